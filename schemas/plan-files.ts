@@ -1,0 +1,267 @@
+// The file format of a Spårbar plan: one zod schema per `typ`, with Swedish keys and values.
+// This is the single definition; the JSON Schema in this folder is generated from it.
+import { z } from 'zod';
+
+/** Pattern of an id: letters, digits, dot, dash and underscore; starts with a letter or digit. */
+export const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
+/** Pattern of a reference: an id, or `dokument-id:id` for a node in another policy or plan. */
+export const REF_PATTERN = /^(?:[\p{L}\p{N}][\p{L}\p{N}._-]*:)?[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
+/** Pattern of a calendar date, ÅÅÅÅ-MM-DD. */
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** Pattern of a follow-up period, ÅÅÅÅ-MM (the month of the follow-up, for example 2026-08). */
+export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** Pattern of a Kolada KPI id, for example N00945 or U07414. */
+export const KOLADA_KPI_PATTERN = /^[A-Z]\d{5}$/;
+/** Pattern of a Swedish municipality code (kommunkod), four digits. */
+export const KOMMUNKOD_PATTERN = /^\d{4}$/;
+/** Pattern of a year key in a per-year map. */
+export const YEAR_KEY_PATTERN = /^\d{4}$/;
+
+/** True when `s` is ÅÅÅÅ-MM-DD and names a real day. */
+export function isRealDate(s: string): boolean {
+  if (!DATE_PATTERN.test(s)) return false;
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export const NODE_TYPES = [
+  'organisation',
+  'policy',
+  'styrprincip',
+  'plan',
+  'mål',
+  'fokusområde',
+  'aktivitet',
+  'indikator',
+  'uppföljning',
+] as const;
+export type NodeTypeName = (typeof NODE_TYPES)[number] | 'område';
+
+export const BEDOMNING = ['uppfyllt', 'delvis uppfyllt', 'ej uppfyllt'] as const;
+export const AKTIVITET_STATUS = ['ej påbörjad', 'pågår', 'klar', 'försenad', 'pausad', 'avbruten'] as const;
+export const RIKTNING = ['högre', 'lägre'] as const;
+export const KALLA = ['egen', 'kolada', 'enkät'] as const;
+export const BUDGET_ENHET = ['kr', 'tkr', 'Mkr'] as const;
+export const BUDGET_SLAG = ['investering', 'drift'] as const;
+
+const id = z.string().regex(ID_PATTERN).meta({ description: 'Stabilt id, unikt i sin policy eller plan, t.ex. M1 eller FO-2.3.' });
+const ref = z
+  .string()
+  .regex(REF_PATTERN)
+  .meta({ description: 'Id för en annan nod; `dokument-id:id` för en nod i en annan policy eller plan.' });
+const titel = z.string().min(1).meta({ description: 'Rubrik, en rad.' });
+const text = z.string().min(1);
+const datum = z.string().regex(DATE_PATTERN).refine(isRealDate, { params: { rule: 'invalid-date' } }).meta({
+  description: 'Datum, ÅÅÅÅ-MM-DD.',
+});
+const ar = z.number().int().min(1900).max(2200).meta({ description: 'Årtal, t.ex. 2026.' });
+const period = z.string().regex(PERIOD_PATTERN).meta({ description: 'Uppföljningsperiod, ÅÅÅÅ-MM, t.ex. 2026-08.' });
+const perYear = z
+  .record(z.string().regex(YEAR_KEY_PATTERN), z.number())
+  .meta({ description: 'Ett värde per år, t.ex. `2026: 85`.' });
+
+/** Frontmatter of an `organisation` file: a municipality, a federation or another body. */
+export const organisationSchema = z
+  .strictObject({
+    typ: z.literal('organisation'),
+    id,
+    titel,
+    kommunkod: z.string().regex(KOMMUNKOD_PATTERN).optional().meta({ description: 'Kommunkod (fyra siffror), används mot Kolada.' }),
+    webbplats: z.string().optional(),
+  })
+  .meta({ title: 'Organisation', description: 'En kommun, ett kommunalförbund eller annan organisation.' });
+
+export const inlineStyrprincipSchema = z.strictObject({
+  id,
+  titel,
+  underpunkter: z.array(text).optional().meta({ description: 'Punkter som karaktäriserar principen.' }),
+  beskrivning: z.string().optional(),
+});
+
+export const omradeSchema = z.strictObject({
+  id,
+  titel,
+  beskrivning: z.string().optional(),
+  styrprinciper: z.array(inlineStyrprincipSchema).optional().meta({ description: 'Styrprinciper skrivna direkt i policyn.' }),
+});
+
+/** Frontmatter of a `policy` file: adopted by kommunfullmäktige, with areas and guiding principles. */
+export const policySchema = z
+  .strictObject({
+    typ: z.literal('policy'),
+    id,
+    titel,
+    organisationer: z.array(ref).min(1).meta({ description: 'Id för de organisationer som har antagit policyn.' }),
+    antagen_av: text.meta({ description: 'Beslutande organ, t.ex. Kommunfullmäktige.' }),
+    antagen: datum,
+    giltighet: z
+      .strictObject({ från: datum, till: datum })
+      .meta({ description: 'Giltighetstid: från och till datum.' }),
+    ansvarig: z.string().optional(),
+    diarienummer: z.string().optional(),
+    översyn: z.string().optional().meta({ description: 'Hur och när policyn ses över.' }),
+    områden: z.array(omradeSchema).min(1).meta({ description: 'Strategiska områden med sina styrprinciper.' }),
+  })
+  .meta({ title: 'Policy', description: 'IT- och digitaliseringspolicy: vision, områden och styrprinciper.' });
+
+/** Frontmatter of a `styrprincip` file: a guiding principle with a long text of its own. */
+export const styrprincipSchema = z
+  .strictObject({
+    typ: z.literal('styrprincip'),
+    id,
+    titel,
+    område: ref.meta({ description: 'Id för området i policyn.' }),
+    underpunkter: z.array(text).optional(),
+  })
+  .meta({ title: 'Styrprincip', description: 'En strategisk styrprincip i en egen fil.' });
+
+/** Frontmatter of a `plan` file: the strategic plan adopted by kommunstyrelsen. */
+export const planSchema = z
+  .strictObject({
+    typ: z.literal('plan'),
+    id,
+    titel,
+    organisation: ref.meta({ description: 'Id för organisationen som planen gäller.' }),
+    policy: ref.meta({ description: 'Id för policyn som planen förverkligar.' }),
+    antagen_av: text,
+    antagen: datum,
+    period: z.strictObject({ från: ar, till: ar }).meta({ description: 'Planperiod i hela år.' }),
+    ersätter: ref.optional().meta({ description: 'Id för en tidigare plan som den här ersätter.' }),
+    diarienummer: z.string().optional(),
+    revideringar: z
+      .array(z.strictObject({ datum, beskrivning: text, beslut: z.string().optional() }))
+      .optional()
+      .meta({ description: 'Revideringar efter antagandet.' }),
+  })
+  .meta({ title: 'Strategisk plan', description: 'Flerårig strategisk plan med övergripande mål.' });
+
+export const inlineFokusomradeSchema = z.strictObject({ id, titel, beskrivning: z.string().optional() });
+
+/** Frontmatter of a `mål` file: an overall goal of the plan. */
+export const malSchema = z
+  .strictObject({
+    typ: z.literal('mål'),
+    id,
+    titel,
+    styrprinciper: z.array(ref).optional().meta({ description: 'Styrprinciper som målet förverkligar.' }),
+    förväntat_resultat: text.meta({ description: 'Förväntat resultat vid målåret.' }),
+    målår: ar,
+    ansvarig: z.string().optional(),
+    fokusområden: z.array(inlineFokusomradeSchema).optional().meta({ description: 'Fokusområden skrivna direkt i målet.' }),
+  })
+  .meta({ title: 'Mål', description: 'Övergripande mål i den strategiska planen.' });
+
+/** Frontmatter of a `fokusområde` file: a focus area under a goal. */
+export const fokusomradeSchema = z
+  .strictObject({
+    typ: z.literal('fokusområde'),
+    id,
+    titel,
+    mål: ref.meta({ description: 'Id för målet som fokusområdet hör till.' }),
+  })
+  .meta({ title: 'Fokusområde', description: 'Fokusområde under ett mål, i en egen fil.' });
+
+export const budgetSchema = z.strictObject({
+  belopp: z.number().min(0),
+  enhet: z.enum(BUDGET_ENHET),
+  slag: z.enum(BUDGET_SLAG),
+  år: ar.optional(),
+});
+
+/** Frontmatter of an `aktivitet` file: an action that carries out focus areas or goals. */
+export const aktivitetSchema = z
+  .strictObject({
+    typ: z.literal('aktivitet'),
+    id,
+    titel,
+    bidrar_till: z.array(ref).min(1).meta({ description: 'Fokusområden (eller mål) som aktiviteten bidrar till.' }),
+    ansvarig: text.optional().meta({ description: 'Ansvarig nämnd, förvaltning eller enhet.' }),
+    start: datum.optional(),
+    slut: datum.optional().meta({ description: 'Datum då aktiviteten ska vara klar.' }),
+    status: z.enum(AKTIVITET_STATUS).optional().meta({ description: 'Status när aktiviteten skrevs; uppföljningar anger senare status.' }),
+    budget: budgetSchema.optional(),
+    diarienummer: z.string().optional(),
+    beroenden: z.array(ref).optional().meta({ description: 'Aktiviteter som måste bli klara först.' }),
+  })
+  .meta({ title: 'Aktivitet', description: 'Aktivitet (åtgärd, insats, uppdrag) i handlingsplanen.' });
+
+export const skalaSchema = z.strictObject({
+  min: z.number().int(),
+  max: z.number().int(),
+  etiketter: z.record(z.string().regex(/^-?\d+$/), text).optional(),
+});
+
+/** Frontmatter of an `indikator` file: a measurable indicator, or a group of them (beräkning: medelvärde). */
+export const indikatorSchema = z
+  .strictObject({
+    typ: z.literal('indikator'),
+    id,
+    titel,
+    enhet: text.meta({ description: 'Enhet, t.ex. %, antal, kr eller skala 1–4.' }),
+    riktning: z.enum(RIKTNING).meta({ description: 'Om högre eller lägre värde är bättre.' }),
+    källa: z.enum(KALLA),
+    kolada_kpi: z.string().regex(KOLADA_KPI_PATTERN).optional().meta({ description: 'Kolada-nyckeltal, t.ex. N00945.' }),
+    mäter: z.array(ref).optional().meta({ description: 'Mål eller fokusområden som indikatorn mäter.' }),
+    målvärden: perYear.optional(),
+    utfall: perYear.optional(),
+    skala: skalaSchema.optional().meta({ description: 'Ordinalskala, t.ex. 1–4 med etiketter.' }),
+    grupp: ref.optional().meta({ description: 'Id för indikatorgruppen som indikatorn ingår i.' }),
+    beräkning: z.literal('medelvärde').optional().meta({ description: 'Gör indikatorn till en grupp: värdet är medelvärdet av medlemmarna.' }),
+  })
+  .meta({ title: 'Indikator', description: 'Indikator eller nyckeltal med målvärden och utfall.' });
+
+/** Frontmatter of an `uppföljning` file: the follow-up of one node for one period. */
+export const uppfoljningSchema = z
+  .strictObject({
+    typ: z.literal('uppföljning'),
+    avser: ref.meta({ description: 'Id för noden som följs upp.' }),
+    period: period,
+    id: id.optional(),
+    titel: titel.optional(),
+    bedömning: z.enum(BEDOMNING).optional().meta({ description: 'Bedömning för mål, fokusområde och styrprincip.' }),
+    prognos: z.enum(BEDOMNING).optional().meta({ description: 'Prognos för planperiodens slut.' }),
+    status: z.enum(AKTIVITET_STATUS).optional().meta({ description: 'Status för en aktivitet.' }),
+    utfall: z.number().optional().meta({ description: 'Utfall för en indikator, för periodens år.' }),
+    författare: text.meta({ description: 'Vem som skrev uppföljningen.' }),
+    datum: datum.optional(),
+  })
+  .meta({ title: 'Uppföljning', description: 'Uppföljning av en nod för en period.' });
+
+/** The schema of each file type, by `typ`. */
+export const SCHEMA_BY_TYPE = {
+  organisation: organisationSchema,
+  policy: policySchema,
+  styrprincip: styrprincipSchema,
+  plan: planSchema,
+  mål: malSchema,
+  fokusområde: fokusomradeSchema,
+  aktivitet: aktivitetSchema,
+  indikator: indikatorSchema,
+  uppföljning: uppfoljningSchema,
+} as const;
+
+/** Any plan file's frontmatter, discriminated by `typ` (used for the JSON Schema). */
+export const planFileSchema = z
+  .discriminatedUnion('typ', [
+    organisationSchema,
+    policySchema,
+    styrprincipSchema,
+    planSchema,
+    malSchema,
+    fokusomradeSchema,
+    aktivitetSchema,
+    indikatorSchema,
+    uppfoljningSchema,
+  ])
+  .meta({ title: 'Spårbar: frontmatter i en planfil' });
+
+export type OrganisationFile = z.infer<typeof organisationSchema>;
+export type PolicyFile = z.infer<typeof policySchema>;
+export type StyrprincipFile = z.infer<typeof styrprincipSchema>;
+export type PlanFile = z.infer<typeof planSchema>;
+export type MalFile = z.infer<typeof malSchema>;
+export type FokusomradeFile = z.infer<typeof fokusomradeSchema>;
+export type AktivitetFile = z.infer<typeof aktivitetSchema>;
+export type IndikatorFile = z.infer<typeof indikatorSchema>;
+export type UppfoljningFile = z.infer<typeof uppfoljningSchema>;

@@ -1,0 +1,37 @@
+// The whole check: find files, read, validate, build the graph; returns the graph and every message, never throws on input.
+import { existsSync, statSync } from 'node:fs';
+import { discoverFiles } from '../files/discover.js';
+import { buildGraph } from '../graph/build-graph.js';
+import type { Graph } from '../graph/types.js';
+import { MessageSink, sortMessages, type CheckMessage } from '../messages/report.js';
+import { readPlanFile } from '../parse/read-plan-file.js';
+import { validateFile, type ValidFile } from '../validate/validate-file.js';
+
+export interface CheckResult {
+  graph: Graph;
+  /** Every message, sorted by file, line and column. */
+  messages: CheckMessage[];
+  /** Number of markdown files read. */
+  fileCount: number;
+}
+
+/** Thrown only when the plans folder itself is missing or not a folder (a usage error, exit 2). */
+export class PlansFolderError extends Error {}
+
+/** Checks the plans folder at `root` and builds its graph. */
+export function checkPlans(root: string): CheckResult {
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new PlansFolderError(`Planmappen "${root}" finns inte eller är ingen mapp.`);
+  }
+  const sink = new MessageSink();
+  const files = discoverFiles(root, sink);
+  const valid: ValidFile[] = [];
+  for (const file of files) {
+    const read = readPlanFile(file, sink);
+    if (!read) continue;
+    const v = validateFile(read, sink);
+    if (v) valid.push(v);
+  }
+  const graph = buildGraph(valid, sink);
+  return { graph, messages: sortMessages(sink.messages), fileCount: files.length };
+}

@@ -1,0 +1,59 @@
+// Builds the traceability graph from validated files: nodes, resolved edges, follow-ups, checks and derived facts.
+import type { MessageSink } from '../messages/report.js';
+import type { ValidFile } from '../validate/validate-file.js';
+import { collectNodes } from './collect-nodes.js';
+import { checkCoverage } from './checks/coverage.js';
+import { checkCycles } from './checks/cycles.js';
+import { checkNodeFields } from './checks/field-rules.js';
+import { checkIndicatorValues } from './checks/indicator-values.js';
+import { deriveCoverage } from './derive/coverage.js';
+import { deriveIndicators } from './derive/indicators.js';
+import { derivePeriods } from './derive/periods.js';
+import { deriveActionStatus, deriveRollups } from './derive/rollups.js';
+import { scopeDocuments } from './documents.js';
+import { attachFollowUps } from './follow-ups.js';
+import { indexGraph } from './graph-index.js';
+import { resolveLinks } from './resolve-links.js';
+import { GRAPH_FORMAT, GRAPH_VERSION, type Graph, type GraphEdge } from './types.js';
+
+const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+const edgeOrder = (a: GraphEdge, b: GraphEdge) =>
+  a.from < b.from ? -1 : a.from > b.from ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0;
+
+/** The graph of every valid file, in a deterministic order; every problem found on the way goes to `sink`. */
+export function buildGraph(files: readonly ValidFile[], sink: MessageSink): Graph {
+  const scopes = scopeDocuments(files, sink);
+  const draft = collectNodes(files, scopes, sink);
+  const { edges, resolver } = resolveLinks(draft, sink);
+  checkNodeFields(draft, sink);
+  checkCycles(draft.nodes, edges, sink);
+  const followUps = attachFollowUps(draft, resolver, sink);
+
+  // Organisations flow down from the document each node belongs to.
+  const orgsOf = new Map<string, string[]>();
+  for (const e of edges) if (e.type === 'belongs-to') orgsOf.set(e.from, [...(orgsOf.get(e.from) ?? []), e.to].sort());
+  for (const node of draft.nodes.values()) node.organisations = node.document ? (orgsOf.get(node.document) ?? []) : [];
+
+  const nodes = [...draft.nodes.values()].sort(byKey);
+  const sortedEdges = edges.sort(edgeOrder);
+  const index = indexGraph(nodes, sortedEdges, followUps);
+  const coverage = deriveCoverage(index);
+  checkCoverage(draft, index, coverage, sink);
+  checkIndicatorValues(draft, index, sink);
+  const periods = derivePeriods(followUps, index.node);
+  const actionStatus = deriveActionStatus(index, periods);
+  return {
+    format: GRAPH_FORMAT,
+    version: GRAPH_VERSION,
+    nodes,
+    edges: sortedEdges,
+    followUps,
+    derived: {
+      periods,
+      coverage,
+      actionStatus,
+      rollups: deriveRollups(index, periods, actionStatus),
+      indicators: deriveIndicators(index),
+    },
+  };
+}

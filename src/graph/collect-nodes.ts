@@ -1,0 +1,214 @@
+// Turns validated files into graph nodes, the links still to resolve, and the follow-ups.
+import type { UppfoljningFile } from '../../schemas/plan-files.js';
+import type { MessageSink, Place } from '../messages/report.js';
+import type { ReadPlanFile } from '../parse/read-plan-file.js';
+import { locate, type YamlPath } from '../parse/yaml-frontmatter.js';
+import type { ValidFile } from '../validate/validate-file.js';
+import type { DocumentScopes } from './documents.js';
+import type { EdgeType, GraphNode, NodeType } from './types.js';
+
+/** A link written in a file, waiting to be resolved to a node key. */
+export interface PendingLink {
+  from: string;
+  /** Document key to resolve unqualified targets in; null resolves among organisations, policies and plans. */
+  scope: string | null;
+  field: string;
+  target: string;
+  allowed: readonly NodeType[];
+  edge: EdgeType;
+  place: Place;
+}
+
+/** Where a node was written, so later checks can point at its fields. */
+export interface NodeOrigin {
+  file: ReadPlanFile;
+  /** Path of the node's own map inside the frontmatter ([] for a whole file). */
+  path: YamlPath;
+}
+
+export interface DraftFollowUp {
+  file: ReadPlanFile;
+  document: string | null;
+  value: UppfoljningFile;
+}
+
+export interface Draft {
+  nodes: Map<string, GraphNode>;
+  origins: Map<string, NodeOrigin>;
+  links: PendingLink[];
+  followUps: DraftFollowUp[];
+}
+
+const LINK_KEYS: Record<string, readonly string[]> = {
+  organisation: [],
+  policy: ['organisationer', 'områden'],
+  plan: ['organisation', 'policy', 'ersätter'],
+  styrprincip: ['område'],
+  mål: ['styrprinciper', 'fokusområden'],
+  fokusområde: ['mål'],
+  aktivitet: ['bidrar_till', 'beroenden'],
+  indikator: ['mäter', 'grupp'],
+};
+
+const PLAN_ONLY: ReadonlySet<string> = new Set(['mål', 'fokusområde', 'aktivitet', 'indikator']);
+
+/** The node key of `id` inside document `doc` (or the id itself for documents and organisations). */
+export function nodeKey(doc: string | null, id: string): string {
+  return doc === null ? id : `${doc}:${id}`;
+}
+
+function ownFields(value: Record<string, unknown>, typ: string): Record<string, unknown> {
+  const skip = new Set(['typ', 'id', 'titel', ...(LINK_KEYS[typ] ?? [])]);
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) if (!skip.has(key)) fields[key] = value[key];
+  return fields;
+}
+
+/** Collects nodes, links and follow-ups; duplicate ids and misplaced files are reported here. */
+export function collectNodes(files: readonly ValidFile[], scopes: DocumentScopes, sink: MessageSink): Draft {
+  const draft: Draft = { nodes: new Map(), origins: new Map(), links: [], followUps: [] };
+  const planOfDocument = new Map<string, string | null>();
+
+  const addNode = (node: GraphNode, origin: NodeOrigin, idPath: YamlPath): boolean => {
+    const existing = draft.nodes.get(node.key);
+    if (existing) {
+      const at = `${existing.source.file}:${existing.source.line}:${existing.source.column}`;
+      const where = node.document ? ` i ${node.document}` : '';
+      sink.report('duplicate-id', `Id "${node.id}" används redan${where} av ${existing.type} "${existing.title}" (${at}). Ge den här noden ett eget id.`, {
+        file: origin.file.path,
+        ...locate(origin.file.parsed, idPath),
+      });
+      return false;
+    }
+    draft.nodes.set(node.key, node);
+    draft.origins.set(node.key, origin);
+    return true;
+  };
+
+  const link = (from: string, scope: string | null, file: ReadPlanFile, path: YamlPath, target: string, allowed: readonly NodeType[], edge: EdgeType): void => {
+    draft.links.push({ from, scope, field: String(path[0] ?? 'dokument'), target, allowed, edge, place: { file: file.path, ...locate(file.parsed, path) } });
+  };
+
+  const base = (file: ReadPlanFile, path: YamlPath, type: NodeType, id: string, title: string, doc: string | null, body: string, fields: Record<string, unknown>): GraphNode => ({
+    key: nodeKey(doc, id),
+    type,
+    id,
+    title,
+    document: doc,
+    plan: doc === null ? null : (planOfDocument.get(doc) ?? null),
+    organisations: [],
+    source: { file: file.path, ...(path.length ? locate(file.parsed, path) : locate(file.parsed, ['typ'], 'key')) },
+    body,
+    fields,
+  });
+
+  // Documents and organisations first: they are the namespaces everything else resolves in.
+  for (const vf of files) {
+    if (vf.typ !== 'organisation' && vf.typ !== 'policy' && vf.typ !== 'plan') continue;
+    if (vf.typ !== 'organisation' && scopes.byFolder.get(folderOf(vf.file.path)) !== vf) continue;
+    const key = vf.value.id;
+    if (vf.typ === 'plan') planOfDocument.set(key, key);
+    if (vf.typ === 'policy') planOfDocument.set(key, null);
+    const node = base(vf.file, [], vf.typ, vf.value.id, vf.value.titel, null, vf.file.body.trim(), ownFields(vf.value, vf.typ));
+    node.document = vf.typ === 'organisation' ? null : key;
+    node.plan = vf.typ === 'plan' ? key : null;
+    if (!addNode(node, { file: vf.file, path: [] }, ['id'])) continue;
+    if (vf.typ === 'policy') {
+      vf.value.organisationer.forEach((org, i) => link(key, null, vf.file, ['organisationer', i], org, ['organisation'], 'belongs-to'));
+    } else if (vf.typ === 'plan') {
+      link(key, null, vf.file, ['organisation'], vf.value.organisation, ['organisation'], 'belongs-to');
+      link(key, null, vf.file, ['policy'], vf.value.policy, ['policy'], 'implements');
+      if (vf.value.ersätter !== undefined) link(key, null, vf.file, ['ersätter'], vf.value.ersätter, ['plan'], 'replaces');
+    }
+  }
+
+  for (const vf of files) {
+    if (vf.typ === 'organisation') continue;
+    const docFile = scopes.documentFor(vf.file.path);
+    if (vf.typ === 'policy' || vf.typ === 'plan') {
+      if (docFile !== vf) continue;
+      if (vf.typ === 'policy') collectPolicyAreas(vf, draft, addNode, link, base);
+      continue;
+    }
+    if (!docFile || !draft.nodes.has(docFile.value.id)) {
+      sink.report('no-document', `Filen ligger inte i någon mapp med en policy eller plan. Flytta den till mappen för den ${vf.typ === 'styrprincip' ? 'policy' : 'plan'} den hör till.`, {
+        file: vf.file.path,
+        ...locate(vf.file.parsed, ['typ']),
+      });
+      continue;
+    }
+    const doc = docFile.value.id;
+    const wrongDocument = (vf.typ === 'styrprincip' && docFile.typ !== 'policy') || (PLAN_ONLY.has(vf.typ) && docFile.typ !== 'plan');
+    if (wrongDocument) {
+      sink.report(
+        'no-document',
+        `En ${vf.typ} hör till en ${vf.typ === 'styrprincip' ? 'policy' : 'plan'}, men filen ligger under ${docFile.typ}en ${docFile.file.path}. Flytta filen.`,
+        { file: vf.file.path, ...locate(vf.file.parsed, ['typ']) },
+      );
+      continue;
+    }
+    if (vf.typ === 'uppföljning') {
+      draft.followUps.push({ file: vf.file, document: doc, value: vf.value });
+      continue;
+    }
+    const body = vf.file.body.trim();
+    const node = base(vf.file, [], vf.typ, vf.value.id, vf.value.titel, doc, body, ownFields(vf.value, vf.typ));
+    if (!addNode(node, { file: vf.file, path: [] }, ['id'])) continue;
+    const key = node.key;
+    switch (vf.typ) {
+      case 'styrprincip':
+        link(key, doc, vf.file, ['område'], vf.value.område, ['område'], 'part-of');
+        break;
+      case 'mål':
+        link(key, null, vf.file, [], doc, ['plan'], 'part-of');
+        (vf.value.styrprinciper ?? []).forEach((p, i) => link(key, doc, vf.file, ['styrprinciper', i], p, ['styrprincip'], 'realises'));
+        (vf.value.fokusområden ?? []).forEach((fo, i) => {
+          const path = ['fokusområden', i];
+          const child = base(vf.file, path, 'fokusområde', fo.id, fo.titel, doc, fo.beskrivning?.trim() ?? '', {});
+          if (addNode(child, { file: vf.file, path }, [...path, 'id'])) draft.links.push({ from: child.key, scope: doc, field: 'fokusområden', target: vf.value.id, allowed: ['mål'], edge: 'part-of', place: child.source });
+        });
+        break;
+      case 'fokusområde':
+        link(key, doc, vf.file, ['mål'], vf.value.mål, ['mål'], 'part-of');
+        break;
+      case 'aktivitet':
+        link(key, null, vf.file, [], doc, ['plan'], 'part-of');
+        vf.value.bidrar_till.forEach((t, i) => link(key, doc, vf.file, ['bidrar_till', i], t, ['fokusområde', 'mål'], 'contributes-to'));
+        (vf.value.beroenden ?? []).forEach((t, i) => link(key, doc, vf.file, ['beroenden', i], t, ['aktivitet'], 'depends-on'));
+        break;
+      case 'indikator':
+        link(key, null, vf.file, [], doc, ['plan'], 'part-of');
+        (vf.value.mäter ?? []).forEach((t, i) => link(key, doc, vf.file, ['mäter', i], t, ['mål', 'fokusområde'], 'measures'));
+        if (vf.value.grupp !== undefined) link(key, doc, vf.file, ['grupp'], vf.value.grupp, ['indikator'], 'member-of');
+        break;
+    }
+  }
+  return draft;
+}
+
+type AddNode = (node: GraphNode, origin: NodeOrigin, idPath: YamlPath) => boolean;
+type Link = (from: string, scope: string | null, file: ReadPlanFile, path: YamlPath, target: string, allowed: readonly NodeType[], edge: EdgeType) => void;
+type Base = (file: ReadPlanFile, path: YamlPath, type: NodeType, id: string, title: string, doc: string | null, body: string, fields: Record<string, unknown>) => GraphNode;
+
+function collectPolicyAreas(vf: Extract<ValidFile, { typ: 'policy' }>, draft: Draft, addNode: AddNode, _link: Link, base: Base): void {
+  const doc = vf.value.id;
+  vf.value.områden.forEach((area, i) => {
+    const areaPath = ['områden', i];
+    const areaNode = base(vf.file, areaPath, 'område', area.id, area.titel, doc, area.beskrivning?.trim() ?? '', {});
+    if (!addNode(areaNode, { file: vf.file, path: areaPath }, [...areaPath, 'id'])) return;
+    draft.links.push({ from: areaNode.key, scope: null, field: 'områden', target: doc, allowed: ['policy'], edge: 'part-of', place: areaNode.source });
+    (area.styrprinciper ?? []).forEach((p, j) => {
+      const path = [...areaPath, 'styrprinciper', j];
+      const fields = p.underpunkter ? { underpunkter: p.underpunkter } : {};
+      const node = base(vf.file, path, 'styrprincip', p.id, p.titel, doc, p.beskrivning?.trim() ?? '', fields);
+      if (addNode(node, { file: vf.file, path }, [...path, 'id'])) {
+        draft.links.push({ from: node.key, scope: doc, field: 'styrprinciper', target: area.id, allowed: ['område'], edge: 'part-of', place: node.source });
+      }
+    });
+  });
+}
+
+function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash);
+}

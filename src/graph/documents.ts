@@ -1,0 +1,45 @@
+// Decides which policy or plan each file belongs to: the one whose file lies in the nearest folder at or above it.
+import type { MessageSink } from '../messages/report.js';
+import { locate } from '../parse/yaml-frontmatter.js';
+import type { ValidFile } from '../validate/validate-file.js';
+
+export type DocumentFile = Extract<ValidFile, { typ: 'policy' | 'plan' }>;
+
+export interface DocumentScopes {
+  /** The document file (policy or plan) that governs a folder, by folder path. */
+  byFolder: Map<string, DocumentFile>;
+  /** The document that a file at `path` belongs to, if any. */
+  documentFor(path: string): DocumentFile | undefined;
+}
+
+function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash);
+}
+
+/** Maps folders to the policy or plan file in them; a second document in one folder is reported and ignored. */
+export function scopeDocuments(files: readonly ValidFile[], sink: MessageSink): DocumentScopes {
+  const byFolder = new Map<string, DocumentFile>();
+  for (const file of files) {
+    if (file.typ !== 'policy' && file.typ !== 'plan') continue;
+    const folder = folderOf(file.file.path);
+    const existing = byFolder.get(folder);
+    if (existing) {
+      sink.report(
+        'multiple-documents',
+        `Mappen har redan ${existing.typ === 'policy' ? 'policyn' : 'planen'} ${existing.file.path}. Lägg varje policy och plan i en egen mapp.`,
+        { file: file.file.path, ...locate(file.file.parsed, ['typ']) },
+      );
+      continue;
+    }
+    byFolder.set(folder, file);
+  }
+  const cache = new Map<string, DocumentFile | undefined>();
+  const lookup = (folder: string): DocumentFile | undefined => {
+    if (cache.has(folder)) return cache.get(folder);
+    const found = byFolder.get(folder) ?? (folder === '' ? undefined : lookup(folderOf(folder)));
+    cache.set(folder, found);
+    return found;
+  };
+  return { byFolder, documentFor: (path) => lookup(folderOf(path)) };
+}

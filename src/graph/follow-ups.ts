@@ -1,0 +1,106 @@
+// Attaches follow-ups to nodes: the node and period must exist, one per node and period, fields fit the node.
+import type { MessageSink } from '../messages/report.js';
+import { locate } from '../parse/yaml-frontmatter.js';
+import { closest } from '../util/suggest.js';
+import type { Draft } from './collect-nodes.js';
+import type { Resolver } from './resolve-links.js';
+import { withArticle } from './resolve-links.js';
+import type { FollowUp, GraphNode, NodeType } from './types.js';
+
+const FOLLOWED_UP: readonly NodeType[] = ['styrprincip', 'mål', 'fokusområde', 'aktivitet', 'indikator'];
+
+/** The years a document's follow-ups may fall in: the plan period, or the policy's validity. */
+export function documentYears(doc: GraphNode): { from: number; to: number } | undefined {
+  if (doc.type === 'plan') {
+    const p = doc.fields['period'] as { från: number; till: number };
+    return { from: p.från, to: p.till };
+  }
+  if (doc.type === 'policy') {
+    const g = doc.fields['giltighet'] as { från: string; till: string };
+    return { from: Number(g.från.slice(0, 4)), to: Number(g.till.slice(0, 4)) };
+  }
+  return undefined;
+}
+
+/** Valid follow-ups, sorted by node and period; every problem is reported. */
+export function attachFollowUps(draft: Draft, resolver: Resolver, sink: MessageSink): FollowUp[] {
+  const result: FollowUp[] = [];
+  const seen = new Map<string, FollowUp>();
+  const sorted = [...draft.followUps].sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0));
+  for (const { file, document, value } of sorted) {
+    const at = (key: string) => ({ file: file.path, ...locate(file.parsed, [key]) });
+    const key = resolver.resolve(document, value.avser);
+    if (key === undefined) {
+      const hit = closest(value.avser, resolver.visibleIds(document, FOLLOWED_UP));
+      sink.report(
+        'followup-unknown-node',
+        `Uppföljningen avser "${value.avser}", som inte finns.` + (hit ? ` Menade du "${hit}"?` : ' Kontrollera id:t i "avser".'),
+        at('avser'),
+        hit ? { expected: [hit] } : {},
+      );
+      continue;
+    }
+    const node = draft.nodes.get(key)!;
+    if (!FOLLOWED_UP.includes(node.type)) {
+      sink.report('wrong-reference-type', `Uppföljningen avser "${value.avser}", som är ${withArticle(node.type)}. Följ upp en styrprincip, ett mål, ett fokusområde, en aktivitet eller en indikator.`, at('avser'));
+      continue;
+    }
+    const doc = document === null ? undefined : draft.nodes.get(document);
+    const years = doc ? documentYears(doc) : undefined;
+    const year = Number(value.period.slice(0, 4));
+    if (years && (year < years.from || year > years.to)) {
+      sink.report(
+        'followup-unknown-period',
+        `Perioden ${value.period} ligger utanför ${doc!.type === 'plan' ? 'planperioden' : 'policyns giltighet'} ${years.from}–${years.to}. Rätta perioden eller lägg uppföljningen under rätt plan.`,
+        at('period'),
+      );
+      continue;
+    }
+    if (!fieldsFit(node, value, at, sink)) continue;
+    const followUp: FollowUp = {
+      node: key,
+      period: value.period,
+      assessment: value.bedömning ?? null,
+      forecast: value.prognos ?? null,
+      status: value.status ?? null,
+      value: value.utfall ?? null,
+      author: value.författare,
+      date: value.datum ?? null,
+      body: file.body.trim(),
+      source: { file: file.path, ...locate(file.parsed, ['typ'], 'key') },
+    };
+    const dupKey = `${key}\u0000${value.period}`;
+    const earlier = seen.get(dupKey);
+    if (earlier) {
+      sink.report(
+        'followup-duplicate',
+        `${node.id} har redan en uppföljning för ${value.period} i ${earlier.source.file}. Slå ihop dem till en fil och ta bort den andra.`,
+        at('avser'),
+      );
+      continue;
+    }
+    seen.set(dupKey, followUp);
+    result.push(followUp);
+  }
+  return result.sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+}
+
+type At = (key: string) => { file: string; line: number; column: number };
+
+function fieldsFit(node: GraphNode, value: Draft['followUps'][number]['value'], at: At, sink: MessageSink): boolean {
+  const problems: [string, string][] = [];
+  if (node.type === 'aktivitet') {
+    if (value.status === undefined) problems.push(['avser', 'En uppföljning av en aktivitet behöver "status" (ej påbörjad, pågår, klar, försenad, pausad eller avbruten).']);
+    if (value.bedömning !== undefined) problems.push(['bedömning', 'En aktivitet bedöms med "status", inte "bedömning". Byt nyckel.']);
+    if (value.utfall !== undefined) problems.push(['utfall', '"utfall" gäller bara indikatorer. Ta bort det här.']);
+  } else if (node.type === 'indikator') {
+    if (value.utfall === undefined) problems.push(['avser', 'En uppföljning av en indikator behöver "utfall" (ett tal för periodens år).']);
+    for (const k of ['bedömning', 'status'] as const) if (value[k] !== undefined) problems.push([k, `"${k}" gäller inte indikatorer. Ta bort det, och skriv analysen i texten.`]);
+  } else {
+    if (value.bedömning === undefined) problems.push(['avser', `En uppföljning av ${withArticle(node.type)} behöver "bedömning" (uppfyllt, delvis uppfyllt eller ej uppfyllt).`]);
+    if (value.status !== undefined) problems.push(['status', `"status" gäller aktiviteter. För ${withArticle(node.type)} används "bedömning".`]);
+    if (value.utfall !== undefined) problems.push(['utfall', '"utfall" gäller bara indikatorer. Ta bort det här.']);
+  }
+  for (const [key, reason] of problems) sink.report('followup-wrong-fields', reason, at(key));
+  return problems.length === 0;
+}

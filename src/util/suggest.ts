@@ -1,0 +1,45 @@
+/** Levenshtein distance between two strings (case-sensitive). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let curr = new Array<number>(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    curr[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      curr[j] = Math.min(prev[j]! + 1, curr[j - 1]! + 1, prev[j - 1]! + cost);
+    }
+    [prev, curr] = [curr, prev];
+  }
+  return prev[b.length]!;
+}
+
+/** The candidate closest to `input` if it is near enough to be a likely typo, else undefined. */
+export function closest(input: string, candidates: Iterable<string>): string | undefined {
+  const needle = input.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(needle, candidate.toLowerCase());
+    if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  if (best === undefined) return undefined;
+  const limit = Math.max(1, Math.min(3, Math.floor(Math.max(input.length, best.length) / 3)));
+  return bestDistance <= limit ? best : undefined;
+}
+
+/** A Swedish "menade du …?" sentence for the closest candidate, or an empty string. */
+export function didYouMean(input: string, candidates: Iterable<string>): string {
+  const hit = closest(input, candidates);
+  return hit === undefined ? '' : ` Menade du "${hit}"?`;
+}
+
+/** Quoted, comma-separated list for messages: "a", "b", "c". */
+export function quoteList(values: readonly string[]): string {
+  return values.map((v) => `"${v}"`).join(', ');
+}

@@ -1,0 +1,60 @@
+// Reads a zod schema's structure: which keys an object at a path allows.
+import type { z } from 'zod';
+import type { YamlPath } from '../parse/yaml-frontmatter.js';
+
+interface Def {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  valueType?: z.ZodType;
+  in?: z.ZodType;
+}
+
+function defOf(schema: z.ZodType): Def {
+  return (schema as unknown as { _zod: { def: Def } })._zod.def;
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  for (;;) {
+    const def = defOf(current);
+    if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'default') && def.innerType) current = def.innerType;
+    else if (def.type === 'pipe' && def.in) current = def.in;
+    else return current;
+  }
+}
+
+/** The schema at `path` inside `schema`, or undefined when the path leaves it. */
+export function schemaAt(schema: z.ZodType, path: YamlPath): z.ZodType | undefined {
+  let current: z.ZodType | undefined = unwrap(schema);
+  for (const segment of path) {
+    if (!current) return undefined;
+    const def = defOf(current);
+    if (def.type === 'object' && def.shape && typeof segment === 'string') current = def.shape[segment];
+    else if (def.type === 'array' && def.element) current = def.element;
+    else if (def.type === 'record' && def.valueType) current = def.valueType;
+    else return undefined;
+    if (current) current = unwrap(current);
+  }
+  return current;
+}
+
+/** The keys an object at `path` allows, in schema order (empty when it is not an object). */
+export function keysAt(schema: z.ZodType, path: YamlPath): string[] {
+  const at = schemaAt(schema, path);
+  if (!at) return [];
+  const def = defOf(at);
+  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+/** The required keys of the object at `path`. */
+export function requiredKeysAt(schema: z.ZodType, path: YamlPath): string[] {
+  const at = schemaAt(schema, path);
+  if (!at) return [];
+  const def = defOf(at);
+  if (def.type !== 'object' || !def.shape) return [];
+  return Object.entries(def.shape)
+    .filter(([, s]) => defOf(s).type !== 'optional')
+    .map(([k]) => k);
+}

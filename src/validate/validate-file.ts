@@ -1,0 +1,32 @@
+// Validates one file's frontmatter against the zod schema for its `typ`.
+import { NODE_TYPES, SCHEMA_BY_TYPE } from '../../schemas/plan-files.js';
+import type { MessageSink } from '../messages/report.js';
+import type { ReadPlanFile } from '../parse/read-plan-file.js';
+import { locate } from '../parse/yaml-frontmatter.js';
+import { closest, quoteList } from '../util/suggest.js';
+import { issuesToMessages } from './zod-issues.js';
+
+export type TypeName = keyof typeof SCHEMA_BY_TYPE;
+export type ValidFile = { [T in TypeName]: { typ: T; file: ReadPlanFile; value: import('zod').infer<(typeof SCHEMA_BY_TYPE)[T]> } }[TypeName];
+
+/** The file's validated frontmatter, or undefined after reporting every schema problem in it. */
+export function validateFile(file: ReadPlanFile, sink: MessageSink): ValidFile | undefined {
+  const typ = file.data.typ;
+  if (!(typ in SCHEMA_BY_TYPE)) {
+    const hit = closest(typ, NODE_TYPES);
+    sink.report(
+      'invalid-value',
+      `Okänd typ "${typ}".${hit ? ` Menade du "${hit}"?` : ''} Tillåtna typer: ${quoteList(NODE_TYPES)}.`,
+      { file: file.path, ...locate(file.parsed, ['typ']) },
+      { expected: hit ? [hit] : [...NODE_TYPES] },
+    );
+    return undefined;
+  }
+  const schema = SCHEMA_BY_TYPE[typ as TypeName];
+  const result = schema.safeParse(file.data);
+  if (result.success) return { typ, file, value: result.data } as ValidFile;
+  for (const m of issuesToMessages(result.error.issues, schema, file.parsed, typ)) {
+    sink.report(m.ruleId, m.reason, { file: file.path, ...m.point }, m.expected ? { expected: m.expected } : {});
+  }
+  return undefined;
+}
