@@ -94,7 +94,9 @@ function fieldsFit(node: GraphNode, value: Draft['followUps'][number]['value'], 
     if (value.bedömning !== undefined) problems.push(['bedömning', 'En aktivitet bedöms med "status", inte "bedömning". Byt nyckel.']);
     if (value.utfall !== undefined) problems.push(['utfall', '"utfall" gäller bara indikatorer. Ta bort det här.']);
   } else if (node.type === 'indikator') {
-    if (value.utfall === undefined) problems.push(['avser', 'En uppföljning av en indikator behöver "utfall" (ett tal för periodens år).']);
+    const group = node.fields['beräkning'] === 'medelvärde';
+    if (group && value.utfall !== undefined) problems.push(['utfall', 'En indikatorgrupp räknar sitt utfall som medelvärdet av medlemmarna. Ta bort "utfall" och skriv utfallet i medlemmarnas uppföljningar.']);
+    if (!group && value.utfall === undefined) problems.push(['avser', 'En uppföljning av en indikator behöver "utfall" (ett tal för periodens år).']);
     for (const k of ['bedömning', 'status'] as const) if (value[k] !== undefined) problems.push([k, `"${k}" gäller inte indikatorer. Ta bort det, och skriv analysen i texten.`]);
   } else {
     if (value.bedömning === undefined) problems.push(['avser', `En uppföljning av ${withArticle(node.type)} behöver "bedömning" (uppfyllt, delvis uppfyllt eller ej uppfyllt).`]);

@@ -30,7 +30,28 @@ export function closest(input: string, candidates: Iterable<string>): string | u
   }
   if (best === undefined) return undefined;
   const limit = Math.max(1, Math.min(3, Math.floor(Math.max(input.length, best.length) / 3)));
-  return bestDistance <= limit ? best : undefined;
+  if (bestDistance <= limit) return best;
+  return longestSharedPrefix(needle, candidates);
+}
+
+/** The single candidate sharing the longest prefix (at least 4 characters) with `needle`, for inflected words like "pågående" → "pågår". */
+function longestSharedPrefix(needle: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestLength = 3;
+  let tie = false;
+  for (const candidate of candidates) {
+    const c = candidate.toLowerCase();
+    let n = 0;
+    while (n < c.length && n < needle.length && c[n] === needle[n]) n++;
+    if (n > bestLength) {
+      best = candidate;
+      bestLength = n;
+      tie = false;
+    } else if (n === bestLength && best !== undefined) {
+      tie = true;
+    }
+  }
+  return tie ? undefined : best;
 }
 
 /** A Swedish "menade du …?" sentence for the closest candidate, or an empty string. */

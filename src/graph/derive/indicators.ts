@@ -13,10 +13,15 @@ export function actualsOf(index: GraphIndex, key: string): Map<number, number> {
   return values;
 }
 
+/** `x` without floating-point noise (rounded to 9 decimals), so 70.2 - 70 is 0.2. */
+export function roundNoise(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}
+
 /** Equal-weight mean of the values present; undefined for none. */
 export function mean(values: readonly number[]): number | undefined {
   if (values.length === 0) return undefined;
-  return values.reduce((s, v) => s + v, 0) / values.length;
+  return roundNoise(values.reduce((s, v) => s + v, 0) / values.length);
 }
 
 /** The series of every indicator, sorted by key; a group's actual is the mean of its members that have a value that year. */
@@ -44,7 +49,7 @@ export function deriveIndicators(index: GraphIndex): IndicatorSeries[] {
     const points: IndicatorPoint[] = years.map((year) => {
       const actual = actuals.get(year) ?? null;
       const target = targets.get(year) ?? null;
-      const change = actual !== null && previous !== null ? actual - previous : null;
+      const change = actual !== null && previous !== null ? roundNoise(actual - previous) : null;
       const trend = change === null ? null : change === 0 ? 'oförändrad' : change > 0 === higherIsBetter ? 'bättre' : 'sämre';
       const targetMet = actual === null || target === null ? null : higherIsBetter ? actual >= target : actual <= target;
       if (actual !== null) previous = actual;

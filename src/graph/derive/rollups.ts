@@ -8,7 +8,7 @@ const FINISHED: ReadonlySet<ActionStatus> = new Set(['klar', 'avbruten']);
 
 type ActionStatusRow = Derived['actionStatus'][number];
 
-/** The status of every action of a plan in every period of that plan: the period's follow-up, else the latest before it, else the file's status. */
+/** The status of every action of a plan in every period of that plan in which it has started or has a follow-up: the period's follow-up, else the latest before it, else the file's status. */
 export function deriveActionStatus(index: GraphIndex, periods: Record<string, string[]>): ActionStatusRow[] {
   const rows: ActionStatusRow[] = [];
   for (const action of index.ofType('aktivitet')) {
@@ -16,6 +16,8 @@ export function deriveActionStatus(index: GraphIndex, periods: Record<string, st
     const followUps = index.followUps(action.key);
     for (const period of plan ? (periods[plan] ?? []) : []) {
       const end = periodEnd(period);
+      const start = action.fields['start'] as string | undefined;
+      if (start !== undefined && start > end && !followUps.some((f) => f.period <= period)) continue;
       let status = (action.fields['status'] as ActionStatus | undefined) ?? 'ej påbörjad';
       for (const f of followUps) if (f.period <= period && f.status) status = f.status;
       const due = action.fields['slut'] as string | undefined;

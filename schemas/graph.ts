@@ -1,0 +1,110 @@
+// The exported graph's shape (`sparbar graph`, version 1): the zod schema its TypeScript types and JSON Schema come from.
+import { z } from 'zod';
+import { AKTIVITET_STATUS, BEDOMNING } from './plan-files.js';
+
+export const GRAPH_FORMAT = 'sparbar-graph';
+export const GRAPH_VERSION = 1;
+
+export const NODE_TYPE_NAMES = ['organisation', 'policy', 'område', 'styrprincip', 'plan', 'mål', 'fokusområde', 'aktivitet', 'indikator'] as const;
+export const EDGE_TYPES = ['belongs-to', 'implements', 'replaces', 'part-of', 'realises', 'contributes-to', 'depends-on', 'measures', 'member-of'] as const;
+
+const assessment = z.enum(BEDOMNING);
+const actionStatus = z.enum(AKTIVITET_STATUS);
+
+export const sourcePositionSchema = z
+  .strictObject({ file: z.string(), line: z.number().int().min(1), column: z.number().int().min(1) })
+  .meta({ description: 'Where the node was written: file relative to the plans folder, 1-based line and column.' });
+
+export const graphNodeSchema = z.strictObject({
+  key: z.string().meta({ description: 'Unique key: the id of an organisation, policy or plan; `document:id` for nodes inside them.' }),
+  type: z.enum(NODE_TYPE_NAMES),
+  id: z.string(),
+  title: z.string(),
+  document: z.string().nullable().meta({ description: 'Key of the policy or plan the node belongs to (its own key for a policy or plan).' }),
+  plan: z.string().nullable(),
+  organisations: z.array(z.string()),
+  source: sourcePositionSchema,
+  body: z.string().meta({ description: 'Markdown body.' }),
+  fields: z.record(z.string(), z.unknown()).meta({ description: 'The frontmatter fields that are not links, with their Swedish keys.' }),
+});
+
+export const graphEdgeSchema = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  type: z.enum(EDGE_TYPES).meta({
+    description:
+      'belongs-to: policy|plan → organisation; implements: plan → policy; replaces: plan → plan; part-of: område → policy, styrprincip → område, mål|aktivitet|indikator → plan, fokusområde → mål; realises: mål → styrprincip; contributes-to: aktivitet → fokusområde|mål; depends-on: aktivitet → aktivitet; measures: indikator → mål|fokusområde; member-of: indikator → indikatorgrupp.',
+  }),
+});
+
+export const followUpSchema = z.strictObject({
+  node: z.string(),
+  period: z.string(),
+  assessment: assessment.nullable(),
+  forecast: assessment.nullable(),
+  status: actionStatus.nullable(),
+  value: z.number().nullable(),
+  author: z.string(),
+  date: z.string().nullable(),
+  body: z.string(),
+  source: sourcePositionSchema,
+});
+
+export const statusCountsSchema = z.strictObject({
+  total: z.number().int(),
+  byStatus: z.strictObject(Object.fromEntries(AKTIVITET_STATUS.map((s) => [s, z.number().int()])) as Record<(typeof AKTIVITET_STATUS)[number], z.ZodNumber>),
+  overdue: z.number().int().meta({ description: 'Actions past their due date without being done or cancelled; counted as försenad in byStatus.' }),
+});
+
+export const rollupSchema = z.strictObject({
+  node: z.string(),
+  period: z.string(),
+  actions: statusCountsSchema,
+  assessments: z.strictObject({
+    ...(Object.fromEntries(BEDOMNING.map((s) => [s, z.number().int()])) as Record<(typeof BEDOMNING)[number], z.ZodNumber>),
+    saknas: z.number().int(),
+  }),
+});
+
+export const indicatorPointSchema = z.strictObject({
+  year: z.number().int(),
+  target: z.number().nullable(),
+  actual: z.number().nullable(),
+  change: z.number().nullable(),
+  trend: z.enum(['bättre', 'sämre', 'oförändrad']).nullable(),
+  targetMet: z.boolean().nullable(),
+});
+
+export const indicatorSeriesSchema = z.strictObject({
+  node: z.string(),
+  computed: z.boolean().meta({ description: 'True for a group: actual is the equal-weight mean of the members that have a value that year.' }),
+  members: z.array(z.string()),
+  points: z.array(indicatorPointSchema),
+});
+
+export const coverageSchema = z.strictObject({
+  principles: z.array(z.strictObject({ node: z.string(), goals: z.array(z.string()) })),
+  uncoveredPrinciples: z.array(z.string()),
+  goalsWithoutFocusAreas: z.array(z.string()),
+  focusAreasWithoutActions: z.array(z.string()),
+});
+
+export const derivedSchema = z.strictObject({
+  periods: z.record(z.string(), z.array(z.string())).meta({ description: 'Periods with follow-ups, per document key.' }),
+  coverage: coverageSchema,
+  actionStatus: z.array(z.strictObject({ node: z.string(), period: z.string(), status: actionStatus, overdue: z.boolean() })),
+  rollups: z.array(rollupSchema),
+  indicators: z.array(indicatorSeriesSchema),
+});
+
+/** The whole exported graph. */
+export const graphSchema = z
+  .strictObject({
+    format: z.literal(GRAPH_FORMAT),
+    version: z.literal(GRAPH_VERSION),
+    nodes: z.array(graphNodeSchema),
+    edges: z.array(graphEdgeSchema),
+    followUps: z.array(followUpSchema),
+    derived: derivedSchema,
+  })
+  .meta({ title: 'Spårbar graph', description: 'The traceability graph of a plans folder, as printed by `sparbar graph`.' });
