@@ -27,11 +27,29 @@ export function checkPlans(root: string): CheckResult {
   const files = discoverFiles(root, sink);
   const valid: ValidFile[] = [];
   for (const file of files) {
-    const read = readPlanFile(file, sink);
-    if (!read) continue;
-    const v = validateFile(read, sink);
-    if (v) valid.push(v);
+    try {
+      const read = readPlanFile(file, sink);
+      const v = read && validateFile(read, sink);
+      if (v) valid.push(v);
+    } catch (error) {
+      reportInternal(sink, file.path, error);
+    }
   }
-  const graph = buildGraph(valid, sink);
+  let graph: Graph;
+  try {
+    graph = buildGraph(valid, sink);
+  } catch (error) {
+    reportInternal(sink, '.', error);
+    graph = buildGraph([], new MessageSink());
+  }
   return { graph, messages: sortMessages(sink.messages), fileCount: files.length };
+}
+
+function reportInternal(sink: MessageSink, file: string, error: unknown): void {
+  const detail = error instanceof Error ? error.message : String(error);
+  sink.report('internal-error', `Spårbar kunde inte läsa klart här (${detail}). Det är ett fel i Spårbar, inte nödvändigtvis i filen: rapportera det gärna med filen.`, {
+    file,
+    line: 1,
+    column: 1,
+  });
 }

@@ -13,6 +13,7 @@ const rules = [
   { id: 'invalid-utf8', severity: 'error', description: 'Filen är inte giltig UTF-8.' },
   { id: 'empty-file', severity: 'warning', description: 'Filen är tom.' },
   { id: 'unreadable-file', severity: 'error', description: 'Filen eller mappen gick inte att läsa.' },
+  { id: 'internal-error', severity: 'error', description: 'Ett oväntat fel i Spårbar när filen lästes.' },
   { id: 'symlink-outside', severity: 'error', description: 'En symbolisk länk pekar ut ur planmappen.' },
   { id: 'frontmatter-missing', severity: 'error', description: 'Filen ser ut som en planfil men saknar frontmatter-block mellan två rader ---.' },
   { id: 'frontmatter-unclosed', severity: 'error', description: 'Frontmatter-blocket avslutas inte med en rad ---.' },

@@ -4,7 +4,7 @@ import type { DiscoveredFile } from '../files/discover.js';
 import { decodeText } from '../files/decode.js';
 import type { MessageSink } from '../messages/report.js';
 import { looksLikeFrontmatterWithoutFence, splitFrontmatter } from './frontmatter.js';
-import { parseFrontmatterYaml, type ParsedYaml } from './yaml-frontmatter.js';
+import { locate, parseFrontmatterYaml, type ParsedYaml } from './yaml-frontmatter.js';
 
 export interface ReadPlanFile {
   path: string;
@@ -85,7 +85,7 @@ export function parsePlanText(bytes: Uint8Array, path: string, sink: MessageSink
     return undefined;
   }
   if (typeof record['typ'] !== 'string') {
-    sink.report('wrong-type', '"typ" ska vara en text, t.ex. typ: aktivitet.', { file: path, line: split.yamlLine, column: 1 });
+    sink.report('wrong-type', '"typ" ska vara en text, t.ex. typ: aktivitet.', { file: path, ...locate(parsed, ['typ']) });
     return undefined;
   }
   return { path, parsed, data: record as ReadPlanFile['data'], body: split.body, bodyLine: split.bodyLine };

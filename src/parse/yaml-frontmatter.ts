@@ -26,7 +26,17 @@ export interface YamlProblem {
 /** Parses frontmatter text; syntax problems are returned, not thrown. */
 export function parseFrontmatterYaml(yamlText: string, firstLine: number): { parsed: ParsedYaml; problems: YamlProblem[] } {
   const lineCounter = new LineCounter();
-  const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
+  let document: Document.Parsed;
+  try {
+    document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
+  } catch {
+    // The yaml parser recurses; absurd nesting can exhaust the stack.
+    const empty = parseDocument('', { lineCounter: new LineCounter() });
+    return {
+      parsed: { document: empty, data: undefined, firstLine, lineCounter },
+      problems: [{ kind: 'syntax', message: 'strukturen är för djupt nästlad för att läsas', point: { line: firstLine, column: 1 } }],
+    };
+  }
   const parsed: ParsedYaml = { document, data: undefined, firstLine, lineCounter };
   const problems: YamlProblem[] = [];
   for (const error of document.errors) {
@@ -34,12 +44,23 @@ export function parseFrontmatterYaml(yamlText: string, firstLine: number): { par
     const { line, col } = lineCounter.linePos(Math.min(offset, yamlText.length));
     problems.push({
       kind: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax',
-      message: firstSentence(error.message),
+      message: /call stack/i.test(error.message) ? 'strukturen är för djupt nästlad för att läsas' : firstSentence(error.message),
       point: { line: line + firstLine - 1, column: col },
     });
   }
-  if (problems.length === 0) parsed.data = document.toJS({ maxAliasCount: 100 });
+  if (problems.length === 0) {
+    try {
+      parsed.data = document.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      problems.push({ kind: 'syntax', message: aliasMessage(error), point: { line: firstLine, column: 1 } });
+    }
+  }
   return { parsed, problems };
+}
+
+function aliasMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return /alias/i.test(text) ? 'för många alias (*namn) – skriv ut värdena i stället' : firstSentence(text);
 }
 
 function firstSentence(message: string): string {
