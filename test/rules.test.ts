@@ -1,0 +1,890 @@
+// Rule fixtures for `sparbar check`: one small plans tree per rule in test/fixtures/rules/<rule-id>/,
+// each valid apart from one defect. Every expected position below is counted by hand from the fixture text.
+import { createHash } from 'node:crypto';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { checkPlans, type CheckResult } from '../src/check/check-plans.js';
+import { severityOf, type CheckMessage } from '../src/messages/report.js';
+import { RULES } from '../src/messages/rules.js';
+
+// unreadable-file cannot be produced with chmod when the tests run as root (root reads anything), so
+// reads and folder listings of chosen paths are made to fail with EACCES through this switch instead.
+// internal-error needs a failure inside Spårbar itself: reads of `garbled` paths return something that is not bytes.
+const { denied, garbled } = vi.hoisted(() => ({ denied: new Set<string>(), garbled: new Set<string>() }));
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  const guard = (p: unknown, syscall: string): void => {
+    const s = String(p);
+    for (const suffix of denied) {
+      if (s.endsWith(suffix)) {
+        throw Object.assign(new Error(`EACCES: permission denied, ${syscall} '${s}'`), { code: 'EACCES', errno: -13, syscall, path: s });
+      }
+    }
+  };
+  const readFileSync = ((...args: unknown[]): unknown => {
+    guard(args[0], 'open');
+    for (const suffix of garbled) if (String(args[0]).endsWith(suffix)) return { inte: 'bytes' };
+    return (actual.readFileSync as (...a: unknown[]) => unknown)(...args);
+  }) as typeof actual.readFileSync;
+  const readdirSync = ((...args: unknown[]) => {
+    guard(args[0], 'scandir');
+    return (actual.readdirSync as (...a: unknown[]) => unknown)(...args);
+  }) as typeof actual.readdirSync;
+  return { ...actual, readFileSync, readdirSync, default: { ...actual, readFileSync, readdirSync } };
+});
+
+const FIXTURES = fileURLToPath(new URL('./fixtures/rules/', import.meta.url));
+const fixture = (name: string): string => path.join(FIXTURES, name);
+
+const temps: string[] = [];
+/** A fresh temporary folder, removed after the tests. */
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sparbar-rules-'));
+  temps.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+const cache = new Map<string, CheckResult>();
+/** checkPlans on a committed fixture, run once per fixture. */
+function check(name: string): CheckResult {
+  let result = cache.get(name);
+  if (!result) {
+    result = checkPlans(fixture(name));
+    cache.set(name, result);
+  }
+  return result;
+}
+
+type Severity = 'error' | 'warning';
+interface Expected {
+  ruleId: string;
+  line: number;
+  column: number;
+  severity: Severity;
+  /** Words the Swedish reason must contain. */
+  words: string[];
+  /** Words the reason must not contain. */
+  not?: string[];
+}
+const err = (ruleId: string, line: number, column: number, words: string[] = [], not: string[] = []): Expected => ({
+  ruleId,
+  line,
+  column,
+  severity: 'error',
+  words,
+  not,
+});
+const warn = (ruleId: string, line: number, column: number, words: string[] = [], not: string[] = []): Expected => ({
+  ruleId,
+  line,
+  column,
+  severity: 'warning',
+  words,
+  not,
+});
+
+const summary = (m: CheckMessage) => ({ ruleId: m.ruleId, file: m.file, line: m.line, column: m.column, severity: severityOf(m) });
+const full = (m: CheckMessage) => ({ ...summary(m), reason: m.reason });
+const nodeKeys = (r: CheckResult): string[] => r.graph.nodes.map((n) => n.key);
+
+/** Asserts the exact messages reported for one file, then the words of each reason. */
+function expectFile(messages: readonly CheckMessage[], file: string, expected: readonly Expected[]): void {
+  const actual = messages.filter((m) => m.file === file);
+  expect(actual.map(summary)).toEqual(expected.map(({ ruleId, line, column, severity }) => ({ ruleId, file, line, column, severity })));
+  expected.forEach((e, i) => {
+    for (const word of e.words) expect(actual[i]!.reason).toContain(word);
+    for (const word of e.not ?? []) expect(actual[i]!.reason).not.toContain(word);
+  });
+}
+
+interface Case {
+  /** What the case shows; the test is named "<file>: <title>". */
+  title: string;
+  file: string;
+  expected: Expected[];
+}
+interface RuleFixture {
+  /** Graph nodes that must still be built next to the broken files. */
+  keeps: string[];
+  cases: Case[];
+}
+
+const A1_ETC = ['digplan', 'digplan:A1', 'digplan:FO1', 'digplan:M1', 'ekby', 'itpolicy', 'itpolicy:O1', 'itpolicy:SP1'];
+const LIST_OF_STATUSES = '"ej påbörjad", "pågår", "klar", "försenad", "pausad", "avbruten"';
+
+/** Every rule fixture with a committed defect, by folder name (the rule id). */
+const RULE_FIXTURES: Record<string, RuleFixture> = {
+  // ---- files
+  'yaml-syntax': {
+    keeps: A1_ETC,
+    cases: [
+      {
+        title: 'a colon inside an unquoted value is reported at the value',
+        file: 'plan/aktiviteter/A2.md',
+        expected: [err('yaml-syntax', 4, 8, ['YAML', 'citattecken'])],
+      },
+      {
+        title: 'an unclosed quote is reported where the quote opens, not at the closing ---',
+        file: 'plan/aktiviteter/A3.md',
+        expected: [err('yaml-syntax', 4, 8, ['YAML', 'citattecken'])],
+      },
+      {
+        title: 'a wrongly indented key gives one message, on the indented line',
+        file: 'plan/aktiviteter/A4.md',
+        expected: [err('yaml-syntax', 4, 3, ['YAML', 'indrag'])],
+      },
+    ],
+  },
+  'frontmatter-missing': {
+    keeps: A1_ETC,
+    cases: [
+      {
+        title: 'keys without the opening --- line',
+        file: 'plan/aktiviteter/A2.md',
+        expected: [err('frontmatter-missing', 1, 1, ['typ:', '---', 'första raden'])],
+      },
+    ],
+  },
+  'frontmatter-unclosed': {
+    keeps: A1_ETC,
+    cases: [
+      {
+        title: 'frontmatter without the closing --- line',
+        file: 'plan/aktiviteter/A2.md',
+        expected: [err('frontmatter-unclosed', 1, 1, ['---', 'avslutas aldrig'])],
+      },
+    ],
+  },
+  'not-a-plan-file': {
+    keeps: A1_ETC,
+    cases: [
+      { title: 'a README without frontmatter', file: 'README.md', expected: [warn('not-a-plan-file', 1, 1, ['frontmatter', 'typ'])] },
+      { title: 'frontmatter without typ', file: 'plan/anteckningar.md', expected: [warn('not-a-plan-file', 1, 1, ['saknar typ', 'typ: aktivitet'])] },
+      { title: 'empty frontmatter', file: 'plan/utkast.md', expected: [warn('not-a-plan-file', 1, 1, ['tomt', 'typ'])] },
+    ],
+  },
+  'empty-file': {
+    keeps: A1_ETC,
+    cases: [
+      { title: 'a file of zero bytes', file: 'plan/aktiviteter/A2.md', expected: [warn('empty-file', 1, 1, ['tom'])] },
+      { title: 'a file of only blank lines', file: 'plan/aktiviteter/A3.md', expected: [warn('empty-file', 1, 1, ['tom'])] },
+    ],
+  },
+  'duplicate-key': {
+    keeps: A1_ETC,
+    cases: [
+      {
+        title: 'the second "ansvarig" is reported, and the message names the key',
+        file: 'plan/aktiviteter/A2.md',
+        expected: [err('duplicate-key', 9, 1, ['"ansvarig"', 'två gånger'])],
+      },
+    ],
+  },
+  'invalid-utf8': {
+    keeps: A1_ETC,
+    cases: [
+      {
+        title: 'a Windows-1252 ä after an en dash: column counted in characters',
+        file: 'plan/aktiviteter/A2.md',
+        expected: [err('invalid-utf8', 4, 25, ['UTF-8', '0xe4', 'Spara'])],
+      },
+    ],
+  },
+
+  // ---- schema
+  'unknown-key': {
+    keeps: A1_ETC,
+    cases: [
+      {
+        title: 'a misspelt key, with a suggestion',
+        file: 'plan/aktiviteter/A2.md',
+        expected: [err('unknown-key', 6, 1, ['"ansvarg"', 'Menade du "ansvarig"?'])],
+      },
+      {
+        title: 'an unknown nested key without a near match lists the allowed keys',
+        file: 'plan/aktiviteter/A3.md',
+        expected: [err('unknown-key', 13, 3, ['"valuta"', 'budget', 'belopp, enhet, slag, år'])],
+      },
+    ],
+  },
+  'missing-key': {
+    keeps: A1_ETC,
+    cases: [
+      {
+        title: 'a required top-level key, reported at the start of the frontmatter',
+        file: 'plan/aktiviteter/A2.md',
+        expected: [err('missing-key', 2, 1, ['"bidrar_till"', 'typ, id, titel, bidrar_till'])],
+      },
+      {
+        title: 'källa: kolada without kolada_kpi',
+        file: 'plan/indikatorer/I1.md',
+        expected: [err('missing-key', 7, 8, ['"kolada_kpi"', 'N00945'])],
+      },
+      {
+        title: 'a required nested key names its parent, not the file type',
+        file: 'plan/indikatorer/I2.md',
+        expected: [err('missing-key', 9, 1, ['"max"', 'skala', 'min, max'], ['Typ indikator kräver: min, max'])],
+      },
+      {
+        title: 'a missing key with a list of allowed values (riktning) is missing-key, not invalid-value "undefined"',
+        file: 'plan/indikatorer/I3.md',
+        expected: [err('missing-key', 2, 1, ['"riktning"', 'saknas'], ['undefined'])],
+      },
+    ],
+  },
+  'wrong-type': {
+    keeps: A1_ETC,
+    cases: [
+      {
+        title: 'a text where a list is required, with an example',
+        file: 'plan/aktiviteter/A2.md',
+        expected: [err('wrong-type', 5, 14, ['"bidrar_till"', 'en lista', 'en text', '[FO1]'])],
+      },
+      {
+        title: 'typ: 5 is reported at the value',
+        file: 'plan/aktiviteter/A3.md',
+        expected: [err('wrong-type', 2, 6, ['"typ"', 'text'])],
+      },
+      {
+        title: 'a YAML list as frontmatter',
+        file: 'plan/aktiviteter/A4.md',
+        expected: [err('wrong-type', 2, 1, ['nyckel: värde', 'lista'])],
+      },
+    ],
+  },
+  'invalid-value': {
+    keeps: A1_ETC,
+    cases: [
+      {
+        title: 'a status not in the list, with suggestion and every allowed value',
+        file: 'plan/aktiviteter/A2.md',
+        expected: [err('invalid-value', 9, 9, ['"klart"', 'Menade du "klar"?', LIST_OF_STATUSES])],
+      },
+      {
+        title: 'an unknown typ, with suggestion and every type',
+        file: 'plan/aktiviteter/A3.md',
+        expected: [
+          err('invalid-value', 2, 6, [
+            '"aktivitett"',
+            'Menade du "aktivitet"?',
+            '"organisation", "policy", "styrprincip", "plan", "mål", "fokusområde", "aktivitet", "indikator", "uppföljning"',
+          ]),
+        ],
+      },
+    ],
+  },
+  'invalid-date': {
+    keeps: A1_ETC,
+    cases: [
+      {
+        title: 'a day that does not exist',
+        file: 'plan/aktiviteter/A2.md',
+        expected: [err('invalid-date', 8, 7, ['"2025-02-30"', 'ÅÅÅÅ-MM-DD'])],
+      },
+      {
+        title: 'a date without leading zeros gives one message, not two',
+        file: 'plan/aktiviteter/A3.md',
+        expected: [err('invalid-date', 7, 8, ['"2024-9-1"', 'ÅÅÅÅ-MM-DD'])],
+      },
+    ],
+  },
+  'invalid-period': {
+    keeps: A1_ETC,
+    cases: [
+      {
+        title: 'month 13',
+        file: 'plan/uppfoljning/2025-08/A1.md',
+        expected: [err('invalid-period', 4, 9, ['"2025-13"', 'ÅÅÅÅ-MM'])],
+      },
+    ],
+  },
+  'invalid-format': {
+    keeps: A1_ETC,
+    cases: [
+      { title: 'an id starting with a dash', file: 'plan/aktiviteter/A2.md', expected: [err('invalid-format', 3, 5, ['"-A2"', 'id'])] },
+      { title: 'a Kolada id in lower case', file: 'plan/indikatorer/I1.md', expected: [err('invalid-format', 8, 13, ['"n00945"', 'N00945'])] },
+    ],
+  },
+  'end-before-start': {
+    keeps: ['digplan', 'digplan:A1', 'digplan:A2', 'itpolicy'],
+    cases: [
+      {
+        title: 'an action that ends before it starts',
+        file: 'plan/aktiviteter/A2.md',
+        expected: [err('end-before-start', 8, 7, ['2025-08-31', '2025-09-01'])],
+      },
+      { title: 'a plan period 2027–2024', file: 'plan/plan.md', expected: [err('end-before-start', 11, 9, ['2024', '2027'])] },
+      {
+        title: 'a policy valid until before it starts',
+        file: 'policy/policy.md',
+        expected: [err('end-before-start', 10, 9, ['2024-01-01', '2028-12-31'])],
+      },
+    ],
+  },
+  'scale-out-of-range': {
+    keeps: [...A1_ETC, 'digplan:I1'],
+    cases: [
+      {
+        title: 'a target and an outcome outside the scale 1–4',
+        file: 'plan/indikatorer/I1.md',
+        expected: [err('scale-out-of-range', 13, 37, ['målvärden', '2027', '5', '1–4']), err('scale-out-of-range', 14, 25, ['utfall', '2024', '0', '1–4'])],
+      },
+      {
+        title: 'a follow-up outcome outside the scale',
+        file: 'plan/uppfoljning/2025-08/I1.md',
+        expected: [err('scale-out-of-range', 5, 9, ['7', '1–4'])],
+      },
+    ],
+  },
+
+  // ---- graph
+  'duplicate-id': {
+    keeps: A1_ETC,
+    cases: [
+      {
+        title: 'two actions with id A1: the message names the other place',
+        file: 'plan/aktiviteter/A2.md',
+        expected: [err('duplicate-id', 3, 5, ['"A1"', 'plan/aktiviteter/A1.md:', 'eget id'])],
+      },
+      {
+        title: 'an inline focus area with the id of a focus-area file',
+        file: 'plan/mal/M1.md',
+        expected: [err('duplicate-id', 9, 9, ['"FO1"', 'plan/fokusomraden/FO1.md:'])],
+      },
+    ],
+  },
+  'unknown-reference': {
+    keeps: [...A1_ETC, 'digplan:A2'],
+    cases: [
+      {
+        title: 'an unknown id, with suggestion; an unknown document in dok:id, with suggestion',
+        file: 'plan/aktiviteter/A2.md',
+        expected: [
+          err('unknown-reference', 5, 15, ['"bidrar_till"', '"FO2"', 'Menade du "FO1"?']),
+          err('unknown-reference', 9, 13, ['"beroenden"', '"digplann:A1"', 'Menade du "digplan"?']),
+        ],
+      },
+    ],
+  },
+  'wrong-reference-type': {
+    keeps: [...A1_ETC, 'digplan:A2', 'digplan:I1', 'digplan:I2'],
+    cases: [
+      {
+        title: 'an action that contributes to a principle',
+        file: 'plan/aktiviteter/A2.md',
+        expected: [err('wrong-reference-type', 5, 15, ['"SP1"', 'en styrprincip', 'ett fokusområde eller ett mål'])],
+      },
+      {
+        title: 'grupp naming an indicator that is not a group',
+        file: 'plan/indikatorer/I2.md',
+        expected: [err('wrong-reference-type', 9, 8, ['"grupp"', 'I1', 'beräkning: medelvärde'])],
+      },
+    ],
+  },
+  'reference-cycle': {
+    keeps: [...A1_ETC, 'digplan:A2'],
+    cases: [
+      {
+        title: 'A1 → A2 → A1, reported once, at the dependency in A1 that closes the cycle',
+        file: 'plan/aktiviteter/A1.md',
+        expected: [err('reference-cycle', 10, 13, ['A1 → A2 → A1', 'beroendena'])],
+      },
+    ],
+  },
+  'no-document': {
+    keeps: A1_ETC,
+    cases: [
+      {
+        title: 'an action outside every plan folder',
+        file: 'aktiviteter/A2.md',
+        expected: [err('no-document', 2, 6, ['plan', 'Flytta'])],
+      },
+      {
+        title: 'an action in the policy folder (Swedish: "policyn", not "policyen")',
+        file: 'policy/A3.md',
+        expected: [err('no-document', 2, 6, ['policyn policy/policy.md', 'Flytta'], ['policyen'])],
+      },
+    ],
+  },
+  'multiple-documents': {
+    keeps: A1_ETC,
+    cases: [
+      {
+        title: 'a second plan in the plan folder names the first',
+        file: 'plan/reviderad-plan.md',
+        expected: [err('multiple-documents', 2, 6, ['plan/plan.md', 'egen mapp'])],
+      },
+    ],
+  },
+
+  // ---- coverage
+  'principle-uncovered': {
+    keeps: [...A1_ETC, 'itpolicy:SP2'],
+    cases: [{ title: 'SP2 realised by no goal', file: 'policy/policy.md', expected: [warn('principle-uncovered', 17, 9, ['SP2', '"styrprinciper"'])] }],
+  },
+  'goal-without-focus-area': {
+    keeps: [...A1_ETC, 'digplan:M2'],
+    cases: [{ title: 'M2 without focus areas', file: 'plan/mal/M2.md', expected: [warn('goal-without-focus-area', 2, 1, ['M2', '"fokusområden"'])] }],
+  },
+  'focus-area-without-action': {
+    keeps: [...A1_ETC, 'digplan:FO2'],
+    cases: [{ title: 'inline FO2 without actions', file: 'plan/mal/M1.md', expected: [warn('focus-area-without-action', 11, 5, ['FO2', '"bidrar_till"'])] }],
+  },
+  'action-without-owner': {
+    keeps: [...A1_ETC, 'digplan:A2'],
+    cases: [{ title: 'A2 without ansvarig', file: 'plan/aktiviteter/A2.md', expected: [warn('action-without-owner', 3, 5, ['A2', '"ansvarig"'])] }],
+  },
+  'action-without-due-date': {
+    keeps: [...A1_ETC, 'digplan:A2'],
+    cases: [{ title: 'A2 without slut', file: 'plan/aktiviteter/A2.md', expected: [warn('action-without-due-date', 3, 5, ['A2', '"slut"'])] }],
+  },
+  'indicator-without-target': {
+    keeps: [...A1_ETC, 'digplan:I1'],
+    cases: [{ title: 'I1 without målvärden', file: 'plan/indikatorer/I1.md', expected: [warn('indicator-without-target', 3, 5, ['I1', '"målvärden"'])] }],
+  },
+
+  // ---- follow-up
+  'followup-unknown-node': {
+    keeps: A1_ETC,
+    cases: [
+      {
+        title: 'avser A9, with suggestion',
+        file: 'plan/uppfoljning/2025-08/A9.md',
+        expected: [err('followup-unknown-node', 3, 8, ['"A9"', 'Menade du "A1"?'])],
+      },
+    ],
+  },
+  'followup-unknown-period': {
+    keeps: A1_ETC,
+    cases: [
+      {
+        title: 'a period before the plan period',
+        file: 'plan/uppfoljning/2023-08/A1.md',
+        expected: [err('followup-unknown-period', 4, 9, ['2023-08', 'planperioden', '2024–2027'])],
+      },
+      {
+        title: 'a period after the policy is valid',
+        file: 'policy/uppfoljning/2029-08/SP1.md',
+        expected: [err('followup-unknown-period', 4, 9, ['2029-08', 'giltighet', '2024–2028'])],
+      },
+    ],
+  },
+  'followup-duplicate': {
+    keeps: A1_ETC,
+    cases: [
+      {
+        title: 'two follow-ups of A1 for 2025-08: the later file names the other',
+        file: 'plan/uppfoljning/2025-08/A1.md',
+        expected: [err('followup-duplicate', 3, 8, ['A1', '2025-08', 'plan/uppfoljning/2025-08/A1-igen.md'])],
+      },
+    ],
+  },
+  'followup-wrong-fields': {
+    keeps: A1_ETC,
+    cases: [
+      {
+        title: 'an action followed up with bedömning instead of status',
+        file: 'plan/uppfoljning/2025-08/A1.md',
+        expected: [err('followup-wrong-fields', 3, 8, ['"status"']), err('followup-wrong-fields', 5, 12, ['"bedömning"', '"status"'])],
+      },
+      {
+        title: 'a goal followed up with status',
+        file: 'plan/uppfoljning/2025-08/M1.md',
+        expected: [err('followup-wrong-fields', 6, 9, ['"status"', '"bedömning"'])],
+      },
+    ],
+  },
+  'indicator-value-conflict': {
+    keeps: [...A1_ETC, 'digplan:I1'],
+    cases: [
+      {
+        title: 'utfall 2024 is 48 in the indicator and 52 in the follow-up: both places named',
+        file: 'plan/uppfoljning/2024-08/I1.md',
+        expected: [err('indicator-value-conflict', 5, 9, ['I1', '2024', '52', '48', 'plan/indikatorer/I1.md:10:16'])],
+      },
+    ],
+  },
+};
+
+/** Rules whose defect the tests create at run time (symlinks, unreadable files, a fault inside Spårbar). */
+const RUNTIME_RULES = ['symlink-outside', 'unreadable-file', 'internal-error'];
+
+describe('the rule fixtures', () => {
+  it('every rule in the catalogue has a fixture folder and a test', () => {
+    const ids = RULES.map((r) => r.id);
+    const covered = [...Object.keys(RULE_FIXTURES), ...RUNTIME_RULES];
+    expect([...covered].sort()).toEqual([...ids].sort());
+    for (const id of ids) expect(existsSync(fixture(id)), id).toBe(true);
+  });
+
+  it('valid: a small plan with a little of everything gives no message', () => {
+    const result = check('valid');
+    expect(result.messages.map(full)).toEqual([]);
+    expect(result.fileCount).toBe(17);
+    expect(nodeKeys(result)).toEqual([
+      'digplan',
+      'digplan:A1',
+      'digplan:A2',
+      'digplan:FO1',
+      'digplan:FO2',
+      'digplan:I1',
+      'digplan:I2',
+      'digplan:I2.1',
+      'digplan:I3',
+      'digplan:M1',
+      'digplan:M2',
+      'ekby',
+      'itpolicy',
+      'itpolicy:O1',
+      'itpolicy:SP1',
+      'itpolicy:SP2',
+    ]);
+    expect(result.graph.followUps.map((f) => `${f.node} ${f.period}`)).toEqual([
+      'digplan:A1 2025-08',
+      'digplan:I1 2025-08',
+      'digplan:M1 2025-08',
+      'itpolicy:SP1 2025-08',
+    ]);
+  });
+
+  it('the fixtures for symlink-outside, unreadable-file and internal-error are valid until the tests break them', () => {
+    expect(check('symlink-outside').messages.map(full)).toEqual([]);
+    expect(check('unreadable-file').messages.map(full)).toEqual([]);
+    expect(check('internal-error').messages.map(full)).toEqual([]);
+  });
+});
+
+for (const [ruleId, { keeps, cases }] of Object.entries(RULE_FIXTURES)) {
+  describe(ruleId, () => {
+    it('reports nothing outside the broken files, and the rest of the plan is still built', () => {
+      const result = check(ruleId);
+      const broken = new Set(cases.map((c) => c.file));
+      expect(result.messages.filter((m) => !broken.has(m.file)).map(full)).toEqual([]);
+      expect(result.messages.some((m) => m.ruleId === ruleId)).toBe(true);
+      expect(nodeKeys(result)).toEqual(expect.arrayContaining(keeps));
+    });
+    for (const c of cases) {
+      it(`${c.file}: ${c.title}`, () => {
+        expectFile(check(ruleId).messages, c.file, c.expected);
+      });
+    }
+  });
+}
+
+describe('invalid-utf8 fixture bytes', () => {
+  it('git kept the invalid byte (test/fixtures/rules/.gitattributes: -text)', () => {
+    const bytes = readFileSync(fixture('invalid-utf8/plan/aktiviteter/A2.md'));
+    expect(bytes.includes(Buffer.from([0x6a, 0xe4, 0x6e]))).toBe(true); // "j", 0xe4, "n"
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+  });
+});
+
+describe('one broken file does not stop the rest of the plan', () => {
+  it('several-defects: every broken file is reported, and valid files beside them are in the graph', () => {
+    const result = check('several-defects');
+    expect(result.messages.map(summary)).toEqual([
+      { ruleId: 'yaml-syntax', file: 'plan/aktiviteter/A2.md', line: 4, column: 8, severity: 'error' },
+      { ruleId: 'unknown-key', file: 'plan/aktiviteter/A3.md', line: 6, column: 1, severity: 'error' },
+      { ruleId: 'unknown-reference', file: 'plan/aktiviteter/A4.md', line: 5, column: 15, severity: 'error' },
+      { ruleId: 'invalid-value', file: 'plan/aktiviteter/A5.md', line: 9, column: 9, severity: 'error' },
+      { ruleId: 'frontmatter-missing', file: 'plan/aktiviteter/A6.md', line: 1, column: 1, severity: 'error' },
+      { ruleId: 'invalid-utf8', file: 'plan/las-mig.md', line: 1, column: 4, severity: 'error' },
+    ]);
+    expect(result.messages[3]!.reason).toContain('Menade du "ej påbörjad"?');
+    expect(nodeKeys(result)).toEqual(expect.arrayContaining([...A1_ETC, 'digplan:A4']));
+    expect(nodeKeys(result)).not.toContain('digplan:A2');
+  });
+
+  it('a typo in plan.md does not make every file under the plan "lie outside any plan" (no-document)', () => {
+    const result = check('unknown-key-in-plan');
+    const typo = result.messages.find((m) => m.file === 'plan/plan.md' && m.ruleId === 'unknown-key');
+    expect(typo && summary(typo)).toEqual({ ruleId: 'unknown-key', file: 'plan/plan.md', line: 7, column: 1, severity: 'error' });
+    expect(typo!.reason).toContain('Menade du "antagen_av"?');
+    expect(result.messages.filter((m) => m.ruleId === 'no-document').map(full)).toEqual([]);
+  });
+
+  it('a typo in a goal file does not make references to the goal and its focus areas "unknown"', () => {
+    const result = check('unknown-key-in-goal');
+    expectFile(result.messages, 'plan/mal/M1.md', [err('unknown-key', 8, 1, ['"ansvar"', 'Menade du "ansvarig"?'])]);
+    // FO1 and M1 are written in plan/mal/M1.md; the file has an error, but they exist.
+    const misleading = result.messages.filter((m) => m.ruleId === 'unknown-reference' || m.ruleId === 'followup-unknown-node');
+    expect(misleading.map(full)).toEqual([]);
+  });
+});
+
+describe('byte-order mark and CRLF line endings', () => {
+  it('crlf: the same messages at the same positions as the LF files', () => {
+    expect(readFileSync(fixture('crlf/plan/aktiviteter/A3.md'), 'latin1')).toContain('\r\n');
+    const lf = check('several-defects');
+    const crlf = check('crlf');
+    expect(crlf.messages.map(full)).toEqual(lf.messages.map(full));
+    expect(crlf.graph.nodes).toEqual(lf.graph.nodes);
+  });
+
+  it('bom: the same messages at the same positions as without the mark (also on line 1)', () => {
+    expect([...readFileSync(fixture('bom/plan/aktiviteter/A3.md')).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const plain = check('several-defects');
+    const bom = check('bom');
+    expect(bom.messages.map(full)).toEqual(plain.messages.map(full));
+    expect(bom.graph.nodes).toEqual(plain.graph.nodes);
+  });
+});
+
+const VALID_ACTION = (id: string) =>
+  `---\ntyp: aktivitet\nid: ${id}\ntitel: Aktivitet ${id}\nbidrar_till: [FO1]\nansvarig: Kommunstyrelsen\nslut: 2025-12-31\n---\n`;
+
+describe('symlink-outside', () => {
+  const setUp = () => {
+    const tmp = tempDir();
+    const root = path.join(tmp, 'plans');
+    cpSync(fixture('symlink-outside'), root, { recursive: true });
+    mkdirSync(path.join(tmp, 'utanfor-mapp'));
+    writeFileSync(path.join(tmp, 'utanfor-A9.md'), VALID_ACTION('A9'));
+    writeFileSync(path.join(tmp, 'utanfor-mapp', 'A8.md'), VALID_ACTION('A8'));
+    const actions = path.join(root, 'plan', 'aktiviteter');
+    symlinkSync('../../.delat/A2.md', path.join(actions, 'A2.md')); // inside the plans folder
+    symlinkSync(path.join(tmp, 'utanfor-A9.md'), path.join(actions, 'A9.md')); // a file outside
+    symlinkSync(path.join(tmp, 'utanfor-mapp'), path.join(root, 'plan', 'extern')); // a folder outside
+    symlinkSync('finns-inte.md', path.join(actions, 'A7.md')); // dangling
+    return { tmp, root };
+  };
+
+  it('links out of the folder are reported and not read; a link inside is read at its own path', () => {
+    const { root } = setUp();
+    const result = checkPlans(root);
+    expect(result.messages.map(summary)).toEqual([
+      { ruleId: 'symlink-outside', file: 'plan/aktiviteter/A7.md', line: 1, column: 1, severity: 'error' },
+      { ruleId: 'symlink-outside', file: 'plan/aktiviteter/A9.md', line: 1, column: 1, severity: 'error' },
+      { ruleId: 'symlink-outside', file: 'plan/extern', line: 1, column: 1, severity: 'error' },
+    ]);
+    expect(result.messages[0]!.reason).toContain('inte finns');
+    expect(result.messages[1]!.reason).toContain('ut ur planmappen');
+    expect(result.messages[2]!.reason).toContain('ut ur planmappen');
+    const keys = nodeKeys(result);
+    expect(keys).toEqual(expect.arrayContaining([...A1_ETC, 'digplan:A2']));
+    expect(keys).not.toContain('digplan:A9');
+    expect(keys).not.toContain('digplan:A8');
+    expect(result.graph.nodes.find((n) => n.key === 'digplan:A2')!.source).toEqual({ file: 'plan/aktiviteter/A2.md', line: 2, column: 1 });
+  });
+
+  it('a plans folder reached through a symlink is checked as the folder itself', () => {
+    const { tmp, root } = setUp();
+    const link = path.join(tmp, 'lank-till-plans');
+    symlinkSync(root, link);
+    expect(checkPlans(link).messages.map(full)).toEqual(checkPlans(root).messages.map(full));
+  });
+});
+
+describe('unreadable-file', () => {
+  const expected = [
+    { ruleId: 'unreadable-file', file: 'plan/aktiviteter/A2.md', line: 1, column: 1, severity: 'error' },
+    { ruleId: 'unreadable-file', file: 'plan/arkiv', line: 1, column: 1, severity: 'error' },
+  ];
+
+  it('a file and a folder that cannot be read (EACCES) are reported; the rest is checked', () => {
+    denied.add(`${path.sep}unreadable-file${path.sep}plan${path.sep}aktiviteter${path.sep}A2.md`);
+    denied.add(`${path.sep}unreadable-file${path.sep}plan${path.sep}arkiv`);
+    let result: CheckResult;
+    try {
+      result = checkPlans(fixture('unreadable-file'));
+    } finally {
+      denied.clear();
+    }
+    expect(result.messages.map(summary)).toEqual(expected);
+    expect(result.messages[0]!.reason).toContain('EACCES');
+    expect(result.messages[0]!.reason).toContain('Filen gick inte att läsa');
+    expect(result.messages[1]!.reason).toContain('Mappen gick inte att läsa');
+    const keys = nodeKeys(result);
+    expect(keys).toEqual(expect.arrayContaining(A1_ETC));
+    expect(keys).not.toContain('digplan:A2');
+    expect(keys).not.toContain('digplan:A0');
+  });
+
+  // Only meaningful without root rights: root reads files whatever their mode.
+  it.skipIf(process.getuid?.() === 0 || process.platform === 'win32')('with real permissions (chmod 000), not as root', () => {
+    const root = path.join(tempDir(), 'plans');
+    cpSync(fixture('unreadable-file'), root, { recursive: true });
+    const file = path.join(root, 'plan', 'aktiviteter', 'A2.md');
+    const folder = path.join(root, 'plan', 'arkiv');
+    chmodSync(file, 0o000);
+    chmodSync(folder, 0o000);
+    try {
+      expect(checkPlans(root).messages.map(summary)).toEqual(expected);
+    } finally {
+      chmodSync(file, 0o644);
+      chmodSync(folder, 0o755);
+    }
+  });
+});
+
+describe('internal-error', () => {
+  it('an unexpected failure inside Spårbar on one file is reported at that file; the rest is still checked', () => {
+    garbled.add(`${path.sep}internal-error${path.sep}plan${path.sep}aktiviteter${path.sep}A2.md`);
+    let result: CheckResult | undefined;
+    try {
+      expect(() => {
+        result = checkPlans(fixture('internal-error'));
+      }).not.toThrow();
+    } finally {
+      garbled.clear();
+    }
+    expect(result!.messages.map(summary)).toEqual([
+      { ruleId: 'internal-error', file: 'plan/aktiviteter/A2.md', line: 1, column: 1, severity: 'error' },
+    ]);
+    expect(result!.messages[0]!.reason).toContain('fel i Spårbar');
+    expect(nodeKeys(result!)).toEqual(expect.arrayContaining(A1_ETC));
+    expect(nodeKeys(result!)).not.toContain('digplan:A2');
+  });
+});
+
+/** Every entry under `dir` (dot entries too) with its kind, size, mtime and content hash. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string): void => {
+    const st = statSync(d);
+    out[path.relative(dir, d) || '.'] = `dir ${st.mtimeMs} ${readdirSync(d).sort().join('|')}`;
+    for (const name of readdirSync(d)) {
+      const p = path.join(d, name);
+      const l = lstatSync(p);
+      if (l.isDirectory()) walk(p);
+      else out[path.relative(dir, p)] = `file ${l.size} ${l.mtimeMs} ${l.mode} ${createHash('sha256').update(readFileSync(p)).digest('hex')}`;
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('checkPlans never writes to the plans folder', () => {
+  for (const name of ['valid', 'several-defects']) {
+    it(`${name}: contents, modes and mtimes are the same after the check`, () => {
+      const before = snapshot(fixture(name));
+      checkPlans(fixture(name));
+      checkPlans(fixture(name));
+      expect(snapshot(fixture(name))).toEqual(before);
+    });
+  }
+});
+
+/** Deterministic pseudo-random bytes (mulberry32), so a failure can be reproduced. */
+function randomBytes(length: number, seed: number): Buffer {
+  const out = Buffer.alloc(length);
+  let a = seed;
+  for (let i = 0; i < length; i++) {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    out[i] = ((t ^ (t >>> 14)) >>> 0) & 0xff;
+  }
+  return out;
+}
+
+const GARBAGE: Record<string, string | Buffer> = {
+  'slumpbytes.md': randomBytes(64 * 1024, 20260823),
+  'lista.md': '---\n- typ: aktivitet\n- id: X1\n---\n',
+  'typ-tal.md': '---\ntyp: 5\nid: X2\n---\n',
+  'typ-constructor.md': '---\ntyp: constructor\nid: X3\ntitel: Ärvd egenskap\n---\n',
+  'typ-proto.md': '---\ntyp: __proto__\nid: X4\ntitel: Prototyp\n---\n',
+  'djup-flow.md': `---\ntyp: aktivitet\nid: X5\ntitel: Djup lista\nbidrar_till: ${'['.repeat(20000)}FO1${']'.repeat(20000)}\n---\n`,
+  'djup-block.md': `---\ntyp: aktivitet\nid: X6\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')}\n---\n`,
+  'alias-bomb.md': [
+    '---',
+    'typ: aktivitet',
+    'id: X7',
+    'titel: Alias',
+    'bidrar_till: [FO1]',
+    'a: &a [x, x, x, x, x, x, x, x, x, x]',
+    'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+    'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+    'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    '---',
+    '',
+  ].join('\n'),
+  'lang-rad.md': 'a'.repeat(1024 * 1024),
+  'lang-nyckel.md': `---\ntyp: aktivitet\nid: X8\ntitel: Lång\nbeskrivning: ${'x'.repeat(1024 * 1024)}\nbidrar_till: [FO1]\n---\n`,
+  'nollbytes.md': Buffer.from([0, 0, 0, 1, 2, 3]),
+  'bara-streck.md': '---',
+  'skalar.md': '---\nbara en text\n---\n',
+  'konstiga-nycklar.md': '---\ntyp: aktivitet\nid: X9\ntitel: a\nbidrar_till: [FO1]\n? [a, b]\n: c\n1: 2\n~: 3\n__proto__: {ansvarig: x}\n---\n',
+  'fel-typer.md': '---\ntyp: aktivitet\nid: [1, 2]\ntitel: {a: 1}\nbidrar_till: [[x]]\nstart: 2024-01-01T10:00:00\nslut: .inf\n---\n',
+};
+
+/** A copy of the valid fixture with garbage files in plan/skrap/. */
+function garbageTree(files: Record<string, string | Buffer>): string {
+  const root = path.join(tempDir(), 'plans');
+  cpSync(fixture('valid'), root, { recursive: true });
+  mkdirSync(path.join(root, 'plan', 'skrap'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(root, 'plan', 'skrap', name), content);
+  return root;
+}
+
+describe('garbage gives messages, never an exception', () => {
+  const validKeys = () => nodeKeys(check('valid'));
+  for (const [name, content] of Object.entries(GARBAGE)) {
+    it(`plan/skrap/${name}`, () => {
+      const root = garbageTree({ [name]: content });
+      let result: CheckResult | undefined;
+      expect(() => {
+        result = checkPlans(root);
+      }).not.toThrow();
+      const own = result!.messages.filter((m) => m.file === `plan/skrap/${name}`);
+      expect(own.length).toBeGreaterThan(0);
+      expect(result!.messages.filter((m) => !m.file.startsWith('plan/skrap/')).map(full)).toEqual([]);
+      expect(nodeKeys(result!)).toEqual(expect.arrayContaining(validKeys()));
+    });
+  }
+
+  it('typ: constructor and typ: __proto__ are unknown types (invalid-value at the value), not inherited properties', () => {
+    const root = garbageTree({ 'typ-constructor.md': GARBAGE['typ-constructor.md']!, 'typ-proto.md': GARBAGE['typ-proto.md']! });
+    let result: CheckResult | undefined;
+    expect(() => {
+      result = checkPlans(root);
+    }).not.toThrow();
+    expectFile(result!.messages, 'plan/skrap/typ-constructor.md', [err('invalid-value', 2, 6, ['"constructor"', 'Okänd typ'])]);
+    expectFile(result!.messages, 'plan/skrap/typ-proto.md', [err('invalid-value', 2, 6, ['"__proto__"', 'Okänd typ'])]);
+  });
+
+  it('specific garbage: random bytes, a list, typ: 5, a 1 MB line', () => {
+    const root = garbageTree({
+      'slumpbytes.md': GARBAGE['slumpbytes.md']!,
+      'lista.md': GARBAGE['lista.md']!,
+      'typ-tal.md': GARBAGE['typ-tal.md']!,
+      'lang-rad.md': GARBAGE['lang-rad.md']!,
+    });
+    const result = checkPlans(root);
+    const rules = (file: string) => result.messages.filter((m) => m.file === `plan/skrap/${file}`).map((m) => m.ruleId);
+    expect(rules('slumpbytes.md')).toEqual(['invalid-utf8']);
+    expect(rules('lista.md')).toEqual(['wrong-type']);
+    expect(rules('typ-tal.md')).toEqual(['wrong-type']);
+    expect(rules('lang-rad.md')).toEqual(['not-a-plan-file']);
+  });
+
+  it('all the garbage in one folder: every file gets a message and the valid plan is still built', () => {
+    const root = garbageTree(GARBAGE);
+    let result: CheckResult | undefined;
+    expect(() => {
+      result = checkPlans(root);
+    }).not.toThrow();
+    const files = new Set(result!.messages.map((m) => m.file));
+    for (const name of Object.keys(GARBAGE)) expect(files.has(`plan/skrap/${name}`), name).toBe(true);
+    expect(nodeKeys(result!)).toEqual(expect.arrayContaining(validKeys()));
+  });
+});
