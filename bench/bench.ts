@@ -1,0 +1,71 @@
+// `npm run bench`: generates plans in a temp folder, runs each bench section and prints a plain-text report.
+// Sections are independent functions returning a Section (see table.ts); add new ones (site build, watch
+// re-check) to SECTIONS below.
+//
+//   node lib/bench/bench.js [--sizes 1000,10000] [--runs 5] [--no-remark] [--strict]
+import { cpus, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchCheck } from './check-bench.js';
+import { forceGc } from './measure.js';
+import { renderSection, type Section } from './table.js';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    runs: { type: 'string', default: '5' },
+    'no-remark': { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => Number.isFinite(n) && n > 0);
+const runs = Math.max(1, Number(values.runs) || 5);
+
+const workDir = mkdtempSync(path.join(tmpdir(), 'sparbar-bench-'));
+const cleanup = (): void => rmSync(workDir, { recursive: true, force: true });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    cleanup();
+    process.exit(130);
+  });
+}
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
+const SECTIONS: { name: string; run: () => Promise<Section> }[] = [
+  {
+    name: 'check',
+    run: () =>
+      benchCheck({
+        sizes,
+        runs,
+        remarkRuns: (size) => (values['no-remark'] ? 0 : size <= 2000 ? 3 : 2),
+        workDir,
+        targetRatio: 1.5,
+        log,
+      }),
+  },
+];
+
+const started = Date.now();
+const sectionsOut: Section[] = [];
+try {
+  for (const section of SECTIONS) {
+    log(`[bench] section ${section.name}`);
+    sectionsOut.push(await section.run());
+  }
+} finally {
+  cleanup();
+}
+
+const cpu = cpus();
+const header = [
+  'Spårbar benchmark',
+  `node ${process.version}, ${process.platform}-${process.arch}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}`,
+  `forced GC between runs: ${forceGc ? 'yes' : 'no (figures are noisier)'}; total bench time ${((Date.now() - started) / 1000).toFixed(1)} s`,
+].join('\n');
+process.stdout.write(`${header}\n\n${sectionsOut.map(renderSection).join('\n\n')}\n`);
+if (values.strict && sectionsOut.some((s) => !s.ok)) process.exitCode = 1;
