@@ -340,6 +340,16 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
       },
     ],
   },
+  'assessment-disagrees-with-rollup': {
+    keeps: [...A1_ETC, 'digplan:FO2'],
+    cases: [
+      {
+        title: 'FO2 assessed uppfyllt while its only action has not started',
+        file: 'plan/uppfoljning/2025-08/FO2.md',
+        expected: [warn('assessment-disagrees-with-rollup', 5, 12, ['FO2', 'uppfyllt', '1 av 1'])],
+      },
+    ],
+  },
   'scale-out-of-range': {
     keeps: [...A1_ETC, 'digplan:I1'],
     cases: [
@@ -443,7 +453,7 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
   },
   'goal-without-focus-area': {
     keeps: [...A1_ETC, 'digplan:M2'],
-    cases: [{ title: 'M2 without focus areas', file: 'plan/mal/M2.md', expected: [warn('goal-without-focus-area', 2, 1, ['M2', '"fokusområden"'])] }],
+    cases: [{ title: 'M2 without focus areas', file: 'plan/mal/M2.md', expected: [warn('goal-without-focus-area', 3, 1, ['M2', '"fokusområden"'])] }],
   },
   'focus-area-without-action': {
     keeps: [...A1_ETC, 'digplan:FO2'],
@@ -526,7 +536,7 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
 };
 
 /** Rules whose defect the tests create at run time (symlinks, unreadable files, a fault inside Spårbar). */
-const RUNTIME_RULES = ['symlink-outside', 'unreadable-file', 'internal-error'];
+const RUNTIME_RULES = ['symlink-outside', 'unreadable-file', 'internal-error', 'followup-missing', 'followup-unfilled'];
 
 describe('the rule fixtures', () => {
   it('every rule in the catalogue has a fixture folder and a test', () => {
@@ -683,7 +693,7 @@ describe('symlink-outside', () => {
     expect(keys).toEqual(expect.arrayContaining([...A1_ETC, 'digplan:A2']));
     expect(keys).not.toContain('digplan:A9');
     expect(keys).not.toContain('digplan:A8');
-    expect(result.graph.nodes.find((n) => n.key === 'digplan:A2')!.source).toEqual({ file: 'plan/aktiviteter/A2.md', line: 2, column: 1 });
+    expect(result.graph.nodes.find((n) => n.key === 'digplan:A2')!.source).toEqual({ file: 'plan/aktiviteter/A2.md', line: 3, column: 1 });
   });
 
   it('a plans folder reached through a symlink is checked as the folder itself', () => {
@@ -886,5 +896,27 @@ describe('garbage gives messages, never an exception', () => {
     const files = new Set(result!.messages.map((m) => m.file));
     for (const name of Object.keys(GARBAGE)) expect(files.has(`plan/skrap/${name}`), name).toBe(true);
     expect(nodeKeys(result!)).toEqual(expect.arrayContaining(validKeys()));
+  });
+});
+
+describe('--require-period (followup-missing, followup-unfilled)', () => {
+  const summaries = (name: string) => checkPlans(fixture(name), { requirePeriod: '2025-08' }).messages.map((m) => [m.ruleId, m.file, m.line, m.column, severityOf(m)]);
+
+  it('followup-missing: every active goal, focus area and action without a follow-up for the period, at the node', () => {
+    expect(summaries('followup-missing')).toEqual([
+      ['followup-missing', 'plan/aktiviteter/A2.md', 3, 1, 'error'],
+      ['followup-missing', 'plan/fokusomraden/FO2.md', 3, 1, 'error'],
+      ['followup-missing', 'plan/mal/M1.md', 9, 5, 'error'],
+      ['followup-missing', 'plan/mal/M2.md', 3, 1, 'error'],
+    ]);
+    expect(checkPlans(fixture('followup-missing')).messages).toEqual([]);
+  });
+
+  it('followup-unfilled: a follow-up still carrying the "ej ifylld" marker', () => {
+    const result = checkPlans(fixture('followup-unfilled'), { requirePeriod: '2025-08' });
+    const unfilled = result.messages.filter((m) => m.ruleId === 'followup-unfilled');
+    expect(unfilled.map((m) => [m.file, m.line, m.column])).toEqual([['plan/uppfoljning/2025-08/A2.md', 1, 1]]);
+    expect(unfilled[0]!.reason).toContain('inte ifylld');
+    expect(result.messages.some((m) => m.ruleId === 'followup-missing' && m.file === 'plan/aktiviteter/A2.md')).toBe(false);
   });
 });

@@ -1,10 +1,11 @@
 // The whole check: find files, read, validate, build the graph; returns the graph and every message, never throws on input.
 import { existsSync, statSync } from 'node:fs';
 import { discoverFiles } from '../files/discover.js';
+import { requirePeriod } from '../followup/require-period.js';
 import { buildGraph } from '../graph/build-graph.js';
 import type { Graph } from '../graph/types.js';
 import { MessageSink, sortMessages, type CheckMessage } from '../messages/report.js';
-import { readPlanFile } from '../parse/read-plan-file.js';
+import { readPlanFile, type ReadPlanFile } from '../parse/read-plan-file.js';
 import { validateFile, type ValidFile } from '../validate/validate-file.js';
 
 export interface CheckResult {
@@ -18,30 +19,38 @@ export interface CheckResult {
 /** Thrown only when the plans folder itself is missing or not a folder (a usage error, exit 2). */
 export class PlansFolderError extends Error {}
 
+export interface CheckOptions {
+  /** Require a complete follow-up for this period (ÅÅÅÅ-MM): missing or unfilled follow-ups are errors. */
+  requirePeriod?: string;
+}
+
 /** Checks the plans folder at `root` and builds its graph. */
-export function checkPlans(root: string): CheckResult {
+export function checkPlans(root: string, options: CheckOptions = {}): CheckResult {
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new PlansFolderError(`Planmappen "${root}" finns inte eller är ingen mapp.`);
   }
   const sink = new MessageSink();
   const files = discoverFiles(root, sink);
   const valid: ValidFile[] = [];
+  const invalid: ReadPlanFile[] = [];
   for (const file of files) {
     try {
       const read = readPlanFile(file, sink);
       const v = read && validateFile(read, sink);
       if (v) valid.push(v);
+      else if (read) invalid.push(read);
     } catch (error) {
       reportInternal(sink, file.path, error);
     }
   }
   let graph: Graph;
   try {
-    graph = buildGraph(valid, sink);
+    graph = buildGraph(valid, invalid, sink);
   } catch (error) {
     reportInternal(sink, '.', error);
-    graph = buildGraph([], new MessageSink());
+    graph = buildGraph([], [], new MessageSink());
   }
+  if (options.requirePeriod !== undefined) sink.messages.push(...requirePeriod(graph, options.requirePeriod));
   return { graph, messages: sortMessages(sink.messages), fileCount: files.length };
 }
 

@@ -2,6 +2,7 @@
 import type { MessageSink } from '../messages/report.js';
 import type { ValidFile } from '../validate/validate-file.js';
 import { collectNodes } from './collect-nodes.js';
+import { checkAssessmentsAgainstRollups } from './checks/assessment-vs-rollup.js';
 import { checkCoverage } from './checks/coverage.js';
 import { checkCycles } from './checks/cycles.js';
 import { checkNodeFields } from './checks/field-rules.js';
@@ -10,7 +11,9 @@ import { deriveCoverage } from './derive/coverage.js';
 import { deriveIndicators } from './derive/indicators.js';
 import { derivePeriods } from './derive/periods.js';
 import { deriveActionStatus, deriveRollups } from './derive/rollups.js';
-import { scopeDocuments } from './documents.js';
+import { isShadow, scopeDocuments } from './documents.js';
+import { collectShadows, shadowKeys } from './shadows.js';
+import type { ReadPlanFile } from '../parse/read-plan-file.js';
 import { attachFollowUps } from './follow-ups.js';
 import { indexGraph } from './graph-index.js';
 import { resolveLinks } from './resolve-links.js';
@@ -21,13 +24,19 @@ const edgeOrder = (a: GraphEdge, b: GraphEdge) =>
   a.from < b.from ? -1 : a.from > b.from ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0;
 
 /** The graph of every valid file, in a deterministic order; every problem found on the way goes to `sink`. */
-export function buildGraph(files: readonly ValidFile[], sink: MessageSink): Graph {
-  const scopes = scopeDocuments(files, sink);
+export function buildGraph(files: readonly ValidFile[], invalid: readonly ReadPlanFile[], sink: MessageSink): Graph {
+  const shadows = collectShadows(invalid);
+  const scopes = scopeDocuments(files, shadows.documents, sink);
   const draft = collectNodes(files, scopes, sink);
-  const { edges, resolver } = resolveLinks(draft, sink);
+  const documentIdFor = (path: string) => {
+    const doc = scopes.documentFor(path);
+    return doc === undefined ? null : isShadow(doc) ? doc.id : doc.value.id;
+  };
+  for (const key of shadowKeys(shadows, documentIdFor)) draft.shadowKeys.add(key);
+  const { edges, resolver, isShadowed, linkPlaces } = resolveLinks(draft, sink);
   checkNodeFields(draft, sink);
-  checkCycles(draft.nodes, edges, sink);
-  const followUps = attachFollowUps(draft, resolver, sink);
+  checkCycles(draft.nodes, edges, linkPlaces, sink);
+  const followUps = attachFollowUps(draft, resolver, isShadowed, sink);
 
   // Organisations flow down from the document each node belongs to.
   const orgsOf = new Map<string, string[]>();
@@ -42,6 +51,8 @@ export function buildGraph(files: readonly ValidFile[], sink: MessageSink): Grap
   checkIndicatorValues(draft, index, sink);
   const periods = derivePeriods(followUps, index.node);
   const actionStatus = deriveActionStatus(index, periods);
+  const rollups = deriveRollups(index, periods, actionStatus);
+  checkAssessmentsAgainstRollups(draft, index, rollups, sink);
   return {
     format: GRAPH_FORMAT,
     version: GRAPH_VERSION,
@@ -52,7 +63,7 @@ export function buildGraph(files: readonly ValidFile[], sink: MessageSink): Grap
       periods,
       coverage,
       actionStatus,
-      rollups: deriveRollups(index, periods, actionStatus),
+      rollups,
       indicators: deriveIndicators(index),
     },
   };

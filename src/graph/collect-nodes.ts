@@ -4,8 +4,9 @@ import type { MessageSink, Place } from '../messages/report.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
 import { locate, type YamlPath } from '../parse/yaml-frontmatter.js';
 import type { ValidFile } from '../validate/validate-file.js';
-import type { DocumentScopes } from './documents.js';
+import { isShadow, type DocumentScopes } from './documents.js';
 import type { EdgeType, GraphNode, NodeType } from './types.js';
+import { capitalise, withArticle } from './node-words.js';
 
 /** A link written in a file, waiting to be resolved to a node key. */
 export interface PendingLink {
@@ -33,6 +34,8 @@ export interface DraftFollowUp {
 }
 
 export interface Draft {
+  /** Keys that files with errors would have defined: links to them are not reported again. */
+  shadowKeys: Set<string>;
   nodes: Map<string, GraphNode>;
   origins: Map<string, NodeOrigin>;
   links: PendingLink[];
@@ -66,7 +69,7 @@ function ownFields(value: Record<string, unknown>, typ: string): Record<string, 
 
 /** Collects nodes, links and follow-ups; duplicate ids and misplaced files are reported here. */
 export function collectNodes(files: readonly ValidFile[], scopes: DocumentScopes, sink: MessageSink): Draft {
-  const draft: Draft = { nodes: new Map(), origins: new Map(), links: [], followUps: [] };
+  const draft: Draft = { shadowKeys: new Set(), nodes: new Map(), origins: new Map(), links: [], followUps: [] };
   const planOfDocument = new Map<string, string | null>();
 
   const addNode = (node: GraphNode, origin: NodeOrigin, idPath: YamlPath): boolean => {
@@ -97,7 +100,7 @@ export function collectNodes(files: readonly ValidFile[], scopes: DocumentScopes
     document: doc,
     plan: doc === null ? null : (planOfDocument.get(doc) ?? null),
     organisations: [],
-    source: { file: file.path, ...(path.length ? locate(file.parsed, path) : locate(file.parsed, ['typ'], 'key')) },
+    source: { file: file.path, ...locate(file.parsed, [...path, 'id'], 'key') },
     body,
     fields,
   });
@@ -125,6 +128,12 @@ export function collectNodes(files: readonly ValidFile[], scopes: DocumentScopes
   for (const vf of files) {
     if (vf.typ === 'organisation') continue;
     const docFile = scopes.documentFor(vf.file.path);
+    if (isShadow(docFile)) {
+      // Its policy or plan file has errors of its own; they are reported there, and this node waits for them.
+      if (docFile.id !== null && 'id' in vf.value && vf.value.id) draft.shadowKeys.add(nodeKey(docFile.id, vf.value.id));
+      if (docFile.id !== null && vf.typ === 'mål') for (const fo of vf.value.fokusområden ?? []) draft.shadowKeys.add(nodeKey(docFile.id, fo.id));
+      continue;
+    }
     if (vf.typ === 'policy' || vf.typ === 'plan') {
       if (docFile !== vf) continue;
       if (vf.typ === 'policy') collectPolicyAreas(vf, draft, addNode, link, base);
@@ -142,7 +151,7 @@ export function collectNodes(files: readonly ValidFile[], scopes: DocumentScopes
     if (wrongDocument) {
       sink.report(
         'no-document',
-        `En ${vf.typ} hör till en ${vf.typ === 'styrprincip' ? 'policy' : 'plan'}, men filen ligger under ${docFile.typ}en ${docFile.file.path}. Flytta filen.`,
+        `${capitalise(withArticle(vf.typ))} hör till en ${vf.typ === 'styrprincip' ? 'policy' : 'plan'}, men filen ligger under ${docFile.typ === 'policy' ? 'policyn' : 'planen'} ${docFile.file.path}. Flytta filen till mappen för ${vf.typ === 'styrprincip' ? 'policyn' : 'planen'}.`,
         { file: vf.file.path, ...locate(vf.file.parsed, ['typ']) },
       );
       continue;

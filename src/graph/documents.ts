@@ -2,14 +2,20 @@
 import type { MessageSink } from '../messages/report.js';
 import { locate } from '../parse/yaml-frontmatter.js';
 import type { ValidFile } from '../validate/validate-file.js';
+import type { ShadowDocument } from './shadows.js';
 
 export type DocumentFile = Extract<ValidFile, { typ: 'policy' | 'plan' }>;
 
 export interface DocumentScopes {
-  /** The document file (policy or plan) that governs a folder, by folder path. */
-  byFolder: Map<string, DocumentFile>;
+  /** The document file (policy or plan) that governs a folder, by folder path; a shadow when that file has errors. */
+  byFolder: Map<string, DocumentFile | ShadowDocument>;
   /** The document that a file at `path` belongs to, if any. */
-  documentFor(path: string): DocumentFile | undefined;
+  documentFor(path: string): DocumentFile | ShadowDocument | undefined;
+}
+
+/** True for a policy or plan file that has errors of its own. */
+export function isShadow(doc: DocumentFile | ShadowDocument | undefined): doc is ShadowDocument {
+  return doc !== undefined && 'path' in doc;
 }
 
 function folderOf(path: string): string {
@@ -18,24 +24,26 @@ function folderOf(path: string): string {
 }
 
 /** Maps folders to the policy or plan file in them; a second document in one folder is reported and ignored. */
-export function scopeDocuments(files: readonly ValidFile[], sink: MessageSink): DocumentScopes {
-  const byFolder = new Map<string, DocumentFile>();
+export function scopeDocuments(files: readonly ValidFile[], shadows: readonly ShadowDocument[], sink: MessageSink): DocumentScopes {
+  const byFolder = new Map<string, DocumentFile | ShadowDocument>();
+  for (const shadow of shadows) if (!byFolder.has(folderOf(shadow.path))) byFolder.set(folderOf(shadow.path), shadow);
   for (const file of files) {
     if (file.typ !== 'policy' && file.typ !== 'plan') continue;
     const folder = folderOf(file.file.path);
     const existing = byFolder.get(folder);
     if (existing) {
+      const existingPath = isShadow(existing) ? existing.path : existing.file.path;
       sink.report(
         'multiple-documents',
-        `Mappen har redan ${existing.typ === 'policy' ? 'policyn' : 'planen'} ${existing.file.path}. Lägg varje policy och plan i en egen mapp.`,
+        `Mappen har redan ${existing.typ === 'policy' ? 'policyn' : 'planen'} ${existingPath}. Lägg varje policy och plan i en egen mapp.`,
         { file: file.file.path, ...locate(file.file.parsed, ['typ']) },
       );
       continue;
     }
     byFolder.set(folder, file);
   }
-  const cache = new Map<string, DocumentFile | undefined>();
-  const lookup = (folder: string): DocumentFile | undefined => {
+  const cache = new Map<string, DocumentFile | ShadowDocument | undefined>();
+  const lookup = (folder: string): DocumentFile | ShadowDocument | undefined => {
     if (cache.has(folder)) return cache.get(folder);
     const found = byFolder.get(folder) ?? (folder === '' ? undefined : lookup(folderOf(folder)));
     cache.set(folder, found);

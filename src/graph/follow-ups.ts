@@ -23,7 +23,7 @@ export function documentYears(doc: GraphNode): { from: number; to: number } | un
 }
 
 /** Valid follow-ups, sorted by node and period; every problem is reported. */
-export function attachFollowUps(draft: Draft, resolver: Resolver, sink: MessageSink): FollowUp[] {
+export function attachFollowUps(draft: Draft, resolver: Resolver, isShadowed: (scope: string | null, target: string) => boolean, sink: MessageSink): FollowUp[] {
   const result: FollowUp[] = [];
   const seen = new Map<string, FollowUp>();
   const sorted = [...draft.followUps].sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0));
@@ -31,6 +31,7 @@ export function attachFollowUps(draft: Draft, resolver: Resolver, sink: MessageS
     const at = (key: string) => ({ file: file.path, ...locate(file.parsed, [key]) });
     const key = resolver.resolve(document, value.avser);
     if (key === undefined) {
+      if (isShadowed(document, value.avser)) continue;
       const hit = closest(value.avser, resolver.visibleIds(document, FOLLOWED_UP));
       sink.report(
         'followup-unknown-node',
@@ -51,7 +52,9 @@ export function attachFollowUps(draft: Draft, resolver: Resolver, sink: MessageS
     if (years && (year < years.from || year > years.to)) {
       sink.report(
         'followup-unknown-period',
-        `Perioden ${value.period} ligger utanför ${doc!.type === 'plan' ? 'planperioden' : 'policyns giltighet'} ${years.from}–${years.to}. Rätta perioden eller lägg uppföljningen under rätt plan.`,
+        doc!.type === 'plan'
+          ? `Perioden ${value.period} ligger utanför planperioden ${years.from}–${years.to}. Rätta perioden, eller lägg uppföljningen under den plan som gäller då.`
+          : `Perioden ${value.period} ligger utanför policyns giltighet ${years.from}–${years.to}. Rätta perioden.`,
         at('period'),
       );
       continue;

@@ -1,26 +1,12 @@
 // Resolves written links to node keys: in the node's own document, then in its plan's policy; `dok:id` is explicit.
-import type { MessageSink } from '../messages/report.js';
+import type { MessageSink, Place } from '../messages/report.js';
 import { closest } from '../util/suggest.js';
 import type { Draft, PendingLink } from './collect-nodes.js';
 import { nodeKey } from './collect-nodes.js';
 import type { GraphEdge, GraphNode, NodeType } from './types.js';
+import { withArticle } from './node-words.js';
 
-const TYPE_WITH_ARTICLE: Record<NodeType, string> = {
-  organisation: 'en organisation',
-  policy: 'en policy',
-  område: 'ett område',
-  styrprincip: 'en styrprincip',
-  plan: 'en plan',
-  mål: 'ett mål',
-  fokusområde: 'ett fokusområde',
-  aktivitet: 'en aktivitet',
-  indikator: 'en indikator',
-};
-
-/** "ett mål", "en aktivitet", … */
-export function withArticle(type: NodeType): string {
-  return TYPE_WITH_ARTICLE[type];
-}
+export { withArticle };
 
 function alternatives(types: readonly NodeType[]): string {
   const words = types.map(withArticle);
@@ -62,15 +48,27 @@ export function makeResolver(nodes: ReadonlyMap<string, GraphNode>, policyOfPlan
 }
 
 /** Edges for every link that resolves to a node of an allowed type; the rest are reported. */
-export function resolveLinks(draft: Draft, sink: MessageSink): { edges: GraphEdge[]; resolver: Resolver; policyOfPlan: Map<string, string> } {
+export function resolveLinks(draft: Draft, sink: MessageSink): { edges: GraphEdge[]; resolver: Resolver; policyOfPlan: Map<string, string>; isShadowed: (scope: string | null, target: string) => boolean; linkPlaces: Map<string, Place> } {
   const edges: GraphEdge[] = [];
+  const linkPlaces = new Map<string, Place>();
   const policyOfPlan = new Map<string, string>();
+  /** True when a file with errors would have defined the target: its errors are reported, not this echo. */
+  const isShadowed = (scope: string | null, target: string): boolean => {
+    if (target.includes(':')) return draft.shadowKeys.has(target) || draft.shadowKeys.has(target.split(':')[0]!);
+    if (draft.shadowKeys.has(nodeKey(scope, target))) return true;
+    const policy = scope === null ? undefined : policyOfPlan.get(scope);
+    return policy !== undefined && (draft.shadowKeys.has(nodeKey(policy, target)) || (draft.shadowKeys.has(policy) && !draft.nodes.has(policy)));
+  };
   const global = draft.links.filter((l) => l.scope === null);
   const scoped = draft.links.filter((l) => l.scope !== null);
   let resolver = makeResolver(draft.nodes, policyOfPlan);
   const resolveOne = (link: PendingLink): void => {
     const key = resolver.resolve(link.scope, link.target);
     if (key === undefined) {
+      if (isShadowed(link.scope, link.target)) {
+        if (link.edge === 'implements') policyOfPlan.set(link.from, link.target);
+        return;
+      }
       reportUnknown(link, resolver, sink);
       return;
     }
@@ -84,12 +82,13 @@ export function resolveLinks(draft: Draft, sink: MessageSink): { edges: GraphEdg
       return;
     }
     edges.push({ from: link.from, to: key, type: link.edge });
+    linkPlaces.set(edgeId(link.from, link.edge, key), link.place);
     if (link.edge === 'implements') policyOfPlan.set(link.from, key);
   };
   global.forEach(resolveOne);
   resolver = makeResolver(draft.nodes, policyOfPlan);
   scoped.forEach(resolveOne);
-  return { edges, resolver, policyOfPlan };
+  return { edges, resolver, policyOfPlan, isShadowed, linkPlaces };
 }
 
 function reportUnknown(link: PendingLink, resolver: Resolver, sink: MessageSink): void {
@@ -119,4 +118,9 @@ function reportUnknown(link: PendingLink, resolver: Resolver, sink: MessageSink)
 function suggestion(input: string, candidates: string[]): string {
   const hit = closest(input, candidates);
   return hit ? ` Menade du "${hit}"?` : '';
+}
+
+/** The id of an edge in maps of edge facts. */
+export function edgeId(from: string, type: string, to: string): string {
+  return `${from}\u0000${type}\u0000${to}`;
 }

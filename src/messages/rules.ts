@@ -38,7 +38,7 @@ const rules = [
   { id: 'no-document', severity: 'error', description: 'Noden ligger inte under någon policy eller plan.' },
   { id: 'multiple-documents', severity: 'error', description: 'Två policy- eller planfiler i samma mapp.' },
   // coverage
-  { id: 'principle-uncovered', severity: 'warning', description: 'Ingen mål förverkligar styrprincipen.' },
+  { id: 'principle-uncovered', severity: 'warning', description: 'Inget mål förverkligar styrprincipen.' },
   { id: 'goal-without-focus-area', severity: 'warning', description: 'Målet har inga fokusområden.' },
   { id: 'focus-area-without-action', severity: 'warning', description: 'Ingen aktivitet bidrar till fokusområdet.' },
   { id: 'action-without-owner', severity: 'warning', description: 'Aktiviteten saknar ansvarig.' },
@@ -49,6 +49,9 @@ const rules = [
   { id: 'followup-unknown-period', severity: 'error', description: 'Uppföljningens period ligger utanför planens eller policyns period.' },
   { id: 'followup-duplicate', severity: 'error', description: 'Två uppföljningar för samma nod och period.' },
   { id: 'followup-wrong-fields', severity: 'error', description: 'Uppföljningen saknar eller har fel fält för nodens typ.' },
+  { id: 'followup-missing', severity: 'error', description: 'En aktiv nod saknar uppföljning för perioden (med --require-period).' },
+  { id: 'followup-unfilled', severity: 'error', description: 'Uppföljningen är skapad men inte ifylld (med --require-period).' },
+  { id: 'assessment-disagrees-with-rollup', severity: 'warning', description: 'Bedömningen går emot statusen för aktiviteterna under.' },
   { id: 'indicator-value-conflict', severity: 'error', description: 'Två olika utfall för samma indikator och år.' },
 ] as const satisfies readonly Rule[];
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { DiscoveredFile } from '../files/discover.js';
 import { decodeText } from '../files/decode.js';
 import type { MessageSink } from '../messages/report.js';
+import { closest } from '../util/suggest.js';
 import { looksLikeFrontmatterWithoutFence, splitFrontmatter } from './frontmatter.js';
 import { locate, parseFrontmatterYaml, type ParsedYaml } from './yaml-frontmatter.js';
 
@@ -59,9 +60,7 @@ export function parsePlanText(bytes: Uint8Array, path: string, sink: MessageSink
   for (const problem of problems) {
     sink.report(
       problem.kind === 'duplicate-key' ? 'duplicate-key' : 'yaml-syntax',
-      problem.kind === 'duplicate-key'
-        ? 'Samma nyckel står två gånger. Ta bort den ena.'
-        : `Frontmatter är inte giltig YAML: ${problem.message}. Kontrollera indrag, kolon och citattecken.`,
+      problem.kind === 'duplicate-key' ? problem.message : `Frontmatter är inte giltig YAML: ${problem.message}.`,
       { file: path, ...problem.point },
     );
   }
@@ -80,8 +79,18 @@ export function parsePlanText(bytes: Uint8Array, path: string, sink: MessageSink
     return undefined;
   }
   const record = data as Record<string, unknown>;
-  if (!('typ' in record)) {
-    sink.report('not-a-plan-file', 'Filen saknar typ och ingår inte i planen. Lägg till typ (t.ex. typ: aktivitet) om den ska ingå.', place);
+  if (!Object.hasOwn(record, 'typ')) {
+    const misspelt = Object.keys(record).find((k) => k !== 'typ' && closest(k, ['typ']) === 'typ');
+    if (misspelt !== undefined) {
+      sink.report('unknown-key', `Okänd nyckel "${misspelt}". Menade du "typ"? Utan typ ingår filen inte i planen.`, { file: path, ...locate(parsed, [misspelt], 'key') }, { expected: ['typ'] });
+    } else if (Object.hasOwn(record, 'id') && Object.hasOwn(record, 'titel')) {
+      sink.report('missing-key', 'Nyckeln "typ" saknas, men filen har id och titel. Lägg till typ (t.ex. typ: aktivitet) så att den ingår i planen.', {
+        file: path,
+        ...locate(parsed, ['id'], 'key'),
+      });
+    } else {
+      sink.report('not-a-plan-file', 'Filen saknar typ och ingår inte i planen. Lägg till typ (t.ex. typ: aktivitet) om den ska ingå.', place);
+    }
     return undefined;
   }
   if (typeof record['typ'] !== 'string') {

@@ -1,4 +1,5 @@
 // Parses frontmatter YAML with the `yaml` package, keeping positions so messages point at keys and values.
+import { explainYamlError } from './yaml-errors.js';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 
 export type YamlPath = readonly (string | number)[];
@@ -39,13 +40,17 @@ export function parseFrontmatterYaml(yamlText: string, firstLine: number): { par
   }
   const parsed: ParsedYaml = { document, data: undefined, firstLine, lineCounter };
   const problems: YamlProblem[] = [];
+  const lines = yamlText.split('\n');
+  let syntaxReported = false;
   for (const error of document.errors) {
-    const offset = error.pos[0];
-    const { line, col } = lineCounter.linePos(Math.min(offset, yamlText.length));
+    const explained = explainYamlError(error, yamlText, lines, (o) => lineCounter.linePos(o));
+    // The first syntax error is the real one; those after it are usually its echoes.
+    if (!explained.duplicateKey && syntaxReported) continue;
+    if (!explained.duplicateKey) syntaxReported = true;
     problems.push({
-      kind: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax',
-      message: /call stack/i.test(error.message) ? 'strukturen är för djupt nästlad för att läsas' : firstSentence(error.message),
-      point: { line: line + firstLine - 1, column: col },
+      kind: explained.duplicateKey ? 'duplicate-key' : 'syntax',
+      message: explained.message,
+      point: { line: explained.line + firstLine, column: explained.column + 1 },
     });
   }
   if (problems.length === 0) {

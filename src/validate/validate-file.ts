@@ -12,7 +12,7 @@ export type ValidFile = { [T in TypeName]: { typ: T; file: ReadPlanFile; value: 
 /** The file's validated frontmatter, or undefined after reporting every schema problem in it. */
 export function validateFile(file: ReadPlanFile, sink: MessageSink): ValidFile | undefined {
   const typ = file.data.typ;
-  if (!(typ in SCHEMA_BY_TYPE)) {
+  if (!Object.hasOwn(SCHEMA_BY_TYPE, typ)) {
     const hit = closest(typ, NODE_TYPES);
     sink.report(
       'invalid-value',

@@ -62,15 +62,9 @@ export function issuesToMessages(issues: readonly z.core.$ZodIssue[], schema: z.
         break;
       }
       case 'invalid_type': {
-        const parent = path.slice(0, -1);
-        const key = path[path.length - 1];
-        if (value === undefined && typeof key === 'string' && !hasKey(parsed, parent, key)) {
-          const required = requiredKeysAt(schema, parent);
-          out.push({
-            ruleId: 'missing-key',
-            reason: `Nyckeln "${key}" saknas${parent.length ? ` i ${pathLabel(parent)}` : ''}. Typ ${typ} kräver: ${required.join(', ')}.`,
-            point: parent.length ? locate(parsed, parent, 'key') : locateStart(parsed),
-          });
+        const missing = missingKey(path, value, schema, parsed, typ);
+        if (missing) {
+          out.push(missing);
           break;
         }
         const expected = issue.expected === 'int' ? 'int' : String(issue.expected);
@@ -83,6 +77,11 @@ export function issuesToMessages(issues: readonly z.core.$ZodIssue[], schema: z.
         break;
       }
       case 'invalid_value': {
+        const missing = missingKey(path, value, schema, parsed, typ);
+        if (missing) {
+          out.push(missing);
+          break;
+        }
         const allowed = issue.values.map(String);
         const hit = typeof value === 'string' ? closest(value, allowed) : undefined;
         out.push({
@@ -106,6 +105,8 @@ export function issuesToMessages(issues: readonly z.core.$ZodIssue[], schema: z.
         break;
       }
       case 'custom': {
+        // A date that already failed its ÅÅÅÅ-MM-DD pattern needs no second message.
+        if (issues.some((other) => other.code === 'invalid_format' && pathLabel(other.path as YamlPath) === label)) break;
         const rule = (issue.params?.['rule'] as RuleId | undefined) ?? 'invalid-format';
         const reason =
           rule === 'invalid-date'
@@ -146,4 +147,18 @@ export function issuesToMessages(issues: readonly z.core.$ZodIssue[], schema: z.
     }
   }
   return out;
+}
+
+/** A missing-key message when the issue is about a key that is absent from its map, else undefined. */
+function missingKey(path: YamlPath, value: unknown, schema: z.ZodType, parsed: ParsedYaml, typ: string): IssueMessage | undefined {
+  const parent = path.slice(0, -1);
+  const key = path[path.length - 1];
+  if (value !== undefined || typeof key !== 'string' || hasKey(parsed, parent, key)) return undefined;
+  const required = requiredKeysAt(schema, parent);
+  const owner = parent.length ? `"${pathLabel(parent)}"` : `Typ ${typ}`;
+  return {
+    ruleId: 'missing-key',
+    reason: `Nyckeln "${key}" saknas${parent.length ? ` i ${pathLabel(parent)}` : ''}. ${owner} kräver: ${required.join(', ')}.`,
+    point: parent.length ? locate(parsed, parent, 'key') : locateStart(parsed),
+  };
 }

@@ -1,5 +1,6 @@
 // Finds cycles among links that must form a chain: action dependencies, plans replacing plans, indicator groups.
-import type { MessageSink } from '../../messages/report.js';
+import type { MessageSink, Place } from '../../messages/report.js';
+import { edgeId } from '../resolve-links.js';
 import type { EdgeType, GraphEdge, GraphNode } from '../types.js';
 
 const CYCLE_EDGES: readonly { type: EdgeType; fix: string }[] = [
@@ -8,8 +9,8 @@ const CYCLE_EDGES: readonly { type: EdgeType; fix: string }[] = [
   { type: 'member-of', fix: 'En indikatorgrupp kan inte ingå i sig själv. Rätta "grupp".' },
 ];
 
-/** Reports each cycle once, at the node with the smallest key in it; returns the edges that close cycles. */
-export function checkCycles(nodes: ReadonlyMap<string, GraphNode>, edges: readonly GraphEdge[], sink: MessageSink): void {
+/** Reports each cycle once, at the link leaving the node with the smallest key in it. */
+export function checkCycles(nodes: ReadonlyMap<string, GraphNode>, edges: readonly GraphEdge[], linkPlaces: ReadonlyMap<string, Place>, sink: MessageSink): void {
   for (const { type, fix } of CYCLE_EDGES) {
     const next = new Map<string, string[]>();
     for (const e of edges) if (e.type === type) next.set(e.from, [...(next.get(e.from) ?? []), e.to].sort());
@@ -27,9 +28,9 @@ export function checkCycles(nodes: ReadonlyMap<string, GraphNode>, edges: readon
           const id = rotated.join('>');
           if (!seen.has(id)) {
             seen.add(id);
-            const node = nodes.get(first)!;
             const chain = [...rotated, first].map((k) => nodes.get(k)?.id ?? k).join(' → ');
-            sink.report('reference-cycle', `Hänvisningarna bildar en cirkel: ${chain}. ${fix}`, node.source);
+            const place = linkPlaces.get(edgeId(first, type, rotated[1] ?? first)) ?? nodes.get(first)!.source;
+            sink.report('reference-cycle', `Hänvisningarna bildar en cirkel: ${chain}. ${fix}`, place);
           }
         } else if (state.get(to) === undefined) {
           visit(to);

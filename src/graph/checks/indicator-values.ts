@@ -4,7 +4,7 @@ import { locate } from '../../parse/yaml-frontmatter.js';
 import type { Draft } from '../collect-nodes.js';
 import type { GraphIndex } from '../graph-index.js';
 
-/** Reports outcomes given twice with different values, and members of an indicator that is not a group. */
+/** Reports outcomes given twice with different values or outside the scale, and members of an indicator that is not a group. */
 export function checkIndicatorValues(draft: Draft, index: GraphIndex, sink: MessageSink): void {
   for (const n of index.ofType('indikator')) {
     const fileValues = (n.fields['utfall'] ?? {}) as Record<string, number>;
@@ -18,6 +18,15 @@ export function checkIndicatorValues(draft: Draft, index: GraphIndex, sink: Mess
           `Utfallet för ${n.id} ${year} är ${f.value} här men ${fileValues[year]} i ${origin.file.path}:${at.line}:${at.column}. Behåll ett av dem.`,
           { file: f.source.file, ...locateFollowUpValue(draft, f.source.file) },
         );
+      }
+    }
+    const skala = n.fields['skala'] as { min: number; max: number } | undefined;
+    for (const f of index.followUps(n.key)) {
+      if (skala && f.value !== null && (f.value < skala.min || f.value > skala.max)) {
+        sink.report('scale-out-of-range', `Utfallet ${f.value} för ${n.id} ligger utanför skalan ${skala.min}–${skala.max}. Rätta värdet.`, {
+          file: f.source.file,
+          ...locateFollowUpValue(draft, f.source.file),
+        });
       }
     }
     const group = index.out(n.key, 'member-of')[0];

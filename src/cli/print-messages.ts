@@ -1,0 +1,26 @@
+// Prints check messages in the chosen format; shared by check, build and uppföljning.
+import type { CheckMessage } from '../messages/report.js';
+import { formatGithub } from './format/github.js';
+import { formatHuman } from './format/human.js';
+import { formatJson } from './format/json.js';
+import type { Io } from './io.js';
+
+export type MessageFormat = 'human' | 'json' | 'github';
+
+/** True when `s` names a message format. */
+export function isMessageFormat(s: string | undefined): s is MessageFormat {
+  return s === 'human' || s === 'json' || s === 'github';
+}
+
+/** Writes the messages to `write` in `format`. */
+export function printMessages(messages: readonly CheckMessage[], format: MessageFormat, base: string, fileCount: number, write: (s: string) => void, color: boolean): void {
+  if (format === 'json') write(formatJson(messages, base));
+  else if (format === 'github') write(formatGithub(messages, base));
+  else write(formatHuman(messages, { color, base, fileCount }));
+}
+
+/** Writes only errors, human format, to stderr: why a command that needs a clean plan refused. */
+export function printBlockingErrors(messages: readonly CheckMessage[], base: string, fileCount: number, io: Io): void {
+  const errors = messages.filter((m) => m.fatal === true);
+  io.stderr(formatHuman(errors, { color: false, base, fileCount }));
+}

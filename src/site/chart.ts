@@ -1,0 +1,143 @@
+// The indicator chart: target and outcome per year as an inline SVG, drawn at build time (no script).
+// Target is a dashed line with hollow diamonds, outcome a solid line with filled circles, so the two differ
+// in shape and line style, not only in colour. The numbers are always also in a table next to the chart.
+import { formatNumber } from './format.js';
+
+export interface ChartPoint {
+  year: number;
+  target: number | null;
+  actual: number | null;
+}
+
+export interface ChartOptions {
+  /** Unique on the page: prefixes the ids of the title and description. */
+  id: string;
+  /** Accessible name, for example the indicator's title. */
+  title: string;
+  unit?: string;
+  /** Fixed ends of the value axis (for a 1–4 scale); otherwise taken from the data. */
+  min?: number;
+  max?: number;
+}
+
+const WIDTH = 420;
+const HEIGHT = 250;
+const PAD = { top: 34, right: 16, bottom: 30, left: 46 };
+const COLOR_TARGET = '#505a5f';
+const COLOR_ACTUAL = '#1d5ea8';
+
+const r2 = (n: number) => String(Math.round(n * 100) / 100);
+
+function esc(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** About five round tick values covering [lo, hi]. */
+export function niceTicks(lo: number, hi: number, count = 5): number[] {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [0, 1];
+  if (lo === hi) {
+    const pad = Math.abs(lo) > 0 ? Math.abs(lo) * 0.1 : 1;
+    lo -= pad;
+    hi += pad;
+  }
+  const raw = (hi - lo) / Math.max(1, count - 1);
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  const start = Math.floor(lo / step + 1e-9) * step;
+  const ticks: number[] = [];
+  for (let v = start; v <= hi + step * 1e-9; v += step) ticks.push(Math.round(v / step) * step);
+  if (ticks[ticks.length - 1]! < hi - 1e-9) ticks.push(ticks[ticks.length - 1]! + step);
+  return ticks.map((t) => Math.round(t * 1e9) / 1e9);
+}
+
+/** The SVG text of the chart, or an empty string when there is no value at all. */
+export function indicatorChartSvg(points: readonly ChartPoint[], options: ChartOptions): string {
+  const sorted = [...points].sort((a, b) => a.year - b.year);
+  const values = sorted.flatMap((p) => [p.target, p.actual]).filter((v): v is number => v !== null && Number.isFinite(v));
+  if (sorted.length === 0 || values.length === 0) return '';
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
+  if (options.min !== undefined) lo = Math.min(lo, options.min);
+  if (options.max !== undefined) hi = Math.max(hi, options.max);
+  const ticks = options.min !== undefined && options.max !== undefined && Number.isInteger(options.min) && Number.isInteger(options.max) && options.max - options.min <= 10
+    ? Array.from({ length: options.max - options.min + 1 }, (_, i) => options.min! + i)
+    : niceTicks(lo, hi);
+  const yMin = Math.min(ticks[0]!, lo);
+  const yMax = Math.max(ticks[ticks.length - 1]!, hi);
+  const plotW = WIDTH - PAD.left - PAD.right;
+  const plotH = HEIGHT - PAD.top - PAD.bottom;
+  const years = sorted.map((p) => p.year);
+  const firstYear = years[0]!;
+  const lastYear = years[years.length - 1]!;
+  const x = (year: number) => PAD.left + (lastYear === firstYear ? plotW / 2 : ((year - firstYear) / (lastYear - firstYear)) * plotW);
+  const y = (v: number) => PAD.top + plotH - ((v - yMin) / (yMax - yMin || 1)) * plotH;
+
+  const id = esc(options.id);
+  const parts: string[] = [];
+  parts.push(
+    `<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">`,
+    `<title id="${id}-title">${esc(options.title)}</title>`,
+    `<desc id="${id}-desc">${esc(describe(sorted, options.unit))}</desc>`,
+  );
+  // Grid and value axis.
+  for (const t of ticks) {
+    const ty = r2(y(t));
+    parts.push(`<line x1="${PAD.left}" y1="${ty}" x2="${WIDTH - PAD.right}" y2="${ty}" stroke="#d8dde0" stroke-width="1"/>`);
+    parts.push(`<text x="${PAD.left - 6}" y="${r2(y(t) + 4)}" text-anchor="end" font-size="12" fill="#0b0c0c">${esc(formatNumber(t))}</text>`);
+  }
+  parts.push(`<line x1="${PAD.left}" y1="${PAD.top + plotH}" x2="${WIDTH - PAD.right}" y2="${PAD.top + plotH}" stroke="#0b0c0c" stroke-width="1"/>`);
+  // Year axis.
+  for (const year of years) {
+    parts.push(`<text x="${r2(x(year))}" y="${HEIGHT - 10}" text-anchor="middle" font-size="12" fill="#0b0c0c">${year}</text>`);
+  }
+  // Series: lines broken where a value is missing.
+  const line = (key: 'target' | 'actual', color: string, dash: string) => {
+    let segment: string[] = [];
+    const flush = () => {
+      if (segment.length > 1) parts.push(`<polyline points="${segment.join(' ')}" fill="none" stroke="${color}" stroke-width="2.5"${dash}/>`);
+      segment = [];
+    };
+    for (const p of sorted) {
+      const v = p[key];
+      if (v === null || !Number.isFinite(v)) flush();
+      else segment.push(`${r2(x(p.year))},${r2(y(v))}`);
+    }
+    flush();
+  };
+  line('target', COLOR_TARGET, ' stroke-dasharray="6 4"');
+  line('actual', COLOR_ACTUAL, '');
+  for (const p of sorted) {
+    if (p.target !== null && Number.isFinite(p.target)) {
+      const cx = x(p.year);
+      const cy = y(p.target);
+      parts.push(`<path d="M${r2(cx)} ${r2(cy - 6)}L${r2(cx + 6)} ${r2(cy)}L${r2(cx)} ${r2(cy + 6)}L${r2(cx - 6)} ${r2(cy)}Z" fill="#fff" stroke="${COLOR_TARGET}" stroke-width="2"/>`);
+    }
+    if (p.actual !== null && Number.isFinite(p.actual)) {
+      parts.push(`<circle cx="${r2(x(p.year))}" cy="${r2(y(p.actual))}" r="4.5" fill="${COLOR_ACTUAL}"/>`);
+    }
+  }
+  // Legend: line style and marker as well as colour.
+  parts.push(
+    `<g font-size="12" fill="#0b0c0c">`,
+    `<line x1="${PAD.left}" y1="14" x2="${PAD.left + 28}" y2="14" stroke="${COLOR_ACTUAL}" stroke-width="2.5"/>`,
+    `<circle cx="${PAD.left + 14}" cy="14" r="4.5" fill="${COLOR_ACTUAL}"/>`,
+    `<text x="${PAD.left + 34}" y="18">Utfall</text>`,
+    `<line x1="${PAD.left + 100}" y1="14" x2="${PAD.left + 128}" y2="14" stroke="${COLOR_TARGET}" stroke-width="2.5" stroke-dasharray="6 4"/>`,
+    `<path d="M${PAD.left + 114} 8L${PAD.left + 120} 14L${PAD.left + 114} 20L${PAD.left + 108} 14Z" fill="#fff" stroke="${COLOR_TARGET}" stroke-width="2"/>`,
+    `<text x="${PAD.left + 134}" y="18">Målvärde</text>`,
+    `</g>`,
+  );
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+/** A short text alternative; the full numbers are in the table beside the chart. */
+function describe(points: readonly ChartPoint[], unit: string | undefined): string {
+  const first = points[0]!.year;
+  const last = points[points.length - 1]!.year;
+  const withActual = points.filter((p) => p.actual !== null);
+  const latest = withActual[withActual.length - 1];
+  const u = unit && !/^skala/i.test(unit) ? `\u00a0${unit}` : '';
+  const latestText = latest ? ` Senaste utfall ${latest.year}: ${formatNumber(latest.actual!)}${u}${latest.target !== null ? ` mot målvärdet ${formatNumber(latest.target)}${u}` : ''}.` : ' Inget utfall ännu.';
+  return `Linjediagram med målvärde och utfall per år ${first === last ? first : `${first}–${last}`}.${latestText} Alla värden finns i tabellen.`;
+}

@@ -1,0 +1,121 @@
+// Swedish formatting for the site and its exports: numbers, dates, periods, money, labels of types and states.
+import type { ActionStatus, Assessment, NodeType } from '../graph/types.js';
+
+const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+/** A number the Swedish way: decimal comma, space between thousands, real minus sign (`1 234,5`, `−2`). */
+export function formatNumber(value: number, maxFractionDigits = 2): string {
+  let format = numberFormats.get(maxFractionDigits);
+  if (!format) {
+    format = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: maxFractionDigits, useGrouping: true });
+    numberFormats.set(maxFractionDigits, format);
+  }
+  // Round first so that floating-point noise (0.20000000000000284) never shows.
+  const factor = 10 ** maxFractionDigits;
+  const rounded = Math.round(value * factor) / factor;
+  return format.format(Object.is(rounded, -0) ? 0 : rounded);
+}
+
+/** A change with its sign: `+11`, `−2,5`, `±0`. */
+export function formatChange(value: number, maxFractionDigits = 2): string {
+  const factor = 10 ** maxFractionDigits;
+  const rounded = Math.round(value * factor) / factor;
+  if (rounded === 0) return '±0';
+  return rounded > 0 ? `+${formatNumber(rounded, maxFractionDigits)}` : formatNumber(rounded, maxFractionDigits);
+}
+
+/** A value with its unit: `82 %`, `3,5 på skalan 1–4`, `12 st`. */
+export function formatValue(value: number, unit: string | undefined): string {
+  const n = formatNumber(value);
+  if (!unit) return n;
+  if (/^skala/i.test(unit)) return `${n} (${unit})`;
+  return `${n}\u00a0${unit}`;
+}
+
+/** `2023-11-27` → `27 november 2023`; anything else is returned as it is. */
+export function formatDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return date;
+  const month = MONTHS[Number(m[2]) - 1];
+  return month ? `${Number(m[3])} ${month} ${m[1]}` : date;
+}
+
+/** A follow-up period `2026-08` → `augusti 2026`. */
+export function formatPeriod(period: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!m) return period;
+  const month = MONTHS[Number(m[2]) - 1];
+  return month ? `${month} ${m[1]}` : period;
+}
+
+export interface Budget {
+  belopp: number;
+  enhet: string;
+  slag: string;
+  år?: number;
+}
+
+/** Reads a budget from node fields, or null when it is missing or malformed. */
+export function readBudget(value: unknown): Budget | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const b = value as Record<string, unknown>;
+  if (typeof b.belopp !== 'number' || typeof b.enhet !== 'string' || typeof b.slag !== 'string') return null;
+  return { belopp: b.belopp, enhet: b.enhet, slag: b.slag, ...(typeof b.år === 'number' ? { år: b.år } : {}) };
+}
+
+/** `6 Mkr investering`, `350 tkr drift (2025)`. */
+export function formatBudget(budget: Budget): string {
+  return `${formatNumber(budget.belopp)}\u00a0${budget.enhet} ${budget.slag}${budget.år !== undefined ? ` (${budget.år})` : ''}`;
+}
+
+export const TYPE_LABEL: Record<NodeType, string> = {
+  organisation: 'Organisation',
+  policy: 'Policy',
+  område: 'Område',
+  styrprincip: 'Styrprincip',
+  plan: 'Strategisk plan',
+  mål: 'Mål',
+  fokusområde: 'Fokusområde',
+  aktivitet: 'Aktivitet',
+  indikator: 'Indikator',
+};
+
+export const TYPE_LABEL_PLURAL: Record<NodeType, string> = {
+  organisation: 'Organisationer',
+  policy: 'Policyer',
+  område: 'Områden',
+  styrprincip: 'Styrprinciper',
+  plan: 'Strategiska planer',
+  mål: 'Mål',
+  fokusområde: 'Fokusområden',
+  aktivitet: 'Aktiviteter',
+  indikator: 'Indikatorer',
+};
+
+export const ACTION_STATUSES: readonly ActionStatus[] = ['klar', 'pågår', 'ej påbörjad', 'försenad', 'pausad', 'avbruten'];
+export const ASSESSMENTS: readonly Assessment[] = ['uppfyllt', 'delvis uppfyllt', 'ej uppfyllt'];
+
+/** A CSS-safe name for a state: `ej påbörjad` → `ej-paborjad`. */
+export function stateClass(state: string): string {
+  return state
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-');
+}
+
+/** A state with a capital first letter, for use at the start of a sentence or a badge. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const collator = new Intl.Collator('sv', { numeric: true, sensitivity: 'base' });
+
+/** Natural order of ids and titles the Swedish way: FO2.3 before FO2.10, å ä ö last. */
+export function naturalCompare(a: string, b: string): number {
+  const c = collator.compare(a, b);
+  if (c !== 0) return c;
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,185 @@
+// Safe markdown for the site: remark-parse → remark-rehype → our link/heading/image rules → rehype-sanitize
+// → rehype-stringify. Raw HTML in a plan file is dropped (never passed through), the result is sanitised
+// with GitHub's allow-list, and only http, https, mailto and tel links and in-page anchors survive:
+// `javascript:`, `data:` and the like are removed, the link text stays. Rendered text is cached.
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+
+const FOOTNOTE_PREFIX = 'user-content-';
+const FOOTNOTE_LABEL_ID = 'footnote-label';
+
+export interface MarkdownOptions {
+  /**
+   * The shallowest heading level the text may use: with 3, `#` and `##` both become `<h3>` and deeper
+   * headings shift with them, so a body never breaks the page's heading outline. Default 2.
+   */
+  minHeading?: number;
+  /** Prefix for ids the text creates (footnotes), so several bodies on one page never share an id. */
+  idPrefix?: string;
+  /**
+   * Decides where a relative link (not http, https, mailto, tel or #anchor) goes: return the URL to use,
+   * or null to drop the link and keep its text. Without it, relative links are dropped.
+   */
+  resolveLink?: (href: string) => string | null;
+}
+
+const SAFE_PROTOCOL = /^(?:https?:|mailto:|tel:)/i;
+
+const schema: SanitizeSchema = {
+  ...defaultSchema,
+  // Images are turned into links before sanitising; no element loads anything from elsewhere.
+  tagNames: (defaultSchema.tagNames ?? []).filter((t) => t !== 'img' && t !== 'input'),
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'] },
+};
+
+function isElement(node: RootContent | ElementContent): node is Element {
+  return node.type === 'element';
+}
+
+/** Our rules, applied to the HTML tree before it is sanitised. */
+function siteRules() {
+  return (tree: Root, file: VFile) => {
+    const options = (file.data as { markdownOptions?: MarkdownOptions }).markdownOptions ?? {};
+    const minHeading = Math.min(Math.max(options.minHeading ?? 2, 1), 6);
+    const idPrefix = `${options.idPrefix ?? 'md'}-`;
+    const prefixed = (value: string) =>
+      value.startsWith(FOOTNOTE_PREFIX) ? idPrefix + value.slice(FOOTNOTE_PREFIX.length) : value === FOOTNOTE_LABEL_ID ? idPrefix + value : value;
+    let shallowest = 7;
+    const visitHeadings = (nodes: (RootContent | ElementContent)[]) => {
+      for (const node of nodes) {
+        if (!isElement(node)) continue;
+        const m = /^h([1-6])$/.exec(node.tagName);
+        if (m) shallowest = Math.min(shallowest, Number(m[1]));
+        visitHeadings(node.children);
+      }
+    };
+    visitHeadings(tree.children);
+    const shift = shallowest <= 6 ? Math.max(0, minHeading - shallowest) : 0;
+
+    const rewrite = (nodes: (RootContent | ElementContent)[]): (RootContent | ElementContent)[] => {
+      const out: (RootContent | ElementContent)[] = [];
+      for (const node of nodes) {
+        if (!isElement(node)) {
+          out.push(node);
+          continue;
+        }
+        if (typeof node.properties.id === 'string') node.properties.id = prefixed(node.properties.id);
+        if (Array.isArray(node.properties.ariaDescribedBy)) node.properties.ariaDescribedBy = node.properties.ariaDescribedBy.map((v) => prefixed(String(v)));
+        const heading = /^h([1-6])$/.exec(node.tagName);
+        if (heading && shift > 0) node.tagName = `h${Math.min(6, Number(heading[1]) + shift)}`;
+        if (node.tagName === 'img') {
+          const src = typeof node.properties.src === 'string' ? node.properties.src : '';
+          const alt = typeof node.properties.alt === 'string' && node.properties.alt !== '' ? node.properties.alt : 'bild';
+          const text: ElementContent = { type: 'text', value: `Bild: ${alt}` };
+          const href = safeHref(src, options);
+          out.push(href === null ? text : { type: 'element', tagName: 'a', properties: { href }, children: [text] });
+          continue;
+        }
+        if (node.tagName === 'a') {
+          const raw = typeof node.properties.href === 'string' ? node.properties.href : '';
+          const href = safeHref(raw, options);
+          if (href === null) {
+            out.push(...rewrite(node.children));
+            continue;
+          }
+          node.properties.href = href.startsWith('#') ? `#${prefixed(href.slice(1))}` : href;
+        }
+        node.children = rewrite(node.children) as ElementContent[];
+        out.push(node);
+      }
+      return out;
+    };
+    tree.children = rewrite(tree.children) as RootContent[];
+  };
+}
+
+/** The href to keep for a link, or null to drop it. */
+function safeHref(raw: string, options: MarkdownOptions): string | null {
+  // Browsers ignore control characters and surrounding whitespace in URLs ("java\tscript:"); so do we.
+  // eslint-disable-next-line no-control-regex
+  const href = raw.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  if (href === '') return null;
+  if (href.startsWith('#')) return href;
+  if (SAFE_PROTOCOL.test(href)) return href;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return null;
+  return options.resolveLink ? options.resolveLink(raw.trim()) : null;
+}
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype, { clobberPrefix: FOOTNOTE_PREFIX, footnoteLabel: 'Fotnoter', footnoteBackLabel: 'Tillbaka till texten' })
+  .use(siteRules)
+  .use(rehypeSanitize, { ...schema, clobberPrefix: '' })
+  .use(rehypeStringify)
+  .freeze();
+
+/** Renders one markdown text to safe HTML; no caching. */
+export function renderMarkdownUncached(markdown: string, options: MarkdownOptions = {}): string {
+  if (markdown.trim() === '') return '';
+  const file = new VFile({ value: markdown, data: { markdownOptions: options } });
+  return String(processor.processSync(file)).trim();
+}
+
+/**
+ * A renderer with a cache: the same text with the same options and `cacheKey` is rendered once per build.
+ * Pass a `cacheKey` that names whatever `resolveLink` depends on (for example the source file).
+ */
+export function createMarkdownRenderer() {
+  const cache = new Map<string, string>();
+  return (markdown: string, options: MarkdownOptions = {}, cacheKey = ''): string => {
+    if (markdown.trim() === '') return '';
+    const key = `${options.minHeading ?? 2}\u0000${options.idPrefix ?? ''}\u0000${cacheKey}\u0000${markdown}`;
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const html = renderMarkdownUncached(markdown, options);
+    cache.set(key, html);
+    return html;
+  };
+}
+
+/**
+ * The part of a markdown text under the first heading whose text matches `heading` (without the heading
+ * itself), up to the next heading of the same or a higher level; null when there is no such heading.
+ */
+export function markdownSection(markdown: string, heading: RegExp): string | null {
+  const lines = markdown.split(/\r?\n/);
+  let fence: string | null = null;
+  let level = 0;
+  const out: string[] = [];
+  for (const line of lines) {
+    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (fenceMatch) fence = fence === null ? fenceMatch[1]!.charAt(0) : fence === fenceMatch[1]!.charAt(0) ? null : fence;
+    const h = fence === null && !fenceMatch ? /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line) : null;
+    if (level === 0) {
+      if (h && heading.test(h[2]!)) level = h[1]!.length;
+      continue;
+    }
+    if (h && h[1]!.length <= level) break;
+    out.push(line);
+  }
+  if (level === 0) return null;
+  return out.join('\n').trim();
+}
+
+/** Plain text of the first paragraph, for a page's meta description; at most `max` characters. */
+export function plainExcerpt(markdown: string, max = 200): string {
+  const paragraphs = markdown.split(/\r?\n\s*\r?\n/).map((p) => p.trim());
+  const first = paragraphs.find((p) => p !== '' && !/^(#|[-*+]\s|\d+[.)]\s|>|```|~~~|\|)/.test(p)) ?? '';
+  const text = first
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]*>/g, '')
+    .replace(/[*_`~]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[,.;:]$/, '')}…`;
+}

@@ -1,0 +1,500 @@
+// The site's view of the graph: page URLs, lookups up and down the chain, status per period. Built once per
+// build from the graph alone; every page reads it. Pure: no file system, no clock.
+import { indexGraph, type GraphIndex } from '../graph/graph-index.js';
+import type { ActionStatus, Assessment, FollowUp, Graph, GraphNode, IndicatorSeries, NodeType, Rollup, StatusCounts } from '../graph/types.js';
+import { naturalCompare } from './format.js';
+import { assignSlugs, slugify } from './slug.js';
+
+/** URL segment of each node type that has pages inside its document's section. */
+export const TYPE_SEGMENT: Partial<Record<NodeType, string>> = {
+  område: 'omrade',
+  styrprincip: 'styrprincip',
+  mål: 'mal',
+  fokusområde: 'fokusomrade',
+  aktivitet: 'aktivitet',
+  indikator: 'indikator',
+};
+
+/** Site-wide pages whose first URL segment no document may take. */
+export const SITE_SEGMENTS = {
+  organisation: 'organisation',
+  listing: 'planer',
+  openData: 'oppna-data',
+  data: 'data',
+  accessibility: 'tillganglighet',
+  search: 'sok',
+} as const;
+
+/** Segments of a plan section's own pages (besides the node types'). */
+export const PLAN_SEGMENTS = { traceability: 'sparbarhet', owners: 'ansvariga' } as const;
+
+const RESERVED_DOCUMENT_SLUGS = [...Object.values(SITE_SEGMENTS), 'pagefind', '_astro', '404', 'index', 'favicon.svg'];
+
+export interface Unit {
+  /** The `ansvarig` text as written (or a placeholder when missing). */
+  name: string;
+  slug: string;
+  plan: string;
+  actions: GraphNode[];
+}
+
+export interface ActionState {
+  status: ActionStatus;
+  overdue: boolean;
+  /** The follow-up period the state is for; null when it is the status written in the action file. */
+  period: string | null;
+}
+
+export interface AssessmentState {
+  assessment: Assessment | null;
+  forecast: Assessment | null;
+  period: string;
+  followUp: FollowUp | null;
+}
+
+export interface Crumb {
+  label: string;
+  href: string;
+}
+
+export const NO_OWNER = 'Ansvarig saknas';
+
+/** `plan` → `/plan/`; empty → `/`. */
+export function normaliseBase(base: string | undefined): string {
+  const trimmed = (base ?? '/').trim();
+  if (trimmed === '' || trimmed === '/') return '/';
+  return `/${trimmed.replace(/^\/+|\/+$/g, '')}/`;
+}
+
+/** Adds the base path: `withBase('/plan/', 'a/b/')` → `/plan/a/b/`. */
+export function withBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  const root = b.startsWith('/') ? b : `/${b}`;
+  return root + path.replace(/^\/+/, '');
+}
+
+export class SiteModel {
+  readonly graph: Graph;
+  readonly index: GraphIndex;
+  readonly base: string;
+  private readonly paths = new Map<string, string>();
+  private readonly docSlugs: Map<string, string>;
+  private readonly actionStates = new Map<string, { status: ActionStatus; overdue: boolean }>();
+  private readonly rollups = new Map<string, Rollup>();
+  private readonly rollupList = new Map<string, Rollup[]>();
+  private readonly series = new Map<string, IndicatorSeries>();
+  private readonly units = new Map<string, Unit[]>();
+  private readonly unitOfAction = new Map<string, Unit>();
+  private readonly memo = new Map<string, GraphNode[]>();
+  private readonly nodeBySourceFile = new Map<string, GraphNode>();
+
+  constructor(graph: Graph, options: { base?: string } = {}) {
+    this.graph = graph;
+    this.base = options.base ?? '/';
+    this.index = indexGraph(graph.nodes, graph.edges, graph.followUps);
+
+    const documents = graph.nodes.filter((n) => n.type === 'policy' || n.type === 'plan');
+    this.docSlugs = assignSlugs(
+      documents.map((d) => ({ key: d.key, text: d.id })),
+      RESERVED_DOCUMENT_SLUGS,
+    );
+    const orgSlugs = assignSlugs(graph.nodes.filter((n) => n.type === 'organisation').map((o) => ({ key: o.key, text: o.id })));
+    for (const [key, slug] of orgSlugs) this.paths.set(key, `${SITE_SEGMENTS.organisation}/${slug}/`);
+    for (const [key, slug] of this.docSlugs) this.paths.set(key, `${slug}/`);
+
+    // Node slugs are unique within their document and type.
+    const groups = new Map<string, { key: string; text: string }[]>();
+    for (const n of graph.nodes) {
+      const segment = TYPE_SEGMENT[n.type];
+      if (!segment || n.document === null || !this.docSlugs.has(n.document)) continue;
+      const group = `${n.document}\u0000${segment}`;
+      const list = groups.get(group) ?? [];
+      list.push({ key: n.key, text: n.id });
+      groups.set(group, list);
+    }
+    for (const [group, entries] of groups) {
+      const [document, segment] = group.split('\u0000') as [string, string];
+      for (const [key, slug] of assignSlugs(entries)) this.paths.set(key, `${this.docSlugs.get(document)}/${segment}/${slug}/`);
+    }
+
+    for (const s of graph.derived.actionStatus) this.actionStates.set(`${s.node}\u0000${s.period}`, { status: s.status, overdue: s.overdue });
+    for (const r of graph.derived.rollups) {
+      this.rollups.set(`${r.node}\u0000${r.period}`, r);
+      const list = this.rollupList.get(r.node) ?? [];
+      list.push(r);
+      this.rollupList.set(r.node, list);
+    }
+    for (const list of this.rollupList.values()) list.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+    for (const s of graph.derived.indicators) this.series.set(s.node, s);
+
+    for (const n of graph.nodes) {
+      const current = this.nodeBySourceFile.get(n.source.file);
+      if (!current || n.source.line < current.source.line) this.nodeBySourceFile.set(n.source.file, n);
+    }
+
+    for (const plan of this.ofType('plan')) {
+      const byName = new Map<string, GraphNode[]>();
+      for (const action of this.actionsOfPlan(plan.key)) {
+        const owner = typeof action.fields.ansvarig === 'string' && action.fields.ansvarig.trim() !== '' ? action.fields.ansvarig.trim() : NO_OWNER;
+        const list = byName.get(owner) ?? [];
+        list.push(action);
+        byName.set(owner, list);
+      }
+      const slugs = assignSlugs([...byName.keys()].map((name) => ({ key: name, text: name })));
+      const units = [...byName.entries()]
+        .map(([name, actions]) => ({ name, slug: slugs.get(name)!, plan: plan.key, actions }))
+        .sort((a, b) => (a.name === NO_OWNER ? 1 : b.name === NO_OWNER ? -1 : naturalCompare(a.name, b.name)));
+      this.units.set(plan.key, units);
+      for (const unit of units) for (const a of unit.actions) this.unitOfAction.set(a.key, unit);
+    }
+  }
+
+  // ---- URLs ----------------------------------------------------------------------------------------
+
+  /** A site path with the base: `href('oppna-data/')`. */
+  href(path = ''): string {
+    return withBase(this.base, path);
+  }
+
+  /** Path of a node's page without the base (`ekby-plan/mal/m1/`), or undefined when it has none. */
+  pathOf(key: string): string | undefined {
+    return this.paths.get(key);
+  }
+
+  /** URL of a node's page with the base. Throws for a node without a page. */
+  url(key: string): string {
+    const path = this.paths.get(key);
+    if (path === undefined) throw new Error(`Noden ${key} har ingen sida.`);
+    return this.href(path);
+  }
+
+  /** URL of a document's section (plan or policy) plus a sub-path. */
+  docUrl(docKey: string, sub = ''): string {
+    return this.href(`${this.docSlug(docKey)}/${sub}`);
+  }
+
+  docSlug(docKey: string): string {
+    const slug = this.docSlugs.get(docKey);
+    if (slug === undefined) throw new Error(`Dokumentet ${docKey} finns inte.`);
+    return slug;
+  }
+
+  /** The last URL segment of a node's page (`m1`). */
+  nodeSlug(key: string): string {
+    const path = this.paths.get(key) ?? '';
+    const parts = path.split('/').filter(Boolean);
+    return parts[parts.length - 1] ?? slugify(key);
+  }
+
+  unitUrl(unit: Unit): string {
+    return this.docUrl(unit.plan, `${PLAN_SEGMENTS.owners}/${unit.slug}/`);
+  }
+
+  /** Resolves a relative link in a node's markdown to another node's page, or null. */
+  resolveSourceLink(href: string, fromFile: string): string | null {
+    const [pathPart, fragment] = href.split('#', 2) as [string, string | undefined];
+    if (pathPart === '') return fragment !== undefined ? `#${fragment}` : null;
+    const dir = fromFile.includes('/') ? fromFile.slice(0, fromFile.lastIndexOf('/')) : '';
+    const parts = (pathPart.startsWith('/') ? pathPart.slice(1) : dir ? `${dir}/${pathPart}` : pathPart).split('/');
+    const resolved: string[] = [];
+    for (const p of parts) {
+      if (p === '' || p === '.') continue;
+      if (p === '..') {
+        if (resolved.length === 0) return null;
+        resolved.pop();
+      } else resolved.push(decodeSafe(p));
+    }
+    const target = this.nodeBySourceFile.get(resolved.join('/'));
+    return target && this.paths.has(target.key) ? this.url(target.key) : null;
+  }
+
+  // ---- Nodes ---------------------------------------------------------------------------------------
+
+  node(key: string): GraphNode | undefined {
+    return this.index.node(key);
+  }
+
+  /** Nodes of one type in natural order of document and id. */
+  ofType(type: NodeType): GraphNode[] {
+    return this.cached(`type\u0000${type}`, () => sortNodes(this.index.ofType(type)));
+  }
+
+  organisations(): GraphNode[] {
+    return this.cached('orgs', () => [...this.index.ofType('organisation')].sort((a, b) => naturalCompare(a.title, b.title)));
+  }
+
+  /** Plans no other plan replaces, by organisation title and then id. */
+  currentPlans(): GraphNode[] {
+    return this.cached('current-plans', () => this.plansInOrder().filter((p) => this.index.in(p.key, 'replaces').length === 0));
+  }
+
+  /** All plans by organisation title and then id. */
+  plansInOrder(): GraphNode[] {
+    return this.cached('plans', () =>
+      [...this.index.ofType('plan')].sort((a, b) => naturalCompare(this.orgTitle(a), this.orgTitle(b)) || naturalCompare(a.id, b.id)),
+    );
+  }
+
+  private orgTitle(doc: GraphNode): string {
+    return doc.organisations.map((o) => this.node(o)?.title ?? o).join(', ');
+  }
+
+  goalsOfPlan(plan: string): GraphNode[] {
+    return this.related(plan, 'in', 'part-of', 'mål');
+  }
+  actionsOfPlan(plan: string): GraphNode[] {
+    return this.related(plan, 'in', 'part-of', 'aktivitet');
+  }
+  indicatorsOfPlan(plan: string): GraphNode[] {
+    return this.related(plan, 'in', 'part-of', 'indikator');
+  }
+  focusAreasOfPlan(plan: string): GraphNode[] {
+    return this.cached(`fa-of-plan\u0000${plan}`, () => this.goalsOfPlan(plan).flatMap((g) => this.focusAreasOfGoal(g.key)));
+  }
+  focusAreasOfGoal(goal: string): GraphNode[] {
+    return this.related(goal, 'in', 'part-of', 'fokusområde');
+  }
+  goalOfFocusArea(fa: string): GraphNode | undefined {
+    return this.related(fa, 'out', 'part-of', 'mål')[0];
+  }
+  /** Actions that contribute directly to a focus area or goal. */
+  actionsContributingTo(key: string): GraphNode[] {
+    return this.related(key, 'in', 'contributes-to', 'aktivitet');
+  }
+  /** Every action below a goal: directly and through its focus areas, each once. */
+  actionsBelowGoal(goal: string): GraphNode[] {
+    return this.cached(`below\u0000${goal}`, () => {
+      const seen = new Map<string, GraphNode>();
+      for (const a of this.actionsContributingTo(goal)) seen.set(a.key, a);
+      for (const fa of this.focusAreasOfGoal(goal)) for (const a of this.actionsContributingTo(fa.key)) seen.set(a.key, a);
+      return sortNodes([...seen.values()]);
+    });
+  }
+  contributesTo(action: string): GraphNode[] {
+    return this.related(action, 'out', 'contributes-to');
+  }
+  dependsOn(action: string): GraphNode[] {
+    return this.related(action, 'out', 'depends-on');
+  }
+  requiredBy(action: string): GraphNode[] {
+    return this.related(action, 'in', 'depends-on');
+  }
+  indicatorsMeasuring(key: string): GraphNode[] {
+    return this.related(key, 'in', 'measures', 'indikator');
+  }
+  measuredBy(indicator: string): GraphNode[] {
+    return this.related(indicator, 'out', 'measures');
+  }
+  groupOf(indicator: string): GraphNode | undefined {
+    return this.related(indicator, 'out', 'member-of')[0];
+  }
+  membersOf(indicator: string): GraphNode[] {
+    return this.related(indicator, 'in', 'member-of');
+  }
+  principlesOfGoal(goal: string): GraphNode[] {
+    return this.related(goal, 'out', 'realises', 'styrprincip');
+  }
+  goalsRealising(principle: string): GraphNode[] {
+    return this.related(principle, 'in', 'realises', 'mål');
+  }
+  areaOf(principle: string): GraphNode | undefined {
+    return this.related(principle, 'out', 'part-of', 'område')[0];
+  }
+  principlesOfArea(area: string): GraphNode[] {
+    return this.related(area, 'in', 'part-of', 'styrprincip');
+  }
+  areasOfPolicy(policy: string): GraphNode[] {
+    return this.related(policy, 'in', 'part-of', 'område');
+  }
+  principlesOfPolicy(policy: string): GraphNode[] {
+    return this.cached(`principles\u0000${policy}`, () => this.areasOfPolicy(policy).flatMap((a) => this.principlesOfArea(a.key)));
+  }
+  policyOfArea(area: string): GraphNode | undefined {
+    return this.related(area, 'out', 'part-of', 'policy')[0];
+  }
+  policiesOfPlan(plan: string): GraphNode[] {
+    return this.related(plan, 'out', 'implements', 'policy');
+  }
+  plansImplementing(policy: string): GraphNode[] {
+    return this.related(policy, 'in', 'implements', 'plan');
+  }
+  organisationsOf(doc: string): GraphNode[] {
+    return this.related(doc, 'out', 'belongs-to', 'organisation');
+  }
+  documentsOf(org: string): GraphNode[] {
+    return this.related(org, 'in', 'belongs-to');
+  }
+  replaces(plan: string): GraphNode[] {
+    return this.related(plan, 'out', 'replaces', 'plan');
+  }
+  replacedBy(plan: string): GraphNode[] {
+    return this.related(plan, 'in', 'replaces', 'plan');
+  }
+
+  /** Principles of the plan's policies with the plan's own goals that realise each. */
+  planCoverage(plan: string): { principle: GraphNode; goals: GraphNode[] }[] {
+    const goals = new Set(this.goalsOfPlan(plan).map((g) => g.key));
+    return this.policiesOfPlan(plan).flatMap((policy) =>
+      this.principlesOfPolicy(policy.key).map((principle) => ({
+        principle,
+        goals: this.goalsRealising(principle.key).filter((g) => goals.has(g.key)),
+      })),
+    );
+  }
+
+  // ---- Status and follow-up ------------------------------------------------------------------------
+
+  /** Follow-up periods of a document (plan or policy), oldest first. */
+  periods(doc: string | null): string[] {
+    if (doc === null) return [];
+    return this.graph.derived.periods[doc] ?? [];
+  }
+
+  latestPeriod(doc: string | null): string | null {
+    const list = this.periods(doc);
+    return list[list.length - 1] ?? null;
+  }
+
+  followUps(key: string): FollowUp[] {
+    return this.index.followUps(key);
+  }
+
+  followUp(key: string, period: string): FollowUp | undefined {
+    return this.index.followUps(key).find((f) => f.period === period);
+  }
+
+  /** Effective status of an action in a period (carried forward by the graph), if known. */
+  actionStateIn(action: string, period: string): { status: ActionStatus; overdue: boolean } | undefined {
+    return this.actionStates.get(`${action}\u0000${period}`);
+  }
+
+  /** The action's state in the latest period of its plan, or the status written in its file. */
+  latestActionState(action: GraphNode): ActionState | null {
+    const period = this.latestPeriod(action.plan);
+    if (period !== null) {
+      const state = this.actionStateIn(action.key, period);
+      if (state) return { ...state, period };
+    }
+    const declared = action.fields.status;
+    return typeof declared === 'string' ? { status: declared as ActionStatus, overdue: false, period: null } : null;
+  }
+
+  /** Assessment of a goal, focus area or principle in the latest period of its document. */
+  latestAssessment(node: GraphNode): AssessmentState | null {
+    const period = this.latestPeriod(node.document);
+    if (period === null) return null;
+    const f = this.followUp(node.key, period);
+    return { assessment: f?.assessment ?? null, forecast: f?.forecast ?? null, period, followUp: f ?? null };
+  }
+
+  rollup(key: string, period: string): Rollup | undefined {
+    return this.rollups.get(`${key}\u0000${period}`);
+  }
+
+  rollupsOf(key: string): Rollup[] {
+    return this.rollupList.get(key) ?? [];
+  }
+
+  /** The newest rollup of a node (any period). */
+  latestRollup(key: string): Rollup | undefined {
+    const list = this.rollupsOf(key);
+    return list[list.length - 1];
+  }
+
+  seriesOf(indicator: string): IndicatorSeries | undefined {
+    return this.series.get(indicator);
+  }
+
+  /** Status counts of some actions in a period (effective status), or by their latest state. */
+  countStatuses(actions: readonly GraphNode[], period: string | null): StatusCounts {
+    const byStatus: Record<ActionStatus, number> = { 'ej påbörjad': 0, pågår: 0, klar: 0, försenad: 0, pausad: 0, avbruten: 0 };
+    let overdue = 0;
+    let total = 0;
+    for (const a of actions) {
+      const state = period !== null ? this.actionStateIn(a.key, period) : this.latestActionState(a);
+      if (!state) continue;
+      total++;
+      byStatus[state.status]++;
+      if (state.overdue) overdue++;
+    }
+    return { total, byStatus, overdue };
+  }
+
+  // ---- Owners --------------------------------------------------------------------------------------
+
+  unitsOfPlan(plan: string): Unit[] {
+    return this.units.get(plan) ?? [];
+  }
+
+  unitOf(action: string): Unit | undefined {
+    return this.unitOfAction.get(action);
+  }
+
+  // ---- Navigation ----------------------------------------------------------------------------------
+
+  /** The trail from the start page to a node's page (the node itself last, without a link target). */
+  breadcrumbs(key: string): Crumb[] {
+    const node = this.node(key);
+    const crumbs: Crumb[] = [{ label: 'Start', href: this.href('') }];
+    if (!node) return crumbs;
+    const add = (n: GraphNode | undefined) => {
+      if (n && this.paths.has(n.key)) crumbs.push({ label: crumbLabel(n), href: this.url(n.key) });
+    };
+    if (node.type === 'organisation' || node.document === null) {
+      crumbs.push({ label: 'Planer och policyer', href: this.href(`${SITE_SEGMENTS.listing}/`) });
+    } else if (node.type !== 'policy' && node.type !== 'plan') {
+      add(this.node(node.document));
+      if (node.type === 'styrprincip') add(this.areaOf(node.key));
+      if (node.type === 'fokusområde') add(this.goalOfFocusArea(node.key));
+      if (node.type === 'aktivitet') crumbs.push({ label: 'Aktiviteter', href: this.docUrl(node.document, `${TYPE_SEGMENT.aktivitet}/`) });
+      if (node.type === 'indikator') {
+        crumbs.push({ label: 'Indikatorer', href: this.docUrl(node.document, `${TYPE_SEGMENT.indikator}/`) });
+        add(this.groupOf(node.key));
+      }
+    }
+    add(node);
+    return crumbs;
+  }
+
+  // ---- Helpers -------------------------------------------------------------------------------------
+
+  private related(key: string, dir: 'in' | 'out', edge: Parameters<GraphIndex['in']>[1], type?: NodeType): GraphNode[] {
+    return this.cached(`${dir}\u0000${edge}\u0000${type ?? ''}\u0000${key}`, () => {
+      const keys = dir === 'in' ? this.index.in(key, edge) : this.index.out(key, edge);
+      const nodes: GraphNode[] = [];
+      for (const k of keys) {
+        const n = this.index.node(k);
+        if (n && (type === undefined || n.type === type)) nodes.push(n);
+      }
+      return sortNodes(nodes);
+    });
+  }
+
+  private cached(key: string, make: () => GraphNode[]): GraphNode[] {
+    let list = this.memo.get(key);
+    if (!list) {
+      list = make();
+      this.memo.set(key, list);
+    }
+    return list;
+  }
+}
+
+/** Short label of a node for breadcrumbs and compact lists: the id for nodes inside a document. */
+export function crumbLabel(node: GraphNode): string {
+  if (node.type === 'organisation' || node.type === 'policy' || node.type === 'plan') return node.title;
+  return `${node.id} ${node.title}`;
+}
+
+/** Nodes sorted by document, then naturally by id (FO2.3 before FO2.10). */
+export function sortNodes(nodes: readonly GraphNode[]): GraphNode[] {
+  return [...nodes].sort((a, b) => naturalCompare(a.document ?? '', b.document ?? '') || naturalCompare(a.id, b.id) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+function decodeSafe(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
