@@ -5,10 +5,10 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli/run.js';
 
-function capture(argv: string[]) {
+async function capture(argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = run(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), color: false });
+  const code = await run(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), color: false });
   return { code, stdout, stderr };
 }
 
@@ -28,15 +28,15 @@ function brokenCopy(): string {
 }
 
 describe('sparbar check', () => {
-  it('exits 0 and says so on the example plan', () => {
-    const r = capture(['check', 'plans']);
+  it('exits 0 and says so on the example plan', async () => {
+    const r = await capture(['check', 'plans']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^✓ Inga problem \(\d+ filer kontrollerade\)\.\n$/);
   });
 
-  it('exits 1 on errors and groups messages by file with position, severity word and rule id', () => {
+  it('exits 1 on errors and groups messages by file with position, severity word and rule id', async () => {
     const dir = brokenCopy();
-    const r = capture(['check', dir]);
+    const r = await capture(['check', dir]);
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n');
     const fileLine = lines.findIndex((l) => l.endsWith('ekby/plan-2024-2027/aktiviteter/trasig.md'));
@@ -47,19 +47,19 @@ describe('sparbar check', () => {
     expect(r.stdout).toMatch(/✖ 1 fel och 1 varning i 2 filer/);
   });
 
-  it('exits 0 with only warnings, and 1 with --strict', () => {
+  it('exits 0 with only warnings, and 1 with --strict', async () => {
     const dir = path.join(tmp, 'warn');
     cpSync('plans', dir, { recursive: true });
     writeFileSync(path.join(dir, 'README.md'), 'Planerna för Ekby.\n');
-    expect(capture(['check', dir]).code).toBe(0);
-    const strict = capture(['check', dir, '--strict']);
+    expect((await capture(['check', dir])).code).toBe(0);
+    const strict = await capture(['check', dir, '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toMatch(/fel +Filen har inget frontmatter-block/);
   });
 
-  it('--format json gives ruleId, severity, file, line, column and message', () => {
+  it('--format json gives ruleId, severity, file, line, column and message', async () => {
     const dir = brokenCopy();
-    const r = capture(['check', dir, '--format', 'json']);
+    const r = await capture(['check', dir, '--format', 'json']);
     expect(r.code).toBe(1);
     const messages = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(messages).toContainEqual({
@@ -73,9 +73,9 @@ describe('sparbar check', () => {
     });
   });
 
-  it('--format github prints one escaped workflow command per message', () => {
+  it('--format github prints one escaped workflow command per message', async () => {
     const dir = brokenCopy();
-    const r = capture(['check', dir, '--format', 'github']);
+    const r = await capture(['check', dir, '--format', 'github']);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines).toContain(
@@ -84,36 +84,36 @@ describe('sparbar check', () => {
     expect(lines.find((l) => l.startsWith('::warning file='))).toMatch(/README\.md,line=1,col=1,title=sparbar not-a-plan-file::/);
   });
 
-  it('exits 2 for usage errors: unknown command, unknown option, unknown format, missing folder', () => {
-    expect(capture(['kontroll']).code).toBe(2);
-    expect(capture(['check', '--snabb']).code).toBe(2);
-    expect(capture(['check', '--format', 'xml']).code).toBe(2);
-    const missing = capture(['check', path.join(tmp, 'finns-inte')]);
+  it('exits 2 for usage errors: unknown command, unknown option, unknown format, missing folder', async () => {
+    expect((await capture(['kontroll'])).code).toBe(2);
+    expect((await capture(['check', '--snabb'])).code).toBe(2);
+    expect((await capture(['check', '--format', 'xml'])).code).toBe(2);
+    const missing = await capture(['check', path.join(tmp, 'finns-inte')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('finns inte eller är ingen mapp');
-    expect(capture([]).code).toBe(2);
-    expect(capture(['help']).code).toBe(0);
+    expect((await capture([])).code).toBe(2);
+    expect((await capture(['help'])).code).toBe(0);
   });
 });
 
 describe('sparbar graph', () => {
-  it('prints the same bytes on every run', () => {
-    const a = capture(['graph', 'plans']);
-    const b = capture(['graph', 'plans']);
+  it('prints the same bytes on every run', async () => {
+    const a = await capture(['graph', 'plans']);
+    const b = await capture(['graph', 'plans']);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     expect(JSON.parse(a.stdout)).toMatchObject({ format: 'sparbar-graph', version: 1 });
   });
 
-  it('exits 1 and says why on stderr when the plan has errors', () => {
-    const r = capture(['graph', brokenCopy()]);
+  it('exits 1 and says why on stderr when the plan has errors', async () => {
+    const r = await capture(['graph', brokenCopy()]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('planen har 1 fel');
   });
 });
 
 describe('the installed bin', () => {
-  it('runs as `sparbar` with the documented exit code', () => {
+  it('runs as `sparbar` with the documented exit code', async () => {
     const bin = path.resolve('lib/src/cli/main.js');
     const r = spawnSync(process.execPath, [bin, 'check', 'plans', '--format', 'json'], { encoding: 'utf8' });
     expect(r.stderr).toBe('');

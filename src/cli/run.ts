@@ -1,37 +1,64 @@
-// The `sparbar` command line: parses arguments, runs a command, maps the outcome to an exit code.
-import { parseArgs } from 'node:util';
-import { checkPlans, PlansFolderError } from '../check/check-plans.js';
-import { graphToJson } from '../graph/to-json.js';
-import { severityOf, type CheckMessage } from '../messages/report.js';
-import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from './exit-codes.js';
-import { formatGithub } from './format/github.js';
-import { formatHuman } from './format/human.js';
-import { formatJson } from './format/json.js';
+// The `sparbar` command line: finds the command, runs it, maps the outcome to an exit code; never throws.
+import { PlansFolderError } from '../check/check-plans.js';
+import { EXIT_OK, EXIT_USAGE } from './exit-codes.js';
+import type { Io } from './io.js';
+import { runBuild } from './commands/build.js';
+import { runCheck } from './commands/check.js';
+import { runGraph } from './commands/graph.js';
+import { runKolada } from './commands/kolada.js';
+import { runUppfoljning } from './commands/uppfoljning.js';
 
-export const USAGE = `Användning: sparbar <kommando> [mapp] [flaggor]
+export type { Io } from './io.js';
+
+export const USAGE = `Användning: sparbar <kommando> [argument] [flaggor]
 
 Kommandon:
-  check [mapp]     Kontrollera planen (standard: plans) och rapportera alla problem.
-  graph [mapp]     Skriv ut planens spårbarhetsgraf som JSON.
-  help             Visa den här hjälpen.
+  check [mapp]                       Kontrollera planen (standard: plans) och rapportera alla problem.
+      --format human|json|github     Utdataformat (standard: human).
+      --strict                       Räkna varningar som fel.
+      --require-period ÅÅÅÅ-MM       Kräv att periodens uppföljning är komplett och ifylld.
+  graph [mapp]                       Skriv ut planens spårbarhetsgraf som JSON.
+  build [mapp]                       Bygg webbplatsen (vägrar om planen har fel).
+      --out <mapp>                   Utmapp (standard: dist).
+      --base <sökväg>                Webbplatsens bassökväg, t.ex. /plan/ (standard: /).
+  uppfoljning ny <period> [mapp]     Skapa uppföljningsfiler för perioden, per ansvarig; skriver aldrig över.
+  uppfoljning status <period> [mapp] Visa vad som saknas eller inte är ifyllt, per ansvarig.
+      --format human|json
+  kolada hamta [mapp]                Hämta utfall för indikatorer med källa kolada.
+      --url <adress>                 Kolada-API:ts adress (standard: https://api.kolada.se/v2).
+      --timeout <sekunder>           Gräns per anrop (standard: 15).
+  help                               Visa den här hjälpen.
 
-Flaggor för check:
-  --format <f>     human (standard), json eller github
-  --strict         Räkna varningar som fel.
-
-Slutkoder: 0 inga fel, 1 fel i planen, 2 felaktig användning eller internt fel.
+Slutkoder: 0 klart, 1 fel i planen (eller något saknas), 2 felaktig användning eller internt fel.
 `;
 
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  color: boolean;
-}
+const COMMANDS: Record<string, (args: readonly string[], io: Io) => Promise<number> | number> = {
+  check: runCheck,
+  graph: runGraph,
+  build: runBuild,
+  uppfoljning: runUppfoljning,
+  uppföljning: runUppfoljning,
+  kolada: runKolada,
+};
 
-/** Runs the command line with `argv` (without node and script) and returns the exit code; never throws. */
-export function run(argv: readonly string[], io: Io): number {
+/** Runs the command line with `argv` (without node and script) and resolves to the exit code; never rejects. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined) {
+    io.stderr(USAGE);
+    return EXIT_USAGE;
+  }
+  if (command === 'help' || command === '--help' || command === '-h') {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+  const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!handler) {
+    io.stderr(`sparbar: okänt kommando "${command}".\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
   try {
-    return runUnsafe(argv, io);
+    return await handler(rest, io);
   } catch (error) {
     if (error instanceof PlansFolderError) {
       io.stderr(`sparbar: ${error.message}\n`);
@@ -42,62 +69,8 @@ export function run(argv: readonly string[], io: Io): number {
   }
 }
 
-function runUnsafe(argv: readonly string[], io: Io): number {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-    io.stdout(USAGE);
-    return command === undefined ? EXIT_USAGE : EXIT_OK;
-  }
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...rest],
-      allowPositionals: true,
-      options: { format: { type: 'string', default: 'human' }, strict: { type: 'boolean', default: false } },
-    });
-  } catch (error) {
-    io.stderr(`sparbar: ${(error as Error).message}\n\n${USAGE}`);
-    return EXIT_USAGE;
-  }
-  const dir = parsed.positionals[0] ?? 'plans';
-  if (parsed.positionals.length > 1) {
-    io.stderr(`sparbar: för många argument: ${parsed.positionals.slice(1).join(' ')}\n\n${USAGE}`);
-    return EXIT_USAGE;
-  }
-  switch (command) {
-    case 'check': {
-      const format = parsed.values.format;
-      if (format !== 'human' && format !== 'json' && format !== 'github') {
-        io.stderr(`sparbar: okänt format "${format}". Välj human, json eller github.\n`);
-        return EXIT_USAGE;
-      }
-      const result = checkPlans(dir);
-      const messages = parsed.values.strict ? strict(result.messages) : result.messages;
-      if (format === 'json') io.stdout(formatJson(messages, dir));
-      else if (format === 'github') io.stdout(formatGithub(messages, dir));
-      else io.stdout(formatHuman(messages, { color: io.color, base: dir, fileCount: result.fileCount }));
-      return messages.some((m) => severityOf(m) === 'error') ? EXIT_PLAN_ERRORS : EXIT_OK;
-    }
-    case 'graph': {
-      const result = checkPlans(dir);
-      io.stdout(graphToJson(result.graph));
-      const errors = result.messages.filter((m) => severityOf(m) === 'error');
-      if (errors.length > 0) {
-        io.stderr(`sparbar: planen har ${errors.length} fel; grafen ovan saknar de delar som felen gäller. Kör sparbar check ${dir} för detaljer.\n`);
-        return EXIT_PLAN_ERRORS;
-      }
-      return EXIT_OK;
-    }
-    default:
-      io.stderr(`sparbar: okänt kommando "${command}".\n\n${USAGE}`);
-      return EXIT_USAGE;
-  }
-}
-
-/** Messages with every warning raised to an error (--strict). */
-function strict(messages: readonly CheckMessage[]): CheckMessage[] {
-  return messages.map((m) => {
-    m.fatal = true;
-    return m;
-  });
+/** Prints a usage error for a command and returns exit code 2. */
+export function usageError(io: Io, reason: string): number {
+  io.stderr(`sparbar: ${reason}\n\n${USAGE}`);
+  return EXIT_USAGE;
 }

@@ -1,0 +1,31 @@
+// `sparbar build [mapp] --out <mapp> --base <sökväg>`: the published site, only from a plan without errors.
+import { buildSite } from '../../site/build-site.js';
+import { parseCommandArgs } from '../args.js';
+import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { formatHuman } from '../format/human.js';
+import type { Io } from '../io.js';
+
+/** Builds the site; prints the plan's errors and refuses (exit 1) when there are any. */
+export async function runBuild(args: readonly string[], io: Io): Promise<number> {
+  const parsed = parseCommandArgs(args, { out: { type: 'string', default: 'dist' }, base: { type: 'string', default: '/' }, config: { type: 'string' } }, 1);
+  if ('error' in parsed) {
+    io.stderr(`sparbar build: ${parsed.error}\nSe sparbar help.\n`);
+    return EXIT_USAGE;
+  }
+  const dir = parsed.positionals[0] ?? 'plans';
+  const configFile = parsed.values['config'] as string | undefined;
+  const result = await buildSite({
+    plansDir: dir,
+    outDir: parsed.values['out'] as string,
+    base: parsed.values['base'] as string,
+    ...(configFile ? { configFile } : {}),
+  });
+  if (result.exitCode !== EXIT_OK) {
+    const errors = result.messages.filter((m) => m.fatal === true);
+    if (errors.length > 0) io.stderr(formatHuman(errors, { color: io.color, base: dir, fileCount: 0 }).replace(/\n[^\n]*\(0 filer kontrollerade\)\.\n$/, '\n'));
+    for (const e of result.errors) io.stderr(`sparbar build: ${e}\n`);
+    return result.exitCode;
+  }
+  io.stdout(`Webbplatsen byggdes: ${result.pageCount} sidor i ${result.outDir}\n`);
+  return EXIT_OK;
+}

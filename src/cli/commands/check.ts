@@ -1,0 +1,35 @@
+// `sparbar check [mapp]`: every problem in the plan, in the chosen format.
+import { checkPlans } from '../../check/check-plans.js';
+import { severityOf, type CheckMessage } from '../../messages/report.js';
+import { isPeriod, parseCommandArgs } from '../args.js';
+import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../exit-codes.js';
+import type { Io } from '../io.js';
+import { isMessageFormat, printMessages } from '../print-messages.js';
+
+/** Runs check; 0 without errors, 1 with errors (warnings too with --strict), 2 on usage errors. */
+export function runCheck(args: readonly string[], io: Io): number {
+  const parsed = parseCommandArgs(args, { format: { type: 'string', default: 'human' }, strict: { type: 'boolean', default: false }, 'require-period': { type: 'string' } }, 1);
+  if ('error' in parsed) return fail(io, parsed.error);
+  const format = parsed.values['format'] as string;
+  if (!isMessageFormat(format)) return fail(io, `okänt format "${format}". Välj human, json eller github.`);
+  const period = parsed.values['require-period'] as string | undefined;
+  if (period !== undefined && !isPeriod(period)) return fail(io, `--require-period ska vara en period på formen ÅÅÅÅ-MM, t.ex. 2027-08 (inte "${period}").`);
+  const dir = parsed.positionals[0] ?? 'plans';
+  const result = checkPlans(dir, period === undefined ? {} : { requirePeriod: period });
+  const messages = parsed.values['strict'] ? strict(result.messages) : result.messages;
+  printMessages(messages, format, dir, result.fileCount, io.stdout, io.color);
+  return messages.some((m) => severityOf(m) === 'error') ? EXIT_PLAN_ERRORS : EXIT_OK;
+}
+
+function fail(io: Io, reason: string): number {
+  io.stderr(`sparbar check: ${reason}\nSe sparbar help.\n`);
+  return EXIT_USAGE;
+}
+
+/** Messages with every warning raised to an error (--strict). */
+function strict(messages: readonly CheckMessage[]): CheckMessage[] {
+  return messages.map((m) => {
+    m.fatal = true;
+    return m;
+  });
+}
