@@ -95,13 +95,14 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     SPARBAR_OUT: outDir,
     SPARBAR_BASE: base,
     SPARBAR_CONFIG: config.file ?? '',
+    SPARBAR_SCHEMA: path.join(root, 'schemas', 'graph.schema.json'),
     ASTRO_TELEMETRY_DISABLED: '1',
   };
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);
   try {
     const { build } = await import('astro');
-    await build({ root, configFile: path.join(root, 'astro.config.mjs'), outDir, base, logLevel: options.logLevel ?? 'warn', mode: 'production' });
+    await build({ root, configFile: 'astro.config.mjs', outDir, base, logLevel: options.logLevel ?? 'warn', mode: 'production' });
   } catch (error) {
     return result(EXIT_USAGE, [`Bygget av webbplatsen misslyckades: ${error instanceof Error ? error.message : String(error)}`], check.messages);
   } finally {

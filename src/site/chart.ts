@@ -22,7 +22,7 @@ export interface ChartOptions {
 
 const WIDTH = 420;
 const HEIGHT = 250;
-const PAD = { top: 34, right: 16, bottom: 30, left: 46 };
+const PAD = { top: 40, right: 26, bottom: 34, left: 50 };
 const COLOR_TARGET = '#505a5f';
 const COLOR_ACTUAL = '#1d5ea8';
 
@@ -83,12 +83,12 @@ export function indicatorChartSvg(points: readonly ChartPoint[], options: ChartO
   for (const t of ticks) {
     const ty = r2(y(t));
     parts.push(`<line x1="${PAD.left}" y1="${ty}" x2="${WIDTH - PAD.right}" y2="${ty}" stroke="#d8dde0" stroke-width="1"/>`);
-    parts.push(`<text x="${PAD.left - 6}" y="${r2(y(t) + 4)}" text-anchor="end" font-size="12" fill="#0b0c0c">${esc(formatNumber(t))}</text>`);
+    parts.push(`<text x="${PAD.left - 8}" y="${r2(y(t) + 5)}" text-anchor="end" font-size="14" fill="#0b0c0c">${esc(formatNumber(t))}</text>`);
   }
   parts.push(`<line x1="${PAD.left}" y1="${PAD.top + plotH}" x2="${WIDTH - PAD.right}" y2="${PAD.top + plotH}" stroke="#0b0c0c" stroke-width="1"/>`);
   // Year axis.
   for (const year of years) {
-    parts.push(`<text x="${r2(x(year))}" y="${HEIGHT - 10}" text-anchor="middle" font-size="12" fill="#0b0c0c">${year}</text>`);
+    parts.push(`<text x="${r2(x(year))}" y="${HEIGHT - 10}" text-anchor="middle" font-size="14" fill="#0b0c0c">${year}</text>`);
   }
   // Series: lines broken where a value is missing.
   const line = (key: 'target' | 'actual', color: string, dash: string) => {
@@ -118,13 +118,13 @@ export function indicatorChartSvg(points: readonly ChartPoint[], options: ChartO
   }
   // Legend: line style and marker as well as colour.
   parts.push(
-    `<g font-size="12" fill="#0b0c0c">`,
-    `<line x1="${PAD.left}" y1="14" x2="${PAD.left + 28}" y2="14" stroke="${COLOR_ACTUAL}" stroke-width="2.5"/>`,
-    `<circle cx="${PAD.left + 14}" cy="14" r="4.5" fill="${COLOR_ACTUAL}"/>`,
-    `<text x="${PAD.left + 34}" y="18">Utfall</text>`,
-    `<line x1="${PAD.left + 100}" y1="14" x2="${PAD.left + 128}" y2="14" stroke="${COLOR_TARGET}" stroke-width="2.5" stroke-dasharray="6 4"/>`,
-    `<path d="M${PAD.left + 114} 8L${PAD.left + 120} 14L${PAD.left + 114} 20L${PAD.left + 108} 14Z" fill="#fff" stroke="${COLOR_TARGET}" stroke-width="2"/>`,
-    `<text x="${PAD.left + 134}" y="18">Målvärde</text>`,
+    `<g font-size="14" fill="#0b0c0c">`,
+    `<line x1="${PAD.left}" y1="16" x2="${PAD.left + 28}" y2="16" stroke="${COLOR_ACTUAL}" stroke-width="2.5"/>`,
+    `<circle cx="${PAD.left + 14}" cy="16" r="4.5" fill="${COLOR_ACTUAL}"/>`,
+    `<text x="${PAD.left + 36}" y="21">Utfall</text>`,
+    `<line x1="${PAD.left + 110}" y1="16" x2="${PAD.left + 138}" y2="16" stroke="${COLOR_TARGET}" stroke-width="2.5" stroke-dasharray="6 4"/>`,
+    `<path d="M${PAD.left + 124} 10L${PAD.left + 130} 16L${PAD.left + 124} 22L${PAD.left + 118} 16Z" fill="#fff" stroke="${COLOR_TARGET}" stroke-width="2"/>`,
+    `<text x="${PAD.left + 146}" y="21">Målvärde</text>`,
     `</g>`,
   );
   parts.push('</svg>');

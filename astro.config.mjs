@@ -1,0 +1,46 @@
+// Astro configuration of the published site. The site reads only the traceability graph of a plans folder.
+// Environment: SPARBAR_PLANS (plans folder, default "plans"), SPARBAR_OUT (output folder, default "dist"),
+// SPARBAR_BASE (base path when the site is published under a sub-path, default "/").
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { defineConfig } from 'astro/config';
+
+const base = process.env.SPARBAR_BASE || '/';
+
+/** Offline search: Pagefind indexes the built pages (their `data-pagefind-body`). SPARBAR_SEARCH=0 turns it off. */
+function pagefindSearch() {
+  return {
+    name: 'sparbar-pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        if (process.env.SPARBAR_SEARCH === '0') return;
+        const site = fileURLToPath(dir);
+        const pagefind = await import('pagefind');
+        try {
+          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'sv' });
+          if (!index) throw new Error(errors.join('; '));
+          const added = await index.addDirectory({ path: site });
+          if (added.errors.length > 0) throw new Error(added.errors.join('; '));
+          const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
+          if (written.errors.length > 0) throw new Error(written.errors.join('; '));
+          logger.info(`Sökindex: ${added.page_count} sidor`);
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}
+
+export default defineConfig({
+  srcDir: './site',
+  publicDir: './site/public',
+  outDir: process.env.SPARBAR_OUT || 'dist',
+  base,
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  devToolbar: { enabled: false },
+  scopedStyleStrategy: 'class',
+  integrations: [pagefindSearch()],
+});
