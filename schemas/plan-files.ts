@@ -20,9 +20,13 @@ export const YEAR_KEY_PATTERN = /^\d{4}$/;
 /** True when `s` is ÅÅÅÅ-MM-DD and names a real day. */
 export function isRealDate(s: string): boolean {
   if (!DATE_PATTERN.test(s)) return false;
-  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  return d <= days;
 }
 
 export const NODE_TYPES = [

@@ -1,4 +1,5 @@
 // Turns a file's bytes into text: strict UTF-8, byte-order mark dropped, CRLF made LF.
+import { isUtf8 } from 'node:buffer';
 import type { MessageSink } from '../messages/report.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -6,9 +7,9 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 /** The text of `bytes`, or undefined (with a message) when it is not UTF-8; positions are unchanged by the normalisation. */
 export function decodeText(bytes: Uint8Array, file: string, sink: MessageSink): string | undefined {
   let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
+  if (isUtf8(bytes)) {
+    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  } else {
     const { line, column, offset } = firstInvalidUtf8(bytes);
     sink.report(
       'invalid-utf8',

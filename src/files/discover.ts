@@ -1,5 +1,5 @@
 // Finds the markdown files of a plans folder, refusing symlinks that leave it.
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { MessageSink } from '../messages/report.js';
 
@@ -22,9 +22,9 @@ export function discoverFiles(root: string, sink: MessageSink): DiscoveredFile[]
     return files;
   }
   const walk = (dir: string, rel: string): void => {
-    let entries: string[];
+    let entries: Dirent[];
     try {
-      entries = readdirSync(dir).sort();
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
       sink.report('unreadable-file', `Mappen gick inte att läsa (${(error as NodeJS.ErrnoException).code ?? 'okänt fel'}). Kontrollera behörigheterna.`, {
         file: rel || '.',
@@ -33,10 +33,19 @@ export function discoverFiles(root: string, sink: MessageSink): DiscoveredFile[]
       });
       return;
     }
-    for (const name of entries) {
+    for (const entry of entries) {
+      const name = entry.name;
       if (name.startsWith('.') || SKIPPED_DIRECTORIES.has(name)) continue;
       const absolutePath = path.join(dir, name);
       const relPath = rel ? `${rel}/${name}` : name;
+      if (entry.isDirectory()) {
+        walk(absolutePath, relPath);
+        continue;
+      }
+      if (entry.isFile()) {
+        if (name.endsWith('.md')) files.push({ path: relPath, absolutePath });
+        continue;
+      }
       let stat;
       try {
         stat = lstatSync(absolutePath);

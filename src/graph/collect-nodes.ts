@@ -17,7 +17,7 @@ export interface PendingLink {
   target: string;
   allowed: readonly NodeType[];
   edge: EdgeType;
-  place: Place;
+  readonly place: Place;
 }
 
 /** Where a node was written, so later checks can point at its fields. */
@@ -89,7 +89,18 @@ export function collectNodes(files: readonly ValidFile[], scopes: DocumentScopes
   };
 
   const link = (from: string, scope: string | null, file: ReadPlanFile, path: YamlPath, target: string, allowed: readonly NodeType[], edge: EdgeType): void => {
-    draft.links.push({ from, scope, field: String(path[0] ?? 'dokument'), target, allowed, edge, place: { file: file.path, ...locate(file.parsed, path) } });
+    draft.links.push({
+      from,
+      scope,
+      field: String(path[0] ?? 'dokument'),
+      target,
+      allowed,
+      edge,
+      // Worked out only when a message needs it: most links are fine.
+      get place(): Place {
+        return { file: file.path, ...locate(file.parsed, path) };
+      },
+    });
   };
 
   const base = (file: ReadPlanFile, path: YamlPath, type: NodeType, id: string, title: string, doc: string | null, body: string, fields: Record<string, unknown>): GraphNode => ({

@@ -16,20 +16,24 @@ export interface GraphIndex {
 /** Builds the index over nodes, edges and follow-ups; never mutates them. */
 export function indexGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[], followUps: readonly FollowUp[] = []): GraphIndex {
   const byKey = new Map(nodes.map((n) => [n.key, n]));
-  const outMap = new Map<string, string[]>();
-  const inMap = new Map<string, string[]>();
-  const push = (map: Map<string, string[]>, k: string, v: string) => {
-    const list = map.get(k);
+  // Edges by type, then by node: no string keys built on every lookup.
+  const outMap = new Map<EdgeType, Map<string, string[]>>();
+  const inMap = new Map<EdgeType, Map<string, string[]>>();
+  const push = (map: Map<EdgeType, Map<string, string[]>>, type: EdgeType, k: string, v: string) => {
+    let byNode = map.get(type);
+    if (!byNode) map.set(type, (byNode = new Map()));
+    const list = byNode.get(k);
     if (list) list.push(v);
-    else map.set(k, [v]);
+    else byNode.set(k, [v]);
   };
   for (const e of edges) {
-    push(outMap, `${e.type}\u0000${e.from}`, e.to);
-    push(inMap, `${e.type}\u0000${e.to}`, e.from);
+    push(outMap, e.type, e.from, e.to);
+    push(inMap, e.type, e.to, e.from);
   }
-  for (const list of [...outMap.values(), ...inMap.values()]) list.sort();
+  for (const map of [outMap, inMap]) for (const byNode of map.values()) for (const list of byNode.values()) list.sort();
   const byType = new Map<NodeType, GraphNode[]>();
-  for (const n of [...nodes].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+  const sorted = nodes.every((n, i) => i === 0 || nodes[i - 1]!.key < n.key) ? nodes : [...nodes].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const n of sorted) {
     const list = byType.get(n.type) ?? [];
     list.push(n);
     byType.set(n.type, list);
@@ -43,8 +47,8 @@ export function indexGraph(nodes: readonly GraphNode[], edges: readonly GraphEdg
   for (const list of fu.values()) list.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   return {
     node: (key) => byKey.get(key),
-    out: (key, type) => outMap.get(`${type}\u0000${key}`) ?? [],
-    in: (key, type) => inMap.get(`${type}\u0000${key}`) ?? [],
+    out: (key, type) => outMap.get(type)?.get(key) ?? [],
+    in: (key, type) => inMap.get(type)?.get(key) ?? [],
     ofType: (type) => byType.get(type) ?? [],
     followUps: (key) => fu.get(key) ?? [],
   };

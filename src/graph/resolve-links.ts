@@ -48,9 +48,9 @@ export function makeResolver(nodes: ReadonlyMap<string, GraphNode>, policyOfPlan
 }
 
 /** Edges for every link that resolves to a node of an allowed type; the rest are reported. */
-export function resolveLinks(draft: Draft, sink: MessageSink): { edges: GraphEdge[]; resolver: Resolver; policyOfPlan: Map<string, string>; isShadowed: (scope: string | null, target: string) => boolean; linkPlaces: Map<string, Place> } {
+export function resolveLinks(draft: Draft, sink: MessageSink): { edges: GraphEdge[]; resolver: Resolver; policyOfPlan: Map<string, string>; isShadowed: (scope: string | null, target: string) => boolean; linkPlaces: Map<string, { readonly place: Place }> } {
   const edges: GraphEdge[] = [];
-  const linkPlaces = new Map<string, Place>();
+  const linkPlaces = new Map<string, { readonly place: Place }>();
   const policyOfPlan = new Map<string, string>();
   /** True when a file with errors would have defined the target: its errors are reported, not this echo. */
   const isShadowed = (scope: string | null, target: string): boolean => {
@@ -82,7 +82,7 @@ export function resolveLinks(draft: Draft, sink: MessageSink): { edges: GraphEdg
       return;
     }
     edges.push({ from: link.from, to: key, type: link.edge });
-    linkPlaces.set(edgeId(link.from, link.edge, key), link.place);
+    linkPlaces.set(edgeId(link.from, link.edge, key), link);
     if (link.edge === 'implements') policyOfPlan.set(link.from, key);
   };
   global.forEach(resolveOne);

@@ -10,7 +10,7 @@ const CYCLE_EDGES: readonly { type: EdgeType; fix: string }[] = [
 ];
 
 /** Reports each cycle once, at the link leaving the node with the smallest key in it. */
-export function checkCycles(nodes: ReadonlyMap<string, GraphNode>, edges: readonly GraphEdge[], linkPlaces: ReadonlyMap<string, Place>, sink: MessageSink): void {
+export function checkCycles(nodes: ReadonlyMap<string, GraphNode>, edges: readonly GraphEdge[], linkPlaces: ReadonlyMap<string, { readonly place: Place }>, sink: MessageSink): void {
   for (const { type, fix } of CYCLE_EDGES) {
     const next = new Map<string, string[]>();
     for (const e of edges) if (e.type === type) next.set(e.from, [...(next.get(e.from) ?? []), e.to].sort());
@@ -29,7 +29,7 @@ export function checkCycles(nodes: ReadonlyMap<string, GraphNode>, edges: readon
           if (!seen.has(id)) {
             seen.add(id);
             const chain = [...rotated, first].map((k) => nodes.get(k)?.id ?? k).join(' → ');
-            const place = linkPlaces.get(edgeId(first, type, rotated[1] ?? first)) ?? nodes.get(first)!.source;
+            const place = linkPlaces.get(edgeId(first, type, rotated[1] ?? first))?.place ?? nodes.get(first)!.source;
             sink.report('reference-cycle', `Hänvisningarna bildar en cirkel: ${chain}. ${fix}`, place);
           }
         } else if (state.get(to) === undefined) {

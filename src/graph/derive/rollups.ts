@@ -38,19 +38,33 @@ function emptyAssessments(): Rollup['assessments'] {
 
 /** Rollups for focus areas, goals, principles and plans, for every period of their plan(s). */
 export function deriveRollups(index: GraphIndex, periods: Record<string, string[]>, statusRows: readonly ActionStatusRow[]): Rollup[] {
-  const statusOf = new Map(statusRows.map((r) => [`${r.node}\u0000${r.period}`, r]));
-  const actionsOfFocusArea = (fa: string) => index.in(fa, 'contributes-to').filter((k) => index.node(k)?.type === 'aktivitet');
-  const focusAreasOfGoal = (goal: string) => index.in(goal, 'part-of').filter((k) => index.node(k)?.type === 'fokusområde');
-  const actionsOfGoal = (goal: string) => {
+  const statusByPeriod = new Map<string, Map<string, ActionStatusRow>>();
+  for (const r of statusRows) {
+    let rows = statusByPeriod.get(r.period);
+    if (!rows) statusByPeriod.set(r.period, (rows = new Map()));
+    rows.set(r.node, r);
+  }
+  const memo = <T>(f: (key: string) => T) => {
+    const cache = new Map<string, T>();
+    return (key: string): T => {
+      let v = cache.get(key);
+      if (v === undefined) cache.set(key, (v = f(key)));
+      return v;
+    };
+  };
+  const actionsOfFocusArea = memo((fa: string) => index.in(fa, 'contributes-to').filter((k) => index.node(k)?.type === 'aktivitet'));
+  const focusAreasOfGoal = memo((goal: string) => index.in(goal, 'part-of').filter((k) => index.node(k)?.type === 'fokusområde'));
+  const actionsOfGoal = memo((goal: string) => {
     const set = new Set(index.in(goal, 'contributes-to'));
     for (const fa of focusAreasOfGoal(goal)) for (const a of actionsOfFocusArea(fa)) set.add(a);
     return [...set].sort();
-  };
+  });
   const assessmentOf = (key: string, period: string) => index.followUps(key).find((f) => f.period === period)?.assessment ?? null;
   const rollup = (node: string, period: string, actions: string[], children: string[]): Rollup => {
     const counts = emptyCounts();
+    const rows = statusByPeriod.get(period);
     for (const a of actions) {
-      const row = statusOf.get(`${a}\u0000${period}`);
+      const row = rows?.get(a);
       if (!row) continue;
       counts.total++;
       counts.byStatus[row.overdue && row.status !== 'försenad' ? 'försenad' : row.status]++;
