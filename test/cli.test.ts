@@ -3,14 +3,9 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { run } from '../src/cli/run.js';
+import { runCli } from './helpers/cli.js';
 
-async function capture(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), color: false });
-  return { code, stdout, stderr };
-}
+const capture = runCli;
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'sparbar-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

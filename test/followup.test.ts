@@ -1,33 +1,16 @@
-import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkPlans } from '../src/check/check-plans.js';
-import { run } from '../src/cli/run.js';
+import { runCli } from './helpers/cli.js';
+import { snapshotTree } from './helpers/tree.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'sparbar-followup-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), color: false });
-  return { code, stdout, stderr };
-}
-
-function files(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = path.join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[path.relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
+const cli = runCli;
+const files = snapshotTree;
 
 const PERIOD_DIR = 'ekby/plan-2024-2027/uppfoljning/2027-08';
 

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../src/cli/run.js';
+import { runCli } from './helpers/cli.js';
+import { snapshotTree } from './helpers/tree.js';
 import { checkPlans } from '../src/check/check-plans.js';
 import { fetchKpiValues, KoladaError } from '../src/kolada/client.js';
 import { rewriteOutcomes } from '../src/kolada/update-indicators.js';
@@ -52,26 +52,9 @@ function copyPlans(name: string): string {
   return dir;
 }
 
-/** Every file under dir with its hash, to prove nothing changed. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = path.join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[path.relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
+const snapshot = snapshotTree;
 
-async function hamta(dir: string, extra: string[] = []) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(['kolada', 'hamta', dir, '--url', baseUrl, ...extra], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), color: false });
-  return { code, stdout, stderr };
-}
+const hamta = (dir: string, extra: string[] = []) => runCli(['kolada', 'hamta', dir, '--url', baseUrl, ...extra]);
 
 const I4 = 'ekby/plan-2024-2027/indikatorer/I4.md';
 const I5 = 'ekby/plan-2024-2027/indikatorer/I5.md';
