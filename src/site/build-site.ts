@@ -1,6 +1,8 @@
 // Builds the published site for a plans folder: checks the plans first and refuses to build when they have
 // errors, then runs the Astro build (astro.config.mjs, srcDir site/) and the offline search index.
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPlans, PlansFolderError } from '../check/check-plans.js';
@@ -98,20 +100,38 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     SPARBAR_SCHEMA: path.join(root, 'schemas', 'graph.schema.json'),
     ASTRO_TELEMETRY_DISABLED: '1',
   };
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  try {
-    const { build } = await import('astro');
-    await build({ root, configFile: 'astro.config.mjs', outDir, base, logLevel: options.logLevel ?? 'warn', mode: 'production' });
-  } catch (error) {
-    return result(EXIT_USAGE, [`Bygget av webbplatsen misslyckades: ${error instanceof Error ? error.message : String(error)}`], check.messages);
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+  // Astro runs in a child process: a fresh module cache per build (two builds in one process would share
+  // the bundled site modules) and no change to this process's environment.
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+  // Variables Vite and Astro would read as import.meta.env (a test runner sets some of them).
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX']) delete childEnv[name];
+  const outcome = await runAstroBuild(root, childEnv, options.logLevel ?? 'warn');
+  if (outcome.code !== 0) {
+    const tail = outcome.output.trim().split('\n').slice(-15).join('\n');
+    return result(EXIT_USAGE, [`Bygget av webbplatsen misslyckades (Astro avslutade med kod ${outcome.code}).${tail ? `\n${tail}` : ''}`], check.messages);
   }
   return result(EXIT_OK, [], check.messages, countPages(outDir));
+}
+
+/** Runs `astro build` for `root` with `env`; collects its output, forwarding it when the log level asks for it. */
+function runAstroBuild(root: string, env: NodeJS.ProcessEnv, logLevel: NonNullable<BuildSiteOptions['logLevel']>): Promise<{ code: number; output: string }> {
+  const astroBin = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
+  const args = [astroBin, 'build', '--root', root, '--config', 'astro.config.mjs'];
+  if (logLevel === 'silent' || logLevel === 'error' || logLevel === 'warn') args.push('--silent');
+  if (logLevel === 'debug') args.push('--verbose');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const collect = (chunk: Buffer, forward: NodeJS.WriteStream) => {
+      const text = chunk.toString('utf8');
+      output = (output + text).slice(-20_000);
+      if (logLevel === 'info' || logLevel === 'debug' || (forward === process.stderr && logLevel === 'warn')) forward.write(text);
+    };
+    child.stdout.on('data', (c: Buffer) => collect(c, process.stdout));
+    child.stderr.on('data', (c: Buffer) => collect(c, process.stderr));
+    child.on('error', (error) => resolve({ code: -1, output: `${output}\n${error.message}` }));
+    child.on('close', (code) => resolve({ code: code ?? -1, output }));
+  });
 }
 
 /** A reason not to write to `outDir` (it would be emptied), or null when it is safe. */

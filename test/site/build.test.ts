@@ -1,0 +1,163 @@
+// The site build end to end: refuses plans with errors, is deterministic, builds several plans with a
+// base path and no broken link, and never lets hostile plan text through as HTML or script.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { ElementContent, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, unsafeOutDir } from '../../src/site/build-site.js';
+import { brokenLinks, hashTree, linksIn, listFiles } from './site-files.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const fixtures = path.join(root, 'test/fixtures/site');
+let tmp: string;
+
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'sparbar-site-'));
+});
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('buildSite', () => {
+  it('refuses to build a plan with errors and says why, writing nothing', async () => {
+    const plans = path.join(tmp, 'broken');
+    mkdirSync(plans);
+    writeFileSync(path.join(plans, 'mal.md'), '---\ntyp: mål\nid: M1\ntitel: Mål\n---\n');
+    const out = path.join(tmp, 'broken-out');
+    const result = await buildSite({ plansDir: plans, outDir: out, logLevel: 'silent' });
+    expect(result.exitCode).toBe(1);
+    expect(result.messages.some((m) => m.fatal === true)).toBe(true);
+    expect(result.errors.join(' ')).toMatch(/byggdes inte/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a missing plans folder (exit 2) and an output folder that would wipe the plans', async () => {
+    const missing = await buildSite({ plansDir: path.join(tmp, 'finns-inte'), outDir: path.join(tmp, 'x'), logLevel: 'silent' });
+    expect(missing.exitCode).toBe(2);
+    const plans = path.join(tmp, 'plans-copy');
+    cpSync(path.join(fixtures, 'multi'), plans, { recursive: true });
+    expect(unsafeOutDir(plans, plans)).toMatch(/planmappen/);
+    expect(unsafeOutDir(tmp, plans)).toMatch(/planmappen/);
+    const other = path.join(tmp, 'other');
+    mkdirSync(other);
+    writeFileSync(path.join(other, 'viktig.txt'), 'x');
+    expect(unsafeOutDir(other, plans)).toMatch(/annat än en tidigare byggd webbplats/);
+    const result = await buildSite({ plansDir: plans, outDir: plans, logLevel: 'silent' });
+    expect(result.exitCode).toBe(2);
+    expect(existsSync(path.join(plans, 'policy/policy.md'))).toBe(true);
+  });
+
+  it('gives identical files for two builds of the example plan', async () => {
+    const a = path.join(tmp, 'a');
+    const b = path.join(tmp, 'b');
+    const first = await buildSite({ plansDir: path.join(root, 'plans'), outDir: a, logLevel: 'silent' });
+    expect(first.errors).toEqual([]);
+    expect(first.exitCode).toBe(0);
+    expect(first.pageCount).toBeGreaterThan(90);
+    const second = await buildSite({ plansDir: path.join(root, 'plans'), outDir: b, logLevel: 'silent' });
+    expect(second.exitCode).toBe(0);
+    const ha = hashTree(a);
+    const hb = hashTree(b);
+    expect([...hb.keys()]).toEqual([...ha.keys()]);
+    const differing = [...ha].filter(([file, hash]) => hb.get(file) !== hash).map(([file]) => file);
+    expect(differing).toEqual([]);
+    // No broken internal link or anchor anywhere; one stylesheet; no script outside the search page.
+    expect(brokenLinks(a, '/')).toEqual([]);
+    const files = listFiles(a);
+    expect(files.filter((f) => f.startsWith('_astro/') && f.endsWith('.css'))).toHaveLength(1);
+    expect(files.filter((f) => f.startsWith('_astro/') && f.endsWith('.js'))).toHaveLength(0);
+    for (const f of files.filter((x) => x.endsWith('.html') && x !== 'sok/index.html')) {
+      expect(readFileSync(path.join(a, f), 'utf8'), f).not.toMatch(/<script/i);
+    }
+    expect(files).toContain('data/graf.json');
+    expect(files).toContain('pagefind/pagefind.js');
+  }, 120_000);
+
+  it('builds several organisations and plans under a base path, every link working', async () => {
+    const out = path.join(tmp, 'multi');
+    const result = await buildSite({ plansDir: path.join(fixtures, 'multi'), outDir: out, base: '/planer/', logLevel: 'silent' });
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(brokenLinks(out, '/planer/')).toEqual([]);
+    const files = new Set(listFiles(out));
+    for (const page of [
+      'index.html',
+      'planer/index.html',
+      'organisation/norrby/index.html',
+      'organisation/sodervik/index.html',
+      'alvdalen-it-policy/index.html',
+      'alvdalen-it-policy/styrprincip/sp4/index.html',
+      'norrby-plan-2020/index.html',
+      'norrby-plan-2024/mal/m1/index.html',
+      'norrby-plan-2024/fokusomrade/fo1-1/index.html',
+      'norrby-plan-2024/fokusomrade/fo1-1-2/index.html',
+      'sodervik-plan-2024/mal/m1/index.html',
+      'vastra-plan-2025/sparbarhet/index.html',
+      'norrby-plan-2024/ansvariga/samhallsbyggnad-it/index.html',
+    ]) {
+      expect(files.has(page), page).toBe(true);
+    }
+    const read = (f: string) => readFileSync(path.join(out, f), 'utf8');
+    // The replaced plan says so and links to the plan that replaced it, and back.
+    expect(read('norrby-plan-2020/index.html')).toMatch(/Planen är ersatt/);
+    expect(linksIn(read('norrby-plan-2020/index.html'))).toContain('/planer/norrby-plan-2024/');
+    expect(linksIn(read('norrby-plan-2024/index.html'))).toContain('/planer/norrby-plan-2020/');
+    // The shared policy lists every plan that implements it; the uncovered principle stands out.
+    const policy = read('alvdalen-it-policy/index.html');
+    for (const plan of ['norrby-plan-2020', 'norrby-plan-2024', 'sodervik-plan-2024', 'vastra-plan-2025']) expect(linksIn(policy)).toContain(`/planer/${plan}/`);
+    expect(read('alvdalen-it-policy/styrprincip/sp4/index.html')).toMatch(/Ingen plan förverkligar principen/);
+    expect(read('norrby-plan-2024/sparbarhet/index.html')).toMatch(/class="uncovered"/);
+    // A principle shared by plans shows the goals of each plan.
+    const sp1 = linksIn(read('alvdalen-it-policy/styrprincip/sp1/index.html'));
+    expect(sp1).toContain('/planer/norrby-plan-2020/mal/m1/');
+    expect(sp1).toContain('/planer/norrby-plan-2024/mal/m1/');
+    // A relative link between plan files leads to the node's page; a broken one is dropped.
+    expect(policy).toContain('href="/planer/norrby-plan-2024/"');
+    expect(policy).not.toContain('finns-inte.md');
+    // Configuration fills the accessibility statement.
+    const statement = read('tillganglighet/index.html');
+    expect(statement).toContain('Älvdalens IT-samverkan');
+    expect(statement).toContain('delvis förenlig');
+    expect(statement).toContain('mailto:tillganglighet@alvdalen.example');
+    expect(statement).toContain('1 september 2025');
+  }, 120_000);
+
+  it('never lets hostile plan text through as markup, script or a javascript: link', async () => {
+    const out = path.join(tmp, 'hostile');
+    const result = await buildSite({ plansDir: path.join(fixtures, 'hostile'), outDir: out, logLevel: 'silent' });
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    const pages = listFiles(out).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(10);
+    const FORBIDDEN = new Set(['iframe', 'object', 'embed', 'style', 'img', 'svg', 'form', 'input', 'frame', 'base', 'link']);
+    for (const page of pages) {
+      const problems: string[] = [];
+      const walk = (node: Root | ElementContent | RootContent, inHead: boolean) => {
+        if (node.type !== 'element' && node.type !== 'root') return;
+        if (node.type === 'element') {
+          const tag = node.tagName;
+          // Only the search page has a script (ours, inline); the head has our one stylesheet link; the only
+          // svg is the indicator chart we draw (its content is checked like the rest).
+          if (tag === 'script' && page !== 'sok/index.html') problems.push('script');
+          if (FORBIDDEN.has(tag) && !(tag === 'link' && inHead) && !(tag === 'form' && /sok\/$/.test(String(node.properties.action))) && !(tag === 'input' && node.properties.name === 'q') && !(tag === 'svg' && String(node.properties.className) === 'chart')) problems.push(tag);
+          for (const [name, value] of Object.entries(node.properties)) {
+            if (/^on/i.test(name)) problems.push(`${tag}[${name}]`);
+            if ((name === 'href' || name === 'src' || name === 'action') && typeof value === 'string' && value !== 'data:,' && /^\s*(javascript|vbscript|data):/i.test(value)) problems.push(`${tag}[${name}=${value}]`);
+          }
+          for (const child of node.children) walk(child, inHead || tag === 'head');
+          if (node.content) walk(node.content, inHead);
+        } else for (const child of node.children) walk(child, inHead);
+      };
+      walk(fromHtml(readFileSync(path.join(out, page), 'utf8')), false);
+      expect(problems, page).toEqual([]);
+    }
+    const policy = readFileSync(path.join(out, 'elak-policy/index.html'), 'utf8');
+    expect(policy).toContain('href="https://www.example.se/sida?a=1&#x26;b=2"');
+    expect(policy).toContain('klick');
+    // The CSV keeps the text but neutralises formulas.
+    const nodes = readFileSync(path.join(out, 'data/noder.csv'), 'utf8');
+    expect(nodes).toContain(`'=cmd|' /C calc'!A0`);
+  }, 120_000);
+});
