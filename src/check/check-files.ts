@@ -1,0 +1,95 @@
+// The check over files already in memory (a git revision, an editor's buffers) and the per-file steps that
+// `check --watch` caches: the same parse → validate → graph pipeline as checkPlans, without touching the disk.
+import { buildGraph } from '../graph/build-graph.js';
+import type { Graph } from '../graph/types.js';
+import { requirePeriod } from '../followup/require-period.js';
+import { MessageSink, sortMessages, type CheckMessage } from '../messages/report.js';
+import { parsePlanText, type ReadPlanFile } from '../parse/read-plan-file.js';
+import { validateFile, type ValidFile } from '../validate/validate-file.js';
+import type { CheckOptions, CheckResult } from './check-plans.js';
+
+/** One file of a plans folder: its path relative to the folder (forward slashes) and its bytes. */
+export interface PlanFileBytes {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** What one file contributes to a check: its own messages and its parsed (and, if it passed, validated) frontmatter. */
+export interface FileCheck {
+  path: string;
+  /** Messages about this file alone (encoding, YAML, schema). */
+  messages: CheckMessage[];
+  /** The validated file, when it passed. */
+  valid?: ValidFile;
+  /** The parsed file, when it parsed but did not pass validation. */
+  invalid?: ReadPlanFile;
+}
+
+/** Parses and validates one file; never throws (an unexpected failure becomes an internal-error message). */
+export function checkFileBytes(path: string, bytes: Uint8Array): FileCheck {
+  const sink = new MessageSink();
+  try {
+    const read = parsePlanText(bytes, path, sink);
+    const valid = read && validateFile(read, sink);
+    if (valid) return { path, messages: sink.messages, valid };
+    if (read) return { path, messages: sink.messages, invalid: read };
+  } catch (error) {
+    reportInternal(sink, path, error);
+  }
+  return { path, messages: sink.messages };
+}
+
+/**
+ * Builds the graph from per-file results (in path order, as checkPlans reads them) and returns every message:
+ * `extra` (folder-level messages such as unreadable folders), each file's, and the graph's, sorted.
+ */
+export function assembleCheck(files: readonly FileCheck[], extra: readonly CheckMessage[], options: CheckOptions = {}): CheckResult {
+  const valid: ValidFile[] = [];
+  const invalid: ReadPlanFile[] = [];
+  const messages: CheckMessage[] = [...extra];
+  for (const f of files) {
+    messages.push(...f.messages);
+    if (f.valid) valid.push(f.valid);
+    else if (f.invalid) invalid.push(f.invalid);
+  }
+  const sink = new MessageSink();
+  let graph: Graph;
+  try {
+    graph = buildGraph(valid, invalid, sink);
+  } catch (error) {
+    reportInternal(sink, '.', error);
+    graph = buildGraph([], [], new MessageSink());
+  }
+  messages.push(...sink.messages);
+  if (options.requirePeriod !== undefined) messages.push(...requirePeriod(graph, options.requirePeriod));
+  return { graph, messages: sortMessages(messages), fileCount: files.length };
+}
+
+/** Checks a plans folder given as files in memory; the same messages and graph as checkPlans on the same files. */
+export function checkFiles(files: readonly PlanFileBytes[], options: CheckOptions = {}, extra: readonly CheckMessage[] = []): CheckResult {
+  const sorted = [...files].filter((f) => f.path.endsWith('.md')).sort((a, b) => comparePlanPaths(a.path, b.path));
+  return assembleCheck(
+    sorted.map((f) => checkFileBytes(f.path, f.bytes)),
+    extra,
+    options,
+  );
+}
+
+/** The order discoverFiles reads a folder in: depth first, each folder's entries by name (so `a/b.md` before `a-b/c.md`). */
+export function comparePlanPaths(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+  }
+  return x.length - y.length;
+}
+
+function reportInternal(sink: MessageSink, file: string, error: unknown): void {
+  const detail = error instanceof Error ? error.message : String(error);
+  sink.report('internal-error', `Spårbar kunde inte läsa klart här (${detail}). Det är ett fel i Spårbar, inte nödvändigtvis i filen: rapportera det gärna med filen.`, {
+    file,
+    line: 1,
+    column: 1,
+  });
+}
