@@ -1,0 +1,157 @@
+// Pure helpers of the site: slugs, Swedish formatting, CSV, the chart, the site configuration.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { indicatorChartSvg, niceTicks } from '../../src/site/chart.js';
+import { CSV_BOM, csvCell, toCsv } from '../../src/site/csv.js';
+import { formatBudget, formatChange, formatDate, formatNumber, formatPeriod, naturalCompare, stateClass } from '../../src/site/format.js';
+import { normaliseBase, withBase } from '../../src/site/model.js';
+import { DEFAULT_TEST_METHOD, loadSiteConfig, resolveSiteConfig } from '../../src/site/site-config.js';
+import { assignSlugs, slugify } from '../../src/site/slug.js';
+
+describe('slugify', () => {
+  it('makes readable ASCII segments from Swedish ids and names', () => {
+    expect(slugify('M1')).toBe('m1');
+    expect(slugify('FO2.3')).toBe('fo2-3');
+    expect(slugify('ekby-digplan-2024-2027')).toBe('ekby-digplan-2024-2027');
+    expect(slugify('Samhällsbyggnadsförvaltningen – IT-enheten')).toBe('samhallsbyggnadsforvaltningen-it-enheten');
+    expect(slugify('Åsa Øberg Straße')).toBe('asa-oberg-strasse');
+    expect(slugify('...')).toBe('sida');
+    expect(slugify('Ωμέγα', 'x')).toBe('x');
+  });
+
+  it('hands out unique slugs in key order, whatever order the keys come in, never a reserved one', () => {
+    const entries = [
+      { key: 'p:FO1.1', text: 'FO1.1' },
+      { key: 'p:FO1-1', text: 'FO1-1' },
+      { key: 'sok', text: 'sok' },
+    ];
+    const a = assignSlugs(entries, ['sok']);
+    const b = assignSlugs([...entries].reverse(), ['sok']);
+    expect([...a]).toEqual([...b]);
+    expect(a.get('p:FO1-1')).toBe('fo1-1');
+    expect(a.get('p:FO1.1')).toBe('fo1-1-2');
+    expect(a.get('sok')).toBe('sok-2');
+  });
+});
+
+describe('Swedish formatting', () => {
+  it('writes numbers with decimal comma, spaces between thousands and a real minus', () => {
+    expect(formatNumber(99.86)).toBe('99,86');
+    expect(formatNumber(0.20000000000000284)).toBe('0,2');
+    expect(formatNumber(1234567)).toBe('1\u00a0234\u00a0567');
+    expect(formatNumber(-2)).toBe('\u22122');
+    expect(formatChange(11)).toBe('+11');
+    expect(formatChange(-3)).toBe('\u22123');
+    expect(formatChange(1e-12)).toBe('±0');
+  });
+
+  it('writes dates, periods and budgets the Swedish way', () => {
+    expect(formatDate('2024-02-14')).toBe('14 februari 2024');
+    expect(formatDate('inte ett datum')).toBe('inte ett datum');
+    expect(formatPeriod('2026-08')).toBe('augusti 2026');
+    expect(formatBudget({ belopp: 4.5, enhet: 'Mkr', slag: 'investering' })).toBe('4,5\u00a0Mkr investering');
+    expect(formatBudget({ belopp: 350, enhet: 'tkr', slag: 'drift', år: 2025 })).toBe('350\u00a0tkr drift (2025)');
+  });
+
+  it('orders ids naturally and names states for CSS', () => {
+    expect(['FO2.10', 'FO2.2', 'FO2.1'].sort(naturalCompare)).toEqual(['FO2.1', 'FO2.2', 'FO2.10']);
+    expect(stateClass('ej påbörjad')).toBe('ej-paborjad');
+    expect(stateClass('delvis uppfyllt')).toBe('delvis-uppfyllt');
+  });
+
+  it('joins base paths', () => {
+    expect(normaliseBase(undefined)).toBe('/');
+    expect(normaliseBase('plan')).toBe('/plan/');
+    expect(normaliseBase('/a/b/')).toBe('/a/b/');
+    expect(withBase('/plan/', 'x/y/')).toBe('/plan/x/y/');
+    expect(withBase('/', '')).toBe('/');
+  });
+});
+
+describe('CSV for Swedish spreadsheets', () => {
+  it('starts with a byte order mark, separates with semicolons and ends rows with CRLF', () => {
+    const csv = toCsv(['a', 'b'], [[1, 'x'], [2.5, null]]);
+    expect(csv.startsWith(CSV_BOM)).toBe(true);
+    expect(csv).toBe(`${CSV_BOM}a;b\r\n1;x\r\n2,5;\r\n`);
+  });
+
+  it('quotes fields with separators, quotes and line breaks, and defuses formulas', () => {
+    expect(csvCell('a;b')).toBe('"a;b"');
+    expect(csvCell('säger "hej"')).toBe('"säger ""hej"""');
+    expect(csvCell('rad 1\nrad 2')).toBe('"rad 1\nrad 2"');
+    expect(csvCell('=SUM(A1)')).toBe("'=SUM(A1)");
+    expect(csvCell('@x')).toBe("'@x");
+    expect(csvCell(-3)).toBe('-3');
+    expect(csvCell(0.1 + 0.2)).toBe('0,3');
+    expect(csvCell(true)).toBe('ja');
+    expect(csvCell(undefined)).toBe('');
+    expect(csvCell(' kant ')).toBe('" kant "');
+  });
+});
+
+describe('indicator chart', () => {
+  const points = [
+    { year: 2023, target: null, actual: 41 },
+    { year: 2024, target: null, actual: null },
+    { year: 2025, target: 65, actual: 61 },
+    { year: 2026, target: 80, actual: 82 },
+    { year: 2027, target: 95, actual: null },
+  ];
+
+  it('picks round ticks', () => {
+    expect(niceTicks(41, 95)).toEqual([40, 60, 80, 100]);
+    expect(niceTicks(99.3, 99.86)).toEqual([99.2, 99.4, 99.6, 99.8, 100]);
+    expect(niceTicks(5, 5).length).toBeGreaterThan(1);
+  });
+
+  it('draws target and outcome with a title, a description and both series, the same every time', () => {
+    const svg = indicatorChartSvg(points, { id: 'd', title: 'I1 <test>', unit: '%' });
+    expect(svg).toBe(indicatorChartSvg(points, { id: 'd', title: 'I1 <test>', unit: '%' }));
+    expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="d-title d-desc"/);
+    expect(svg).toContain('<title id="d-title">I1 &lt;test&gt;</title>');
+    expect(svg).toContain('Senaste utfall 2026: 82');
+    expect(svg).toContain('stroke-dasharray');
+    // The outcome line is broken where a year has no value: two points at most per segment here.
+    const outcome = [...svg.matchAll(/<polyline points="([^"]*)"[^>]*stroke="#1d5ea8"/g)].map((m) => m[1]!.split(' ').length);
+    expect(outcome).toEqual([2]);
+    expect(svg.match(/<circle /g)?.length).toBe(3 + 1);
+    expect(svg.endsWith('</svg>')).toBe(true);
+  });
+
+  it('uses the whole scale of an ordinal indicator and draws nothing without values', () => {
+    const svg = indicatorChartSvg([{ year: 2025, target: 3, actual: 2 }], { id: 's', title: 'Skala', min: 1, max: 4 });
+    for (const tick of ['1', '2', '3', '4']) expect(svg).toContain(`>${tick}</text>`);
+    expect(indicatorChartSvg([{ year: 2025, target: null, actual: null }], { id: 'x', title: 'x' })).toBe('');
+  });
+});
+
+describe('site configuration', () => {
+  it('has sensible defaults from the organisations in the plans', () => {
+    const c = resolveSiteConfig({}, ['Ekby kommun']);
+    expect(c.name).toBe('Ekby kommun: planer och uppföljning');
+    expect(c.owner).toBe('Ekby kommun');
+    expect(c.accessibility.compliance).toBe('helt');
+    expect(c.accessibility.method).toBe(DEFAULT_TEST_METHOD);
+    expect(resolveSiteConfig({}, ['A', 'B', 'C']).owner).toBe('A, B och C');
+    expect(resolveSiteConfig({ tillgänglighet: { brister: ['x'] } }, []).accessibility.compliance).toBe('delvis');
+  });
+
+  it('reads sparbar.config.json from the plans folder and names every mistake', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sparbar-config-'));
+    expect(loadSiteConfig(dir)).toEqual({ config: {}, file: null, errors: [] });
+    writeFileSync(path.join(dir, 'sparbar.config.json'), '\uFEFF{"webbplats": {"namn": "Plan"}, "tillgänglighet": {"bedömd": "2025-02-30", "kontakt": {"epost": "inte-epost"}}, "okänd": 1}');
+    const bad = loadSiteConfig(dir);
+    expect(bad.errors.join('\n')).toMatch(/okänd nyckel "okänd"/);
+    expect(bad.errors.join('\n')).toMatch(/tillgänglighet\.bedömd/);
+    expect(bad.errors.join('\n')).toMatch(/tillgänglighet\.kontakt\.epost/);
+    writeFileSync(path.join(dir, 'sparbar.config.json'), '{ inte json');
+    expect(loadSiteConfig(dir).errors[0]).toMatch(/inte giltig JSON/);
+    writeFileSync(path.join(dir, 'sparbar.config.json'), '{"webbplats": {"namn": "Plan", "adress": "https://plan.example/"}}');
+    const good = loadSiteConfig(dir);
+    expect(good.errors).toEqual([]);
+    expect(resolveSiteConfig(good.config, []).address).toBe('https://plan.example/');
+    expect(loadSiteConfig(dir, path.join(dir, 'saknas.json')).errors[0]).toMatch(/finns inte/);
+  });
+});
