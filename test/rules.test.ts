@@ -1,5 +1,6 @@
 // Rule fixtures for `sparbar check`: one small plans tree per rule in test/fixtures/rules/<rule-id>/,
 // each valid apart from one defect. Every expected position below is counted by hand from the fixture text.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   chmodSync,
@@ -729,16 +730,26 @@ describe('unreadable-file', () => {
     expect(keys).not.toContain('digplan:A0');
   });
 
-  // Only meaningful without root rights: root reads files whatever their mode.
-  it.skipIf(process.getuid?.() === 0 || process.platform === 'win32')('with real permissions (chmod 000), not as root', () => {
-    const root = path.join(tempDir(), 'plans');
+  // Real permissions: root reads any file whatever its mode, so as root the check runs as the user nobody (the built CLI).
+  it('with real permissions (chmod 000)', () => {
+    const base = tempDir();
+    chmodSync(base, 0o755);
+    const root = path.join(base, 'plans');
     cpSync(fixture('unreadable-file'), root, { recursive: true });
     const file = path.join(root, 'plan', 'aktiviteter', 'A2.md');
     const folder = path.join(root, 'plan', 'arkiv');
     chmodSync(file, 0o000);
     chmodSync(folder, 0o000);
     try {
-      expect(checkPlans(root).messages.map(summary)).toEqual(expected);
+      if (process.getuid?.() === 0) {
+        const cli = fileURLToPath(new URL('../lib/src/cli/main.js', import.meta.url));
+        const r = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, cli, 'check', root, '--format', 'json'], { encoding: 'utf8' });
+        expect(r.stderr).toBe('');
+        const json = JSON.parse(r.stdout) as { ruleId: string; file: string; line: number; column: number; severity: string }[];
+        expect(json.map((m) => ({ ...m, file: path.relative(root, m.file) })).map(({ ruleId, file, line, column, severity }) => ({ ruleId, file, line, column, severity }))).toEqual(expected);
+      } else {
+        expect(checkPlans(root).messages.map(summary)).toEqual(expected);
+      }
     } finally {
       chmodSync(file, 0o644);
       chmodSync(folder, 0o755);
