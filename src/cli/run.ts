@@ -4,6 +4,7 @@ import { EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import type { Io } from './io.js';
 import { runBuild } from './commands/build.js';
 import { runCheck } from './commands/check.js';
+import { runDiff } from './commands/diff.js';
 import { runGraph } from './commands/graph.js';
 import { runKolada } from './commands/kolada.js';
 import { runUppfoljning } from './commands/uppfoljning.js';
@@ -18,6 +19,9 @@ Kommandon:
       --strict                       Räkna varningar som fel.
       --require-period ÅÅÅÅ-MM       Kräv att periodens uppföljning är komplett och ifylld.
   graph [mapp]                       Skriv ut planens spårbarhetsgraf som JSON.
+  diff <bas> [<huvud>] [mapp]        Visa vad som ändrats i planen mellan två git-revisioner
+                                     (huvud: standard arbetskopian).
+      --format markdown|json         Utdataformat (standard: markdown, för en pull request).
   build [mapp]                       Bygg webbplatsen (vägrar om planen har fel).
       --out <mapp>                   Utmapp (standard: dist).
       --base <sökväg>                Webbplatsens bassökväg, t.ex. /plan/ (standard: /).
@@ -35,6 +39,7 @@ Slutkoder: 0 klart, 1 fel i planen (eller något saknas), 2 felaktig användning
 const COMMANDS: Record<string, (args: readonly string[], io: Io) => Promise<number> | number> = {
   check: runCheck,
   graph: runGraph,
+  diff: runDiff,
   build: runBuild,
   uppfoljning: runUppfoljning,
   uppföljning: runUppfoljning,

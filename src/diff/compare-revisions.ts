@@ -1,0 +1,77 @@
+// Compares the plans folder at two git revisions (the head defaults to the work tree): reads both with git,
+// checks both with the same pipeline as `sparbar check`, and diffs the graphs.
+import { existsSync, statSync } from 'node:fs';
+import { checkFiles } from '../check/check-files.js';
+import { checkPlans, type CheckOptions, type CheckResult } from '../check/check-plans.js';
+import { severityOf } from '../messages/report.js';
+import { DIFF_FORMAT, DIFF_VERSION, diffGraphs, type PlanDiff } from './diff-graphs.js';
+import { GitError, locateRepo, readRevisionFiles, resolveRevision, type RepoLocation } from './git-revision.js';
+
+/** One side of the comparison as the report names it. */
+export interface SideInfo {
+  /** The revision as given (`main`, `v2024`, `HEAD~1`), or null for the work tree. */
+  revision: string | null;
+  /** The commit it names; null for the work tree. */
+  commit: string | null;
+  /** False when the plans folder does not exist on this side. */
+  exists: boolean;
+  files: number;
+  errors: number;
+  warnings: number;
+}
+
+/** The JSON of `sparbar diff --format json`. */
+export interface PlanDiffReport extends PlanDiff {
+  format: typeof DIFF_FORMAT;
+  version: typeof DIFF_VERSION;
+  /** The plans folder, relative to the repository's top. */
+  folder: string;
+  base: SideInfo;
+  head: SideInfo;
+}
+
+export interface Comparison {
+  report: PlanDiffReport;
+  /** The full check of each side, for callers that want the messages or graphs. */
+  base: CheckResult;
+  head: CheckResult;
+}
+
+const counts = (r: CheckResult) => {
+  const errors = r.messages.filter((m) => severityOf(m) === 'error').length;
+  return { files: r.fileCount, errors, warnings: r.messages.length - errors };
+};
+
+function checkRevision(repo: RepoLocation, revision: string, options: CheckOptions): { info: SideInfo; result: CheckResult } {
+  const commit = resolveRevision(repo, revision);
+  const read = readRevisionFiles(repo, commit);
+  const result = checkFiles(read.files, options, read.messages);
+  return { info: { revision, commit, exists: read.exists, ...counts(result) }, result };
+}
+
+/**
+ * The diff of the plans folder `dir` between `base` and `head` (a revision, or the work tree when omitted).
+ * Throws GitError (Swedish, with what to do) when git or a revision is missing, or the folder exists on neither side.
+ */
+export function compareRevisions(dir: string, base: string, head?: string, options: CheckOptions = {}): Comparison {
+  const repo = locateRepo(dir);
+  const b = checkRevision(repo, base, options);
+  let h: { info: SideInfo; result: CheckResult };
+  if (head === undefined) {
+    const exists = existsSync(dir) && statSync(dir).isDirectory();
+    const result = exists ? checkPlans(dir, options) : checkFiles([], options);
+    h = { info: { revision: null, commit: null, exists, ...counts(result) }, result };
+  } else {
+    h = checkRevision(repo, head, options);
+  }
+  if (!b.info.exists && !h.info.exists) {
+    const where = head === undefined ? 'i arbetskopian' : `i ${head}`;
+    throw new GitError(`Planmappen "${repo.prefix || '.'}" finns varken i ${base} eller ${where}. Ange planmappen som sista argument, t.ex. sparbar diff ${base} plans.`);
+  }
+  const diff = diffGraphs(b.result.graph, h.result.graph);
+  return {
+    report: { format: DIFF_FORMAT, version: DIFF_VERSION, folder: repo.prefix || '.', base: b.info, head: h.info, ...diff },
+    base: b.result,
+    head: h.result,
+  };
+}

@@ -1,0 +1,344 @@
+// The plan diff as markdown for a pull request comment or a job summary: plain Swedish, grouped by goal,
+// written for reviewers who are not programmers (no keys, no JSON, dates and amounts as people write them).
+import type { EdgeType, NodeType } from '../graph/types.js';
+import type { PlanDiffReport, SideInfo } from './compare-revisions.js';
+import { naturalCompare, stableJson, type FieldChange, type FollowUpRef, type LinkChange, type NodeRef } from './diff-graphs.js';
+
+/** Lines after which the summary stops listing details (a PR comment holds about 65,000 characters). */
+const MAX_LINES = 800;
+/** Above this many new follow-ups for one goal and period they are listed on one line. */
+const CONDENSE_FOLLOW_UPS = 5;
+
+const WORDS: Record<NodeType, { one: string; many: string; ett: boolean }> = {
+  organisation: { one: 'organisation', many: 'organisationer', ett: false },
+  policy: { one: 'policy', many: 'policyer', ett: false },
+  område: { one: 'område', many: 'områden', ett: true },
+  styrprincip: { one: 'styrprincip', many: 'styrprinciper', ett: false },
+  plan: { one: 'plan', many: 'planer', ett: false },
+  mål: { one: 'mål', many: 'mål', ett: true },
+  fokusområde: { one: 'fokusområde', many: 'fokusområden', ett: true },
+  aktivitet: { one: 'aktivitet', many: 'aktiviteter', ett: false },
+  indikator: { one: 'indikator', many: 'indikatorer', ett: false },
+};
+
+const TYPE_ORDER: NodeType[] = ['mål', 'fokusområde', 'aktivitet', 'indikator', 'styrprincip', 'område', 'policy', 'plan', 'organisation'];
+
+/** "ny aktivitet", "nytt mål", "nya aktiviteter", with en/ett agreement. */
+function adjective(kind: 'ny' | 'ändrad' | 'borttagen', type: NodeType, n: number): string {
+  const w = WORDS[type];
+  const forms = { ny: ['ny', 'nytt', 'nya'], ändrad: ['ändrad', 'ändrat', 'ändrade'], borttagen: ['borttagen', 'borttaget', 'borttagna'] }[kind];
+  const adj = n === 1 ? forms[w.ett ? 1 : 0] : forms[2];
+  return `${adj} ${n === 1 ? w.one : w.many}`;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  titel: 'Rubrik',
+  text: 'Beskrivning',
+  fil: 'Fil',
+  id: 'Id',
+  ansvarig: 'Ansvarig',
+  start: 'Startdatum',
+  slut: 'Slutdatum',
+  status: 'Status',
+  budget: 'Budget',
+  diarienummer: 'Diarienummer',
+  förväntat_resultat: 'Förväntat resultat',
+  målår: 'Målår',
+  målvärden: 'Målvärde',
+  utfall: 'Utfall',
+  enhet: 'Enhet',
+  riktning: 'Riktning (bättre är)',
+  källa: 'Källa',
+  kolada_kpi: 'Kolada-nyckeltal',
+  skala: 'Skala',
+  beräkning: 'Beräkning',
+  antagen: 'Antagen',
+  antagen_av: 'Antagen av',
+  giltighet: 'Giltighet',
+  period: 'Planperiod',
+  revideringar: 'Revideringar',
+  översyn: 'Översyn',
+  underpunkter: 'Underpunkter',
+  beskrivning: 'Beskrivning',
+  kommunkod: 'Kommunkod',
+  webbplats: 'Webbplats',
+  bedömning: 'Bedömning',
+  prognos: 'Prognos',
+  författare: 'Författare',
+  datum: 'Datum',
+};
+
+const LINK_VERBS: Record<EdgeType, string> = {
+  'contributes-to': 'bidrar till',
+  realises: 'förverkligar',
+  'part-of': 'hör till',
+  'depends-on': 'är beroende av',
+  measures: 'mäter',
+  'member-of': 'ingår i',
+  'belongs-to': 'gäller',
+  implements: 'förverkligar',
+  replaces: 'ersätter',
+};
+
+/** Text safe inside markdown: no emphasis, links, HTML or table breaks from titles people wrote. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ').replace(/[\\`*_{}[\]<>|#~!]/g, (c) => `\\${c}`);
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const num = (n: number) => String(n).replace('.', ',');
+const isYearMap = (v: unknown): v is Record<string, number> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).every((k) => /^\d{4}$/.test(k));
+const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/** A value as a person would write it. */
+export function formatValue(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '(inget)';
+  if (typeof v === 'number') return num(v);
+  if (typeof v === 'string') return escapeMarkdown(v);
+  if (typeof v === 'boolean') return v ? 'ja' : 'nej';
+  if (Array.isArray(v)) return v.length === 0 ? '(inget)' : v.map(formatValue).join(', ');
+  const o = v as Record<string, unknown>;
+  if (typeof o['belopp'] === 'number' && typeof o['enhet'] === 'string') {
+    const extra = [o['slag'], o['år']].filter((x) => x !== undefined).map(formatValue).join(', ');
+    return `${num(o['belopp'])} ${escapeMarkdown(o['enhet'])}${extra ? ` (${extra})` : ''}`;
+  }
+  if ('från' in o && 'till' in o) return `${formatValue(o['från'])}${typeof o['från'] === 'number' ? '–' : ' – '}${formatValue(o['till'])}`;
+  if (typeof o['min'] === 'number' && typeof o['max'] === 'number') return `${num(o['min'])}–${num(o['max'])}`;
+  if (typeof o['datum'] === 'string' && typeof o['beskrivning'] === 'string') return `${o['datum']}: ${escapeMarkdown(o['beskrivning'])}`;
+  if (isYearMap(o)) return Object.keys(o).sort().map((y) => `${y}: ${num(o[y]!)}`).join(', ');
+  return escapeMarkdown(stableJson(o));
+}
+
+/** "(senareläggs 12 månader)" for a later date, "(tidigareläggs 10 dagar)" for an earlier one. */
+function dateShift(before: string, after: string): string {
+  const [y1, m1, d1] = before.split('-').map(Number) as [number, number, number];
+  const [y2, m2, d2] = after.split('-').map(Number) as [number, number, number];
+  const later = after > before;
+  let months = Math.abs((y2 - y1) * 12 + (m2 - m1) + (d2 - d1) / 31);
+  const word = later ? 'senareläggs' : 'tidigareläggs';
+  if (months >= 1) {
+    months = Math.round(months);
+    return ` (${word} ${months} ${months === 1 ? 'månad' : 'månader'})`;
+  }
+  const days = Math.round(Math.abs(Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
+  return ` (${word} ${days} ${days === 1 ? 'dag' : 'dagar'})`;
+}
+
+const LONG_TEXT = new Set(['text', 'beskrivning', 'förväntat_resultat', 'översyn']);
+
+/** Lines for one field change. */
+export function describeChange(c: FieldChange): string[] {
+  const label = FIELD_LABELS[c.field] ?? capitalise(c.field.replace(/_/g, ' '));
+  if (c.field === 'text') {
+    if (c.before === '' || c.before === null) return ['Beskrivningen har skrivits.'];
+    if (c.after === '' || c.after === null) return ['Beskrivningen har tagits bort.'];
+    return ['Beskrivningen har ändrats.'];
+  }
+  if (LONG_TEXT.has(c.field) && (String(c.before ?? '').length > 160 || String(c.after ?? '').length > 160)) return [`${label} har ändrats.`];
+  if ((isYearMap(c.before) || c.before === null) && (isYearMap(c.after) || c.after === null) && (c.before !== null || c.after !== null)) {
+    const b = (c.before ?? {}) as Record<string, number>;
+    const a = (c.after ?? {}) as Record<string, number>;
+    return [...new Set([...Object.keys(b), ...Object.keys(a)])]
+      .sort()
+      .filter((y) => b[y] !== a[y])
+      .map((y) => `${label} ${y}: ${formatValue(b[y] ?? null)} → ${formatValue(a[y] ?? null)}`);
+  }
+  if (c.field === 'revideringar' && (Array.isArray(c.before) || Array.isArray(c.after))) {
+    const before = new Set(((c.before ?? []) as unknown[]).map(stableJson));
+    const after = new Set(((c.after ?? []) as unknown[]).map(stableJson));
+    const lines = ((c.after ?? []) as unknown[]).filter((r) => !before.has(stableJson(r))).map((r) => `Ny revidering ${formatValue(r)}`);
+    lines.push(...((c.before ?? []) as unknown[]).filter((r) => !after.has(stableJson(r))).map((r) => `Revideringen ${formatValue(r)} har tagits bort`));
+    return lines;
+  }
+  if (c.before === null) return [`${label}: ${formatValue(c.after)} (ny uppgift)`];
+  if (c.after === null) return [`${label}: ${formatValue(c.before)} har tagits bort`];
+  const shift = isDate(c.before) && isDate(c.after) ? dateShift(c.before, c.after) : '';
+  return [`${label}: ${formatValue(c.before)} → ${formatValue(c.after)}${shift}`];
+}
+
+const name = (r: { id: string; title: string }) => `${escapeMarkdown(r.id)} ${escapeMarkdown(r.title)}`;
+
+/** Lines for the link changes of one node, e.g. "Bidrar nu till FO2.3 … (i stället för FO2.1 …)". */
+function describeLinks(added: LinkChange[], removed: LinkChange[]): string[] {
+  const types = [...new Set([...added, ...removed].map((l) => l.type))].sort();
+  const lines: string[] = [];
+  for (const type of types) {
+    const a = added.filter((l) => l.type === type).map((l) => name(l.to));
+    const r = removed.filter((l) => l.type === type).map((l) => name(l.to));
+    const [first = '', ...restWords] = LINK_VERBS[type].split(' ');
+    const verb = (adverb: string) => [capitalise(first), adverb, ...restWords].join(' ');
+    if (a.length > 0 && r.length > 0) lines.push(`${verb('nu')} ${a.join(', ')} (i stället för ${r.join(', ')})`);
+    else if (a.length > 0) lines.push(`${verb('nu också')} ${a.join(', ')}`);
+    else lines.push(`${verb('inte längre')} ${r.join(', ')}`);
+  }
+  return lines;
+}
+
+function followUpValues(f: FollowUpRef): string {
+  const parts: string[] = [];
+  if (f.assessment) parts.push(`bedömning ${f.assessment}`);
+  if (f.forecast) parts.push(`prognos ${f.forecast}`);
+  if (f.status) parts.push(`status ${f.status}`);
+  if (f.value !== null) parts.push(`utfall ${num(f.value)}`);
+  return parts.join(', ');
+}
+
+interface Item {
+  node: NodeRef;
+  /** Sort rank inside a goal: the node's type, then follow-ups. */
+  rank: number;
+  lines: string[];
+}
+
+const sideName = (s: SideInfo) => (s.revision === null ? 'arbetskopian' : `\`${s.revision.replace(/`/g, '')}\`${s.commit ? ` (${s.commit.slice(0, 7)})` : ''}`);
+
+/** The whole report as markdown. */
+export function formatDiffMarkdown(report: PlanDiffReport): string {
+  const out: string[] = ['## Ändringar i planen', ''];
+  out.push(`Planmappen \`${report.folder.replace(/`/g, '')}\` i ${sideName(report.base)} jämförd med ${sideName(report.head)}.`, '');
+  for (const [side, info] of [['före', report.base], ['efter', report.head]] as const) {
+    if (!info.exists) out.push(`Planmappen fanns inte ${side === 'före' ? `i ${sideName(info)}: allt nedan är nytt` : `i ${sideName(info)}: allt nedan är borttaget`}.`, '');
+    else if (info.errors > 0) {
+      out.push(
+        `**Obs!** Planen i ${sideName(info)} har ${info.errors} fel. Jämförelsen visar bara det som gick att läsa${side === 'efter' ? '; rätta felen (kör `sparbar check`) innan ändringen godkänns' : ''}.`,
+        '',
+      );
+    }
+  }
+
+  // In short
+  const count = (refs: NodeRef[], kind: 'ny' | 'ändrad' | 'borttagen') =>
+    TYPE_ORDER.map((t) => [t, refs.filter((r) => r.type === t).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([t, n]) => `${n} ${adjective(kind, t, n)}`);
+  const changedNodes = new Map<string, NodeRef>();
+  for (const c of report.nodes.changed) changedNodes.set(c.node.key, c.node);
+  for (const l of [...report.links.added, ...report.links.removed]) changedNodes.set(l.from.key, l.from);
+  for (const r of report.nodes.renamed) changedNodes.delete(r.to.key);
+  const renamedCount = report.nodes.renamed.length;
+  const fu = report.followUps;
+  const fuParts = [
+    fu.added.length ? `${fu.added.length} ${fu.added.length === 1 ? 'ny uppföljning' : 'nya uppföljningar'}` : '',
+    fu.changed.length ? `${fu.changed.length} ${fu.changed.length === 1 ? 'ändrad uppföljning' : 'ändrade uppföljningar'}` : '',
+    fu.removed.length ? `${fu.removed.length} ${fu.removed.length === 1 ? 'borttagen uppföljning' : 'borttagna uppföljningar'}` : '',
+  ].filter(Boolean);
+  const summary = [
+    ...count(report.nodes.added, 'ny'),
+    ...count(report.nodes.removed, 'borttagen'),
+    ...(renamedCount ? [`${renamedCount} ${renamedCount === 1 ? 'nod' : 'noder'} med nytt id`] : []),
+    ...count([...changedNodes.values()], 'ändrad'),
+    ...fuParts,
+  ];
+  const c = report.coverage;
+  const coverageLines = [
+    ...c.uncovered.map((p) => `**Obs!** Styrprincipen ${name(p)} förverkligas inte längre av något mål.`),
+    ...c.covered.map((p) => `Styrprincipen ${name(p)} förverkligas nu av minst ett mål.`),
+    ...c.goalsWithoutFocusAreas.added.map((g) => `**Obs!** Målet ${name(g)} har inga fokusområden.`),
+    ...c.goalsWithoutFocusAreas.removed.map((g) => `Målet ${name(g)} har nu fokusområden.`),
+    ...c.focusAreasWithoutActions.added.map((f) => `**Obs!** Fokusområdet ${name(f)} har inga aktiviteter.`),
+    ...c.focusAreasWithoutActions.removed.map((f) => `Fokusområdet ${name(f)} har nu aktiviteter.`),
+  ];
+  if (summary.length === 0 && coverageLines.length === 0) {
+    out.push('Inga ändringar i planen.', '');
+    return out.join('\n');
+  }
+  if (summary.length > 0) out.push(`**I korthet:** ${summary.join(', ')}.`, '');
+  if (coverageLines.length > 0) out.push('### Täckning', '', ...coverageLines.map((l) => `- ${l}`), '');
+
+  // Items, grouped by goal.
+  const items: Item[] = [];
+  const rank = (t: NodeType) => TYPE_ORDER.indexOf(t);
+  const typeWord = (t: NodeType) => capitalise(WORDS[t].one);
+  for (const n of report.nodes.added) {
+    const facts: string[] = [];
+    for (const f of ['ansvarig', 'start', 'slut', 'status', 'budget', 'målår', 'förväntat_resultat', 'enhet', 'källa']) {
+      const v = n.fields[f];
+      if (v === undefined) continue;
+      const text = formatValue(v);
+      if (text.length <= 160) facts.push(`${(FIELD_LABELS[f] ?? f).toLowerCase()} ${text}`);
+    }
+    const lines = facts.length ? [capitalise(facts.join(', '))] : [];
+    const links = n.links.filter((l) => !(l.type === 'part-of' && (n.type === 'aktivitet' || n.type === 'indikator' || n.type === 'mål')));
+    const byType = new Map<EdgeType, string[]>();
+    for (const l of links) byType.set(l.type, [...(byType.get(l.type) ?? []), `${escapeMarkdown(l.to.slice(l.to.indexOf(':') + 1))} ${escapeMarkdown(l.title)}`]);
+    for (const [type, targets] of byType) lines.push(`${capitalise(LINK_VERBS[type])} ${targets.join(', ')}`);
+    items.push({ node: n, rank: rank(n.type), lines: [`**${capitalise(adjective('ny', n.type, 1))} ${name(n)}**`, ...lines] });
+  }
+  for (const n of report.nodes.removed) items.push({ node: n, rank: rank(n.type), lines: [`**${capitalise(adjective('borttagen', n.type, 1))} ${name(n)}**`] });
+  for (const r of report.nodes.renamed) {
+    const why = r.reason === 'same-file' ? `samma fil, ${escapeMarkdown(r.to.file)}` : 'samma innehåll';
+    items.push({
+      node: r.to,
+      rank: rank(r.to.type),
+      lines: [`**${typeWord(r.to.type)} ${escapeMarkdown(r.from.id)} har fått id ${escapeMarkdown(r.to.id)}** ${escapeMarkdown(r.to.title)} (${why})`, ...r.changes.flatMap(describeChange)],
+    });
+  }
+  const linkAdded = new Map<string, LinkChange[]>();
+  const linkRemoved = new Map<string, LinkChange[]>();
+  for (const l of report.links.added) linkAdded.set(l.from.key, [...(linkAdded.get(l.from.key) ?? []), l]);
+  for (const l of report.links.removed) linkRemoved.set(l.from.key, [...(linkRemoved.get(l.from.key) ?? []), l]);
+  const renamedKeys = new Set(report.nodes.renamed.map((r) => r.to.key));
+  const changes = new Map(report.nodes.changed.map((ch) => [ch.node.key, ch.changes]));
+  for (const [key, node] of changedNodes) {
+    const lines = [...(changes.get(key) ?? []).flatMap(describeChange), ...describeLinks(linkAdded.get(key) ?? [], linkRemoved.get(key) ?? [])];
+    if (lines.length > 0) items.push({ node, rank: rank(node.type), lines: [`**${typeWord(node.type)} ${name(node)}**`, ...lines] });
+  }
+  for (const key of renamedKeys) {
+    const extra = describeLinks(linkAdded.get(key) ?? [], linkRemoved.get(key) ?? []);
+    const item = items.find((i) => i.node.key === key && i.lines[0]!.includes('har fått id'));
+    if (item) item.lines.push(...extra);
+  }
+  // Follow-ups: many new ones for one goal and period (a period being opened) go on one line.
+  const fuRank = TYPE_ORDER.length;
+  const addedByGroup = new Map<string, FollowUpRef[]>();
+  for (const f of fu.added) {
+    const k = `${f.node.goal ?? ''}\u0000${f.period}`;
+    addedByGroup.set(k, [...(addedByGroup.get(k) ?? []), f]);
+  }
+  for (const list of addedByGroup.values()) {
+    if (list.length > CONDENSE_FOLLOW_UPS) {
+      const period = list[0]!.period;
+      const each = list.map((f) => `${escapeMarkdown(f.node.id)}${followUpValues(f) ? ` (${followUpValues(f)})` : ''}`).join(', ');
+      items.push({ node: list[0]!.node, rank: fuRank, lines: [`**${list.length} nya uppföljningar för ${period}**: ${each}`] });
+    } else {
+      for (const f of list) {
+        const v = followUpValues(f);
+        items.push({ node: f.node, rank: fuRank, lines: [`**Ny uppföljning ${f.period}** av ${name(f.node)}${v ? `: ${v}` : ''}`] });
+      }
+    }
+  }
+  for (const f of fu.changed) items.push({ node: f.node, rank: fuRank, lines: [`**Uppföljning ${f.period}** av ${name(f.node)}`, ...f.changes.flatMap(describeChange)] });
+  for (const f of fu.removed) items.push({ node: f.node, rank: fuRank, lines: [`**Borttagen uppföljning ${f.period}** av ${name(f.node)}`] });
+
+  const groups = new Map<string, Item[]>();
+  for (const item of items) {
+    const k = item.node.goal ?? '';
+    groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  const goalInfo = new Map(report.goals.map((g) => [g.key, g]));
+  const groupKeys = [...groups.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : naturalCompare(goalInfo.get(a)?.id ?? a, goalInfo.get(b)?.id ?? b)));
+  let lineCount = out.length;
+  let left = 0;
+  for (const k of groupKeys) {
+    const g = goalInfo.get(k);
+    const list = groups.get(k)!.sort((a, b) => a.rank - b.rank || naturalCompare(a.node.id, b.node.id));
+    if (lineCount > MAX_LINES) {
+      left += list.length;
+      continue;
+    }
+    out.push(k === '' ? '### Policy, plan och övrigt' : `### Mål ${g ? name(g) : escapeMarkdown(k)}`, '');
+    for (const item of list) {
+      if (lineCount > MAX_LINES) {
+        left++;
+        continue;
+      }
+      const [head, ...rest] = item.lines;
+      out.push(`- ${head}`, ...rest.map((l) => `  - ${l}`));
+      lineCount += item.lines.length;
+    }
+    out.push('');
+  }
+  if (left > 0) out.push(`… och ${left} ändringar till. Hela listan: \`sparbar diff --format json\`.`, '');
+  return out.join('\n');
+}
