@@ -1,21 +1,23 @@
 // Prints check messages in the chosen format; shared by check, build and uppföljning.
 import type { CheckMessage } from '../messages/report.js';
+import { formatCodeQuality } from './format/codequality.js';
 import { formatGithub } from './format/github.js';
 import { formatHuman } from './format/human.js';
 import { formatJson } from './format/json.js';
 import type { Io } from './io.js';
 
-export type MessageFormat = 'human' | 'json' | 'github';
+export type MessageFormat = 'human' | 'json' | 'github' | 'codequality';
 
 /** True when `s` names a message format. */
 export function isMessageFormat(s: string | undefined): s is MessageFormat {
-  return s === 'human' || s === 'json' || s === 'github';
+  return s === 'human' || s === 'json' || s === 'github' || s === 'codequality';
 }
 
 /** Writes the messages to `write` in `format`. */
 export function printMessages(messages: readonly CheckMessage[], format: MessageFormat, base: string, fileCount: number, write: (s: string) => void, color: boolean): void {
   if (format === 'json') write(formatJson(messages, base));
   else if (format === 'github') write(formatGithub(messages, base));
+  else if (format === 'codequality') write(formatCodeQuality(messages, base));
   else write(formatHuman(messages, { color, base, fileCount }));
 }
 

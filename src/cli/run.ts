@@ -15,7 +15,9 @@ export const USAGE = `Användning: sparbar <kommando> [argument] [flaggor]
 
 Kommandon:
   check [mapp]                       Kontrollera planen (standard: plans) och rapportera alla problem.
-      --format human|json|github     Utdataformat (standard: human).
+      --format human|json|github|codequality
+                                     Utdataformat (standard: human); github ger anteckningar i
+                                     GitHub Actions, codequality en GitLab Code Quality-rapport.
       --strict                       Räkna varningar som fel.
       --require-period ÅÅÅÅ-MM       Kräv att periodens uppföljning är komplett och ifylld.
   graph [mapp]                       Skriv ut planens spårbarhetsgraf som JSON.

@@ -11,7 +11,7 @@ export function runCheck(args: readonly string[], io: Io): number {
   const parsed = parseCommandArgs(args, { format: { type: 'string', default: 'human' }, strict: { type: 'boolean', default: false }, 'require-period': { type: 'string' } }, 1);
   if ('error' in parsed) return fail(io, parsed.error);
   const format = parsed.values['format'] as string;
-  if (!isMessageFormat(format)) return fail(io, `okänt format "${format}". Välj human, json eller github.`);
+  if (!isMessageFormat(format)) return fail(io, `okänt format "${format}". Välj human, json, github eller codequality.`);
   const period = parsed.values['require-period'] as string | undefined;
   if (period !== undefined && !isPeriod(period)) return fail(io, `--require-period ska vara en period på formen ÅÅÅÅ-MM, t.ex. 2027-08 (inte "${period}").`);
   const dir = parsed.positionals[0] ?? 'plans';

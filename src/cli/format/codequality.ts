@@ -1,0 +1,42 @@
+// GitLab Code Quality report (artifacts:reports:codequality): a JSON array of issues with description,
+// check_name, fingerprint, severity and location.path / location.lines.begin, as GitLab documents it.
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { CheckMessage } from '../../messages/report.js';
+import { severityOf } from '../../messages/report.js';
+import { joinPath } from './human.js';
+
+export interface CodeQualityIssue {
+  description: string;
+  check_name: string;
+  /** Unique in the report and stable across runs: the same problem keeps its fingerprint when lines move. */
+  fingerprint: string;
+  severity: 'info' | 'minor' | 'major' | 'critical' | 'blocker';
+  location: { path: string; lines: { begin: number } };
+}
+
+/** A path relative to the working folder with forward slashes, as GitLab matches it against the repository. */
+function repoPath(p: string): string {
+  const rel = path.isAbsolute(p) ? path.relative(process.cwd(), p) : p;
+  return rel.split(path.sep).join('/').replace(/^(\.\/)+/, '');
+}
+
+/** The messages as a Code Quality report: errors are major, warnings minor. */
+export function formatCodeQuality(messages: readonly CheckMessage[], base: string): string {
+  const seen = new Map<string, number>();
+  const issues: CodeQualityIssue[] = messages.map((m) => {
+    const file = repoPath(joinPath(base, m.file));
+    const check = `sparbar/${m.ruleId}`;
+    const identity = `${check}\u0000${file}\u0000${m.reason}`;
+    const n = seen.get(identity) ?? 0;
+    seen.set(identity, n + 1);
+    return {
+      description: m.reason,
+      check_name: check,
+      fingerprint: createHash('sha256').update(`${identity}\u0000${n}`).digest('hex').slice(0, 32),
+      severity: severityOf(m) === 'error' ? 'major' : 'minor',
+      location: { path: file, lines: { begin: Math.max(1, m.line) } },
+    };
+  });
+  return JSON.stringify(issues, null, 2) + '\n';
+}
