@@ -7,6 +7,7 @@ import { runCheck } from './commands/check.js';
 import { runDiff } from './commands/diff.js';
 import { runGraph } from './commands/graph.js';
 import { runKolada } from './commands/kolada.js';
+import { runNy } from './commands/ny.js';
 import { runUppfoljning } from './commands/uppfoljning.js';
 
 export type { Io } from './io.js';
@@ -27,6 +28,13 @@ Kommandon:
   build [mapp]                       Bygg webbplatsen (vägrar om planen har fel).
       --out <mapp>                   Utmapp (standard: dist).
       --base <sökväg>                Webbplatsens bassökväg, t.ex. /plan/ (standard: /).
+  ny <typ> [mapp]                    Skapa en ny fil (mål, fokusområde, aktivitet, indikator, …) med
+                                     nästa lediga id och en kort guide; skriver aldrig över.
+      --till <id>                    Föräldern: fokusområdet en aktivitet bidrar till, målet för ett
+                                     fokusområde, området för en styrprincip, policyn för en plan.
+      --titel <text>                 Rubriken (annars en platshållare).
+      --ansvarig <text>              Ansvarig (aktivitet, mål); väljer mappen för aktiviteten.
+      --plan <id>                    Planen eller policyn, när mappen har flera.
   uppfoljning ny <period> [mapp]     Skapa uppföljningsfiler för perioden, per ansvarig; skriver aldrig över.
   uppfoljning status <period> [mapp] Visa vad som saknas eller inte är ifyllt, per ansvarig.
       --format human|json
@@ -46,6 +54,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: Io) => Promise<numb
   uppfoljning: runUppfoljning,
   uppföljning: runUppfoljning,
   kolada: runKolada,
+  ny: runNy,
 };
 
 /** Runs the command line with `argv` (without node and script) and resolves to the exit code; never rejects. */
