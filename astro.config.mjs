@@ -2,19 +2,26 @@
 // Environment: SPARBAR_PLANS (plans folder, default "plans"), SPARBAR_OUT (output folder, default "dist"),
 // SPARBAR_BASE (base path when the site is published under a sub-path, default "/").
 import { fileURLToPath } from 'node:url';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'astro/config';
 
 const base = process.env.SPARBAR_BASE || '/';
 
-/** Offline search: Pagefind indexes the built pages (their `data-pagefind-body`). SPARBAR_SEARCH=0 turns it off. */
+/**
+ * Offline search for a plain `astro build`: Pagefind indexes the built pages (their `data-pagefind-body`).
+ * `sparbar build` sets SPARBAR_SEARCH=0 and writes the index from the graph instead (src/site/search-index.ts).
+ */
 function pagefindSearch() {
   return {
     name: 'sparbar-pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        if (process.env.SPARBAR_SEARCH === '0') return;
         const site = fileURLToPath(dir);
+        // Astro leaves its content-layer stubs (content-assets.mjs, content-modules.mjs) in an out dir
+        // outside the project; the site has no module of its own at the top.
+        for (const name of readdirSync(site)) if (name.endsWith('.mjs')) rmSync(path.join(site, name));
+        if (process.env.SPARBAR_SEARCH === '0') return;
         const pagefind = await import('pagefind');
         try {
           const { index, errors } = await pagefind.createIndex({ forceLanguage: 'sv' });

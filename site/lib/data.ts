@@ -1,13 +1,13 @@
 // The site's data: the graph of the plans folder, read once per build (module-level cache), with the
 // view model, the site configuration and a cached markdown renderer. Every page imports `site()`.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Root } from 'hast';
 import path from 'node:path';
-import { checkPlans } from '../../src/check/check-plans.js';
-import type { GraphNode } from '../../src/graph/types.js';
-import { severityOf } from '../../src/messages/report.js';
+import { pathToFileURL } from 'node:url';
+import type { Graph, GraphNode } from '../../src/graph/types.js';
 import { createMarkdownRenderer } from '../../src/site/markdown.js';
 import { normaliseBase, SiteModel } from '../../src/site/model.js';
-import { loadSiteConfig, resolveSiteConfig, type SiteConfig } from '../../src/site/site-config.js';
+import type { SiteConfig } from '../../src/site/site-config.js';
 
 export interface Site {
   model: SiteModel;
@@ -27,23 +27,65 @@ export function graphSchemaPath(): string | null {
   return existsSync(file) ? file : null;
 }
 
-export function site(): Site {
-  if (cached) return cached;
-  const plansDir = process.env.SPARBAR_PLANS || 'plans';
+/** Waits (blocking; the build is synchronous here) until `file` exists: the parent process writes it. */
+function waitForFile(file: string, what: string): void {
+  const deadline = Date.now() + 10 * 60_000;
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`Väntade förgäves på ${what} (${file}).`);
+    Atomics.wait(sleeper, 0, 0, 20);
+  }
+}
+
+/** What `sparbar build` hands over in SPARBAR_GRAPH: the checked graph and the resolved site configuration. */
+export interface BuildInput {
+  graph: Graph;
+  config: SiteConfig;
+}
+
+/**
+ * The graph and configuration: from SPARBAR_GRAPH when `sparbar build` runs us (it has checked the plans
+ * already and writes them while Astro bundles the site), else by checking SPARBAR_PLANS here with the
+ * compiled checker in lib/ (a plain `astro build` or `astro dev`; run `npm run build:cli` first). The
+ * checker is loaded at run time so that it is not bundled into the site.
+ */
+async function loadInput(plansDir: string): Promise<BuildInput> {
+  const file = process.env.SPARBAR_GRAPH;
+  if (file) {
+    waitForFile(file, 'grafen');
+    return JSON.parse(readFileSync(file, 'utf8')) as BuildInput;
+  }
+  const lib = (name: string) => pathToFileURL(path.resolve(process.env.SPARBAR_LIB || 'lib', name)).href;
+  const { checkPlans } = (await import(/* @vite-ignore */ lib('src/check/check-plans.js'))) as typeof import('../../src/check/check-plans.js');
+  const { loadSiteConfig, resolveSiteConfig } = (await import(/* @vite-ignore */ lib('src/site/site-config.js'))) as typeof import('../../src/site/site-config.js');
   const result = checkPlans(plansDir);
-  const errors = result.messages.filter((m) => severityOf(m) === 'error');
+  const errors = result.messages.filter((m) => m.fatal === true);
   if (errors.length > 0) {
     const lines = errors.slice(0, 20).map((m) => `  ${m.file}:${m.line}:${m.column} ${m.reason}`);
     throw new Error(`Planen i ${plansDir} har ${errors.length} fel; webbplatsen byggs inte. Kör sparbar check ${plansDir}.\n${lines.join('\n')}`);
   }
-  const model = new SiteModel(result.graph, { base: normaliseBase(process.env.SPARBAR_BASE) });
   const loaded = loadSiteConfig(plansDir, process.env.SPARBAR_CONFIG || undefined);
   if (loaded.errors.length > 0) throw new Error(`Webbplatsens konfiguration har fel:\n${loaded.errors.join('\n')}`);
-  const config = resolveSiteConfig(
-    loaded.config,
-    model.organisations().map((o) => o.title),
-  );
-  const render = createMarkdownRenderer();
+  const organisations = new SiteModel(result.graph).organisations().map((o) => o.title);
+  return { graph: result.graph, config: resolveSiteConfig(loaded.config, organisations) };
+}
+
+const input = await loadInput(process.env.SPARBAR_PLANS || 'plans');
+
+/** Markdown already parsed and sanitised by `sparbar build` (SPARBAR_MARKDOWN), keyed by `treeKey`. */
+function loadTrees(): Map<string, Root> {
+  const file = process.env.SPARBAR_MARKDOWN;
+  if (!file) return new Map();
+  waitForFile(file, 'texterna');
+  return new Map(JSON.parse(readFileSync(file, 'utf8')) as [string, Root][]);
+}
+
+export function site(): Site {
+  if (cached) return cached;
+  const plansDir = process.env.SPARBAR_PLANS || 'plans';
+  const model = new SiteModel(input.graph, { base: normaliseBase(process.env.SPARBAR_BASE) });
+  const config = input.config;
+  const render = createMarkdownRenderer(loadTrees());
   const markdown = (text: string, sourceFile: string, minHeading = 2, idPrefix = 'md') =>
     render(text, { minHeading, idPrefix, resolveLink: (href) => model.resolveSourceLink(href, sourceFile) }, sourceFile);
   cached = {

@@ -1,15 +1,19 @@
 // Builds the published site for a plans folder: checks the plans first and refuses to build when they have
 // errors, then runs the Astro build (astro.config.mjs, srcDir site/) and the offline search index.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPlans, PlansFolderError } from '../check/check-plans.js';
 import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../cli/exit-codes.js';
 import { severityOf, type CheckMessage } from '../messages/report.js';
-import { normaliseBase } from './model.js';
-import { loadSiteConfig } from './site-config.js';
+import type { Root } from 'hast';
+import { markdownToSafeTree, treeKey } from './markdown.js';
+import { normaliseBase, SiteModel } from './model.js';
+import { searchRecords, writeSearchIndex } from './search-index.js';
+import { loadSiteConfig, resolveSiteConfig } from './site-config.js';
 
 export { normaliseBase };
 
@@ -50,7 +54,15 @@ export function siteRoot(): string {
   }
 }
 
-/** Builds the site; never throws for a problem in the input, only returns it. */
+/**
+ * Builds the site; never throws for a problem in the input, only returns it.
+ *
+ * Astro starts at once in a child process (a fresh module cache per build, no change to this process's
+ * environment) and bundles the site while this process checks the plans and parses the markdown on the
+ * other core; the child waits for the graph and the parsed texts before it renders a page. When the
+ * plans have errors the child is stopped and nothing is written. The site is built into a sibling
+ * folder and moved into place when complete, so a failed build never leaves half a site.
+ */
 export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSiteResult> {
   const plansDir = path.resolve(options.plansDir ?? 'plans');
   const outDir = path.resolve(options.outDir ?? 'dist');
@@ -63,75 +75,126 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     pageCount,
   });
 
-  let check;
-  try {
-    check = checkPlans(plansDir);
-  } catch (error) {
-    if (error instanceof PlansFolderError) return result(EXIT_USAGE, [error.message]);
-    throw error;
-  }
-  const errorCount = check.messages.filter((m) => severityOf(m) === 'error').length;
-  if (errorCount > 0) {
-    return result(
-      EXIT_PLAN_ERRORS,
-      [`Webbplatsen byggdes inte: planen har ${errorCount} ${errorCount === 1 ? 'fel' : 'fel'}. Rätta ${errorCount === 1 ? 'felet' : 'felen'} ovan (sparbar check visar samma sak) och bygg igen.`],
-      check.messages,
-    );
-  }
-  const config = loadSiteConfig(plansDir, options.configFile);
-  if (config.errors.length > 0) {
-    return result(EXIT_PLAN_ERRORS, ['Webbplatsen byggdes inte: webbplatsens konfiguration har fel.', ...config.errors], check.messages);
+  if (!existsSync(plansDir) || !statSync(plansDir).isDirectory()) {
+    return result(EXIT_USAGE, [new PlansFolderError(`Planmappen "${options.plansDir ?? 'plans'}" finns inte eller är ingen mapp.`).message]);
   }
   const unsafe = unsafeOutDir(outDir, plansDir);
-  if (unsafe) return result(EXIT_USAGE, [unsafe], check.messages);
-
+  if (unsafe) return result(EXIT_USAGE, [unsafe]);
   let root: string;
   try {
     root = siteRoot();
   } catch (error) {
-    return result(EXIT_USAGE, [(error as Error).message], check.messages);
+    return result(EXIT_USAGE, [(error as Error).message]);
   }
 
-  const env = {
+  const work = mkdtempSync(path.join(tmpdir(), 'sparbar-bygge-'));
+  mkdirSync(path.dirname(outDir), { recursive: true });
+  const stage = mkdtempSync(path.join(path.dirname(outDir), `.${path.basename(outDir)}.bygge-`));
+  const graphFile = path.join(work, 'graf.json');
+  const markdownFile = path.join(work, 'texter.json');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
     SPARBAR_PLANS: plansDir,
-    SPARBAR_OUT: outDir,
+    SPARBAR_OUT: stage,
     SPARBAR_BASE: base,
-    SPARBAR_CONFIG: config.file ?? '',
+    SPARBAR_CONFIG: options.configFile ? path.resolve(options.configFile) : '',
     SPARBAR_SCHEMA: path.join(root, 'schemas', 'graph.schema.json'),
+    SPARBAR_GRAPH: graphFile,
+    SPARBAR_MARKDOWN: markdownFile,
+    // The search index comes from this process (search-index.ts), not from Astro's build.
+    SPARBAR_SEARCH: '0',
     ASTRO_TELEMETRY_DISABLED: '1',
   };
-  // Astro runs in a child process: a fresh module cache per build (two builds in one process would share
-  // the bundled site modules) and no change to this process's environment.
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   // Variables Vite and Astro would read as import.meta.env (a test runner sets some of them).
-  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX']) delete childEnv[name];
-  const outcome = await runAstroBuild(root, childEnv, options.logLevel ?? 'warn');
-  if (outcome.code !== 0) {
-    const tail = outcome.output.trim().split('\n').slice(-15).join('\n');
-    return result(EXIT_USAGE, [`Bygget av webbplatsen misslyckades (Astro avslutade med kod ${outcome.code}).${tail ? `\n${tail}` : ''}`], check.messages);
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX']) delete env[name];
+  const astro = startAstroBuild(root, env, options.logLevel ?? 'warn');
+  const stop = async () => {
+    astro.kill();
+    await astro.done;
+  };
+
+  try {
+    let check;
+    try {
+      check = checkPlans(plansDir);
+    } catch (error) {
+      await stop();
+      if (error instanceof PlansFolderError) return result(EXIT_USAGE, [error.message]);
+      throw error;
+    }
+    const errorCount = check.messages.filter((m) => severityOf(m) === 'error').length;
+    if (errorCount > 0) {
+      await stop();
+      return result(
+        EXIT_PLAN_ERRORS,
+        [`Webbplatsen byggdes inte: planen har ${errorCount} fel. Rätta ${errorCount === 1 ? 'felet' : 'felen'} ovan (sparbar check visar samma sak) och bygg igen.`],
+        check.messages,
+      );
+    }
+    const config = loadSiteConfig(plansDir, options.configFile);
+    if (config.errors.length > 0) {
+      await stop();
+      return result(EXIT_PLAN_ERRORS, ['Webbplatsen byggdes inte: webbplatsens konfiguration har fel.', ...config.errors], check.messages);
+    }
+    const model = new SiteModel(check.graph, { base });
+    const organisations = model.organisations().map((o) => o.title);
+    writeAtomically(graphFile, JSON.stringify({ graph: check.graph, config: resolveSiteConfig(config.config, organisations) }));
+    // Parse every text once here, in parallel with Astro's bundling; the pages only turn trees into HTML.
+    const trees = new Map<string, Root>();
+    const add = (text: string, file: string) => {
+      const key = treeKey(file, text);
+      if (text.trim() !== '' && !trees.has(key)) trees.set(key, markdownToSafeTree(text, { resolveLink: (href) => model.resolveSourceLink(href, file) }));
+    };
+    for (const n of check.graph.nodes) add(n.body, n.source.file);
+    for (const f of check.graph.followUps) add(f.body, f.source.file);
+    writeAtomically(markdownFile, JSON.stringify([...trees]));
+    // The search index, from the graph, while Astro renders the pages.
+    const searchErrors = await writeSearchIndex(searchRecords(model, trees), path.join(work, 'pagefind'));
+    if (searchErrors.length > 0) {
+      await stop();
+      return result(EXIT_USAGE, [`Sökindexet gick inte att skriva: ${searchErrors.join('; ')}`], check.messages);
+    }
+
+    const outcome = await astro.done;
+    if (outcome.code !== 0) {
+      const tail = outcome.output.trim().split('\n').slice(-15).join('\n');
+      return result(EXIT_USAGE, [`Bygget av webbplatsen misslyckades (Astro avslutade med kod ${outcome.code}).${tail ? `\n${tail}` : ''}`], check.messages);
+    }
+    renameSync(path.join(work, 'pagefind'), path.join(stage, 'pagefind'));
+    rmSync(outDir, { recursive: true, force: true });
+    renameSync(stage, outDir);
+    return result(EXIT_OK, [], check.messages, countPages(outDir));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(stage, { recursive: true, force: true });
   }
-  return result(EXIT_OK, [], check.messages, countPages(outDir));
 }
 
-/** Runs `astro build` for `root` with `env`; collects its output, forwarding it when the log level asks for it. */
-function runAstroBuild(root: string, env: NodeJS.ProcessEnv, logLevel: NonNullable<BuildSiteOptions['logLevel']>): Promise<{ code: number; output: string }> {
+function writeAtomically(file: string, text: string): void {
+  writeFileSync(`${file}.tmp`, text);
+  renameSync(`${file}.tmp`, file);
+}
+
+/** Starts `astro build` for `root` with `env`; collects its output, forwarding it when the log level asks for it. */
+function startAstroBuild(root: string, env: NodeJS.ProcessEnv, logLevel: NonNullable<BuildSiteOptions['logLevel']>): { done: Promise<{ code: number; output: string }>; kill: () => void } {
   const astroBin = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
   const args = [astroBin, 'build', '--root', root, '--config', 'astro.config.mjs'];
   if (logLevel === 'silent' || logLevel === 'error' || logLevel === 'warn') args.push('--silent');
   if (logLevel === 'debug') args.push('--verbose');
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const collect = (chunk: Buffer, forward: NodeJS.WriteStream) => {
-      const text = chunk.toString('utf8');
-      output = (output + text).slice(-20_000);
-      if (logLevel === 'info' || logLevel === 'debug' || (forward === process.stderr && logLevel === 'warn')) forward.write(text);
-    };
-    child.stdout.on('data', (c: Buffer) => collect(c, process.stdout));
-    child.stderr.on('data', (c: Buffer) => collect(c, process.stderr));
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const collect = (chunk: Buffer, forward: NodeJS.WriteStream) => {
+    const text = chunk.toString('utf8');
+    output = (output + text).slice(-20_000);
+    if (logLevel === 'info' || logLevel === 'debug' || (forward === process.stderr && logLevel === 'warn')) forward.write(text);
+  };
+  child.stdout.on('data', (c: Buffer) => collect(c, process.stdout));
+  child.stderr.on('data', (c: Buffer) => collect(c, process.stderr));
+  const done = new Promise<{ code: number; output: string }>((resolve) => {
     child.on('error', (error) => resolve({ code: -1, output: `${output}\n${error.message}` }));
     child.on('close', (code) => resolve({ code: code ?? -1, output }));
   });
+  return { done, kill: () => void child.kill('SIGTERM') };
 }
 
 /** A reason not to write to `outDir` (it would be emptied), or null when it is safe. */

@@ -4,10 +4,10 @@
 // `javascript:`, `data:` and the like are removed, the link text stays. Rendered text is cached.
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
+import { toHtml } from 'hast-util-to-html';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 
@@ -42,26 +42,10 @@ function isElement(node: RootContent | ElementContent): node is Element {
   return node.type === 'element';
 }
 
-/** Our rules, applied to the HTML tree before it is sanitised. */
-function siteRules() {
+/** Our link and image rules, applied to the HTML tree before it is sanitised. */
+function linkRules() {
   return (tree: Root, file: VFile) => {
     const options = (file.data as { markdownOptions?: MarkdownOptions }).markdownOptions ?? {};
-    const minHeading = Math.min(Math.max(options.minHeading ?? 2, 1), 6);
-    const idPrefix = `${options.idPrefix ?? 'md'}-`;
-    const prefixed = (value: string) =>
-      value.startsWith(FOOTNOTE_PREFIX) ? idPrefix + value.slice(FOOTNOTE_PREFIX.length) : value === FOOTNOTE_LABEL_ID ? idPrefix + value : value;
-    let shallowest = 7;
-    const visitHeadings = (nodes: (RootContent | ElementContent)[]) => {
-      for (const node of nodes) {
-        if (!isElement(node)) continue;
-        const m = /^h([1-6])$/.exec(node.tagName);
-        if (m) shallowest = Math.min(shallowest, Number(m[1]));
-        visitHeadings(node.children);
-      }
-    };
-    visitHeadings(tree.children);
-    const shift = shallowest <= 6 ? Math.max(0, minHeading - shallowest) : 0;
-
     const rewrite = (nodes: (RootContent | ElementContent)[]): (RootContent | ElementContent)[] => {
       const out: (RootContent | ElementContent)[] = [];
       for (const node of nodes) {
@@ -69,10 +53,6 @@ function siteRules() {
           out.push(node);
           continue;
         }
-        if (typeof node.properties.id === 'string') node.properties.id = prefixed(node.properties.id);
-        if (Array.isArray(node.properties.ariaDescribedBy)) node.properties.ariaDescribedBy = node.properties.ariaDescribedBy.map((v) => prefixed(String(v)));
-        const heading = /^h([1-6])$/.exec(node.tagName);
-        if (heading && shift > 0) node.tagName = `h${Math.min(6, Number(heading[1]) + shift)}`;
         if (node.tagName === 'img') {
           const src = typeof node.properties.src === 'string' ? node.properties.src : '';
           const alt = typeof node.properties.alt === 'string' && node.properties.alt !== '' ? node.properties.alt : 'bild';
@@ -88,7 +68,7 @@ function siteRules() {
             out.push(...rewrite(node.children));
             continue;
           }
-          node.properties.href = href.startsWith('#') ? `#${prefixed(href.slice(1))}` : href;
+          node.properties.href = href;
         }
         node.children = rewrite(node.children) as ElementContent[];
         out.push(node);
@@ -111,36 +91,97 @@ function safeHref(raw: string, options: MarkdownOptions): string | null {
   return options.resolveLink ? options.resolveLink(raw.trim()) : null;
 }
 
-const processor = unified()
+const parser = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkRehype, { clobberPrefix: FOOTNOTE_PREFIX, footnoteLabel: 'Fotnoter', footnoteBackLabel: 'Tillbaka till texten' })
-  .use(siteRules)
+  .use(linkRules)
   .use(rehypeSanitize, { ...schema, clobberPrefix: '' })
-  .use(rehypeStringify)
   .freeze();
+
+/**
+ * The expensive half: markdown to a sanitised HTML tree (raw HTML dropped, links checked and resolved,
+ * allow-listed), without source positions. The tree is plain JSON, so it can be made in one process and
+ * used in another. `minHeading` and `idPrefix` are applied by `safeTreeToHtml`.
+ */
+export function markdownToSafeTree(markdown: string, options: Pick<MarkdownOptions, 'resolveLink'> = {}): Root {
+  const file = new VFile({ value: markdown, data: { markdownOptions: options } });
+  const tree = parser.runSync(parser.parse(file), file) as Root;
+  return stripPositions(tree);
+}
+
+function stripPositions<T extends Root | RootContent | ElementContent>(node: T): T {
+  delete (node as { position?: unknown }).position;
+  if ('children' in node) for (const child of node.children) stripPositions(child);
+  return node;
+}
+
+/**
+ * The cheap half: a sanitised tree to HTML, with headings shifted so the shallowest is at least
+ * `minHeading` and footnote ids prefixed with `idPrefix`. Never changes `tree`.
+ */
+export function safeTreeToHtml(tree: Root, options: Pick<MarkdownOptions, 'minHeading' | 'idPrefix'> = {}): string {
+  const minHeading = Math.min(Math.max(options.minHeading ?? 2, 1), 6);
+  const idPrefix = `${options.idPrefix ?? 'md'}-`;
+  const prefixed = (value: string) =>
+    value.startsWith(FOOTNOTE_PREFIX) ? idPrefix + value.slice(FOOTNOTE_PREFIX.length) : value === FOOTNOTE_LABEL_ID ? idPrefix + value : value;
+  let shallowest = 7;
+  const visitHeadings = (nodes: readonly (RootContent | ElementContent)[]) => {
+    for (const node of nodes) {
+      if (!isElement(node)) continue;
+      const m = /^h([1-6])$/.exec(node.tagName);
+      if (m) shallowest = Math.min(shallowest, Number(m[1]));
+      visitHeadings(node.children);
+    }
+  };
+  visitHeadings(tree.children);
+  const shift = shallowest <= 6 ? Math.max(0, minHeading - shallowest) : 0;
+  const copy = (node: RootContent | ElementContent): RootContent | ElementContent => {
+    if (!isElement(node)) return { ...node };
+    const properties = { ...node.properties };
+    if (typeof properties.id === 'string') properties.id = prefixed(properties.id);
+    if (Array.isArray(properties.ariaDescribedBy)) properties.ariaDescribedBy = properties.ariaDescribedBy.map((v) => prefixed(String(v)));
+    if (typeof properties.href === 'string' && properties.href.startsWith('#')) properties.href = `#${prefixed(properties.href.slice(1))}`;
+    const heading = /^h([1-6])$/.exec(node.tagName);
+    const tagName = heading && shift > 0 ? `h${Math.min(6, Number(heading[1]) + shift)}` : node.tagName;
+    return { ...node, tagName, properties, children: node.children.map(copy) as ElementContent[] };
+  };
+  const root: Root = { type: 'root', children: tree.children.map(copy) as RootContent[] };
+  return toHtml(root).trim();
+}
 
 /** Renders one markdown text to safe HTML; no caching. */
 export function renderMarkdownUncached(markdown: string, options: MarkdownOptions = {}): string {
   if (markdown.trim() === '') return '';
-  const file = new VFile({ value: markdown, data: { markdownOptions: options } });
-  return String(processor.processSync(file)).trim();
+  return safeTreeToHtml(markdownToSafeTree(markdown, options), options);
+}
+
+/** Key of a text in a tree cache: the source file its relative links are resolved from, and the text. */
+export function treeKey(sourceFile: string, markdown: string): string {
+  return `${sourceFile}\u0000${markdown}`;
 }
 
 /**
- * A renderer with a cache: the same text with the same options and `cacheKey` is rendered once per build.
- * Pass a `cacheKey` that names whatever `resolveLink` depends on (for example the source file).
+ * A renderer with caches: each text (per `cacheKey`, which names whatever `resolveLink` depends on, such
+ * as the source file) is parsed once per build, and each text with each heading level and id prefix is
+ * turned into HTML once. `trees` may be filled beforehand (see `markdownToSafeTree`, `treeKey`).
  */
-export function createMarkdownRenderer() {
-  const cache = new Map<string, string>();
+export function createMarkdownRenderer(trees: Map<string, Root> = new Map()) {
+  const html = new Map<string, string>();
   return (markdown: string, options: MarkdownOptions = {}, cacheKey = ''): string => {
     if (markdown.trim() === '') return '';
-    const key = `${options.minHeading ?? 2}\u0000${options.idPrefix ?? ''}\u0000${cacheKey}\u0000${markdown}`;
-    const hit = cache.get(key);
+    const tk = treeKey(cacheKey, markdown);
+    const key = `${options.minHeading ?? 2}\u0000${options.idPrefix ?? ''}\u0000${tk}`;
+    const hit = html.get(key);
     if (hit !== undefined) return hit;
-    const html = renderMarkdownUncached(markdown, options);
-    cache.set(key, html);
-    return html;
+    let tree = trees.get(tk);
+    if (!tree) {
+      tree = markdownToSafeTree(markdown, options);
+      trees.set(tk, tree);
+    }
+    const out = safeTreeToHtml(tree, options);
+    html.set(key, out);
+    return out;
   };
 }
 

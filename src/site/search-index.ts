@@ -1,0 +1,79 @@
+// The offline search index, made from the graph instead of the built pages: one Pagefind record per node
+// page with its kind, id, title, fields, text and follow-ups. `sparbar build` writes it while Astro renders
+// the pages, on the other core; a plain `astro build` indexes the HTML instead (astro.config.mjs).
+import type { ElementContent, Root, RootContent } from 'hast';
+import type { GraphNode } from '../graph/types.js';
+import { TYPE_LABEL } from './format.js';
+import { treeKey } from './markdown.js';
+import type { SiteModel } from './model.js';
+
+export interface SearchRecord {
+  /** Path of the page without the base: the search page's script adds the base. */
+  url: string;
+  title: string;
+  content: string;
+  kind: string;
+}
+
+/** Plain text of a sanitised markdown tree. */
+export function treeText(tree: Root): string {
+  const parts: string[] = [];
+  const walk = (node: Root | RootContent | ElementContent) => {
+    if (node.type === 'text') parts.push(node.value);
+    else if ('children' in node) {
+      for (const child of node.children) walk(child);
+      if (node.type === 'element' && /^(p|h[1-6]|li|tr|td|th|blockquote|pre)$/.test(node.tagName)) parts.push('\n');
+    }
+  };
+  walk(tree);
+  return parts.join('').replace(/[ \t]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
+}
+
+function fieldText(node: GraphNode): string[] {
+  const f = node.fields;
+  const out: string[] = [];
+  for (const key of ['ansvarig', 'förväntat_resultat', 'diarienummer', 'antagen_av', 'enhet', 'kolada_kpi', 'översyn']) {
+    const v = f[key];
+    if (typeof v === 'string') out.push(v);
+  }
+  if (Array.isArray(f.underpunkter)) for (const u of f.underpunkter) if (typeof u === 'string') out.push(u);
+  return out;
+}
+
+/** One record per node that has a page, in key order. `trees` holds the parsed texts (see `treeKey`). */
+export function searchRecords(model: SiteModel, trees: ReadonlyMap<string, Root>): SearchRecord[] {
+  const text = (markdown: string, file: string) => {
+    const tree = trees.get(treeKey(file, markdown));
+    return tree ? treeText(tree) : markdown;
+  };
+  const records: SearchRecord[] = [];
+  for (const node of [...model.graph.nodes].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    const path = model.pathOf(node.key);
+    if (path === undefined) continue;
+    const inside = node.type !== 'organisation' && node.type !== 'policy' && node.type !== 'plan';
+    const title = inside ? `${TYPE_LABEL[node.type]} ${node.id} ${node.title}` : node.title;
+    const doc = node.document && node.document !== node.key ? model.node(node.document)?.title : undefined;
+    const followUps = model.followUps(node.key).map((f) => `${f.period} ${f.assessment ?? f.status ?? ''} ${text(f.body, f.source.file)}`);
+    const content = [title, doc, ...fieldText(node), text(node.body, node.source.file), ...followUps].filter((s) => s && s.trim() !== '').join('\n');
+    records.push({ url: `/${path}`, title, content, kind: TYPE_LABEL[node.type] });
+  }
+  return records;
+}
+
+/** Writes the Pagefind index of `records` to `outputPath` (a `pagefind` folder); returns Pagefind's errors. */
+export async function writeSearchIndex(records: readonly SearchRecord[], outputPath: string): Promise<string[]> {
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'sv' });
+    if (!index) return errors;
+    const problems: string[] = [];
+    for (const r of records) {
+      const added = await index.addCustomRecord({ url: r.url, content: r.content, language: 'sv', meta: { title: r.title }, filters: { typ: [r.kind] } });
+      problems.push(...added.errors);
+    }
+    const written = await index.writeFiles({ outputPath });
+    return [...problems, ...written.errors];
+  } finally {
+    await pagefind.close();
+  }
+}
