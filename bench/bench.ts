@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchCheck } from './check-bench.js';
+import { benchWatch } from './watch-bench.js';
 import { forceGc } from './measure.js';
 import { renderSection, type Section } from './table.js';
 
@@ -49,6 +50,10 @@ const SECTIONS: { name: string; run: () => Promise<Section> }[] = [
         targetRatio: 1.5,
         log,
       }),
+  },
+  {
+    name: 'watch',
+    run: () => benchWatch({ size: Math.max(...sizes), runs: Math.max(5, runs * 2), workDir, targetMs: 100, log }),
   },
 ];
 

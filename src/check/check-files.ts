@@ -1,10 +1,12 @@
 // The check over files already in memory (a git revision, an editor's buffers) and the per-file steps that
 // `check --watch` caches: the same parse → validate → graph pipeline as checkPlans, without touching the disk.
+import { readFileSync } from 'node:fs';
+import type { DiscoveredFile } from '../files/discover.js';
 import { buildGraph } from '../graph/build-graph.js';
 import type { Graph } from '../graph/types.js';
 import { requirePeriod } from '../followup/require-period.js';
 import { MessageSink, sortMessages, type CheckMessage } from '../messages/report.js';
-import { parsePlanText, type ReadPlanFile } from '../parse/read-plan-file.js';
+import { parsePlanText, readPlanFile, type ReadPlanFile } from '../parse/read-plan-file.js';
 import { validateFile, type ValidFile } from '../validate/validate-file.js';
 import type { CheckOptions, CheckResult } from './check-plans.js';
 
@@ -39,16 +41,29 @@ export function checkFileBytes(path: string, bytes: Uint8Array): FileCheck {
   return { path, messages: sink.messages };
 }
 
-/**
- * Builds the graph from per-file results (in path order, as checkPlans reads them) and returns every message:
- * `extra` (folder-level messages such as unreadable folders), each file's, and the graph's, sorted.
- */
-export function assembleCheck(files: readonly FileCheck[], extra: readonly CheckMessage[], options: CheckOptions = {}): CheckResult {
+/** Reads one file from disk and checks it like checkPlans does (an unreadable file gets the same message). */
+export function checkDiskFile(file: DiscoveredFile): FileCheck & { bytes?: Uint8Array } {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file.absolutePath);
+  } catch {
+    // readPlanFile meets the same failure and reports it in the checker's own words.
+    const sink = new MessageSink();
+    try {
+      readPlanFile(file, sink);
+    } catch (error) {
+      reportInternal(sink, file.path, error);
+    }
+    return { path: file.path, messages: sink.messages };
+  }
+  return { ...checkFileBytes(file.path, bytes), bytes };
+}
+
+/** The graph built from per-file results (in the order checkPlans reads files), and the graph's own messages. */
+export function graphFromChecks(files: readonly FileCheck[], options: CheckOptions = {}): { graph: Graph; messages: CheckMessage[] } {
   const valid: ValidFile[] = [];
   const invalid: ReadPlanFile[] = [];
-  const messages: CheckMessage[] = [...extra];
   for (const f of files) {
-    messages.push(...f.messages);
     if (f.valid) valid.push(f.valid);
     else if (f.invalid) invalid.push(f.invalid);
   }
@@ -60,8 +75,20 @@ export function assembleCheck(files: readonly FileCheck[], extra: readonly Check
     reportInternal(sink, '.', error);
     graph = buildGraph([], [], new MessageSink());
   }
-  messages.push(...sink.messages);
+  const messages = [...sink.messages];
   if (options.requirePeriod !== undefined) messages.push(...requirePeriod(graph, options.requirePeriod));
+  return { graph, messages };
+}
+
+/**
+ * Builds the graph from per-file results (in path order, as checkPlans reads them) and returns every message:
+ * `extra` (folder-level messages such as unreadable folders), each file's, and the graph's, sorted.
+ */
+export function assembleCheck(files: readonly FileCheck[], extra: readonly CheckMessage[], options: CheckOptions = {}): CheckResult {
+  const { graph, messages: graphMessages } = graphFromChecks(files, options);
+  const messages: CheckMessage[] = [...extra];
+  for (const f of files) messages.push(...f.messages);
+  messages.push(...graphMessages);
   return { graph, messages: sortMessages(messages), fileCount: files.length };
 }
 

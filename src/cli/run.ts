@@ -21,6 +21,8 @@ Kommandon:
                                      GitHub Actions, codequality en GitLab Code Quality-rapport.
       --strict                       Räkna varningar som fel.
       --require-period ÅÅÅÅ-MM       Kräv att periodens uppföljning är komplett och ifylld.
+      --watch                        Kontrollera igen vid varje sparning och skriv bara ut det som
+                                     ändrats (nya och åtgärdade problem). Avsluta med Ctrl+C.
   graph [mapp]                       Skriv ut planens spårbarhetsgraf som JSON.
   diff <bas> [<huvud>] [mapp]        Visa vad som ändrats i planen mellan två git-revisioner
                                      (huvud: standard arbetskopian).

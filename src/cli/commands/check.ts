@@ -5,20 +5,43 @@ import { isPeriod, parseCommandArgs } from '../args.js';
 import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { isMessageFormat, printMessages } from '../print-messages.js';
+import { watchPlans } from '../watch.js';
 
 /** Runs check; 0 without errors, 1 with errors (warnings too with --strict), 2 on usage errors. */
-export function runCheck(args: readonly string[], io: Io): number {
-  const parsed = parseCommandArgs(args, { format: { type: 'string', default: 'human' }, strict: { type: 'boolean', default: false }, 'require-period': { type: 'string' } }, 1);
+export function runCheck(args: readonly string[], io: Io): number | Promise<number> {
+  const parsed = parseCommandArgs(
+    args,
+    { format: { type: 'string', default: 'human' }, strict: { type: 'boolean', default: false }, 'require-period': { type: 'string' }, watch: { type: 'boolean', default: false } },
+    1,
+  );
   if ('error' in parsed) return fail(io, parsed.error);
   const format = parsed.values['format'] as string;
   if (!isMessageFormat(format)) return fail(io, `okänt format "${format}". Välj human, json, github eller codequality.`);
   const period = parsed.values['require-period'] as string | undefined;
   if (period !== undefined && !isPeriod(period)) return fail(io, `--require-period ska vara en period på formen ÅÅÅÅ-MM, t.ex. 2027-08 (inte "${period}").`);
   const dir = parsed.positionals[0] ?? 'plans';
+  if (parsed.values['watch']) {
+    if (format !== 'human') return fail(io, '--watch skriver läsbar text och går inte att kombinera med --format json, github eller codequality.');
+    return watchUntilInterrupted(dir, { strict: parsed.values['strict'] === true, ...(period === undefined ? {} : { requirePeriod: period }) }, io);
+  }
   const result = checkPlans(dir, period === undefined ? {} : { requirePeriod: period });
   const messages = parsed.values['strict'] ? strict(result.messages) : result.messages;
   printMessages(messages, format, dir, result.fileCount, io.stdout, io.color);
   return messages.some((m) => severityOf(m) === 'error') ? EXIT_PLAN_ERRORS : EXIT_OK;
+}
+
+/** `--watch` until Ctrl+C (SIGINT) or SIGTERM. */
+async function watchUntilInterrupted(dir: string, options: { strict: boolean; requirePeriod?: string }, io: Io): Promise<number> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    return await watchPlans(dir, options, io, controller.signal);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
 }
 
 function fail(io: Io, reason: string): number {

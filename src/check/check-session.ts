@@ -1,0 +1,317 @@
+// Incremental re-checking for `sparbar check --watch`: every file's parse and validation is cached; after a
+// change only the changed files are read and validated again, and the graph is rebuilt from the cache.
+// When a file's frontmatter is byte for byte what it was (only its markdown body changed), nothing the graph
+// checks can have changed, so the graph's messages are kept and only the bodies in the graph are updated.
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { discoverFiles, type DiscoveredFile } from '../files/discover.js';
+import { requirePeriod } from '../followup/require-period.js';
+import type { Graph } from '../graph/types.js';
+import { MessageSink, sortMessages, type CheckMessage } from '../messages/report.js';
+import { splitFrontmatter } from '../parse/frontmatter.js';
+import { checkDiskFile, comparePlanPaths, graphFromChecks, type FileCheck } from './check-files.js';
+import { PlansFolderError, type CheckOptions, type CheckResult } from './check-plans.js';
+
+export interface CachedFile {
+  file: DiscoveredFile;
+  /** Size and modification time when read: a file whose stamp is unchanged is not read again. */
+  stamp: string;
+  /** The frontmatter text, when the file has a frontmatter block. */
+  frontmatter: string | undefined;
+  check: FileCheck;
+}
+
+/** What one re-check changed. */
+export interface SessionUpdate {
+  result: CheckResult;
+  /** Messages that are new since the last check. */
+  added: CheckMessage[];
+  /** Messages of the last check that are gone. */
+  resolved: CheckMessage[];
+  /** Files read and validated again. */
+  reread: number;
+  /** True when the graph was not rebuilt (only markdown bodies changed). */
+  graphKept: boolean;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+function stampOf(absolutePath: string): string | undefined {
+  try {
+    const s = statSync(absolutePath);
+    return s.isFile() ? `${s.size}:${s.mtimeMs}:${s.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function frontmatterOf(bytes: Uint8Array | undefined): string | undefined {
+  if (bytes === undefined) return undefined;
+  let text = decoder.decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const split = splitFrontmatter(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
+  return split.kind === 'frontmatter' ? split.yaml : undefined;
+}
+
+/** The identity of a message for telling new from resolved: where (file), what (rule) and the words, not the line. */
+const identity = (m: CheckMessage) => `${m.file}\u0000${m.ruleId}\u0000${m.reason}`;
+
+/** Messages of `after` not in `before`, counting duplicates. */
+function minus(after: readonly CheckMessage[], before: readonly CheckMessage[]): CheckMessage[] {
+  const counts = new Map<string, number>();
+  for (const m of before) counts.set(identity(m), (counts.get(identity(m)) ?? 0) + 1);
+  const out: CheckMessage[] = [];
+  for (const m of after) {
+    const k = identity(m);
+    const n = counts.get(k) ?? 0;
+    if (n > 0) counts.set(k, n - 1);
+    else out.push(m);
+  }
+  return out;
+}
+
+/** The first half of a re-check: the changed files read and validated again. */
+export interface FilesStep {
+  /** New and resolved messages about single files (encoding, YAML, schema) and the folder. */
+  added: CheckMessage[];
+  resolved: CheckMessage[];
+  /** Files read and validated again. */
+  reread: number;
+  /** Paths whose result changed (read again, new or gone). */
+  touched: string[];
+  before: ReadonlyMap<string, CachedFile>;
+}
+
+/** A plans folder checked once, then re-checked incrementally. */
+export class CheckSession {
+  private readonly files = new Map<string, CachedFile>();
+  /** File paths in the order checkPlans reads them; undefined after a file came or went. */
+  private order: string[] | undefined;
+  private folderMessages: CheckMessage[] = [];
+  private fileMessages: CheckMessage[] = [];
+  private graph: Graph | undefined;
+  private graphMessages: CheckMessage[] = [];
+  private realRoot = '';
+  /** While files are re-read: the entries they replace (their state before this step). */
+  private replaced: Map<string, CachedFile> | undefined;
+  /** Cached files read through a symbolic link (their absolute path is the link's target). */
+  private readonly linked = new Set<string>();
+  /** Counter that keeps a file whose stamp could not be read from ever counting as unchanged. */
+  private unreadable = 0;
+
+  constructor(
+    readonly root: string,
+    readonly options: CheckOptions = {},
+  ) {}
+
+  /** The first, full check (same result as checkPlans). Throws PlansFolderError when the folder is missing. */
+  start(): CheckResult {
+    return this.update().result;
+  }
+
+  /** The whole re-check: files, then the graph. */
+  update(changed?: readonly string[]): SessionUpdate {
+    const files = this.updateFiles(changed);
+    const graph = this.updateGraph(files);
+    return {
+      result: graph.result,
+      added: sortMessages([...files.added, ...graph.added]),
+      resolved: sortMessages([...files.resolved, ...graph.resolved]),
+      reread: files.reread,
+      graphKept: graph.graphKept,
+    };
+  }
+
+  /**
+   * Reads and validates what changed. `changed` are paths relative to the plans folder (as fs.watch reports
+   * them); without them, or when one of them is a folder or a link, the whole folder is listed again (files
+   * whose size and time are unchanged are still not read again).
+   */
+  updateFiles(changed?: readonly string[]): FilesStep {
+    const before = new Map<string, CachedFile>();
+    this.replaced = before;
+    const full = changed === undefined || this.graph === undefined;
+    const touched = full ? this.rescan() : this.reread(changed);
+    this.replaced = undefined;
+    const previous = this.fileMessages;
+    if (full || touched.some((p) => !before.has(p) || !this.files.has(p))) {
+      const all: CheckMessage[] = [...this.folderMessages];
+      for (const p of this.ordered()) all.push(...this.files.get(p)!.check.messages);
+      this.fileMessages = sortMessages(all);
+    } else if (touched.length > 0) {
+      // Only files that were there and still are: swap their messages.
+      const set = new Set(touched);
+      const kept = this.fileMessages.filter((m) => !set.has(m.file));
+      for (const p of touched) kept.push(...this.files.get(p)!.check.messages);
+      this.fileMessages = sortMessages(kept);
+    }
+    return {
+      added: minus(this.fileMessages, previous),
+      resolved: minus(previous, this.fileMessages),
+      reread: touched.filter((p) => this.files.has(p)).length,
+      touched,
+      before,
+    };
+  }
+
+  /** Rebuilds the graph from the cache (or keeps it when only markdown bodies changed). */
+  updateGraph(step: FilesStep): { result: CheckResult; added: CheckMessage[]; resolved: CheckMessage[]; graphKept: boolean } {
+    const previous = this.graphMessages;
+    let graphKept = false;
+    if (this.graph !== undefined && step.touched.length > 0 && step.touched.every((p) => this.onlyBodyChanged(p, step.before.get(p)))) {
+      graphKept = true;
+      for (const p of step.touched) this.patchBody(this.files.get(p)!);
+      if (this.options.requirePeriod !== undefined) {
+        const period = this.options.requirePeriod;
+        this.graphMessages = sortMessages([...this.graphMessages.filter((m) => m.ruleId !== 'followup-missing' && m.ruleId !== 'followup-unfilled'), ...requirePeriod(this.graph, period)]);
+      }
+    } else if (this.graph === undefined || step.touched.length > 0) {
+      const built = graphFromChecks(
+        this.ordered().map((p) => this.files.get(p)!.check),
+        this.options,
+      );
+      this.graph = built.graph;
+      this.graphMessages = sortMessages(built.messages);
+    } else {
+      graphKept = true;
+    }
+    return {
+      result: { graph: this.graph, messages: sortMessages([...this.fileMessages, ...this.graphMessages]), fileCount: this.files.size },
+      added: minus(this.graphMessages, previous),
+      resolved: minus(previous, this.graphMessages),
+      graphKept,
+    };
+  }
+
+  private ordered(): string[] {
+    this.order ??= [...this.files.keys()].sort(comparePlanPaths);
+    return this.order;
+  }
+
+  /** Reads a file and puts it in the cache, remembering what it replaced. */
+  private store(file: DiscoveredFile, stamp: string): void {
+    const old = this.files.get(file.path);
+    if (old === undefined) this.order = undefined;
+    if (old !== undefined && this.replaced !== undefined && !this.replaced.has(file.path)) this.replaced.set(file.path, old);
+    const { bytes, ...check } = checkDiskFile(file);
+    this.files.set(file.path, { file, stamp, frontmatter: frontmatterOf(bytes), check });
+    if (file.absolutePath !== path.join(this.realRoot, file.path)) this.linked.add(file.path);
+    else this.linked.delete(file.path);
+  }
+
+  private remove(p: string): boolean {
+    const old = this.files.get(p);
+    if (old === undefined) return false;
+    if (this.replaced !== undefined && !this.replaced.has(p)) this.replaced.set(p, old);
+    this.order = undefined;
+    this.linked.delete(p);
+    return this.files.delete(p);
+  }
+
+  /** Reads the changed paths again; falls back to listing the folder when a path is a folder or a link. */
+  private reread(changed: readonly string[]): string[] {
+    const paths = [...new Set(changed.map((p) => p.split(path.sep).join('/').replace(/^\.\//, '')))].filter(
+      (p) => p !== '' && !p.split('/').some((seg) => seg.startsWith('.') || seg === 'node_modules'),
+    );
+    for (const p of paths) {
+      let kind: 'file' | 'gone' | 'other';
+      try {
+        const s = lstatSync(path.join(this.realRoot, p), { throwIfNoEntry: false });
+        // Folders and symbolic links: the folder walk knows their rules.
+        kind = s === undefined ? 'gone' : s.isFile() ? 'file' : 'other';
+      } catch {
+        kind = 'other';
+      }
+      if (kind === 'other') return this.rescan();
+      if (kind === 'gone' && !this.files.has(p) && [...this.files.keys()].some((k) => k.startsWith(`${p}/`))) return this.rescan();
+    }
+    const touched: string[] = [];
+    for (const p of paths) {
+      if (!p.endsWith('.md')) continue;
+      const absolute = path.join(this.realRoot, p);
+      const stamp = stampOf(absolute);
+      if (stamp === undefined) {
+        if (this.remove(p)) touched.push(p);
+      } else {
+        const cached = this.files.get(p);
+        if (!cached || cached.stamp !== stamp) {
+          this.store({ path: p, absolutePath: absolute }, stamp);
+          touched.push(p);
+        }
+      }
+      // Links inside the folder to this file are read where they point.
+      for (const other of [...this.linked]) {
+        const cached = this.files.get(other);
+        if (other === p || cached === undefined || cached.file.absolutePath !== absolute) continue;
+        const linkStamp = stampOf(absolute);
+        if (linkStamp === undefined) return this.rescan();
+        if (linkStamp !== cached.stamp) {
+          this.store(cached.file, linkStamp);
+          touched.push(other);
+        }
+      }
+    }
+    return touched;
+  }
+
+  /** Lists the whole folder again; reads only files that are new or whose stamp changed. */
+  private rescan(): string[] {
+    let stat;
+    try {
+      stat = statSync(this.root);
+    } catch {
+      stat = undefined;
+    }
+    if (!stat || !stat.isDirectory()) throw new PlansFolderError(`Planmappen "${this.root}" finns inte eller är ingen mapp.`);
+    const sink = new MessageSink();
+    this.realRoot = realRootOf(this.root);
+    const found = discoverFiles(this.root, sink);
+    const touched: string[] = [];
+    const seen = new Set<string>();
+    for (const file of found) {
+      seen.add(file.path);
+      const stamp = stampOf(file.absolutePath) ?? `unreadable:${++this.unreadable}`;
+      const cached = this.files.get(file.path);
+      if (cached && cached.stamp === stamp && cached.file.absolutePath === file.absolutePath) continue;
+      this.store(file, stamp);
+      touched.push(file.path);
+    }
+    for (const p of [...this.files.keys()]) {
+      if (!seen.has(p)) {
+        this.remove(p);
+        touched.push(p);
+      }
+    }
+    const folderChanged = minus(sink.messages, this.folderMessages).length > 0 || minus(this.folderMessages, sink.messages).length > 0;
+    this.folderMessages = sink.messages;
+    // Folder-level messages are not about a file, but the graph may see them differently: rebuild.
+    if (folderChanged && touched.length === 0) touched.push('.');
+    return touched;
+  }
+
+  /** True when the file was valid before and is valid now with the very same frontmatter text. */
+  private onlyBodyChanged(p: string, old: CachedFile | undefined): boolean {
+    const now = this.files.get(p);
+    return old !== undefined && now !== undefined && old.check.valid !== undefined && now.check.valid !== undefined && old.frontmatter !== undefined && old.frontmatter === now.frontmatter;
+  }
+
+  /** Puts a file's new markdown body into the graph: its own node's body and its follow-up's. */
+  private patchBody(cached: CachedFile): void {
+    const valid = cached.check.valid!;
+    const body = valid.file.body.trim();
+    const graph = this.graph!;
+    if (valid.typ === 'uppföljning') {
+      for (const f of graph.followUps) if (f.source.file === cached.file.path) f.body = body;
+      return;
+    }
+    for (const n of graph.nodes) if (n.source.file === cached.file.path && n.id === valid.value.id && n.type === valid.typ) n.body = body;
+  }
+}
+
+function realRootOf(root: string): string {
+  try {
+    return realpathSync(root);
+  } catch {
+    return path.resolve(root);
+  }
+}

@@ -1,0 +1,155 @@
+// check --watch: the incremental session gives exactly what a full check gives after every kind of change,
+// reads only what changed, and the watch loop prints only new and resolved problems.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkPlans, type CheckResult } from '../src/check/check-plans.js';
+import { CheckSession } from '../src/check/check-session.js';
+import { watchPlans } from '../src/cli/watch.js';
+import { runCli } from './helpers/cli.js';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'sparbar-watch-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const copy = () => {
+  const dir = path.join(tmp, Math.random().toString(36).slice(2));
+  cpSync('plans', dir, { recursive: true });
+  return dir;
+};
+const PLAN = 'ekby/plan-2024-2027';
+const A05 = `${PLAN}/aktiviteter/digitaliseringsenheten/A05.md`;
+
+const plain = (r: CheckResult) => ({
+  graph: r.graph,
+  fileCount: r.fileCount,
+  messages: r.messages.map((m) => `${m.file}:${m.line}:${m.column} ${m.ruleId} ${m.fatal ? 'E' : 'W'} ${m.reason}`),
+});
+const ids = (list: readonly { ruleId: string; file: string }[]) => list.map((m) => `${m.file} ${m.ruleId}`);
+
+describe('CheckSession', () => {
+  it('matches a full check after every kind of change, reading only what changed', () => {
+    const dir = copy();
+    const session = new CheckSession(dir);
+    expect(plain(session.start())).toEqual(plain(checkPlans(dir)));
+    const edit = (rel: string, from: string | RegExp, to: string) => writeFileSync(path.join(dir, rel), readFileSync(path.join(dir, rel), 'utf8').replace(from, to));
+    const step = (changed: string[] | undefined) => {
+      const u = session.update(changed);
+      expect(plain(u.result)).toEqual(plain(checkPlans(dir)));
+      return u;
+    };
+
+    // Only the body: the graph is kept, its text updated.
+    edit(A05, 'Plattformen ersätter', 'Den nya plattformen ersätter');
+    let u = step([A05]);
+    expect([u.reread, u.graphKept, u.added.length, u.resolved.length]).toEqual([1, true, 0, 0]);
+    expect(u.result.graph.nodes.find((n) => n.id === 'A05')!.body).toContain('Den nya plattformen ersätter');
+
+    // A bad value: the file's error is new, and what the graph said about it changes with it.
+    edit(A05, 'status: ej påbörjad', 'status: pågående');
+    u = step([A05]);
+    expect(u.graphKept).toBe(false);
+    expect(ids(u.added)).toEqual([`${A05} invalid-value`]);
+
+    // Fixed again: resolved.
+    edit(A05, 'status: pågående', 'status: klar');
+    u = step([A05]);
+    expect(ids(u.resolved)).toEqual([`${A05} invalid-value`]);
+    expect(u.added).toEqual([]);
+
+    // A new file in a new folder (fs.watch may report only the folder), a duplicate id.
+    mkdirSync(path.join(dir, `${PLAN}/nytt`));
+    writeFileSync(path.join(dir, `${PLAN}/nytt/A05b.md`), '---\ntyp: aktivitet\nid: A05\ntitel: Dubblett\nbidrar_till: [FO1.1]\nansvarig: IT\nslut: 2027-01-01\n---\n');
+    u = step([`${PLAN}/nytt`]);
+    expect(ids(u.added)).toEqual([`${PLAN}/nytt/A05b.md duplicate-id`]);
+
+    // The folder renamed, then removed.
+    renameSync(path.join(dir, `${PLAN}/nytt`), path.join(dir, `${PLAN}/nyare`));
+    u = step([`${PLAN}/nytt`, `${PLAN}/nyare`]);
+    expect(ids(u.added)).toEqual([`${PLAN}/nyare/A05b.md duplicate-id`]);
+    rmSync(path.join(dir, `${PLAN}/nyare`), { recursive: true });
+    u = step([`${PLAN}/nyare`]);
+    expect(u.added).toEqual([]);
+    expect(ids(u.resolved)).toEqual([`${PLAN}/nyare/A05b.md duplicate-id`]);
+
+    // A deleted file that others refer to.
+    rmSync(path.join(dir, `${PLAN}/fokusomraden/FO2.3.md`));
+    u = step([`${PLAN}/fokusomraden/FO2.3.md`]);
+    expect(u.added.length).toBeGreaterThan(0);
+    expect(new Set(u.added.map((m) => m.ruleId))).toEqual(new Set(['unknown-reference', 'followup-unknown-node']));
+
+    // A link inside the folder, edits through its target, files that are not markdown, dot-folders.
+    symlinkSync(path.join(dir, 'organisationer/ekby.md'), path.join(dir, 'organisationer/lank.md'));
+    u = step(['organisationer/lank.md']);
+    expect(ids(u.added)).toEqual(['organisationer/lank.md duplicate-id']);
+    edit('organisationer/ekby.md', 'id: ekby', 'id: ekby # kommentar');
+    step(['organisationer/ekby.md']);
+    writeFileSync(path.join(dir, 'anteckning.txt'), 'inte en planfil');
+    mkdirSync(path.join(dir, '.git'));
+    writeFileSync(path.join(dir, '.git/x.md'), 'trasig');
+    u = step(['anteckning.txt', '.git/x.md']);
+    expect([u.reread, u.added.length]).toEqual([0, 0]);
+
+    // A whole re-listing (an event without a file name).
+    writeFileSync(path.join(dir, 'README.md'), 'Om planerna.\n');
+    u = step(undefined);
+    expect(ids(u.added)).toEqual(['README.md not-a-plan-file']);
+  });
+
+  it('keeps --require-period right when only a follow-up text changes', () => {
+    const dir = copy();
+    const fu = `${PLAN}/uppfoljning/2026-08/digitaliseringsenheten/FO2.3.md`;
+    const options = { requirePeriod: '2026-08' };
+    const session = new CheckSession(dir, options);
+    session.start();
+    writeFileSync(path.join(dir, fu), readFileSync(path.join(dir, fu), 'utf8') + '\n<!-- sparbar: ej ifylld -->\n');
+    const u = session.update([fu]);
+    expect(u.graphKept).toBe(true);
+    expect(ids(u.added)).toEqual([`${fu} followup-unfilled`]);
+    expect(plain(u.result)).toEqual(plain(checkPlans(dir, options)));
+  });
+});
+
+/** Waits until `read()` matches, polling; fails with what it had after `ms`. */
+async function until(read: () => string, pattern: RegExp, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (pattern.test(read())) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  expect(read()).toMatch(pattern);
+}
+
+describe('check --watch', () => {
+  for (const mode of ['fs.watch', 'polling'] as const) {
+    it(`prints the first report, then only new and resolved problems (${mode})`, async () => {
+      const dir = copy();
+      let out = '';
+      let err = '';
+      const controller = new AbortController();
+      const done = watchPlans(dir, { debounceMs: 20, ...(mode === 'polling' ? { pollMs: 50 } : {}) }, { stdout: (s) => (out += s), stderr: (s) => (err += s), color: false }, controller.signal);
+      await until(() => out, /Bevakar /);
+      expect(out).toMatch(/^✓ Inga problem \(207 filer kontrollerade\)\.\n/);
+      const file = path.join(dir, A05);
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, text.replace('status: ej påbörjad', 'status: pågående'));
+      await until(() => out, /\+ ny {8}fel {6}\S+A05\.md:9:9 {2}"status" har värdet "pågående".* invalid-value\n.*1 fel och 0 varningar i planen, kontrollerad på \d+,\d\d s\.\n/);
+      const mark = out.length;
+      writeFileSync(file, text);
+      await until(() => out.slice(mark), /- åtgärdad {2}fel {6}\S+A05\.md:9:9 .* invalid-value\n.*0 fel och 0 varningar i planen/);
+      expect(out.slice(mark)).not.toMatch(/\+ ny/);
+      controller.abort();
+      expect(await done).toBe(0);
+      expect(err).toBe('');
+      expect(out).toMatch(/Bevakningen avslutad\.\n$/);
+    });
+  }
+
+  it('refuses --watch with a machine format, and a missing folder', async () => {
+    const r = await runCli(['check', 'plans', '--watch', '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--watch skriver läsbar text/);
+    const missing = await runCli(['check', path.join(tmp, 'saknas'), '--watch']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/Planmappen ".*saknas" finns inte/);
+  });
+});
