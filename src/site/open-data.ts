@@ -108,7 +108,8 @@ export function openDataFiles(model: SiteModel, siteAddress: string | null = nul
     }),
   );
 
-  const types = [...new Set(g.nodes.map((n) => n.type))].map((t) => TYPE_LABEL[t].toLowerCase()).join(', ');
+  const present = new Set(g.nodes.map((n) => n.type));
+  const types = (Object.keys(TYPE_LABEL) as (keyof typeof TYPE_LABEL)[]).filter((t) => present.has(t)).map((t) => TYPE_LABEL[t].toLowerCase()).join(', ');
   return [
     {
       name: 'graf.json',
