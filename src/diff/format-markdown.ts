@@ -216,7 +216,6 @@ export function formatDiffMarkdown(report: PlanDiffReport): string {
   for (const c of report.nodes.changed) changedNodes.set(c.node.key, c.node);
   for (const l of [...report.links.added, ...report.links.removed]) changedNodes.set(l.from.key, l.from);
   for (const r of report.nodes.renamed) changedNodes.delete(r.to.key);
-  const renamedCount = report.nodes.renamed.length;
   const fu = report.followUps;
   const fuParts = [
     fu.added.length ? `${fu.added.length} ${fu.added.length === 1 ? 'ny uppföljning' : 'nya uppföljningar'}` : '',
@@ -226,7 +225,9 @@ export function formatDiffMarkdown(report: PlanDiffReport): string {
   const summary = [
     ...count(report.nodes.added, 'ny'),
     ...count(report.nodes.removed, 'borttagen'),
-    ...(renamedCount ? [`${renamedCount} ${renamedCount === 1 ? 'nod' : 'noder'} med nytt id`] : []),
+    ...TYPE_ORDER.map((t) => [t, report.nodes.renamed.filter((r) => r.to.type === t).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([t, n]) => `${n} ${n === 1 ? WORDS[t].one : WORDS[t].many} med nytt id`),
     ...count([...changedNodes.values()], 'ändrad'),
     ...fuParts,
   ];

@@ -141,7 +141,7 @@ describe('sparbar diff', () => {
         '',
         `Planmappen \`plans\` i \`main\` (${commit}) jämförd med arbetskopian.`,
         '',
-        '**I korthet:** 1 ny aktivitet, 1 borttagen aktivitet, 1 nod med nytt id, 2 ändrade mål, 1 ändrad aktivitet, 1 ny uppföljning, 1 ändrad uppföljning, 1 borttagen uppföljning.',
+        '**I korthet:** 1 ny aktivitet, 1 borttagen aktivitet, 1 aktivitet med nytt id, 2 ändrade mål, 1 ändrad aktivitet, 1 ny uppföljning, 1 ändrad uppföljning, 1 borttagen uppföljning.',
         '',
         '### Täckning',
         '',
