@@ -189,7 +189,12 @@ export function readPlanHistory(dir: string, graph: Graph): PlanHistory {
       }
     }
     const abs = path.join(dir, f.source.file);
-    const worktree = existsSync(abs) ? valueIn(readFileSync(abs, 'utf8'), field) : undefined;
+    let worktree: string | undefined;
+    try {
+      worktree = existsSync(abs) ? valueIn(readFileSync(abs, 'utf8'), field) : undefined;
+    } catch {
+      worktree = undefined;
+    }
     const committed = list.length > 0 ? valueAt(0) : undefined;
     return { node: f.node, period: f.period, file: f.source.file, field, lastChanged, uncommitted: committed === undefined || worktree !== committed };
   });
