@@ -12,6 +12,7 @@ import { severityOf, type CheckMessage } from '../messages/report.js';
 import type { Root } from 'hast';
 import { markdownToSafeTree, treeKey } from './markdown.js';
 import { normaliseBase, SiteModel } from './model.js';
+import { adoptedRevisions, siteHistory } from './history.js';
 import { searchRecords, writeSearchIndex } from './search-index.js';
 import { loadSiteConfig, resolveSiteConfig } from './site-config.js';
 
@@ -92,6 +93,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   const stage = mkdtempSync(path.join(path.dirname(outDir), `.${path.basename(outDir)}.bygge-`));
   const graphFile = path.join(work, 'graf.json');
   const markdownFile = path.join(work, 'texter.json');
+  const historyFile = path.join(work, 'historik.json');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     SPARBAR_PLANS: plansDir,
@@ -101,6 +103,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     SPARBAR_SCHEMA: path.join(root, 'schemas', 'graph.schema.json'),
     SPARBAR_GRAPH: graphFile,
     SPARBAR_MARKDOWN: markdownFile,
+    SPARBAR_HISTORY: historyFile,
     // The search index comes from this process (search-index.ts), not from Astro's build.
     SPARBAR_SEARCH: '0',
     ASTRO_TELEMETRY_DISABLED: '1',
@@ -138,7 +141,14 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     }
     const model = new SiteModel(check.graph, { base });
     const organisations = model.organisations().map((o) => o.title);
-    writeAtomically(graphFile, JSON.stringify({ graph: check.graph, config: resolveSiteConfig(config.config, organisations) }));
+    const siteConfig = resolveSiteConfig(config.config, organisations);
+    const adopted = adoptedRevisions(siteConfig.adoptedRevision, check.graph);
+    if (adopted.errors.length > 0) {
+      await stop();
+      const where = config.file ? `${config.file}: ` : '';
+      return result(EXIT_PLAN_ERRORS, ['Webbplatsen byggdes inte: webbplatsens konfiguration har fel.', ...adopted.errors.map((e) => where + e)], check.messages);
+    }
+    writeAtomically(graphFile, JSON.stringify({ graph: check.graph, config: siteConfig }));
     // Parse every text once here, in parallel with Astro's bundling; the pages only turn trees into HTML.
     const trees = new Map<string, Root>();
     const add = (text: string, file: string) => {
@@ -148,6 +158,8 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     for (const n of check.graph.nodes) add(n.body, n.source.file);
     for (const f of check.graph.followUps) add(f.body, f.source.file);
     writeAtomically(markdownFile, JSON.stringify([...trees]));
+    // History from git (read-only): each node's commits, follow-ups' last changes, each plan since adoption.
+    writeAtomically(historyFile, JSON.stringify(siteHistory(plansDir, check.graph, adopted.revisions)));
     // The search index, from the graph, while Astro renders the pages.
     const searchErrors = await writeSearchIndex(searchRecords(model, trees), path.join(work, 'pagefind'));
     if (searchErrors.length > 0) {

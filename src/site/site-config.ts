@@ -10,6 +10,11 @@ export const SITE_CONFIG_FILE = 'sparbar.config.json';
 
 const datum = z.string().regex(DATE_PATTERN, 'ska vara ett datum ÅÅÅÅ-MM-DD').refine(isRealDate, 'är inget riktigt datum');
 const text = z.string().trim().min(1);
+/** A git revision as people name them (tag, branch, commit, HEAD~1); never an option, never whitespace. */
+const revision = z
+  .string()
+  .min(1, 'ska vara en git-revision, t.ex. en tagg')
+  .regex(/^[^-\s][^\s]*$/, 'ska vara en git-revision utan blanksteg som inte börjar med -, t.ex. plan-2024-antagen');
 
 export const siteConfigSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -37,6 +42,13 @@ export const siteConfigSchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  antagen_revision: z
+    .union([revision, z.record(z.string().min(1), revision)])
+    .optional()
+    .meta({
+      description:
+        'Den antagna planen i git: en tagg, gren eller commit (t.ex. "plan-2024-antagen") för alla planer, eller en per plan-id. Sidan "Ändringar sedan antagandet" jämför den med planen nu.',
+    }),
 });
 
 export type SiteConfigFile = z.infer<typeof siteConfigSchema>;
@@ -48,6 +60,8 @@ export interface SiteConfig {
   owner: string;
   /** Public address of the site, if known (for printed links). */
   address: string | null;
+  /** The adopted plan in git (`antagen_revision`): one revision for every plan, or one per plan id; null when not configured. */
+  adoptedRevision: string | Record<string, string> | null;
   accessibility: {
     compliance: 'helt' | 'delvis' | 'inte';
     issues: string[];
@@ -70,6 +84,7 @@ export function resolveSiteConfig(file: SiteConfigFile, organisations: readonly 
     name,
     owner,
     address: file.webbplats?.adress ?? null,
+    adoptedRevision: file.antagen_revision ?? null,
     accessibility: {
       compliance: a.förenlighet ?? (a.brister && a.brister.length > 0 ? 'delvis' : 'helt'),
       issues: a.brister ?? [],

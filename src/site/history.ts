@@ -1,0 +1,97 @@
+// History from git for the published site: each node's change history and when each follow-up's assessment
+// was last changed (readPlanHistory), and per plan what has been revised since it was adopted
+// (planSinceAdoption against the revision in `antagen_revision`). `sparbar build` works this out beside the
+// graph and hands it to the Astro build (SPARBAR_HISTORY); outside a git checkout the pages say so.
+import { spawnSync } from 'node:child_process';
+import { planSinceAdoption, type SinceAdoption } from '../diff/since-adoption.js';
+import { locateRepo } from '../diff/git-revision.js';
+import type { Graph } from '../graph/types.js';
+import { readPlanHistory, type FollowUpHistory, type HistoryEntry } from '../history/git-history.js';
+import { adoptionView, type AdoptedCommit, type AdoptionView } from './adoption-view.js';
+import type { SiteConfig } from './site-config.js';
+
+/** URL segment of a plan's page "Ändringar sedan antagandet": `/<plan>/andringar/`. */
+export const SINCE_ADOPTION_SEGMENT = 'andringar';
+
+/** The config key, for messages and the page that says how to set it. */
+export const ADOPTION_KEY = 'antagen_revision';
+
+/** What the site shows; plain JSON, the same for the same repository state. */
+export type SiteHistory = {
+  /** Each plan's "Ändringar sedan antagandet", by plan key. */
+  adoption: Record<string, AdoptionView>;
+} & (
+  | {
+      available: true;
+      /** A shallow clone: older commits are missing. */
+      shallow: boolean;
+      /** Commits per node key, newest first (those of the file the node is written in). */
+      nodes: Record<string, HistoryEntry[]>;
+      followUps: FollowUpHistory[];
+    }
+  | { available: false; reason: string }
+);
+
+/** The adopted revision of each plan, by plan key, from the configuration; errors name an unknown plan id. */
+export function adoptedRevisions(setting: SiteConfig['adoptedRevision'], graph: Graph): { revisions: Map<string, string>; errors: string[] } {
+  const plans = graph.nodes.filter((n) => n.type === 'plan');
+  const revisions = new Map<string, string>();
+  const errors: string[] = [];
+  if (setting === null || setting === undefined) return { revisions, errors };
+  if (typeof setting === 'string') {
+    for (const p of plans) revisions.set(p.key, setting);
+    return { revisions, errors };
+  }
+  const ids = new Map(plans.map((p) => [p.id, p.key]));
+  for (const [id, revision] of Object.entries(setting)) {
+    const key = ids.get(id);
+    if (key === undefined) {
+      const known = plans.map((p) => `"${p.id}"`).join(', ');
+      errors.push(`${ADOPTION_KEY}.${id}: det finns ingen plan med id "${id}"${known ? ` (planerna heter ${known})` : ''}.`);
+    } else revisions.set(key, revision);
+  }
+  return { revisions, errors };
+}
+
+/** The commit a revision names, with date, author and message, or null when git cannot tell. */
+function describeCommit(dir: string, commit: string): AdoptedCommit | null {
+  try {
+    const repo = locateRepo(dir);
+    const r = spawnSync('git', ['show', '-s', '--no-show-signature', '--format=%H%x1f%aI%x1f%an%x1f%s', commit, '--'], {
+      cwd: repo.top,
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+    });
+    if (r.status !== 0) return null;
+    const [hash = '', date = '', author = '', message = ''] = r.stdout.toString('utf8').trim().split('\u001f');
+    return hash ? { commit: hash, date, author, message } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The site's history for the plans folder `dir` and its checked `graph`, with the adopted revisions from
+ * `adoptedRevisions`. Never throws: what cannot be had from git is a Swedish reason on the page.
+ */
+export function siteHistory(dir: string, graph: Graph, revisions: ReadonlyMap<string, string>): SiteHistory {
+  const history = readPlanHistory(dir, graph);
+  const comparisons = new Map<string, SinceAdoption>();
+  const adoption: Record<string, AdoptionView> = {};
+  const policiesOf = (plan: string) => graph.edges.filter((e) => e.from === plan && e.type === 'implements').map((e) => e.to);
+  for (const plan of graph.nodes.filter((n) => n.type === 'plan')) {
+    const revision = revisions.get(plan.key);
+    if (revision === undefined) {
+      adoption[plan.key] = adoptionView(plan.key, null);
+      continue;
+    }
+    let since = comparisons.get(revision);
+    if (!since) {
+      since = planSinceAdoption(dir, revision);
+      comparisons.set(revision, since);
+    }
+    const commit = since.available && since.report.base.commit ? describeCommit(dir, since.report.base.commit) : null;
+    adoption[plan.key] = adoptionView(plan.key, since, { revision, policies: policiesOf(plan.key), commit });
+  }
+  if (!history.available) return { available: false, reason: history.reason, adoption };
+  return { available: true, shallow: history.shallow, nodes: history.nodes, followUps: history.followUps, adoption };
+}

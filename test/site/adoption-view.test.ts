@@ -1,0 +1,137 @@
+// "Ändringar sedan antagandet" as data: the plan diff against the adopted tag, narrowed to one plan and grouped
+// by goal in plain Swedish; the configuration key that names the adopted revision.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPlans } from '../../src/check/check-plans.js';
+import { planSinceAdoption } from '../../src/diff/since-adoption.js';
+import { adoptionView, plainLine, type AdoptionView } from '../../src/site/adoption-view.js';
+import { adoptedRevisions, siteHistory } from '../../src/site/history.js';
+import { loadSiteConfig, resolveSiteConfig } from '../../src/site/site-config.js';
+import { tempRepo, type TempRepo } from '../helpers/git-repo.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+
+const PLAN = 'plans/ekby/plan-2024-2027';
+const DOC = 'ekby-digplan-2024-2027';
+
+type Available = Extract<AdoptionView, { state: 'available' }>;
+
+describe('adoptionView', () => {
+  let repo: TempRepo;
+  let view: Available;
+  beforeAll(() => {
+    repo = tempRepo();
+    repo.git('tag', 'plan-2024-antagen');
+    repo.edit(`${PLAN}/aktiviteter/digitaliseringsenheten/A05.md`, 'slut: 2025-12-31', 'slut: 2026-12-31');
+    repo.edit(`${PLAN}/aktiviteter/it-enheten/A14.md`, 'bidrar_till: [FO4.1]', 'bidrar_till: [FO4.1, FO4.2]');
+    repo.edit(`${PLAN}/mal/M1.md`, 'styrprinciper: [SP7, SP8, SP10, SP11]', 'styrprinciper: [SP8, SP10, SP11]');
+    repo.edit(`${PLAN}/uppfoljning/2026-08/digitaliseringsenheten/FO2.3.md`, 'bedömning: uppfyllt', 'bedömning: delvis uppfyllt');
+    repo.remove(`${PLAN}/aktiviteter/kultur-och-fritid/A35.md`);
+    repo.remove(`${PLAN}/uppfoljning/2025-08/kultur-och-fritid/A35.md`);
+    repo.remove(`${PLAN}/uppfoljning/2026-08/kultur-och-fritid/A35.md`);
+    repo.write(
+      `${PLAN}/aktiviteter/digitaliseringsenheten/A37.md`,
+      '---\ntyp: aktivitet\nid: A37\ntitel: Chatt för invånarfrågor\nbidrar_till: [FO2.1]\nansvarig: Kommunledningsförvaltningen – Digitaliseringsenheten\nstart: 2026-09-01\nslut: 2027-06-30\nstatus: ej påbörjad\n---\nEn chatt på webbplatsen.\n',
+    );
+    repo.commit('Revidering september 2026', { author: 'Anna Berg', date: '2026-09-17T10:00:00+02:00' });
+    const since = planSinceAdoption(path.join(repo.dir, 'plans'), 'plan-2024-antagen');
+    const v = adoptionView(DOC, since, { policies: ['ekby-it-policy'] });
+    if (v.state !== 'available') throw new Error(JSON.stringify(v));
+    view = v;
+  });
+  afterAll(() => repo.cleanup());
+
+  it('sums up what changed in the plan since the adopted tag', () => {
+    expect(view.revision).toBe('plan-2024-antagen');
+    expect(view.planExisted).toBe(true);
+    expect(view.errorsBefore).toBe(0);
+    expect(view.errorsNow).toBe(0);
+    expect(view.summary).toEqual(['1 ny aktivitet', '1 borttagen aktivitet', '1 ändrat mål', '2 ändrade aktiviteter', '1 ändrad uppföljning', '2 borttagna uppföljningar']);
+    expect(view.coverage).toEqual([{ text: 'Styrprincipen förverkligas inte längre av något mål.', warning: true, node: { key: 'ekby-it-policy:SP7', type: 'styrprincip', id: 'SP7', title: expect.any(String) } }]);
+  });
+
+  it('groups the changes by goal, in goal order, with plain sentences', () => {
+    expect(view.groups.map((g) => g.goal?.id ?? null)).toEqual(['M1', 'M2', 'M4']);
+    const m1 = view.groups.find((g) => g.goal?.id === 'M1')!;
+    expect(m1.items[0]).toEqual({ label: 'Ändrat mål', node: { key: `${DOC}:M1`, type: 'mål', id: 'M1', title: 'IT-styrning' }, removed: false, lines: [expect.stringMatching(/^Förverkligar inte längre SP7 /)] });
+    const m2 = view.groups.find((g) => g.goal?.id === 'M2')!;
+    const labels = m2.items.map((i) => `${i.label} ${i.node.id}`);
+    // Actions in id order, whatever happened to them; then the follow-ups.
+    expect(labels).toEqual([
+      'Ändrad aktivitet A05',
+      'Borttagen aktivitet A35',
+      'Ny aktivitet A37',
+      'Borttagen uppföljning augusti 2025 av A35',
+      'Borttagen uppföljning augusti 2026 av A35',
+      'Ändrad uppföljning augusti 2026 av FO2.3',
+    ]);
+    const item = (label: string) => m2.items.find((i) => `${i.label} ${i.node.id}` === label)!;
+    expect(item('Ny aktivitet A37').lines).toContainEqual(expect.stringMatching(/^Bidrar till FO2\.1 \S/));
+    expect(item('Ny aktivitet A37').lines).toContain('Slut: 2027-06-30');
+    expect(item('Ändrad aktivitet A05').lines).toEqual(['Slutdatum: 2025-12-31 → 2026-12-31 (senareläggs 12 månader)']);
+    expect(item('Ändrad uppföljning augusti 2026 av FO2.3').lines).toEqual(['Bedömning: uppfyllt → delvis uppfyllt']);
+    const all = view.groups.flatMap((g) => g.items);
+    const removed = all.filter((i) => i.removed);
+    expect(removed.map((i) => i.label)).toEqual(['Borttagen aktivitet', 'Borttagen uppföljning augusti 2025 av', 'Borttagen uppföljning augusti 2026 av']);
+    expect(all.find((i) => i.node.id === 'A14')!.lines).toEqual([expect.stringMatching(/^Bidrar till nu också FO4\.2 /)]);
+    // Nothing of the markdown escaping reaches the page.
+    expect(JSON.stringify(view)).not.toMatch(/\\\\[[\]*_]/);
+  });
+
+  it('leaves out other plans, says when the plan did not exist, and when nothing changed', () => {
+    const since = planSinceAdoption(path.join(repo.dir, 'plans'), 'plan-2024-antagen');
+    const other = adoptionView('annan-plan', since);
+    expect(other).toMatchObject({ state: 'available', summary: [], groups: [] });
+    const same = adoptionView(DOC, planSinceAdoption(path.join(repo.dir, 'plans'), 'HEAD'));
+    expect(same).toMatchObject({ state: 'available', planExisted: true, summary: [], coverage: [], groups: [] });
+    expect(adoptionView(DOC, null)).toEqual({ state: 'not-configured', plan: DOC });
+    const unknown = adoptionView(DOC, planSinceAdoption(path.join(repo.dir, 'plans'), 'finns-inte'), { revision: 'finns-inte' });
+    expect(unknown).toMatchObject({ state: 'unavailable', revision: 'finns-inte', reason: expect.stringMatching(/känner inte till revisionen "finns-inte"/) });
+  });
+
+  it('siteHistory gives the adopted commit with its date and author, once per revision', () => {
+    const dir = path.join(repo.dir, 'plans');
+    const graph = checkPlans(dir).graph;
+    const h = siteHistory(dir, graph, new Map([[DOC, 'plan-2024-antagen']]));
+    expect(h.available).toBe(true);
+    const v = h.adoption[DOC]!;
+    expect(v.state).toBe('available');
+    if (v.state === 'available') expect(v.commit).toMatchObject({ commit: repo.git('rev-parse', 'plan-2024-antagen'), date: '2026-01-01T12:00:00+01:00', author: 'Test', message: 'Planen som antagen' });
+  });
+});
+
+describe('antagen_revision in sparbar.config.json', () => {
+  it('takes one revision for every plan, or one per plan id, and names an unknown plan id', () => {
+    const graph = checkPlans('test/fixtures/site/multi').graph;
+    const plans = graph.nodes.filter((n) => n.type === 'plan').map((n) => n.key);
+    expect(plans.length).toBeGreaterThan(1);
+    expect([...adoptedRevisions('v1', graph).revisions]).toEqual(plans.map((p) => [p, 'v1']));
+    expect([...adoptedRevisions({ 'norrby-plan-2024': 'norrby-antagen' }, graph).revisions]).toEqual([['norrby-plan-2024', 'norrby-antagen']]);
+    expect(adoptedRevisions(null, graph)).toEqual({ revisions: new Map(), errors: [] });
+    const bad = adoptedRevisions({ 'norby-plan-2024': 'x' }, graph);
+    expect(bad.errors).toEqual([expect.stringMatching(/^antagen_revision\.norby-plan-2024: det finns ingen plan med id "norby-plan-2024" \(planerna heter .*"norrby-plan-2024"/)]);
+  });
+
+  it('is read and checked with the rest of the configuration', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sparbar-config-'));
+    try {
+      writeFileSync(path.join(dir, 'sparbar.config.json'), '{"antagen_revision": "plan-2024-antagen"}');
+      const one = loadSiteConfig(dir);
+      expect(one.errors).toEqual([]);
+      expect(resolveSiteConfig(one.config, []).adoptedRevision).toBe('plan-2024-antagen');
+      writeFileSync(path.join(dir, 'sparbar.config.json'), '{"antagen_revision": {"ekby-digplan-2024-2027": "v2024"}}');
+      expect(resolveSiteConfig(loadSiteConfig(dir).config, []).adoptedRevision).toEqual({ 'ekby-digplan-2024-2027': 'v2024' });
+      expect(resolveSiteConfig({}, []).adoptedRevision).toBeNull();
+      for (const bad of ['"--output=x"', '"två ord"', '""', '3', '{"p": ""}']) {
+        writeFileSync(path.join(dir, 'sparbar.config.json'), `{"antagen_revision": ${bad}}`);
+        expect(loadSiteConfig(dir).errors.join('\n'), bad).toMatch(/antagen_revision/);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('plainLine undoes the diff summary’s markdown escaping', () => {
+    expect(plainLine('Rubrik: a\\_b \\[x\\] → \\*y\\*')).toBe('Rubrik: a_b [x] → *y*');
+  });
+});
