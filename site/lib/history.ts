@@ -1,0 +1,76 @@
+// The site's history from git: each node's commits, when each follow-up's assessment was last changed, and each
+// plan's changes since adoption. From SPARBAR_HISTORY when `sparbar build` runs us (it reads git while Astro
+// bundles the site), else worked out here with the compiled code in lib/ (a plain `astro build` or `astro dev`).
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FollowUpHistory, HistoryEntry } from '../../src/history/git-history.js';
+import type { AdoptionView } from '../../src/site/adoption-view.js';
+import type { SiteHistory } from '../../src/site/history.js';
+import { site } from './data';
+
+/** Waits (blocking, as data.ts does) until the parent process has written `file`. */
+function waitForFile(file: string): void {
+  const deadline = Date.now() + 10 * 60_000;
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`Väntade förgäves på ändringshistoriken (${file}).`);
+    Atomics.wait(sleeper, 0, 0, 20);
+  }
+}
+
+async function loadHistory(): Promise<SiteHistory> {
+  const file = process.env.SPARBAR_HISTORY;
+  if (file) {
+    waitForFile(file);
+    return JSON.parse(readFileSync(file, 'utf8')) as SiteHistory;
+  }
+  const lib = (name: string) => pathToFileURL(path.resolve(process.env.SPARBAR_LIB || 'lib', name)).href;
+  const { adoptedRevisions, siteHistory } = (await import(/* @vite-ignore */ lib('src/site/history.js'))) as typeof import('../../src/site/history.js');
+  const { model, config, plansDir } = site();
+  const adopted = adoptedRevisions(config.adoptedRevision, model.graph);
+  if (adopted.errors.length > 0) throw new Error(`Webbplatsens konfiguration har fel:\n${adopted.errors.join('\n')}`);
+  return siteHistory(plansDir, model.graph, adopted.revisions);
+}
+
+const data = await loadHistory();
+const followUps = new Map<string, FollowUpHistory>();
+if (data.available) for (const f of data.followUps) followUps.set(`${f.node}\u0000${f.period}`, f);
+
+/** A node's commits, newest first; `available: false` with the reason when there is no git history. */
+export function nodeHistory(key: string): { available: true; shallow: boolean; entries: HistoryEntry[] } | { available: false; reason: string } {
+  if (!data.available) return { available: false, reason: data.reason };
+  return { available: true, shallow: data.shallow, entries: data.nodes[key] ?? [] };
+}
+
+/** When a follow-up's assessment (status, outcome) was last changed; undefined without git history. */
+export function followUpHistory(node: string, period: string): FollowUpHistory | undefined {
+  return followUps.get(`${node}\u0000${period}`);
+}
+
+/** Whether the follow-up history is known at all (a git checkout). */
+export const historyAvailable: boolean = data.available;
+
+/** A plan's "Ändringar sedan antagandet". */
+export function adoption(plan: string): AdoptionView {
+  return data.adoption[plan] ?? { state: 'not-configured', plan };
+}
+
+let firstInFile: Map<string, string> | undefined;
+
+/** The node a file is first about, when `key` is written inside another node's file (a focus area in its goal's file). */
+export function fileHolder(key: string): string | undefined {
+  const { model } = site();
+  if (!firstInFile) {
+    firstInFile = new Map();
+    const best = new Map<string, { key: string; line: number }>();
+    for (const n of model.graph.nodes) {
+      const current = best.get(n.source.file);
+      if (!current || n.source.line < current.line) best.set(n.source.file, { key: n.key, line: n.source.line });
+    }
+    for (const [file, b] of best) firstInFile.set(file, b.key);
+  }
+  const node = model.node(key);
+  const holder = node ? firstInFile.get(node.source.file) : undefined;
+  return holder !== undefined && holder !== key ? holder : undefined;
+}
