@@ -26,7 +26,7 @@ export const SITE_SEGMENTS = {
 } as const;
 
 /** Segments of a plan section's own pages (besides the node types'). */
-export const PLAN_SEGMENTS = { traceability: 'sparbarhet', owners: 'ansvariga' } as const;
+export const PLAN_SEGMENTS = { traceability: 'sparbarhet', owners: 'ansvariga', followUp: 'uppfoljning', history: 'historik', comparison: 'jamforelse' } as const;
 
 const RESERVED_DOCUMENT_SLUGS = [...Object.values(SITE_SEGMENTS), 'pagefind', '_astro', '404', 'index', 'favicon.svg'];
 
