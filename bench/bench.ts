@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchCheck } from './check-bench.js';
 import { benchWatch } from './watch-bench.js';
+import { benchSite } from './site-bench.js';
 import { forceGc } from './measure.js';
 import { renderSection, type Section } from './table.js';
 
@@ -55,6 +56,7 @@ const SECTIONS: { name: string; run: () => Promise<Section> }[] = [
     name: 'watch',
     run: () => benchWatch({ size: Math.max(...sizes), runs: Math.max(5, runs * 2), workDir, targetMs: 100, log }),
   },
+  { name: 'site', run: () => benchSite({ size: 1000, runs: 3, workDir, targetRatio: 1.3, log }) },
 ];
 
 const started = Date.now();

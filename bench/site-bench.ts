@@ -1,0 +1,223 @@
+// Bench section "site": how long `sparbar build` takes for the generated plan of about 1,000 files, next to a
+// plain Astro 5 build of the same markdown files, one page each (the glob content loader, a minimal layout,
+// none of our graph), and the ratio of the two. Both run as child processes the way a user runs them, in
+// interleaved rounds (ours, plain cold, plain warm, …) after one untimed round, so drift on a shared machine
+// hits each alike.
+//
+// Cold and warm: the plain project keeps its content layer (every parsed and rendered markdown file) in its
+// data store under cacheDir; "cold" removes that and .astro/ before the run, "warm" reuses what the cold run
+// just left. `sparbar build` has no content collections and no cache between builds (Astro's data store of
+// the site holds only its config digest), so every run of ours is a cold one; it is timed as a user runs it,
+// in a git clone (history read from git) with an adopted revision configured (one comparison).
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { siteRoot } from '../src/site/build-site.js';
+import { generatePlan } from './generate-plan.js';
+import { median, ratios, type Timing } from './measure.js';
+import { num, type Section } from './table.js';
+
+export interface SiteBenchOptions {
+  /** Plan size in files (about 1,000). */
+  size: number;
+  /** Timed rounds (after one untimed round); each round runs every contender once. */
+  runs: number;
+  /** Folder for the generated plan and our output; the caller removes it. */
+  workDir: string;
+  /** Target for ours / plain cold (per-round median). */
+  targetRatio: number;
+  log: (line: string) => void;
+}
+
+const ASTRO_BIN = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
+
+/** Runs a command to the end; resolves with its wall time in ms, rejects with its output on failure. */
+function run(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const keep = (c: Buffer) => void (output = (output + c.toString('utf8')).slice(-8000));
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - t0;
+      if (code === 0) resolve(ms);
+      else reject(new Error(`${args.slice(0, 3).join(' ')} … exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+function countHtml(dir: string): number {
+  let count = 0;
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(d, e.name));
+      else if (e.name.endsWith('.html')) count++;
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return count;
+}
+
+/** The throw-away plain Astro project: glob loader over `plansDir`, one page per file, a minimal layout. */
+function writePlainProject(dir: string, plansDir: string): void {
+  const write = (rel: string, text: string) => {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  };
+  write('package.json', JSON.stringify({ name: 'sparbar-bench-plain-astro', private: true, type: 'module' }, null, 2));
+  write('tsconfig.json', JSON.stringify({ compilerOptions: { strict: true } }, null, 2));
+  write(
+    'astro.config.mjs',
+    `import { defineConfig } from 'astro/config';
+export default defineConfig({
+  output: 'static',
+  outDir: './dist',
+  cacheDir: './.cache',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+});
+`,
+  );
+  write(
+    'src/content.config.ts',
+    `import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+
+export const collections = {
+  plan: defineCollection({ loader: glob({ pattern: '**/*.md', base: ${JSON.stringify(plansDir)} }) }),
+};
+`,
+  );
+  write(
+    'src/layouts/Layout.astro',
+    `---
+const { title } = Astro.props;
+---
+<!doctype html>
+<html lang="sv">
+  <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>{title}</title></head>
+  <body><main><slot /></main></body>
+</html>
+`,
+  );
+  write(
+    'src/pages/[...id].astro',
+    `---
+import { getCollection, render } from 'astro:content';
+import Layout from '../layouts/Layout.astro';
+
+export async function getStaticPaths() {
+  const entries = await getCollection('plan');
+  return entries.map((entry) => ({ params: { id: entry.id }, props: { entry } }));
+}
+const { entry } = Astro.props;
+const { Content } = await render(entry);
+const title = String(entry.data.titel ?? \`\${entry.data.avser ?? entry.id} \${entry.data.period ?? ''}\`);
+---
+<Layout title={title}>
+  <h1>{title}</h1>
+  <Content />
+</Layout>
+`,
+  );
+}
+
+/** Runs the site section and returns it as a report section. */
+export async function benchSite(opts: SiteBenchOptions): Promise<Section> {
+  const root = siteRoot();
+  const cli = path.join(root, 'lib', 'src', 'cli', 'main.js');
+  if (!existsSync(cli)) throw new Error(`site bench: ${cli} is missing; run npm run build:cli first.`);
+  const base = path.join(opts.workDir, `site-${opts.size}`);
+  const plansDir = path.join(base, 'plans');
+  mkdirSync(plansDir, { recursive: true });
+  opts.log(`[site] generating ${num(opts.size)} files in ${plansDir}`);
+  const plan = generatePlan(plansDir, opts.size);
+  // A git clone as CI has it: one commit, tagged as the adopted plan and configured as such.
+  const gitEnv = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.org', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.org', GIT_AUTHOR_DATE: '2026-01-01T12:00:00+01:00', GIT_COMMITTER_DATE: '2026-01-01T12:00:00+01:00' };
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: base, env: gitEnv, stdio: 'pipe' });
+  writeFileSync(path.join(plansDir, 'sparbar.config.json'), JSON.stringify({ antagen_revision: 'antagen' }));
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'Planen som antagen');
+  git('tag', 'antagen');
+
+  // The plain project lives inside the repository (git-ignored .bench-tmp/) so that it resolves astro from our node_modules.
+  const plainDir = path.join(root, '.bench-tmp', `site-plain-${process.pid}`);
+  rmSync(plainDir, { recursive: true, force: true });
+  writePlainProject(plainDir, plansDir);
+  const ourOut = path.join(base, 'dist');
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX', 'SPARBAR_GRAPH', 'SPARBAR_MARKDOWN', 'SPARBAR_HISTORY']) delete env[name];
+  const clearPlain = () => {
+    for (const d of ['.cache', '.astro', 'dist', path.join('node_modules', '.astro')]) rmSync(path.join(plainDir, d), { recursive: true, force: true });
+  };
+
+  const contenders: { label: string; run: () => Promise<number> }[] = [
+    { label: 'sparbar build', run: () => run([cli, 'build', plansDir, '--out', ourOut], root, env) },
+    {
+      label: 'plain Astro, cold',
+      run: () => {
+        clearPlain();
+        return run([ASTRO_BIN, 'build', '--root', plainDir, '--silent'], plainDir, env);
+      },
+    },
+    { label: 'plain Astro, warm', run: () => run([ASTRO_BIN, 'build', '--root', plainDir, '--silent'], plainDir, env) },
+  ];
+
+  const samples = contenders.map(() => [] as number[]);
+  try {
+    for (let round = 0; round <= opts.runs; round++) {
+      for (const [k, c] of contenders.entries()) {
+        const ms = await c.run();
+        opts.log(`[site] ${round === 0 ? 'warm-up' : `round ${round}`}: ${c.label} ${num(ms)} ms`);
+        if (round > 0) samples[k]!.push(ms);
+      }
+    }
+    const pages = { ours: countHtml(ourOut), plain: countHtml(path.join(plainDir, 'dist')) };
+    if (pages.plain < plan.files) throw new Error(`site bench: the plain Astro build wrote ${pages.plain} pages for ${plan.files} files`);
+    const timings: Timing[] = contenders.map((c, k) => ({ label: c.label, runs: opts.runs, samples: samples[k]!, median: median(samples[k]!), min: Math.min(...samples[k]!) }));
+    const [ours, cold, warm] = timings as [Timing, Timing, Timing];
+    const perRoundCold = ratios(ours, cold);
+    const perRoundWarm = ratios(ours, warm);
+    const ratioCold = median(perRoundCold);
+    const ok = ratioCold <= opts.targetRatio;
+    const row = (t: Timing, pageCount: number, perRound: number[] | null) => [
+      t.label,
+      num(pageCount),
+      num(t.runs),
+      num(t.median / 1000, 2),
+      num(t.min / 1000, 2),
+      perRound ? `${num(median(perRound), 2)}×` : '',
+    ];
+    return {
+      title: `site: build of the generated ${num(plan.files)}-file plan (s wall time)`,
+      tables: [
+        {
+          columns: ['build', 'pages', 'runs', 'median s', 'min s', 'sparbar / this, per round'],
+          rows: [row(ours, pages.ours, null), row(cold, pages.plain, perRoundCold), row(warm, pages.plain, perRoundWarm)],
+        },
+      ],
+      notes: [
+        `sparbar build / plain Astro (both cold): ${num(ratioCold, 2)} (median of rounds: ${perRoundCold.map((x) => num(x, 2)).join(' ')}); ` +
+          `${num(ours.median / cold.median, 2)} (medians); target ≤ ${num(opts.targetRatio, 2)}: ${ok ? 'OK' : 'ABOVE TARGET'}`,
+        `sparbar build / plain Astro warm: ${num(median(perRoundWarm), 2)} (median of rounds; for context, plain Astro reuses its data store there).`,
+        'sparbar build = node lib/src/cli/main.js build <plans> --out <dir>: check, graph, markdown, git history (a one-commit clone, antagen_revision set),',
+        '  search index and the Astro build of every page type; it keeps no cache between builds, so each run is cold.',
+        'plain Astro  = astro build of a throw-away Astro 5 project: glob loader over the same .md files, one page each, a minimal layout.',
+        '  cold: its cacheDir (data store) and .astro/ removed before the run; warm: right after a cold run, data store kept.',
+        'Rounds run ours, plain cold, plain warm in turn, after one untimed round; the verdict uses the per-round ratio.',
+      ],
+      ok,
+    };
+  } finally {
+    rmSync(plainDir, { recursive: true, force: true });
+    const benchTmp = path.dirname(plainDir);
+    if (existsSync(benchTmp) && readdirSync(benchTmp).length === 0) rmSync(benchTmp, { recursive: true, force: true });
+  }
+}
