@@ -478,7 +478,7 @@ export interface Comparison {
   goalAssessments: { older: Rollup['assessments'] | undefined; newer: Rollup['assessments'] | undefined };
   /** Goals, each followed by its focus areas. */
   assessed: (ReassessedRow & { forecastBefore: Assessment | null; forecastAfter: Assessment | null })[];
-  actions: (ActionRow & { kind: ActionChangeKind })[];
+  actions: (ActionRow & { kind: ActionChangeKind; stillLate: boolean })[];
   indicators: IndicatorRow[];
   principles: { node: GraphNode; area: GraphNode | undefined; older: Rollup | undefined; newer: Rollup | undefined }[];
 }
@@ -516,7 +516,8 @@ export function comparePeriods(model: SiteModel, planKey: string, older: string,
       .actionsOfPlan(planKey)
       .map((a) => {
         const row = { node: a, state: stateIn(model, a.key, newer), previous: stateIn(model, a.key, older), followUp: model.followUp(a.key, newer) ?? null };
-        return { ...row, kind: row.state === null ? ('oförändrad' as const) : actionChange(row.previous, row.state) };
+        const kind = row.state === null ? ('oförändrad' as const) : actionChange(row.previous, row.state);
+        return { ...row, kind, stillLate: kind === 'försenad' && isLate(row.previous) };
       })
       .filter((r) => r.state !== null || r.previous !== null),
     indicators: model.indicatorsOfPlan(planKey).map((i) => indicatorRow(model, i, newer, older)),

@@ -202,6 +202,8 @@ describe('history and comparison', () => {
     expect(cmp.assessed.filter((a) => a.change !== 'oförändrad')).toHaveLength(13);
     expect(cmp.actions).toHaveLength(36);
     expect(cmp.actions.find((a) => a.node.id === 'A18')!.kind).toBe('avbruten');
+    expect(cmp.actions.find((a) => a.node.id === 'A23')).toMatchObject({ kind: 'försenad', stillLate: true });
+    expect(cmp.actions.filter((a) => a.kind !== 'oförändrad' && !a.stillLate)).toHaveLength(18);
     expect(cmp.principles).toHaveLength(12);
   });
 
