@@ -8,6 +8,7 @@ import { runDiff } from './commands/diff.js';
 import { runGraph } from './commands/graph.js';
 import { runKolada } from './commands/kolada.js';
 import { runNy } from './commands/ny.js';
+import { runRapport } from './commands/rapport.js';
 import { runUppfoljning } from './commands/uppfoljning.js';
 
 export type { Io } from './io.js';
@@ -40,6 +41,9 @@ Kommandon:
   uppfoljning ny <period> [mapp]     Skapa uppföljningsfiler för perioden, per ansvarig; skriver aldrig över.
   uppfoljning status <period> [mapp] Visa vad som saknas eller inte är ifyllt, per ansvarig.
       --format human|json
+  rapport <period> [mapp]            Skriv ut periodens uppföljningsrapport som PDF (A4) med Chromium.
+      --pdf <fil>                    PDF-filen som skrivs.
+      --plan <id>                    Planen, när flera planer har en uppföljning för perioden.
   kolada hamta [mapp]                Hämta utfall för indikatorer med källa kolada.
       --url <adress>                 Kolada-API:ts adress (standard: https://api.kolada.se/v2).
       --timeout <sekunder>           Gräns per anrop (standard: 15).
@@ -57,6 +61,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: Io) => Promise<numb
   uppföljning: runUppfoljning,
   kolada: runKolada,
   ny: runNy,
+  rapport: runRapport,
 };
 
 /** Runs the command line with `argv` (without node and script) and resolves to the exit code; never rejects. */

@@ -1,0 +1,117 @@
+// `sparbar rapport <period> [mapp] --pdf <fil> [--plan <id>]`: the follow-up report of a period as a PDF for
+// the meeting papers. Builds the site into a temporary folder, serves it on 127.0.0.1 and prints the
+// report page with Debian's chromium (A4, from the page's print CSS). Nothing is written but the PDF.
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { checkPlans } from '../../check/check-plans.js';
+import type { GraphNode } from '../../graph/types.js';
+import { buildSite } from '../../site/build-site.js';
+import { formatPeriod } from '../../site/format.js';
+import { PLAN_SEGMENTS, SiteModel } from '../../site/model.js';
+import { findChromium, isPdf, pdfPageCount, printToPdf } from '../../site/print-pdf.js';
+import { serveFolder } from '../../site/serve-static.js';
+import { isPeriod, parseCommandArgs } from '../args.js';
+import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../exit-codes.js';
+import type { Io } from '../io.js';
+import { printBlockingErrors } from '../print-messages.js';
+
+const USAGE_LINE = 'Användning: sparbar rapport <ÅÅÅÅ-MM> [mapp] --pdf <fil> [--plan <id>]';
+
+function fail(io: Io, reason: string): number {
+  io.stderr(`sparbar rapport: ${reason}.\n${USAGE_LINE}\n`);
+  return EXIT_USAGE;
+}
+
+/** The plans with a follow-up in `period`, and the one to print (or why none can be chosen). */
+export function choosePlan(model: SiteModel, period: string, wanted: string | undefined): { plan: GraphNode } | { error: string } {
+  const plans = model.plansInOrder();
+  const describe = (p: GraphNode) => {
+    const periods = model.periods(p.key);
+    return `  ${p.id}  ${p.title} (${periods.length > 0 ? `uppföljningar: ${periods.join(', ')}` : 'ingen uppföljning ännu'})`;
+  };
+  if (wanted !== undefined) {
+    const plan = plans.find((p) => p.id === wanted || p.key === wanted);
+    if (!plan) return { error: `ingen plan har id "${wanted}". Planerna:\n${plans.map(describe).join('\n')}` };
+    if (!model.periods(plan.key).includes(period)) return { error: `planen ${plan.id} har ingen uppföljning för ${period}.\n${describe(plan)}` };
+    return { plan };
+  }
+  const covering = plans.filter((p) => model.periods(p.key).includes(period));
+  if (covering.length === 1) return { plan: covering[0]! };
+  if (covering.length === 0) {
+    return { error: `ingen plan har en uppföljning för ${period}${plans.length > 0 ? `. Planerna:\n${plans.map(describe).join('\n')}` : ''}` };
+  }
+  return { error: `${covering.length} planer har en uppföljning för ${period}; välj en med --plan <id>:\n${covering.map(describe).join('\n')}` };
+}
+
+export async function runRapport(args: readonly string[], io: Io): Promise<number> {
+  const parsed = parseCommandArgs(args, { pdf: { type: 'string' }, plan: { type: 'string' } }, 2);
+  if ('error' in parsed) return fail(io, parsed.error);
+  const [period, dir = 'plans'] = parsed.positionals;
+  if (!isPeriod(period)) return fail(io, `perioden ska skrivas ÅÅÅÅ-MM, t.ex. 2026-08${period ? ` (inte "${period}")` : ''}`);
+  const pdfOption = parsed.values['pdf'];
+  if (typeof pdfOption !== 'string' || pdfOption === '') return fail(io, 'ange filen som PDF:en ska skrivas till med --pdf <fil>');
+  const target = path.resolve(pdfOption);
+  if (!existsSync(path.dirname(target)) || !statSync(path.dirname(target)).isDirectory()) return fail(io, `mappen ${path.dirname(pdfOption) || '.'} finns inte`);
+  if (existsSync(target) && statSync(target).isDirectory()) return fail(io, `${pdfOption} är en mapp; ange en fil, t.ex. uppfoljning-${period}.pdf`);
+
+  const chromium = findChromium();
+  if (chromium.path === null) {
+    io.stderr(
+      `sparbar rapport: Chromium finns inte ${chromium.fromEnv ? `på ${chromium.looked[0]} (SPARBAR_CHROMIUM)` : `(letade efter ${chromium.looked.join(', ')})`}.\n` +
+        'PDF:en skrivs ut med webbläsaren Chromium. Installera den (Debian, Ubuntu) med\n\n' +
+        '  sudo apt-get install chromium\n\n' +
+        `och kör kommandot igen. Ingen fil skrevs. Rapporten finns också på webbplatsen (sparbar build) och går att skriva ut från webbläsaren.\n`,
+    );
+    return EXIT_USAGE;
+  }
+
+  const check = checkPlans(dir);
+  if (check.messages.some((m) => m.fatal === true)) {
+    printBlockingErrors(check.messages, dir, check.fileCount, io);
+    io.stderr('sparbar rapport: planen har fel; rapporten skrivs inte. Rätta felen (sparbar check visar samma sak) och försök igen.\n');
+    return EXIT_PLAN_ERRORS;
+  }
+  const model = new SiteModel(check.graph);
+  const chosen = choosePlan(model, period, typeof parsed.values['plan'] === 'string' ? parsed.values['plan'] : undefined);
+  if ('error' in chosen) {
+    io.stderr(`sparbar rapport: ${chosen.error}\n`);
+    return EXIT_USAGE;
+  }
+  const plan = chosen.plan;
+
+  const work = mkdtempSync(path.join(tmpdir(), 'sparbar-rapport-'));
+  try {
+    const siteDir = path.join(work, 'webbplats');
+    const built = await buildSite({ plansDir: dir, outDir: siteDir, logLevel: 'silent' });
+    if (built.exitCode !== EXIT_OK) {
+      if (built.exitCode === EXIT_PLAN_ERRORS) printBlockingErrors(built.messages, dir, 0, io);
+      for (const e of built.errors) io.stderr(`sparbar rapport: ${e}\n`);
+      return built.exitCode;
+    }
+    const server = await serveFolder(siteDir);
+    const pdf = path.join(work, 'rapport.pdf');
+    let printed;
+    try {
+      printed = await printToPdf(chromium.path, `${server.url}${model.docSlug(plan.key)}/${PLAN_SEGMENTS.followUp}/${period}/`, pdf, path.join(work, 'chromium-profil'));
+    } finally {
+      await server.close();
+    }
+    const bytes = existsSync(pdf) ? readFileSync(pdf) : null;
+    if (!bytes || !isPdf(bytes)) {
+      const why = printed.timedOut ? 'Chromium blev inte klar inom två minuter' : `Chromium skrev ingen PDF (slutkod ${printed.code ?? 'okänd'})`;
+      const tail = printed.output.trim().split('\n').slice(-10).join('\n');
+      io.stderr(`sparbar rapport: ${why}; ingen fil skrevs.${tail ? `\n${tail}` : ''}\n`);
+      return EXIT_USAGE;
+    }
+    // Into place in one step: a half-written PDF never replaces an earlier one.
+    const staged = `${target}.${process.pid}.tmp`;
+    copyFileSync(pdf, staged);
+    renameSync(staged, target);
+    const pages = pdfPageCount(bytes);
+    io.stdout(`Uppföljningen ${formatPeriod(period)} av ${plan.title} skrevs till ${pdfOption} (${pages} ${pages === 1 ? 'sida' : 'sidor'} A4).\n`);
+    return EXIT_OK;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,97 @@
+// Printing a page of the site to PDF with Debian's chromium, headless: where chromium is, the print itself
+// (with a time limit), and a PDF's page count read from its page objects.
+import { spawn } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** Where chromium was looked for, for the message when it is missing. */
+export interface ChromiumSearch {
+  path: string | null;
+  /** The places looked at, in order. */
+  looked: string[];
+  /** True when SPARBAR_CHROMIUM chose the place. */
+  fromEnv: boolean;
+}
+
+function isExecutableFile(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** SPARBAR_CHROMIUM when set (and only it), else /usr/bin/chromium, else `chromium` on PATH. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumSearch {
+  const explicit = env['SPARBAR_CHROMIUM'];
+  if (explicit !== undefined && explicit !== '') return { path: isExecutableFile(explicit) ? explicit : null, looked: [explicit], fromEnv: true };
+  const looked = ['/usr/bin/chromium'];
+  if (isExecutableFile('/usr/bin/chromium')) return { path: '/usr/bin/chromium', looked, fromEnv: false };
+  for (const dir of (env['PATH'] ?? '').split(path.delimiter)) {
+    if (dir === '') continue;
+    const candidate = path.join(dir, 'chromium');
+    if (looked.includes(candidate)) continue;
+    looked.push(candidate);
+    if (isExecutableFile(candidate)) return { path: candidate, looked, fromEnv: false };
+  }
+  return { path: null, looked, fromEnv: false };
+}
+
+/** The arguments chromium gets; the page's own print CSS sets A4 and the margins. */
+export function chromiumPrintArgs(url: string, pdfFile: string, profileDir: string): string[] {
+  return [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--no-default-browser-check',
+    `--user-data-dir=${profileDir}`,
+    '--no-pdf-header-footer',
+    `--print-to-pdf=${pdfFile}`,
+    url,
+  ];
+}
+
+/** Runs chromium to print `url` to `pdfFile`; resolves with its exit code and output (the last part). */
+export function printToPdf(chromium: string, url: string, pdfFile: string, profileDir: string, timeoutMs = 120_000): Promise<{ code: number | null; output: string; timedOut: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(chromium, chromiumPrintArgs(url, pdfFile, profileDir), { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output = (output + chunk.toString('utf8')).slice(-8_000);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      resolve({ code: null, output: `${output}\n${error.message}`, timedOut });
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output, timedOut });
+    });
+  });
+}
+
+/** True when the bytes start like a PDF file. */
+export function isPdf(bytes: Uint8Array): boolean {
+  return bytes.length > 4 && Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
+}
+
+/**
+ * Pages of a PDF: the `/Type /Page` objects (not `/Pages`), which chromium writes uncompressed. Good enough
+ * for our own prints; not a general PDF parser.
+ */
+export function pdfPageCount(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes).toString('latin1');
+  return [...text.matchAll(/\/Type\s*\/Page(?![A-Za-z])/g)].length;
+}

@@ -1,0 +1,109 @@
+// `sparbar rapport <period> --pdf <fil>`: says clearly when chromium is missing and writes nothing, refuses
+// wrong arguments, and (when Debian's chromium is installed) prints the example's report as a PDF of several
+// A4 pages.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { findChromium, isPdf, pdfPageCount } from '../../src/site/print-pdf.js';
+import { runCli } from '../helpers/cli.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const plans = path.join(root, 'plans');
+const tmp = mkdtempSync(path.join(tmpdir(), 'sparbar-rapport-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+const hasChromium = findChromium({ PATH: process.env['PATH'] ?? '' }).path !== null;
+
+describe('sparbar rapport without chromium', () => {
+  it('says in Swedish how to install it, exits 2 and writes nothing', async () => {
+    vi.stubEnv('SPARBAR_CHROMIUM', path.join(tmp, 'finns-inte', 'chromium'));
+    const out = path.join(tmp, 'utan-chromium');
+    const before = readdirSync(tmp);
+    const r = await runCli(['rapport', '2026-08', plans, '--pdf', out + '.pdf']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/Chromium finns inte på .*finns-inte\/chromium \(SPARBAR_CHROMIUM\)/);
+    expect(r.stderr).toContain('apt-get install chromium');
+    expect(r.stderr).toContain('Ingen fil skrevs');
+    expect(existsSync(out + '.pdf')).toBe(false);
+    expect(readdirSync(tmp)).toEqual(before);
+  });
+
+  it('looks in /usr/bin and on PATH when SPARBAR_CHROMIUM is not set', () => {
+    const search = findChromium({ PATH: `${path.join(tmp, 'a')}:${path.join(tmp, 'b')}` });
+    expect(search.fromEnv).toBe(false);
+    if (existsSync('/usr/bin/chromium')) {
+      expect(search).toEqual({ path: '/usr/bin/chromium', looked: ['/usr/bin/chromium'], fromEnv: false });
+    } else {
+      expect(search).toEqual({ path: null, looked: ['/usr/bin/chromium', path.join(tmp, 'a', 'chromium'), path.join(tmp, 'b', 'chromium')], fromEnv: false });
+    }
+  });
+});
+
+describe('sparbar rapport: wrong arguments (exit 2, nothing written)', () => {
+  it.each([
+    [['rapport'], /perioden ska skrivas ÅÅÅÅ-MM/],
+    [['rapport', '2026-8', plans, '--pdf', 'x.pdf'], /perioden ska skrivas ÅÅÅÅ-MM, t\.ex\. 2026-08 \(inte "2026-8"\)/],
+    [['rapport', '2026-08', plans], /ange filen som PDF:en ska skrivas till med --pdf <fil>/],
+    [['rapport', '2026-08', plans, '--pdf', '/finns/inte/rapport.pdf'], /mappen \/finns\/inte finns inte/],
+    [['rapport', '2026-08', plans, '--pdf', 'x.pdf', '--okand'], /Unknown option/],
+  ])('%j', async (argv, message) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain('Användning: sparbar rapport <ÅÅÅÅ-MM> [mapp] --pdf <fil> [--plan <id>]');
+  });
+
+  it('names the plans when none has a follow-up for the period, before building anything', async () => {
+    vi.stubEnv('SPARBAR_CHROMIUM', '/bin/true');
+    const out = path.join(tmp, 'ingen-plan.pdf');
+    const r = await runCli(['rapport', '2027-08', plans, '--pdf', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/ingen plan har en uppföljning för 2027-08\. Planerna:\n {2}ekby-digplan-2024-2027 {2}Strategisk plan för digitalisering 2024–2027 \(uppföljningar: 2025-08, 2026-08\)/);
+    expect(existsSync(out)).toBe(false);
+    const wrong = await runCli(['rapport', '2026-08', plans, '--pdf', out, '--plan', 'annan-plan']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/ingen plan har id "annan-plan"/);
+  });
+});
+
+describe('pdfPageCount', () => {
+  it('counts page objects, not the page tree', () => {
+    const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >> endobj\n2 0 obj << /Type /Page /Parent 1 0 R >> endobj\n3 0 obj <</Type/Page/Parent 1 0 R>> endobj\n%%EOF');
+    expect(isPdf(pdf)).toBe(true);
+    expect(pdfPageCount(pdf)).toBe(2);
+    expect(isPdf(new TextEncoder().encode('<html>'))).toBe(false);
+  });
+});
+
+describe.skipIf(!hasChromium)('sparbar rapport with Debian’s chromium', () => {
+  it('prints the report of 2026-08 as a PDF of several A4 pages', async () => {
+    const out = path.join(tmp, 'uppfoljning-2026-08.pdf');
+    const r = await runCli(['rapport', '2026-08', plans, '--pdf', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const bytes = readFileSync(out);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pages = pdfPageCount(bytes);
+    expect(pages).toBeGreaterThan(1);
+    expect(r.stdout).toBe(`Uppföljningen augusti 2026 av Strategisk plan för digitalisering 2024–2027 skrevs till ${out} (${pages} sidor A4).\n`);
+    // poppler's pdfinfo, when installed, agrees on the pages and reads the paper as A4.
+    const info = spawnSync('pdfinfo', [out], { encoding: 'utf8' });
+    if (info.status === 0) {
+      expect(info.stdout).toMatch(new RegExp(`Pages:\\s+${pages}\\n`));
+      expect(info.stdout).toMatch(/Page size:\s+59[45](\.\d+)? x 841(\.\d+)? pts \(A4\)/);
+    }
+    // The text of the report is in the PDF (chromium keeps it selectable), so nothing is a picture of text.
+    const text = spawnSync('pdftotext', [out, '-'], { encoding: 'utf8' });
+    if (text.status === 0) {
+      expect(text.stdout).toContain('Uppföljning augusti 2026');
+      expect(text.stdout).toContain('Förändringar sedan augusti 2025');
+      expect(text.stdout).not.toContain('Hoppa till innehållet');
+    }
+  }, 180_000);
+});
