@@ -23,6 +23,27 @@ const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a
 const edgeOrder = (a: GraphEdge, b: GraphEdge) =>
   a.from < b.from ? -1 : a.from > b.from ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0;
 
+/** Edges ordered by from, type and to: grouped by their source node in node order, each small group sorted. */
+function sortEdgesByNode(nodes: readonly { key: string }[], edges: readonly GraphEdge[]): GraphEdge[] {
+  const byFrom = new Map<string, GraphEdge[]>();
+  for (const e of edges) {
+    const list = byFrom.get(e.from);
+    if (list) list.push(e);
+    else byFrom.set(e.from, [e]);
+  }
+  const out: GraphEdge[] = [];
+  for (const n of nodes) {
+    const list = byFrom.get(n.key);
+    if (!list) continue;
+    if (list.length > 1) list.sort(edgeOrder);
+    for (const e of list) out.push(e);
+    byFrom.delete(n.key);
+  }
+  // Every edge starts at a node; anything left over would be a bug, but is still kept, in order.
+  for (const list of [...byFrom.values()]) out.push(...list);
+  return byFrom.size === 0 ? out : out.sort(edgeOrder);
+}
+
 /** The graph of every valid file, in a deterministic order; every problem found on the way goes to `sink`. */
 export function buildGraph(files: readonly ValidFile[], invalid: readonly ReadPlanFile[], sink: MessageSink): Graph {
   const shadows = collectShadows(invalid);

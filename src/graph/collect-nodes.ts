@@ -89,18 +89,7 @@ export function collectNodes(files: readonly ValidFile[], scopes: DocumentScopes
   };
 
   const link = (from: string, scope: string | null, file: ReadPlanFile, path: YamlPath, target: string, allowed: readonly NodeType[], edge: EdgeType): void => {
-    draft.links.push({
-      from,
-      scope,
-      field: String(path[0] ?? 'dokument'),
-      target,
-      allowed,
-      edge,
-      // Worked out only when a message needs it: most links are fine.
-      get place(): Place {
-        return { file: file.path, ...locate(file.parsed, path) };
-      },
-    });
+    draft.links.push(pendingLink(from, scope, file, path, target, allowed, edge));
   };
 
   const base = (file: ReadPlanFile, path: YamlPath, type: NodeType, id: string, title: string, doc: string | null, body: string, fields: Record<string, unknown>): GraphNode => ({
@@ -171,42 +160,95 @@ export function collectNodes(files: readonly ValidFile[], scopes: DocumentScopes
       draft.followUps.push({ file: vf.file, document: doc, value: vf.value });
       continue;
     }
-    const body = vf.file.body.trim();
-    const node = base(vf.file, [], vf.typ, vf.value.id, vf.value.titel, doc, body, ownFields(vf.value, vf.typ));
-    if (!addNode(node, { file: vf.file, path: [] }, ['id'])) continue;
-    const key = node.key;
-    switch (vf.typ) {
-      case 'styrprincip':
-        link(key, doc, vf.file, ['område'], vf.value.område, ['område'], 'part-of');
-        break;
-      case 'mål':
-        link(key, null, vf.file, [], doc, ['plan'], 'part-of');
-        (vf.value.styrprinciper ?? []).forEach((p, i) => link(key, doc, vf.file, ['styrprinciper', i], p, ['styrprincip'], 'realises'));
-        (vf.value.fokusområden ?? []).forEach((fo, i) => {
-          const path = ['fokusområden', i];
-          const child = base(vf.file, path, 'fokusområde', fo.id, fo.titel, doc, fo.beskrivning?.trim() ?? '', {});
-          if (addNode(child, { file: vf.file, path }, [...path, 'id'])) draft.links.push({ from: child.key, scope: doc, field: 'fokusområden', target: vf.value.id, allowed: ['mål'], edge: 'part-of', place: child.source });
-        });
-        break;
-      case 'fokusområde':
-        link(key, doc, vf.file, ['mål'], vf.value.mål, ['mål'], 'part-of');
-        break;
-      case 'aktivitet':
-        link(key, null, vf.file, [], doc, ['plan'], 'part-of');
-        vf.value.bidrar_till.forEach((t, i) => link(key, doc, vf.file, ['bidrar_till', i], t, ['fokusområde', 'mål'], 'contributes-to'));
-        (vf.value.beroenden ?? []).forEach((t, i) => link(key, doc, vf.file, ['beroenden', i], t, ['aktivitet'], 'depends-on'));
-        break;
-      case 'indikator':
-        link(key, null, vf.file, [], doc, ['plan'], 'part-of');
-        (vf.value.mäter ?? []).forEach((t, i) => link(key, doc, vf.file, ['mäter', i], t, ['mål', 'fokusområde'], 'measures'));
-        if (vf.value.grupp !== undefined) link(key, doc, vf.file, ['grupp'], vf.value.grupp, ['indikator'], 'member-of');
-        break;
+    const context = `${doc}\u0000${docFile.typ}`;
+    let cached = itemCache.get(vf);
+    if (cached?.context !== context) {
+      cached = { context, item: fileItem(vf, doc, base, pendingLink) };
+      itemCache.set(vf, cached);
     }
+    mergeItem(cached.item, draft, addNode);
   }
   return draft;
 }
 
 type AddNode = (node: GraphNode, origin: NodeOrigin, idPath: YamlPath) => boolean;
+
+/** A node of one file, ready to add: its links and inline children are added only when it is (not a duplicate). */
+interface Item {
+  node: GraphNode;
+  origin: NodeOrigin;
+  idPath: YamlPath;
+  links: PendingLink[];
+  children: Item[];
+}
+
+/** Each file's items, kept while the file's validated value lives (`check --watch` reuses it for unchanged files). */
+const itemCache = new WeakMap<ValidFile, { context: string; item: Item }>();
+
+function mergeItem(item: Item, draft: Draft, addNode: AddNode): void {
+  if (!addNode(item.node, item.origin, item.idPath)) return;
+  for (const l of item.links) draft.links.push(l);
+  for (const child of item.children) mergeItem(child, draft, addNode);
+}
+
+/** A link written at `path` of `file`; its place is worked out only when a message needs it. */
+function pendingLink(from: string, scope: string | null, file: ReadPlanFile, path: YamlPath, target: string, allowed: readonly NodeType[], edge: EdgeType): PendingLink {
+  return {
+    from,
+    scope,
+    field: String(path[0] ?? 'dokument'),
+    target,
+    allowed,
+    edge,
+    get place(): Place {
+      return { file: file.path, ...locate(file.parsed, path) };
+    },
+  };
+}
+
+type NodeFile = Extract<ValidFile, { typ: 'styrprincip' | 'mål' | 'fokusområde' | 'aktivitet' | 'indikator' }>;
+
+/** The node (and inline nodes) one file defines inside document `doc`, with their links. */
+function fileItem(vf: NodeFile, doc: string, base: Base, link: typeof pendingLink): Item {
+  const node = base(vf.file, [], vf.typ, vf.value.id, vf.value.titel, doc, vf.file.body.trim(), ownFields(vf.value, vf.typ));
+  const key = node.key;
+  const item: Item = { node, origin: { file: vf.file, path: [] }, idPath: ['id'], links: [], children: [] };
+  const add = (path: YamlPath, target: string, allowed: readonly NodeType[], edge: EdgeType, scope: string | null = doc) => item.links.push(link(key, scope, vf.file, path, target, allowed, edge));
+  switch (vf.typ) {
+    case 'styrprincip':
+      add(['område'], vf.value.område, ['område'], 'part-of');
+      break;
+    case 'mål':
+      add([], doc, ['plan'], 'part-of', null);
+      (vf.value.styrprinciper ?? []).forEach((p, i) => add(['styrprinciper', i], p, ['styrprincip'], 'realises'));
+      (vf.value.fokusområden ?? []).forEach((fo, i) => {
+        const path = ['fokusområden', i];
+        const child = base(vf.file, path, 'fokusområde', fo.id, fo.titel, doc, fo.beskrivning?.trim() ?? '', {});
+        item.children.push({
+          node: child,
+          origin: { file: vf.file, path },
+          idPath: [...path, 'id'],
+          links: [{ from: child.key, scope: doc, field: 'fokusområden', target: vf.value.id, allowed: ['mål'], edge: 'part-of', place: child.source }],
+          children: [],
+        });
+      });
+      break;
+    case 'fokusområde':
+      add(['mål'], vf.value.mål, ['mål'], 'part-of');
+      break;
+    case 'aktivitet':
+      add([], doc, ['plan'], 'part-of', null);
+      vf.value.bidrar_till.forEach((t, i) => add(['bidrar_till', i], t, ['fokusområde', 'mål'], 'contributes-to'));
+      (vf.value.beroenden ?? []).forEach((t, i) => add(['beroenden', i], t, ['aktivitet'], 'depends-on'));
+      break;
+    case 'indikator':
+      add([], doc, ['plan'], 'part-of', null);
+      (vf.value.mäter ?? []).forEach((t, i) => add(['mäter', i], t, ['mål', 'fokusområde'], 'measures'));
+      if (vf.value.grupp !== undefined) add(['grupp'], vf.value.grupp, ['indikator'], 'member-of');
+      break;
+  }
+  return item;
+}
 type Link = (from: string, scope: string | null, file: ReadPlanFile, path: YamlPath, target: string, allowed: readonly NodeType[], edge: EdgeType) => void;
 type Base = (file: ReadPlanFile, path: YamlPath, type: NodeType, id: string, title: string, doc: string | null, body: string, fields: Record<string, unknown>) => GraphNode;
 

@@ -1,5 +1,6 @@
 // Attaches follow-ups to nodes: the node and period must exist, one per node and period, fields fit the node.
 import type { MessageSink } from '../messages/report.js';
+import type { ReadPlanFile } from '../parse/read-plan-file.js';
 import { locate } from '../parse/yaml-frontmatter.js';
 import { closest } from '../util/suggest.js';
 import type { Draft } from './collect-nodes.js';
@@ -20,6 +21,15 @@ export function documentYears(doc: GraphNode): { from: number; to: number } | un
     return { from: Number(g.från.slice(0, 4)), to: Number(g.till.slice(0, 4)) };
   }
   return undefined;
+}
+
+const sources = new WeakMap<ReadPlanFile, FollowUp['source']>();
+
+/** Where a follow-up file's frontmatter starts (its typ key), remembered per parsed file. */
+function sourceOf(file: ReadPlanFile): FollowUp['source'] {
+  let source = sources.get(file);
+  if (!source) sources.set(file, (source = { file: file.path, ...locate(file.parsed, ['typ'], 'key') }));
+  return source;
 }
 
 /** Valid follow-ups, sorted by node and period; every problem is reported. */
@@ -70,7 +80,7 @@ export function attachFollowUps(draft: Draft, resolver: Resolver, isShadowed: (s
       author: value.författare,
       date: value.datum ?? null,
       body: file.body.trim(),
-      source: { file: file.path, ...locate(file.parsed, ['typ'], 'key') },
+      source: sourceOf(file),
     };
     const dupKey = `${key}\u0000${value.period}`;
     const earlier = seen.get(dupKey);

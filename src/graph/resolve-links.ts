@@ -22,13 +22,19 @@ export interface Resolver {
 
 /** A resolver over the draft's nodes, given which policy each plan implements. */
 export function makeResolver(nodes: ReadonlyMap<string, GraphNode>, policyOfPlan: ReadonlyMap<string, string>): Resolver {
-  const byDocument = new Map<string | null, GraphNode[]>();
-  for (const node of nodes.values()) {
-    const doc = node.type === 'policy' || node.type === 'plan' || node.type === 'organisation' ? null : node.document;
-    const list = byDocument.get(doc) ?? [];
-    list.push(node);
-    byDocument.set(doc, list);
-  }
+  // Nodes by document, only built when a suggestion is needed.
+  let byDocumentCache: Map<string | null, GraphNode[]> | undefined;
+  const byDocument = () => {
+    if (byDocumentCache) return byDocumentCache;
+    byDocumentCache = new Map();
+    for (const node of nodes.values()) {
+      const doc = node.type === 'policy' || node.type === 'plan' || node.type === 'organisation' ? null : node.document;
+      const list = byDocumentCache.get(doc) ?? [];
+      list.push(node);
+      byDocumentCache.set(doc, list);
+    }
+    return byDocumentCache;
+  };
   return {
     resolve(scope, target) {
       if (target.includes(':')) return nodes.has(target) ? target : undefined;
@@ -42,10 +48,13 @@ export function makeResolver(nodes: ReadonlyMap<string, GraphNode>, policyOfPlan
       const scopes = [scope];
       const policy = scope === null ? undefined : policyOfPlan.get(scope);
       if (policy !== undefined) scopes.push(policy);
-      return scopes.flatMap((s) => (byDocument.get(s) ?? []).filter((n) => types.includes(n.type)).map((n) => n.id));
+      return scopes.flatMap((s) => (byDocument().get(s) ?? []).filter((n) => types.includes(n.type)).map((n) => n.id));
     },
   };
 }
+
+/** Edge types that must not form cycles: their links' places are kept for the cycle message. */
+const CYCLE_EDGE_TYPES: ReadonlySet<string> = new Set(['depends-on', 'replaces', 'member-of']);
 
 /** Edges for every link that resolves to a node of an allowed type; the rest are reported. */
 export function resolveLinks(draft: Draft, sink: MessageSink): { edges: GraphEdge[]; resolver: Resolver; policyOfPlan: Map<string, string>; isShadowed: (scope: string | null, target: string) => boolean; linkPlaces: Map<string, { readonly place: Place }> } {
@@ -82,7 +91,7 @@ export function resolveLinks(draft: Draft, sink: MessageSink): { edges: GraphEdg
       return;
     }
     edges.push({ from: link.from, to: key, type: link.edge });
-    linkPlaces.set(edgeId(link.from, link.edge, key), link);
+    if (CYCLE_EDGE_TYPES.has(link.edge)) linkPlaces.set(edgeId(link.from, link.edge, key), link);
     if (link.edge === 'implements') policyOfPlan.set(link.from, key);
   };
   global.forEach(resolveOne);

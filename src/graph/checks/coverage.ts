@@ -1,5 +1,5 @@
 // Coverage warnings: gaps in the chain from principle to action, and actions and indicators missing essentials.
-import type { MessageSink } from '../../messages/report.js';
+import type { MessageSink, Place } from '../../messages/report.js';
 import { locate } from '../../parse/yaml-frontmatter.js';
 import type { Draft } from '../collect-nodes.js';
 import type { GraphIndex } from '../graph-index.js';
@@ -21,8 +21,8 @@ export function checkCoverage(draft: Draft, index: GraphIndex, coverage: Coverag
     sink.report('focus-area-without-action', `Ingen aktivitet bidrar till fokusområdet ${n.id} "${n.title}". Lägg till ${n.id} i "bidrar_till" för en aktivitet.`, place(key));
   }
   for (const n of index.ofType('aktivitet')) {
-    const origin = draft.origins.get(n.key)!;
-    const where = { file: origin.file.path, ...locate(origin.file.parsed, ['id']) };
+    if (n.fields['ansvarig'] !== undefined && n.fields['slut'] !== undefined) continue;
+    const where = idValue(draft, n.key);
     if (n.fields['ansvarig'] === undefined) sink.report('action-without-owner', `Aktiviteten ${n.id} saknar ansvarig. Lägg till "ansvarig" med nämnd, förvaltning eller enhet.`, where);
     if (n.fields['slut'] === undefined) sink.report('action-without-due-date', `Aktiviteten ${n.id} saknar slutdatum. Lägg till "slut" (ÅÅÅÅ-MM-DD).`, where);
   }
@@ -32,10 +32,12 @@ export function checkCoverage(draft: Draft, index: GraphIndex, coverage: Coverag
     const group = index.out(n.key, 'member-of')[0];
     const groupTargets = group ? (index.node(group)?.fields['målvärden'] as Record<string, number> | undefined) : undefined;
     if (groupTargets && Object.keys(groupTargets).length > 0) continue;
-    const origin = draft.origins.get(n.key)!;
-    sink.report('indicator-without-target', `Indikatorn ${n.id} har inga målvärden. Lägg till "målvärden" med ett värde per år, t.ex. 2026: 80.`, {
-      file: origin.file.path,
-      ...locate(origin.file.parsed, ['id']),
-    });
+    sink.report('indicator-without-target', `Indikatorn ${n.id} har inga målvärden. Lägg till "målvärden" med ett värde per år, t.ex. 2026: 80.`, idValue(draft, n.key));
   }
+}
+
+/** The place of a node's id value in its file. */
+function idValue(draft: Draft, key: string): Place {
+  const origin = draft.origins.get(key)!;
+  return { file: origin.file.path, ...locate(origin.file.parsed, [...origin.path, 'id']) };
 }

@@ -11,11 +11,13 @@ type ActionStatusRow = Derived['actionStatus'][number];
 /** The status of every action of a plan in every period of that plan in which it has started or has a follow-up: the period's follow-up, else the latest before it, else the file's status. */
 export function deriveActionStatus(index: GraphIndex, periods: Record<string, string[]>): ActionStatusRow[] {
   const rows: ActionStatusRow[] = [];
+  const ends = new Map<string, string>();
+  for (const list of Object.values(periods)) for (const p of list) if (!ends.has(p)) ends.set(p, periodEnd(p));
   for (const action of index.ofType('aktivitet')) {
     const plan = action.document;
     const followUps = index.followUps(action.key);
     for (const period of plan ? (periods[plan] ?? []) : []) {
-      const end = periodEnd(period);
+      const end = ends.get(period)!;
       const start = action.fields['start'] as string | undefined;
       if (start !== undefined && start > end && !followUps.some((f) => f.period <= period)) continue;
       let status = (action.fields['status'] as ActionStatus | undefined) ?? 'ej påbörjad';
@@ -38,11 +40,18 @@ function emptyAssessments(): Rollup['assessments'] {
 
 /** Rollups for focus areas, goals, principles and plans, for every period of their plan(s). */
 export function deriveRollups(index: GraphIndex, periods: Record<string, string[]>, statusRows: readonly ActionStatusRow[]): Rollup[] {
-  const statusByPeriod = new Map<string, Map<string, ActionStatusRow>>();
+  // Actions as small integers, and each period's status per action in a typed array: the counting loops below
+  // run over every action several times (plan, goals, focus areas, principles), so they must not allocate.
+  const actionIndex = new Map<string, number>();
+  for (const a of index.ofType('aktivitet')) actionIndex.set(a.key, actionIndex.size);
+  const NONE = -1;
+  const statusCodes = new Map<string, Int8Array>();
   for (const r of statusRows) {
-    let rows = statusByPeriod.get(r.period);
-    if (!rows) statusByPeriod.set(r.period, (rows = new Map()));
-    rows.set(r.node, r);
+    let codes = statusCodes.get(r.period);
+    if (!codes) statusCodes.set(r.period, (codes = new Int8Array(actionIndex.size).fill(NONE)));
+    const i = actionIndex.get(r.node);
+    // Overdue actions count as försenad; the overdue flag is kept in the high bit.
+    if (i !== undefined) codes[i] = STATUS_CODE.get(r.overdue && r.status !== 'försenad' ? 'försenad' : r.status)! | (r.overdue ? OVERDUE_BIT : 0);
   }
   const memo = <T>(f: (key: string) => T) => {
     const cache = new Map<string, T>();
@@ -52,23 +61,33 @@ export function deriveRollups(index: GraphIndex, periods: Record<string, string[
       return v;
     };
   };
-  const actionsOfFocusArea = memo((fa: string) => index.in(fa, 'contributes-to').filter((k) => index.node(k)?.type === 'aktivitet'));
+  const indices = (keys: readonly string[]) => keys.flatMap((k) => (actionIndex.has(k) ? [actionIndex.get(k)!] : []));
+  const actionsOfFocusArea = memo((fa: string) => indices(index.in(fa, 'contributes-to')));
   const focusAreasOfGoal = memo((goal: string) => index.in(goal, 'part-of').filter((k) => index.node(k)?.type === 'fokusområde'));
-  const actionsOfGoal = memo((goal: string) => {
-    const set = new Set(index.in(goal, 'contributes-to'));
-    for (const fa of focusAreasOfGoal(goal)) for (const a of actionsOfFocusArea(fa)) set.add(a);
-    return [...set].sort();
-  });
+  const seen = new Uint32Array(actionIndex.size);
+  let stamp = 0;
+  /** The distinct actions of several lists. */
+  const union = (lists: readonly (readonly number[])[]): number[] => {
+    stamp++;
+    const out: number[] = [];
+    for (const list of lists) for (const i of list) if (seen[i] !== stamp) { seen[i] = stamp; out.push(i); }
+    return out;
+  };
+  const actionsOfGoal = memo((goal: string) => union([indices(index.in(goal, 'contributes-to')), ...focusAreasOfGoal(goal).map(actionsOfFocusArea)]));
   const assessmentOf = (key: string, period: string) => index.followUps(key).find((f) => f.period === period)?.assessment ?? null;
-  const rollup = (node: string, period: string, actions: string[], children: string[]): Rollup => {
+  const rollup = (node: string, period: string, actions: readonly number[], children: readonly string[]): Rollup => {
     const counts = emptyCounts();
-    const rows = statusByPeriod.get(period);
-    for (const a of actions) {
-      const row = rows?.get(a);
-      if (!row) continue;
-      counts.total++;
-      counts.byStatus[row.overdue && row.status !== 'försenad' ? 'försenad' : row.status]++;
-      if (row.overdue) counts.overdue++;
+    const codes = statusCodes.get(period);
+    if (codes) {
+      const byCode = new Array<number>(AKTIVITET_STATUS.length).fill(0);
+      for (const i of actions) {
+        const code = codes[i]!;
+        if (code === NONE) continue;
+        counts.total++;
+        byCode[code & STATUS_MASK]!++;
+        if (code & OVERDUE_BIT) counts.overdue++;
+      }
+      AKTIVITET_STATUS.forEach((s, c) => (counts.byStatus[s] = byCode[c]!));
     }
     const assessments = emptyAssessments();
     for (const c of children) {
@@ -81,8 +100,9 @@ export function deriveRollups(index: GraphIndex, periods: Record<string, string[
   const out: Rollup[] = [];
   for (const plan of index.ofType('plan')) {
     const planPeriods = periods[plan.key] ?? [];
-    const goals = index.in(plan.key, 'part-of').filter((k) => index.node(k)?.type === 'mål');
-    const planActions = index.in(plan.key, 'part-of').filter((k) => index.node(k)?.type === 'aktivitet');
+    const members = index.in(plan.key, 'part-of');
+    const goals = members.filter((k) => index.node(k)?.type === 'mål');
+    const planActions = indices(members);
     for (const period of planPeriods) {
       out.push(rollup(plan.key, period, planActions, goals));
       for (const goal of goals) {
@@ -98,9 +118,12 @@ export function deriveRollups(index: GraphIndex, periods: Record<string, string[
     for (const period of allPeriods) {
       const goalsInPeriod = goals.filter((g) => (periods[index.node(g)?.document ?? ''] ?? []).includes(period));
       if (goalsInPeriod.length === 0) continue;
-      const actions = [...new Set(goalsInPeriod.flatMap(actionsOfGoal))].sort();
-      out.push(rollup(principle.key, period, actions, goalsInPeriod));
+      out.push(rollup(principle.key, period, union(goalsInPeriod.map(actionsOfGoal)), goalsInPeriod));
     }
   }
   return out.sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
 }
+
+const STATUS_CODE = new Map<ActionStatus, number>(AKTIVITET_STATUS.map((s, i) => [s, i]));
+const STATUS_MASK = 0x3f;
+const OVERDUE_BIT = 0x40;
