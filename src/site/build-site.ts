@@ -110,7 +110,10 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   };
   // Variables Vite and Astro would read as import.meta.env (a test runner sets some of them).
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX']) delete env[name];
-  const astro = startAstroBuild(root, env, options.logLevel ?? 'warn');
+  // Astro's working folder, one per build (see startAstroBuild), inside the package so that its modules find node_modules.
+  mkdirSync(path.join(root, '.astro'), { recursive: true });
+  const astroCwd = mkdtempSync(path.join(root, '.astro', 'bygge-'));
+  const astro = startAstroBuild(root, astroCwd, env, options.logLevel ?? 'warn');
   const stop = async () => {
     astro.kill();
     await astro.done;
@@ -179,6 +182,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   } finally {
     rmSync(work, { recursive: true, force: true });
     rmSync(stage, { recursive: true, force: true });
+    rmSync(astroCwd, { recursive: true, force: true });
   }
 }
 
@@ -187,13 +191,19 @@ function writeAtomically(file: string, text: string): void {
   renameSync(`${file}.tmp`, file);
 }
 
-/** Starts `astro build` for `root` with `env`; collects its output, forwarding it when the log level asks for it. */
-function startAstroBuild(root: string, env: NodeJS.ProcessEnv, logLevel: NonNullable<BuildSiteOptions['logLevel']>): { done: Promise<{ code: number; output: string }>; kill: () => void } {
+/**
+ * Starts `astro build` for `root` with `env`, in the working folder `cwd`; collects its output, forwarding it
+ * when the log level asks for it. With the output folder outside its working folder Astro writes its
+ * intermediate page modules into `.astro/` of the working folder and deletes them at the end: with the
+ * package root as working folder, two builds at once (tests, a bench, two sites) would overwrite and delete
+ * each other's modules, so each build gets its own working folder under the package root.
+ */
+function startAstroBuild(root: string, cwd: string, env: NodeJS.ProcessEnv, logLevel: NonNullable<BuildSiteOptions['logLevel']>): { done: Promise<{ code: number; output: string }>; kill: () => void } {
   const astroBin = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
   const args = [astroBin, 'build', '--root', root, '--config', 'astro.config.mjs'];
   if (logLevel === 'silent' || logLevel === 'error' || logLevel === 'warn') args.push('--silent');
   if (logLevel === 'debug') args.push('--verbose');
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const collect = (chunk: Buffer, forward: NodeJS.WriteStream) => {
     const text = chunk.toString('utf8');
