@@ -3,9 +3,9 @@
 // the pages, on the other core; a plain `astro build` indexes the HTML instead (astro.config.mjs).
 import type { ElementContent, Root, RootContent } from 'hast';
 import type { GraphNode } from '../graph/types.js';
-import { TYPE_LABEL } from './format.js';
+import { formatPeriod, TYPE_LABEL } from './format.js';
 import { treeKey } from './markdown.js';
-import type { SiteModel } from './model.js';
+import { PLAN_SEGMENTS, type SiteModel } from './model.js';
 
 export interface SearchRecord {
   /** Path of the page without the base: the search page's script adds the base. */
@@ -56,6 +56,16 @@ export function searchRecords(model: SiteModel, trees: ReadonlyMap<string, Root>
     const followUps = model.followUps(node.key).map((f) => `${f.period} ${f.assessment ?? f.status ?? ''} ${text(f.body, f.source.file)}`);
     const content = [title, doc, ...fieldText(node), text(node.body, node.source.file), ...followUps].filter((s) => s && s.trim() !== '').join('\n');
     records.push({ url: `/${path}`, title, content, kind: TYPE_LABEL[node.type] });
+  }
+  // The follow-up reports: one record per plan and period, with every assessment written for it.
+  for (const plan of model.ofType('plan')) {
+    for (const period of model.periods(plan.key)) {
+      const title = `Uppföljning ${formatPeriod(period)}: ${plan.title}`;
+      const written = model.graph.followUps
+        .filter((f) => f.period === period && model.node(f.node)?.document !== undefined && (model.node(f.node)!.plan === plan.key || model.node(f.node)!.document === plan.key))
+        .map((f) => `${model.node(f.node)!.id} ${f.assessment ?? f.status ?? ''} ${text(f.body, f.source.file)}`);
+      records.push({ url: `/${model.docSlug(plan.key)}/${PLAN_SEGMENTS.followUp}/${period}/`, title, content: [title, ...written].join('\n'), kind: 'Uppföljning' });
+    }
   }
   return records;
 }
