@@ -8,13 +8,10 @@ import { locateRepo } from '../diff/git-revision.js';
 import type { Graph } from '../graph/types.js';
 import { readPlanHistory, type FollowUpHistory, type HistoryEntry } from '../history/git-history.js';
 import { adoptionView, type AdoptedCommit, type AdoptionView } from './adoption-view.js';
+import { ADOPTION_KEY } from './history-constants.js';
 import type { SiteConfig } from './site-config.js';
 
-/** URL segment of a plan's page "Ändringar sedan antagandet": `/<plan>/andringar/`. */
-export const SINCE_ADOPTION_SEGMENT = 'andringar';
-
-/** The config key, for messages and the page that says how to set it. */
-export const ADOPTION_KEY = 'antagen_revision';
+export { ADOPTION_KEY, SINCE_ADOPTION_SEGMENT } from './history-constants.js';
 
 /** What the site shows; plain JSON, the same for the same repository state. */
 export type SiteHistory = {
