@@ -1,5 +1,6 @@
 // The plan diff as markdown for a pull request comment or a job summary: plain Swedish, grouped by goal,
 // written for reviewers who are not programmers (no keys, no JSON, dates and amounts as people write them).
+import { capitalise, countedAdjective, LINK_VERBS, NODE_WORDS } from '../graph/node-words.js';
 import type { EdgeType, NodeType } from '../graph/types.js';
 import type { PlanDiffReport, SideInfo } from './compare-revisions.js';
 import { naturalCompare, stableJson, type FieldChange, type FollowUpRef, type LinkChange, type NodeRef } from './diff-graphs.js';
@@ -9,27 +10,9 @@ const MAX_LINES = 800;
 /** Above this many new follow-ups for one goal and period they are listed on one line. */
 const CONDENSE_FOLLOW_UPS = 5;
 
-const WORDS: Record<NodeType, { one: string; many: string; ett: boolean }> = {
-  organisation: { one: 'organisation', many: 'organisationer', ett: false },
-  policy: { one: 'policy', many: 'policyer', ett: false },
-  område: { one: 'område', many: 'områden', ett: true },
-  styrprincip: { one: 'styrprincip', many: 'styrprinciper', ett: false },
-  plan: { one: 'plan', many: 'planer', ett: false },
-  mål: { one: 'mål', many: 'mål', ett: true },
-  fokusområde: { one: 'fokusområde', many: 'fokusområden', ett: true },
-  aktivitet: { one: 'aktivitet', many: 'aktiviteter', ett: false },
-  indikator: { one: 'indikator', many: 'indikatorer', ett: false },
-};
 
 const TYPE_ORDER: NodeType[] = ['mål', 'fokusområde', 'aktivitet', 'indikator', 'styrprincip', 'område', 'policy', 'plan', 'organisation'];
 
-/** "ny aktivitet", "nytt mål", "nya aktiviteter", with en/ett agreement. */
-function adjective(kind: 'ny' | 'ändrad' | 'borttagen', type: NodeType, n: number): string {
-  const w = WORDS[type];
-  const forms = { ny: ['ny', 'nytt', 'nya'], ändrad: ['ändrad', 'ändrat', 'ändrade'], borttagen: ['borttagen', 'borttaget', 'borttagna'] }[kind];
-  const adj = n === 1 ? forms[w.ett ? 1 : 0] : forms[2];
-  return `${adj} ${n === 1 ? w.one : w.many}`;
-}
 
 const FIELD_LABELS: Record<string, string> = {
   titel: 'Rubrik',
@@ -68,24 +51,12 @@ const FIELD_LABELS: Record<string, string> = {
   datum: 'Datum',
 };
 
-const LINK_VERBS: Record<EdgeType, string> = {
-  'contributes-to': 'bidrar till',
-  realises: 'förverkligar',
-  'part-of': 'hör till',
-  'depends-on': 'är beroende av',
-  measures: 'mäter',
-  'member-of': 'ingår i',
-  'belongs-to': 'gäller',
-  implements: 'förverkligar',
-  replaces: 'ersätter',
-};
 
 /** Text safe inside markdown: no emphasis, links, HTML or table breaks from titles people wrote. */
 export function escapeMarkdown(s: string): string {
   return s.replace(/\s*\n\s*/g, ' ').replace(/[\\`*_{}[\]<>|#~!]/g, (c) => `\\${c}`);
 }
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const num = (n: number) => String(n).replace('.', ',');
 const isYearMap = (v: unknown): v is Record<string, number> =>
   v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).every((k) => /^\d{4}$/.test(k));
@@ -211,7 +182,7 @@ export function formatDiffMarkdown(report: PlanDiffReport): string {
   const count = (refs: NodeRef[], kind: 'ny' | 'ändrad' | 'borttagen') =>
     TYPE_ORDER.map((t) => [t, refs.filter((r) => r.type === t).length] as const)
       .filter(([, n]) => n > 0)
-      .map(([t, n]) => `${n} ${adjective(kind, t, n)}`);
+      .map(([t, n]) => `${n} ${countedAdjective(kind, t, n)}`);
   const changedNodes = new Map<string, NodeRef>();
   for (const c of report.nodes.changed) changedNodes.set(c.node.key, c.node);
   for (const l of [...report.links.added, ...report.links.removed]) changedNodes.set(l.from.key, l.from);
@@ -227,7 +198,7 @@ export function formatDiffMarkdown(report: PlanDiffReport): string {
     ...count(report.nodes.removed, 'borttagen'),
     ...TYPE_ORDER.map((t) => [t, report.nodes.renamed.filter((r) => r.to.type === t).length] as const)
       .filter(([, n]) => n > 0)
-      .map(([t, n]) => `${n} ${n === 1 ? WORDS[t].one : WORDS[t].many} med nytt id`),
+      .map(([t, n]) => `${n} ${n === 1 ? NODE_WORDS[t].one : NODE_WORDS[t].many} med nytt id`),
     ...count([...changedNodes.values()], 'ändrad'),
     ...fuParts,
   ];
@@ -250,7 +221,7 @@ export function formatDiffMarkdown(report: PlanDiffReport): string {
   // Items, grouped by goal.
   const items: Item[] = [];
   const rank = (t: NodeType) => TYPE_ORDER.indexOf(t);
-  const typeWord = (t: NodeType) => capitalise(WORDS[t].one);
+  const typeWord = (t: NodeType) => capitalise(NODE_WORDS[t].one);
   for (const n of report.nodes.added) {
     const facts: string[] = [];
     for (const f of ['ansvarig', 'start', 'slut', 'status', 'budget', 'målår', 'förväntat_resultat', 'enhet', 'källa']) {
@@ -264,9 +235,9 @@ export function formatDiffMarkdown(report: PlanDiffReport): string {
     const byType = new Map<EdgeType, string[]>();
     for (const l of links) byType.set(l.type, [...(byType.get(l.type) ?? []), `${escapeMarkdown(l.to.slice(l.to.indexOf(':') + 1))} ${escapeMarkdown(l.title)}`]);
     for (const [type, targets] of byType) lines.push(`${capitalise(LINK_VERBS[type])} ${targets.join(', ')}`);
-    items.push({ node: n, rank: rank(n.type), lines: [`**${capitalise(adjective('ny', n.type, 1))} ${name(n)}**`, ...lines] });
+    items.push({ node: n, rank: rank(n.type), lines: [`**${capitalise(countedAdjective('ny', n.type, 1))} ${name(n)}**`, ...lines] });
   }
-  for (const n of report.nodes.removed) items.push({ node: n, rank: rank(n.type), lines: [`**${capitalise(adjective('borttagen', n.type, 1))} ${name(n)}**`] });
+  for (const n of report.nodes.removed) items.push({ node: n, rank: rank(n.type), lines: [`**${capitalise(countedAdjective('borttagen', n.type, 1))} ${name(n)}**`] });
   for (const r of report.nodes.renamed) {
     const why = r.reason === 'same-file' ? `samma fil, ${escapeMarkdown(r.to.file)}` : 'samma innehåll';
     items.push({

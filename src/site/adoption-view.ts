@@ -1,6 +1,8 @@
 // The site's page "Ändringar sedan antagandet" as data: the plan diff (the plan as adopted, a git tag or
 // revision, against the plan now) narrowed to one plan and grouped by goal, in plain Swedish lines for
 // readers who are not programmers. Pure: the comparison in, the view out; the page adds the links.
+import { capitalise, countedAdjective, LINK_VERBS, NODE_WORDS } from '../graph/node-words.js';
+import type { EdgeType } from '../graph/types.js';
 import type { NodeType } from '../graph/types.js';
 import type { PlanDiffReport } from '../diff/compare-revisions.js';
 import { naturalCompare, type FieldChange, type FollowUpRef, type LinkChange, type NodeRef } from '../diff/diff-graphs.js';
@@ -67,31 +69,9 @@ export type AdoptionView =
       groups: AdoptionGroup[];
     };
 
-const WORDS: Record<NodeType, { one: string; many: string; ett: boolean }> = {
-  organisation: { one: 'organisation', many: 'organisationer', ett: false },
-  policy: { one: 'policy', many: 'policyer', ett: false },
-  område: { one: 'område', many: 'områden', ett: true },
-  styrprincip: { one: 'styrprincip', many: 'styrprinciper', ett: false },
-  plan: { one: 'plan', many: 'planer', ett: false },
-  mål: { one: 'mål', many: 'mål', ett: true },
-  fokusområde: { one: 'fokusområde', many: 'fokusområden', ett: true },
-  aktivitet: { one: 'aktivitet', many: 'aktiviteter', ett: false },
-  indikator: { one: 'indikator', many: 'indikatorer', ett: false },
-};
 
 const TYPE_ORDER: NodeType[] = ['plan', 'mål', 'fokusområde', 'aktivitet', 'indikator', 'styrprincip', 'område', 'policy', 'organisation'];
 
-const LINK_VERBS: Record<string, string> = {
-  'contributes-to': 'bidrar till',
-  realises: 'förverkligar',
-  'part-of': 'hör till',
-  'depends-on': 'är beroende av',
-  measures: 'mäter',
-  'member-of': 'ingår i',
-  'belongs-to': 'gäller',
-  implements: 'genomför',
-  replaces: 'ersätter',
-};
 
 const FACTS: Record<string, string> = {
   ansvarig: 'ansvarig',
@@ -105,14 +85,7 @@ const FACTS: Record<string, string> = {
   källa: 'källa',
 };
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** "ny aktivitet", "nytt mål", "nya aktiviteter". */
-function adjective(kind: 'ny' | 'ändrad' | 'borttagen', type: NodeType, n: number): string {
-  const w = WORDS[type];
-  const forms = { ny: ['ny', 'nytt', 'nya'], ändrad: ['ändrad', 'ändrat', 'ändrade'], borttagen: ['borttagen', 'borttaget', 'borttagna'] }[kind];
-  return `${n === 1 ? forms[w.ett ? 1 : 0] : forms[2]} ${n === 1 ? w.one : w.many}`;
-}
 
 /** The diff's markdown lines made plain text again (they escape markdown characters with a backslash). */
 export function plainLine(line: string): string {
@@ -133,7 +106,7 @@ function linkLines(added: LinkChange[], removed: LinkChange[]): string[] {
   for (const type of [...new Set([...added, ...removed].map((l) => l.type))].sort()) {
     const a = added.filter((l) => l.type === type).map((l) => label(l.to));
     const r = removed.filter((l) => l.type === type).map((l) => label(l.to));
-    const verb = LINK_VERBS[type] ?? type;
+    const verb = LINK_VERBS[type];
     if (a.length > 0 && r.length > 0) lines.push(`${capitalise(verb)} nu ${a.join(', ')} i stället för ${r.join(', ')}.`);
     else if (a.length > 0) lines.push(`${capitalise(verb)} nu också ${a.join(', ')}.`);
     else lines.push(`${capitalise(verb)} inte längre ${r.join(', ')}.`);
@@ -196,14 +169,14 @@ export function adoptionView(plan: string, since: SinceAdoption | null, opts: { 
   const countBy = (refs: { type: NodeType }[], kind: 'ny' | 'ändrad' | 'borttagen') =>
     TYPE_ORDER.map((t) => [t, refs.filter((r) => r.type === t).length] as const)
       .filter(([, n]) => n > 0)
-      .map(([t, n]) => `${n} ${adjective(kind, t, n)}`);
+      .map(([t, n]) => `${n} ${countedAdjective(kind, t, n)}`);
   const fuCount = (n: number, one: string, many: string) => (n > 0 ? [`${n} ${n === 1 ? one : many}`] : []);
   const summary = [
     ...countBy(added, 'ny'),
     ...countBy(removed, 'borttagen'),
     ...TYPE_ORDER.map((t) => [t, renamed.filter((r) => r.to.type === t).length] as const)
       .filter(([, n]) => n > 0)
-      .map(([t, n]) => `${n} ${n === 1 ? WORDS[t].one : WORDS[t].many} med nytt id`),
+      .map(([t, n]) => `${n} ${n === 1 ? NODE_WORDS[t].one : NODE_WORDS[t].many} med nytt id`),
     ...countBy([...changedNodes.values()], 'ändrad'),
     ...fuCount(fuAdded.length, 'ny uppföljning', 'nya uppföljningar'),
     ...fuCount(fuChanged.length, 'ändrad uppföljning', 'ändrade uppföljningar'),
@@ -227,19 +200,19 @@ export function adoptionView(plan: string, since: SinceAdoption | null, opts: { 
       .filter(([field]) => n.fields[field] !== undefined)
       .map(([field, word]) => `${capitalise(word)}: ${plainValue(n.fields[field])}`)
       .filter((line) => line.length <= 200);
-    const byType = new Map<string, string[]>();
+    const byType = new Map<EdgeType, string[]>();
     for (const l of n.links) {
       if (l.type === 'part-of' && (n.type === 'aktivitet' || n.type === 'indikator' || n.type === 'mål')) continue;
       byType.set(l.type, [...(byType.get(l.type) ?? []), `${l.to.slice(l.to.indexOf(':') + 1)} ${l.title}`]);
     }
-    const links = [...byType].map(([type, targets]) => `${capitalise(LINK_VERBS[type] ?? type)} ${targets.join(', ')}.`);
-    items.push({ label: capitalise(adjective('ny', n.type, 1)), node: ref(n), removed: false, lines: [...facts, ...links], goal: n.goal, rank: rank(n.type) });
+    const links = [...byType].map(([type, targets]) => `${capitalise(LINK_VERBS[type])} ${targets.join(', ')}.`);
+    items.push({ label: capitalise(countedAdjective('ny', n.type, 1)), node: ref(n), removed: false, lines: [...facts, ...links], goal: n.goal, rank: rank(n.type) });
   }
-  for (const n of removed) items.push({ label: capitalise(adjective('borttagen', n.type, 1)), node: ref(n), removed: true, lines: [], goal: n.goal, rank: rank(n.type) });
+  for (const n of removed) items.push({ label: capitalise(countedAdjective('borttagen', n.type, 1)), node: ref(n), removed: true, lines: [], goal: n.goal, rank: rank(n.type) });
   const linksOf = (key: string) => linkLines(linksAdded.filter((l) => l.from.key === key), linksRemoved.filter((l) => l.from.key === key));
   for (const r of renamed) {
     items.push({
-      label: `${capitalise(WORDS[r.to.type].one)} med nytt id (tidigare ${r.from.id}):`,
+      label: `${capitalise(NODE_WORDS[r.to.type].one)} med nytt id (tidigare ${r.from.id}):`,
       node: ref(r.to),
       removed: false,
       lines: [...r.changes.filter((ch) => ch.field !== 'id').flatMap(changeLines), ...linksOf(r.to.key)],
@@ -249,7 +222,7 @@ export function adoptionView(plan: string, since: SinceAdoption | null, opts: { 
   }
   for (const [key, node] of changedNodes) {
     const lines = [...(changed.get(key)?.changes ?? []).flatMap(changeLines), ...linksOf(key)];
-    if (lines.length > 0) items.push({ label: capitalise(adjective('ändrad', node.type, 1)), node: ref(node), removed: false, lines, goal: node.goal, rank: rank(node.type) });
+    if (lines.length > 0) items.push({ label: capitalise(countedAdjective('ändrad', node.type, 1)), node: ref(node), removed: false, lines, goal: node.goal, rank: rank(node.type) });
   }
   const fuRank = TYPE_ORDER.length;
   const gone = new Set(removed.map((r) => r.key));

@@ -5,20 +5,18 @@
 // show their content, have no axe-core violation (WCAG 2.1 A/AA) at 1280 and 360 px, need no horizontal
 // scroll on a phone, and no internal link of the sites is broken.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build-site.js';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.js';
 import { brokenLinks } from '../site/site-files.js';
+import { axeViolations, launchChromium } from './browser.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const BASE = '/sparbar/';
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PLAN = 'plans/ekby/plan-2024-2027';
 const DOC = 'ekby-digplan-2024-2027';
 
@@ -64,11 +62,7 @@ beforeAll(async () => {
     servers.push(await serveStatic(out, BASE));
   }
   [inGit, outsideGit] = servers as [StaticServer, StaticServer];
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium saknas på ${CHROMIUM}: apt-get install -y chromium (se DEVELOPERS.md).`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -86,14 +80,6 @@ async function open(server: StaticServer, sub: string, width = 1280): Promise<Pa
   return page;
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
 
 /** Every page visited at 1280 and 360 px: what it must show, no axe violation, no horizontal scroll on a phone. */
 async function checkPages(server: StaticServer, pages: { path: string; content: RegExp[] }[]) {

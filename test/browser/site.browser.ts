@@ -4,20 +4,18 @@
 // no horizontal scroll, pages need only their HTML and one stylesheet, the skip link, search and print
 // work, and screenshots are saved in test-results/screenshots/.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build-site.js';
 import { listFiles } from '../site/site-files.js';
+import { axeViolations, launchChromium } from './browser.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const BASE = '/sparbar/';
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SCREENSHOTS = path.join(root, 'test-results', 'screenshots');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PLAN = 'ekby-digplan-2024-2027';
 const POLICY = 'ekby-it-policy';
 
@@ -31,11 +29,7 @@ beforeAll(async () => {
   expect(result.errors).toEqual([]);
   expect(result.exitCode).toBe(0);
   server = await serveStatic(out, BASE);
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium saknas på ${CHROMIUM}: apt-get install -y chromium (se DEVELOPERS.md).`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
@@ -58,14 +52,6 @@ async function close(page: Page) {
   await page.context().close();
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
 
 async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -7,22 +7,20 @@
 // poppler's pdftoppm is installed), with the pages' weights.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build-site.js';
 import { pdfPageCount } from '../../src/site/print-pdf.js';
 import { listFiles } from '../site/site-files.js';
+import { axeViolations, launchChromium } from './browser.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const BASE = '/sparbar/';
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const RESULTS = path.join(root, 'test-results');
 const SCREENSHOTS = path.join(RESULTS, 'screenshots');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PLAN = 'ekby-digplan-2024-2027';
 
 let out: string;
@@ -35,11 +33,7 @@ beforeAll(async () => {
   expect(result.errors).toEqual([]);
   expect(result.exitCode).toBe(0);
   server = await serveStatic(out, BASE);
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium saknas på ${CHROMIUM}: apt-get install -y chromium.`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
@@ -62,14 +56,6 @@ async function close(page: Page) {
   await page.context().close();
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
 
 const PAGES: { name: string; path: string; h1: RegExp; content: RegExp[] }[] = [
   {
