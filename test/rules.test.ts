@@ -730,7 +730,7 @@ describe('unreadable-file', () => {
     expect(keys).not.toContain('digplan:A0');
   });
 
-  // Real permissions: root reads any file whatever its mode, so as root the check runs as the user nobody (the built CLI).
+  // Real permissions: root reads any file whatever its mode, so as root the built CLI runs without the capabilities that let it.
   it('with real permissions (chmod 000)', () => {
     const base = tempDir();
     chmodSync(base, 0o755);
@@ -743,7 +743,9 @@ describe('unreadable-file', () => {
     try {
       if (process.getuid?.() === 0) {
         const cli = fileURLToPath(new URL('../lib/src/cli/main.js', import.meta.url));
-        const r = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, cli, 'check', root, '--format', 'json'], { encoding: 'utf8' });
+        // Root without the capabilities that bypass file permissions obeys them like any user.
+        const dropped = '-dac_override,-dac_read_search';
+        const r = spawnSync('setpriv', [`--inh-caps=${dropped}`, `--bounding-set=${dropped}`, '--', process.execPath, cli, 'check', root, '--format', 'json'], { encoding: 'utf8' });
         expect(r.stderr).toBe('');
         const json = JSON.parse(r.stdout) as { ruleId: string; file: string; line: number; column: number; severity: string }[];
         expect(json.map((m) => ({ ...m, file: path.relative(root, m.file) })).map(({ ruleId, file, line, column, severity }) => ({ ruleId, file, line, column, severity }))).toEqual(expected);
