@@ -2,7 +2,7 @@
 // Sections are independent functions returning a Section (see table.ts); add new ones (site build, watch
 // re-check) to SECTIONS below.
 //
-//   node lib/bench/bench.js [--sizes 1000,10000] [--runs 5] [--no-remark] [--strict]
+//   node lib/bench/bench.js [--sizes 1000,10000] [--runs 5] [--no-remark] [--only check,watch,site] [--strict]
 // --runs is for the large plans; plans of up to 2,000 files get three times as many (they are cheap and noisy).
 // --strict exits 1 when a section misses its target (the check/floor ratio).
 import { cpus, tmpdir } from 'node:os';
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     'no-remark': { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 const sizes = values.sizes
@@ -62,7 +63,9 @@ const SECTIONS: { name: string; run: () => Promise<Section> }[] = [
 const started = Date.now();
 const sectionsOut: Section[] = [];
 try {
+  const only = values.only?.split(',').map((s) => s.trim());
   for (const section of SECTIONS) {
+    if (only && !only.includes(section.name)) continue;
     log(`[bench] section ${section.name}`);
     sectionsOut.push(await section.run());
   }

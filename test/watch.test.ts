@@ -41,13 +41,13 @@ describe('CheckSession', () => {
     // Only the body: the graph is kept, its text updated.
     edit(A05, 'Plattformen ersätter', 'Den nya plattformen ersätter');
     let u = step([A05]);
-    expect([u.reread, u.graphKept, u.added.length, u.resolved.length]).toEqual([1, true, 0, 0]);
+    expect([u.reread, u.graphStep, u.added.length, u.resolved.length]).toEqual([1, 'kept', 0, 0]);
     expect(u.result.graph.nodes.find((n) => n.id === 'A05')!.body).toContain('Den nya plattformen ersätter');
 
     // A bad value: the file's error is new, and what the graph said about it changes with it.
     edit(A05, 'status: ej påbörjad', 'status: pågående');
     u = step([A05]);
-    expect(u.graphKept).toBe(false);
+    expect(u.graphStep).toBe('rebuilt');
     expect(ids(u.added)).toEqual([`${A05} invalid-value`]);
 
     // Fixed again: resolved.
@@ -55,6 +55,61 @@ describe('CheckSession', () => {
     u = step([A05]);
     expect(ids(u.resolved)).toEqual([`${A05} invalid-value`]);
     expect(u.added).toEqual([]);
+
+    // Fields only: the structure is kept and patched, and its field checks run again.
+    edit(A05, 'status: klar', 'status: pågår');
+    u = step([A05]);
+    expect([u.graphStep, u.added.length, u.resolved.length]).toEqual(['patched', 0, 0]);
+    expect(u.result.graph.nodes.find((n) => n.id === 'A05')!.fields['status']).toBe('pågår');
+    edit(A05, 'slut: 2025-12-31', 'slut: 2023-12-31');
+    u = step([A05]);
+    expect([u.graphStep, ...ids(u.added)]).toEqual(['patched', `${A05} end-before-start`]);
+    // A line added below the links moves the field's message, not the structure.
+    edit(A05, 'ansvarig:', '# flyttad rad\nansvarig:');
+    u = step([A05]);
+    expect([u.graphStep, u.added.length, u.resolved.length]).toEqual(['patched', 0, 0]);
+    expect(u.result.messages.find((m) => m.ruleId === 'end-before-start')!.line).toBe(9);
+    // Broken, then edited while still broken in the same way: the graph is kept as it is.
+    edit(A05, 'status: pågår', 'status: pågående');
+    expect(step([A05]).graphStep).toBe('rebuilt');
+    edit(A05, 'diarienummer: KS 2024/77', 'diarienummer: KS 2024/78');
+    u = step([A05]);
+    expect([u.graphStep, u.added.length, u.resolved.length]).toEqual(['kept', 0, 0]);
+    edit(A05, 'status: pågående', 'status: klar');
+    step([A05]);
+    // A changed link, title or id place changes the structure: rebuilt.
+    edit(A05, 'bidrar_till: [FO2.1, FO2.2]', 'bidrar_till: [FO2.1, FO2.99]');
+    u = step([A05]);
+    expect([u.graphStep, ...ids(u.added)]).toEqual(['rebuilt', `${A05} unknown-reference`]);
+    edit(A05, 'bidrar_till: [FO2.1, FO2.99]', 'bidrar_till: [FO2.1, FO2.2]');
+    expect(step([A05]).graphStep).toBe('rebuilt');
+    edit(A05, 'titel: Ny e-tjänsteplattform', 'titel: Gemensam e-tjänsteplattform');
+    expect(step([A05]).graphStep).toBe('rebuilt');
+    edit(A05, 'slut: 2023-12-31', 'slut: 2025-12-31');
+    expect(step([A05]).graphStep).toBe('patched');
+
+    // An inline focus area's description is a field of the goal's file: patched, the focus area's text updated.
+    const M2 = `${PLAN}/mal/M2.md`;
+    edit(M2, 'beskrivning: Kommunens data publiceras löpande', 'beskrivning: Kommunens data publiceras varje vecka');
+    u = step([M2]);
+    expect(u.graphStep).toBe('patched');
+    expect(u.result.graph.nodes.find((n) => n.id === 'FO2.4')!.body).toMatch(/varje vecka/);
+
+    // A follow-up's assessment: patched, and its check against the actions' status runs again.
+    const FU = `${PLAN}/uppfoljning/2026-08/digitaliseringsenheten/FO2.3.md`;
+    edit(FU, 'bedömning: uppfyllt', 'bedömning: ej uppfyllt');
+    u = step([FU]);
+    expect([u.graphStep, ...ids(u.added)]).toEqual(['patched', `${FU} assessment-disagrees-with-rollup`]);
+    edit(FU, 'bedömning: ej uppfyllt', 'bedömning: uppfyllt');
+    u = step([FU]);
+    expect([u.graphStep, ...ids(u.resolved)]).toEqual(['patched', `${FU} assessment-disagrees-with-rollup`]);
+    // Its text, then its assessment: the kept structure has the new text.
+    edit(FU, 'Alla tre aktiviteterna', 'Samtliga tre aktiviteter');
+    expect(step([FU]).graphStep).toBe('kept');
+    edit(FU, 'bedömning: uppfyllt', 'bedömning: delvis uppfyllt');
+    u = step([FU]);
+    expect(u.graphStep).toBe('patched');
+    expect(u.result.graph.followUps.find((f) => f.source.file === FU)!.body).toMatch(/^Samtliga tre aktiviteter/);
 
     // A new file in a new folder (fs.watch may report only the folder), a duplicate id.
     mkdirSync(path.join(dir, `${PLAN}/nytt`));
@@ -103,7 +158,7 @@ describe('CheckSession', () => {
     session.start();
     writeFileSync(path.join(dir, fu), readFileSync(path.join(dir, fu), 'utf8') + '\n<!-- sparbar: ej ifylld -->\n');
     const u = session.update([fu]);
-    expect(u.graphKept).toBe(true);
+    expect(u.graphStep).toBe('kept');
     expect(ids(u.added)).toEqual([`${fu} followup-unfilled`]);
     expect(plain(u.result)).toEqual(plain(checkPlans(dir, options)));
   });

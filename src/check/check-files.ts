@@ -2,7 +2,7 @@
 // `check --watch` caches: the same parse → validate → graph pipeline as checkPlans, without touching the disk.
 import { readFileSync } from 'node:fs';
 import type { DiscoveredFile } from '../files/discover.js';
-import { buildGraph } from '../graph/build-graph.js';
+import { buildGraph, buildStructure, completeGraph, type GraphStructure } from '../graph/build-graph.js';
 import type { Graph } from '../graph/types.js';
 import { requirePeriod } from '../followup/require-period.js';
 import { MessageSink, sortMessages, type CheckMessage } from '../messages/report.js';
@@ -61,6 +61,13 @@ export function checkDiskFile(file: DiscoveredFile): FileCheck & { bytes?: Uint8
 
 /** The graph built from per-file results (in the order checkPlans reads files), and the graph's own messages. */
 export function graphFromChecks(files: readonly FileCheck[], options: CheckOptions = {}): { graph: Graph; messages: CheckMessage[] } {
+  const structure = structureFromChecks(files);
+  const complete = completeFromStructure(structure.structure, options);
+  return { graph: complete.graph, messages: [...structure.messages, ...complete.messages] };
+}
+
+/** The graph's structure from per-file results (in checkPlans' order), and the messages about it. */
+export function structureFromChecks(files: readonly FileCheck[]): { structure: GraphStructure; messages: CheckMessage[] } {
   const valid: ValidFile[] = [];
   const invalid: ReadPlanFile[] = [];
   for (const f of files) {
@@ -68,9 +75,20 @@ export function graphFromChecks(files: readonly FileCheck[], options: CheckOptio
     else if (f.invalid) invalid.push(f.invalid);
   }
   const sink = new MessageSink();
+  try {
+    return { structure: buildStructure(valid, invalid, sink), messages: sink.messages };
+  } catch (error) {
+    reportInternal(sink, '.', error);
+    return { structure: buildStructure([], [], new MessageSink()), messages: sink.messages };
+  }
+}
+
+/** The whole graph on a structure, and the messages of its field checks, follow-ups and --require-period. */
+export function completeFromStructure(structure: GraphStructure, options: CheckOptions = {}): { graph: Graph; messages: CheckMessage[] } {
+  const sink = new MessageSink();
   let graph: Graph;
   try {
-    graph = buildGraph(valid, invalid, sink);
+    graph = completeGraph(structure, sink);
   } catch (error) {
     reportInternal(sink, '.', error);
     graph = buildGraph([], [], new MessageSink());

@@ -1,7 +1,8 @@
 // Incremental re-checking for `sparbar check --watch`: every file's parse and validation is cached; after a
-// change only the changed files are read and validated again, and the graph is rebuilt from the cache.
-// When a file's frontmatter is byte for byte what it was (only its markdown body changed), nothing the graph
-// checks can have changed, so the graph's messages are kept and only the bodies in the graph are updated.
+// change only the changed files are read and validated again. When a file's frontmatter is byte for byte what it
+// was (only its markdown body changed), nothing the graph checks can have changed, so the graph's messages are kept
+// and only the bodies in the graph are updated. When only fields changed (same ids, titles, links and places), the
+// graph's structure is kept and only the field checks and derived facts run again; otherwise it is rebuilt.
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { discoverFiles, type DiscoveredFile } from '../files/discover.js';
@@ -9,7 +10,10 @@ import { requirePeriod } from '../followup/require-period.js';
 import type { Graph } from '../graph/types.js';
 import { MessageSink, sortMessages, type CheckMessage } from '../messages/report.js';
 import { splitFrontmatter } from '../parse/frontmatter.js';
-import { checkDiskFile, comparePlanPaths, graphFromChecks, type FileCheck } from './check-files.js';
+import { checkDiskFile, comparePlanPaths, completeFromStructure, structureFromChecks, type FileCheck } from './check-files.js';
+import type { GraphStructure } from '../graph/build-graph.js';
+import { patchFileFields, structuralSignature } from '../graph/field-patch.js';
+import type { ValidFile } from '../validate/validate-file.js';
 import { PlansFolderError, type CheckOptions, type CheckResult } from './check-plans.js';
 
 export interface CachedFile {
@@ -30,9 +34,16 @@ export interface SessionUpdate {
   resolved: CheckMessage[];
   /** Files read and validated again. */
   reread: number;
-  /** True when the graph was not rebuilt (only markdown bodies changed). */
-  graphKept: boolean;
+  /** What happened to the graph: kept (only markdown bodies changed), patched (only fields changed) or rebuilt. */
+  graphStep: GraphStep;
 }
+
+/**
+ * How a re-check treated the graph. kept: nothing it checks changed (bodies only, or a broken file stayed broken in
+ * the same way). patched: only fields and follow-up values changed, so the structure (nodes, links, documents) was
+ * kept and the field checks and derived facts were run again on it. rebuilt: built again from the cached files.
+ */
+export type GraphStep = 'kept' | 'patched' | 'rebuilt';
 
 const decoder = new TextDecoder('utf-8');
 
@@ -91,6 +102,8 @@ export class CheckSession {
   private fileMessages: CheckMessage[] = [];
   private graph: Graph | undefined;
   private graphMessages: CheckMessage[] = [];
+  /** The graph's structure and the messages about it, kept for field edits. */
+  private structure: { value: GraphStructure; messages: CheckMessage[] } | undefined;
   private realRoot = '';
   /** While files are re-read: the entries they replace (their state before this step). */
   private replaced: Map<string, CachedFile> | undefined;
@@ -118,7 +131,7 @@ export class CheckSession {
       added: sortMessages([...files.added, ...graph.added]),
       resolved: sortMessages([...files.resolved, ...graph.resolved]),
       reread: files.reread,
-      graphKept: graph.graphKept,
+      graphStep: graph.graphStep,
     };
   }
 
@@ -154,33 +167,62 @@ export class CheckSession {
     };
   }
 
-  /** Rebuilds the graph from the cache (or keeps it when only markdown bodies changed). */
-  updateGraph(step: FilesStep): { result: CheckResult; added: CheckMessage[]; resolved: CheckMessage[]; graphKept: boolean } {
+  /** Brings the graph up to date with the cache: keeps it, patches its fields, or rebuilds it. */
+  updateGraph(step: FilesStep): { result: CheckResult; added: CheckMessage[]; resolved: CheckMessage[]; graphStep: GraphStep } {
     const previous = this.graphMessages;
-    let graphKept = false;
+    let graphStep: GraphStep = 'kept';
     if (this.graph !== undefined && step.touched.length > 0 && step.touched.every((p) => this.onlyBodyChanged(p, step.before.get(p)))) {
-      graphKept = true;
-      for (const p of step.touched) this.patchBody(this.files.get(p)!);
+      for (const p of step.touched) {
+        const now = this.files.get(p)!;
+        this.patchBody(now);
+        // The kept structure reads the new file from now on (a follow-up's text comes from its file).
+        if (this.structure) patchFileFields(this.structure.value.draft, now.check.valid!, this.structure.value.scopes);
+      }
       if (this.options.requirePeriod !== undefined) {
         const period = this.options.requirePeriod;
         this.graphMessages = sortMessages([...this.graphMessages.filter((m) => m.ruleId !== 'followup-missing' && m.ruleId !== 'followup-unfilled'), ...requirePeriod(this.graph, period)]);
       }
     } else if (this.graph === undefined || step.touched.length > 0) {
-      const built = graphFromChecks(
-        this.ordered().map((p) => this.files.get(p)!.check),
-        this.options,
-      );
-      this.graph = built.graph;
-      this.graphMessages = sortMessages(built.messages);
-    } else {
-      graphKept = true;
+      const patch = this.graph === undefined ? false : this.patchFields(step);
+      if (patch === false) {
+        const built = structureFromChecks(this.ordered().map((p) => this.files.get(p)!.check));
+        this.structure = { value: built.structure, messages: built.messages };
+      }
+      if (patch !== 'kept') {
+        const complete = completeFromStructure(this.structure!.value, this.options);
+        this.graph = complete.graph;
+        this.graphMessages = sortMessages([...this.structure!.messages, ...complete.messages]);
+        graphStep = patch === false ? 'rebuilt' : 'patched';
+      }
     }
     return {
-      result: { graph: this.graph, messages: sortMessages([...this.fileMessages, ...this.graphMessages]), fileCount: this.files.size },
+      result: { graph: this.graph!, messages: sortMessages([...this.fileMessages, ...this.graphMessages]), fileCount: this.files.size },
       added: minus(this.graphMessages, previous),
       resolved: minus(previous, this.graphMessages),
-      graphKept,
+      graphStep,
     };
+  }
+
+  /**
+   * Applies a re-read that left the structure as it was: 'kept' when no touched file adds to the graph (a broken
+   * file still broken the same way), 'patched' when valid files' fields were put into the kept structure, false when
+   * a file came, went or changed ids, titles, links or their places, and the graph must be rebuilt.
+   */
+  private patchFields(step: FilesStep): 'kept' | 'patched' | false {
+    const structure = this.structure?.value;
+    if (structure === undefined) return false;
+    const valid: ValidFile[] = [];
+    for (const p of step.touched) {
+      const old = step.before.get(p);
+      const now = this.files.get(p);
+      if (old === undefined || now === undefined) return false;
+      const signature = structuralSignature(now.check, structure.scopes);
+      if (signature === undefined || signature !== structuralSignature(old.check, structure.scopes)) return false;
+      if (now.check.valid) valid.push(now.check.valid);
+    }
+    if (valid.length === 0) return 'kept';
+    // A patch that fails half-way leaves a structure that is rebuilt right after, so nothing stale survives.
+    return valid.every((vf) => patchFileFields(structure.draft, vf, structure.scopes)) ? 'patched' : false;
   }
 
   private ordered(): string[] {

@@ -1,7 +1,7 @@
 // Builds the traceability graph from validated files: nodes, resolved edges, follow-ups, checks and derived facts.
 import type { MessageSink } from '../messages/report.js';
 import type { ValidFile } from '../validate/validate-file.js';
-import { collectNodes } from './collect-nodes.js';
+import { collectNodes, type Draft } from './collect-nodes.js';
 import { checkAssessmentsAgainstRollups } from './checks/assessment-vs-rollup.js';
 import { checkCoverage } from './checks/coverage.js';
 import { checkCycles } from './checks/cycles.js';
@@ -11,13 +11,13 @@ import { deriveCoverage } from './derive/coverage.js';
 import { deriveIndicators } from './derive/indicators.js';
 import { derivePeriods } from './derive/periods.js';
 import { deriveActionStatus, deriveRollups } from './derive/rollups.js';
-import { isShadow, scopeDocuments } from './documents.js';
+import { isShadow, scopeDocuments, type DocumentScopes } from './documents.js';
 import { collectShadows, shadowKeys } from './shadows.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
 import { attachFollowUps } from './follow-ups.js';
-import { indexGraph } from './graph-index.js';
-import { resolveLinks } from './resolve-links.js';
-import { GRAPH_FORMAT, GRAPH_VERSION, type Graph, type GraphEdge } from './types.js';
+import { indexEdges, withFollowUps, type EdgeIndex } from './graph-index.js';
+import { resolveLinks, type Resolver } from './resolve-links.js';
+import { GRAPH_FORMAT, GRAPH_VERSION, type Graph, type GraphEdge, type GraphNode } from './types.js';
 
 const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 const edgeOrder = (a: GraphEdge, b: GraphEdge) =>
@@ -44,8 +44,26 @@ function sortEdgesByNode(nodes: readonly { key: string }[], edges: readonly Grap
   return byFrom.size === 0 ? out : out.sort(edgeOrder);
 }
 
+/** The part of the graph that depends on ids, titles and links only: `check --watch` keeps it across field edits. */
+export interface GraphStructure {
+  scopes: DocumentScopes;
+  draft: Draft;
+  /** Nodes sorted by key; their fields and bodies may be patched in place. */
+  nodes: GraphNode[];
+  /** Edges sorted by from, type and to. */
+  edges: GraphEdge[];
+  index: EdgeIndex;
+  resolver: Resolver;
+  isShadowed: (scope: string | null, target: string) => boolean;
+}
+
 /** The graph of every valid file, in a deterministic order; every problem found on the way goes to `sink`. */
 export function buildGraph(files: readonly ValidFile[], invalid: readonly ReadPlanFile[], sink: MessageSink): Graph {
+  return completeGraph(buildStructure(files, invalid, sink), sink);
+}
+
+/** Nodes, resolved edges and the checks on them (documents, duplicate ids, links, cycles); problems go to `sink`. */
+export function buildStructure(files: readonly ValidFile[], invalid: readonly ReadPlanFile[], sink: MessageSink): GraphStructure {
   const shadows = collectShadows(invalid);
   const scopes = scopeDocuments(files, shadows.documents, sink);
   const draft = collectNodes(files, scopes, sink);
@@ -55,9 +73,7 @@ export function buildGraph(files: readonly ValidFile[], invalid: readonly ReadPl
   };
   for (const key of shadowKeys(shadows, documentIdFor)) draft.shadowKeys.add(key);
   const { edges, resolver, isShadowed, linkPlaces } = resolveLinks(draft, sink);
-  checkNodeFields(draft, sink);
   checkCycles(draft.nodes, edges, linkPlaces, sink);
-  const followUps = attachFollowUps(draft, resolver, isShadowed, sink);
 
   // Organisations flow down from the document each node belongs to.
   const orgsOf = new Map<string, string[]>();
@@ -65,8 +81,16 @@ export function buildGraph(files: readonly ValidFile[], invalid: readonly ReadPl
   for (const node of draft.nodes.values()) node.organisations = node.document ? (orgsOf.get(node.document) ?? []) : [];
 
   const nodes = [...draft.nodes.values()].sort(byKey);
-  const sortedEdges = edges.sort(edgeOrder);
-  const index = indexGraph(nodes, sortedEdges, followUps);
+  const sortedEdges = sortEdgesByNode(nodes, edges);
+  return { scopes, draft, nodes, edges: sortedEdges, index: indexEdges(nodes, sortedEdges), resolver, isShadowed };
+}
+
+/** The whole graph on a structure: field checks, follow-ups, coverage and derived facts; problems go to `sink`. */
+export function completeGraph(structure: GraphStructure, sink: MessageSink): Graph {
+  const { draft, resolver, isShadowed } = structure;
+  checkNodeFields(draft, sink);
+  const followUps = attachFollowUps(draft, resolver, isShadowed, sink);
+  const index = withFollowUps(structure.index, followUps);
   const coverage = deriveCoverage(index);
   checkCoverage(draft, index, coverage, sink);
   checkIndicatorValues(draft, index, sink);
@@ -77,8 +101,8 @@ export function buildGraph(files: readonly ValidFile[], invalid: readonly ReadPl
   return {
     format: GRAPH_FORMAT,
     version: GRAPH_VERSION,
-    nodes,
-    edges: sortedEdges,
+    nodes: structure.nodes,
+    edges: structure.edges,
     followUps,
     derived: {
       periods,

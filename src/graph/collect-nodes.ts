@@ -55,6 +55,11 @@ const LINK_KEYS: Record<string, readonly string[]> = {
 
 const PLAN_ONLY: ReadonlySet<string> = new Set(['mål', 'fokusområde', 'aktivitet', 'indikator']);
 
+/** True when a file of type `typ` may lie under a document of type `docTyp` (principles under policies, the rest under plans). */
+export function belongsIn(typ: string, docTyp: 'policy' | 'plan'): boolean {
+  return !((typ === 'styrprincip' && docTyp !== 'policy') || (PLAN_ONLY.has(typ) && docTyp !== 'plan'));
+}
+
 /** The node key of `id` inside document `doc` (or the id itself for documents and organisations). */
 export function nodeKey(doc: string | null, id: string): string {
   return doc === null ? id : `${doc}:${id}`;
@@ -92,18 +97,7 @@ export function collectNodes(files: readonly ValidFile[], scopes: DocumentScopes
     draft.links.push(pendingLink(from, scope, file, path, target, allowed, edge));
   };
 
-  const base = (file: ReadPlanFile, path: YamlPath, type: NodeType, id: string, title: string, doc: string | null, body: string, fields: Record<string, unknown>): GraphNode => ({
-    key: nodeKey(doc, id),
-    type,
-    id,
-    title,
-    document: doc,
-    plan: doc === null ? null : (planOfDocument.get(doc) ?? null),
-    organisations: [],
-    source: { file: file.path, ...locate(file.parsed, [...path, 'id'], 'key') },
-    body,
-    fields,
-  });
+  const base: Base = (file, path, type, id, title, doc, body, fields) => makeNode(file, path, type, id, title, doc, doc === null ? null : (planOfDocument.get(doc) ?? null), body, fields);
 
   // Documents and organisations first: they are the namespaces everything else resolves in.
   for (const vf of files) {
@@ -147,8 +141,7 @@ export function collectNodes(files: readonly ValidFile[], scopes: DocumentScopes
       continue;
     }
     const doc = docFile.value.id;
-    const wrongDocument = (vf.typ === 'styrprincip' && docFile.typ !== 'policy') || (PLAN_ONLY.has(vf.typ) && docFile.typ !== 'plan');
-    if (wrongDocument) {
+    if (!belongsIn(vf.typ, docFile.typ)) {
       sink.report(
         'no-document',
         `${capitalise(withArticle(vf.typ))} hör till en ${vf.typ === 'styrprincip' ? 'policy' : 'plan'}, men filen ligger under ${docFile.typ === 'policy' ? 'policyn' : 'planen'} ${docFile.file.path}. Flytta filen till mappen för ${vf.typ === 'styrprincip' ? 'policyn' : 'planen'}.`,
@@ -160,13 +153,7 @@ export function collectNodes(files: readonly ValidFile[], scopes: DocumentScopes
       draft.followUps.push({ file: vf.file, document: doc, value: vf.value });
       continue;
     }
-    const context = `${doc}\u0000${docFile.typ}`;
-    let cached = itemCache.get(vf);
-    if (cached?.context !== context) {
-      cached = { context, item: fileItem(vf, doc, base, pendingLink) };
-      itemCache.set(vf, cached);
-    }
-    mergeItem(cached.item, draft, addNode);
+    mergeItem(itemOf(vf, doc, docFile.typ), draft, addNode);
   }
   return draft;
 }
@@ -174,7 +161,7 @@ export function collectNodes(files: readonly ValidFile[], scopes: DocumentScopes
 type AddNode = (node: GraphNode, origin: NodeOrigin, idPath: YamlPath) => boolean;
 
 /** A node of one file, ready to add: its links and inline children are added only when it is (not a duplicate). */
-interface Item {
+export interface Item {
   node: GraphNode;
   origin: NodeOrigin;
   idPath: YamlPath;
@@ -184,6 +171,34 @@ interface Item {
 
 /** Each file's items, kept while the file's validated value lives (`check --watch` reuses it for unchanged files). */
 const itemCache = new WeakMap<ValidFile, { context: string; item: Item }>();
+
+/** The item of a node file inside document `doc` of type `docTyp`, from the cache when it is there. */
+export function itemOf(vf: NodeFile, doc: string, docTyp: 'policy' | 'plan'): Item {
+  const context = `${doc}\u0000${docTyp}`;
+  let cached = itemCache.get(vf);
+  if (cached?.context !== context) {
+    const plan = docTyp === 'plan' ? doc : null;
+    const base: Base = (file, path, type, id, title, d, body, fields) => makeNode(file, path, type, id, title, d, plan, body, fields);
+    cached = { context, item: fileItem(vf, doc, base, pendingLink) };
+    itemCache.set(vf, cached);
+  }
+  return cached.item;
+}
+
+function makeNode(file: ReadPlanFile, path: YamlPath, type: NodeType, id: string, title: string, doc: string | null, plan: string | null, body: string, fields: Record<string, unknown>): GraphNode {
+  return {
+    key: nodeKey(doc, id),
+    type,
+    id,
+    title,
+    document: doc,
+    plan,
+    organisations: [],
+    source: { file: file.path, ...locate(file.parsed, [...path, 'id'], 'key') },
+    body,
+    fields,
+  };
+}
 
 function mergeItem(item: Item, draft: Draft, addNode: AddNode): void {
   if (!addNode(item.node, item.origin, item.idPath)) return;
@@ -206,7 +221,7 @@ function pendingLink(from: string, scope: string | null, file: ReadPlanFile, pat
   };
 }
 
-type NodeFile = Extract<ValidFile, { typ: 'styrprincip' | 'mål' | 'fokusområde' | 'aktivitet' | 'indikator' }>;
+export type NodeFile = Extract<ValidFile, { typ: 'styrprincip' | 'mål' | 'fokusområde' | 'aktivitet' | 'indikator' }>;
 
 /** The node (and inline nodes) one file defines inside document `doc`, with their links. */
 function fileItem(vf: NodeFile, doc: string, base: Base, link: typeof pendingLink): Item {

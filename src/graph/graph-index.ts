@@ -13,8 +13,16 @@ export interface GraphIndex {
   followUps(key: string): FollowUp[];
 }
 
+/** The index without follow-ups: nodes and edges only. */
+export type EdgeIndex = Omit<GraphIndex, 'followUps'>;
+
 /** Builds the index over nodes, edges and follow-ups; never mutates them. */
 export function indexGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[], followUps: readonly FollowUp[] = []): GraphIndex {
+  return withFollowUps(indexEdges(nodes, edges), followUps);
+}
+
+/** Builds the index over nodes and edges; never mutates them. */
+export function indexEdges(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): EdgeIndex {
   const byKey = new Map(nodes.map((n) => [n.key, n]));
   // Edges by type, then by node: no string keys built on every lookup.
   const outMap = new Map<EdgeType, Map<string, string[]>>();
@@ -38,6 +46,16 @@ export function indexGraph(nodes: readonly GraphNode[], edges: readonly GraphEdg
     list.push(n);
     byType.set(n.type, list);
   }
+  return {
+    node: (key) => byKey.get(key),
+    out: (key, type) => outMap.get(type)?.get(key) ?? [],
+    in: (key, type) => inMap.get(type)?.get(key) ?? [],
+    ofType: (type) => byType.get(type) ?? [],
+  };
+}
+
+/** An edge index with follow-ups added; neither is mutated. */
+export function withFollowUps(edges: EdgeIndex, followUps: readonly FollowUp[]): GraphIndex {
   const fu = new Map<string, FollowUp[]>();
   for (const f of followUps) {
     const list = fu.get(f.node) ?? [];
@@ -45,11 +63,5 @@ export function indexGraph(nodes: readonly GraphNode[], edges: readonly GraphEdg
     fu.set(f.node, list);
   }
   for (const list of fu.values()) list.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
-  return {
-    node: (key) => byKey.get(key),
-    out: (key, type) => outMap.get(type)?.get(key) ?? [],
-    in: (key, type) => inMap.get(type)?.get(key) ?? [],
-    ofType: (type) => byType.get(type) ?? [],
-    followUps: (key) => fu.get(key) ?? [],
-  };
+  return { ...edges, followUps: (key) => fu.get(key) ?? [] };
 }
