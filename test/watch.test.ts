@@ -47,7 +47,7 @@ describe('CheckSession', () => {
     // A bad value: the file's error is new, and what the graph said about it changes with it.
     edit(A05, 'status: ej påbörjad', 'status: pågående');
     u = step([A05]);
-    expect(u.graphStep).toBe('rebuilt');
+    expect(u.graphStep).toBe('relinked');
     expect(ids(u.added)).toEqual([`${A05} invalid-value`]);
 
     // Fixed again: resolved.
@@ -71,20 +71,20 @@ describe('CheckSession', () => {
     expect(u.result.messages.find((m) => m.ruleId === 'end-before-start')!.line).toBe(9);
     // Broken, then edited while still broken in the same way: the graph is kept as it is.
     edit(A05, 'status: pågår', 'status: pågående');
-    expect(step([A05]).graphStep).toBe('rebuilt');
+    expect(step([A05]).graphStep).toBe('relinked');
     edit(A05, 'diarienummer: KS 2024/77', 'diarienummer: KS 2024/78');
     u = step([A05]);
     expect([u.graphStep, u.added.length, u.resolved.length]).toEqual(['kept', 0, 0]);
     edit(A05, 'status: pågående', 'status: klar');
     step([A05]);
-    // A changed link, title or id place changes the structure: rebuilt.
+    // A changed link, title or id place changes the structure: the file's part is replaced and links resolved again.
     edit(A05, 'bidrar_till: [FO2.1, FO2.2]', 'bidrar_till: [FO2.1, FO2.99]');
     u = step([A05]);
-    expect([u.graphStep, ...ids(u.added)]).toEqual(['rebuilt', `${A05} unknown-reference`]);
+    expect([u.graphStep, ...ids(u.added)]).toEqual(['relinked', `${A05} unknown-reference`]);
     edit(A05, 'bidrar_till: [FO2.1, FO2.99]', 'bidrar_till: [FO2.1, FO2.2]');
-    expect(step([A05]).graphStep).toBe('rebuilt');
+    expect(step([A05]).graphStep).toBe('relinked');
     edit(A05, 'titel: Ny e-tjänsteplattform', 'titel: Gemensam e-tjänsteplattform');
-    expect(step([A05]).graphStep).toBe('rebuilt');
+    expect(step([A05]).graphStep).toBe('relinked');
     edit(A05, 'slut: 2023-12-31', 'slut: 2025-12-31');
     expect(step([A05]).graphStep).toBe('patched');
 
@@ -111,11 +111,31 @@ describe('CheckSession', () => {
     expect(u.graphStep).toBe('patched');
     expect(u.result.graph.followUps.find((f) => f.source.file === FU)!.body).toMatch(/^Samtliga tre aktiviteter/);
 
-    // A new file in a new folder (fs.watch may report only the folder), a duplicate id.
+    // A new action that another depends on, then removed: relinked both ways.
+    const A99 = `${PLAN}/aktiviteter/digitaliseringsenheten/A99.md`;
+    edit(A05, 'bidrar_till: [FO2.1, FO2.2]', 'bidrar_till: [FO2.1, FO2.2]\nberoenden: [A99]');
+    u = step([A05]);
+    expect([u.graphStep, ...ids(u.added)]).toEqual(['relinked', `${A05} unknown-reference`]);
+    writeFileSync(path.join(dir, A99), '---\ntyp: aktivitet\nid: A99\ntitel: Förstudie\nbidrar_till: [FO2.1]\nansvarig: IT\nslut: 2026-12-31\n---\n');
+    u = step([A99]);
+    expect([u.graphStep, u.added.length, ...ids(u.resolved)]).toEqual(['relinked', 0, `${A05} unknown-reference`]);
+    expect(u.result.graph.edges).toContainEqual({ from: 'ekby-digplan-2024-2027:A05', to: 'ekby-digplan-2024-2027:A99', type: 'depends-on' });
+    rmSync(path.join(dir, A99));
+    u = step([A99]);
+    expect([u.graphStep, ...ids(u.added)]).toEqual(['relinked', `${A05} unknown-reference`]);
+    edit(A05, '\nberoenden: [A99]', '');
+    expect(step([A05]).graphStep).toBe('relinked');
+
+    // A new file in a new folder (fs.watch may report only the folder), a duplicate id: which one wins is the
+    // files' order, so the graph is rebuilt while the duplicate is there.
     mkdirSync(path.join(dir, `${PLAN}/nytt`));
     writeFileSync(path.join(dir, `${PLAN}/nytt/A05b.md`), '---\ntyp: aktivitet\nid: A05\ntitel: Dubblett\nbidrar_till: [FO1.1]\nansvarig: IT\nslut: 2027-01-01\n---\n');
     u = step([`${PLAN}/nytt`]);
     expect(ids(u.added)).toEqual([`${PLAN}/nytt/A05b.md duplicate-id`]);
+    edit(A05, 'bidrar_till: [FO2.1, FO2.2]', 'bidrar_till: [FO2.1]');
+    expect(step([A05]).graphStep).toBe('rebuilt');
+    edit(A05, 'bidrar_till: [FO2.1]', 'bidrar_till: [FO2.1, FO2.2]');
+    expect(step([A05]).graphStep).toBe('rebuilt');
 
     // The folder renamed, then removed.
     renameSync(path.join(dir, `${PLAN}/nytt`), path.join(dir, `${PLAN}/nyare`));

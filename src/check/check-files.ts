@@ -2,7 +2,7 @@
 // `check --watch` caches: the same parse → validate → graph pipeline as checkPlans, without touching the disk.
 import { readFileSync } from 'node:fs';
 import type { DiscoveredFile } from '../files/discover.js';
-import { buildGraph, buildStructure, completeGraph, type GraphStructure } from '../graph/build-graph.js';
+import { buildGraph, buildStructure, completeGraph, draftStructure, linkStructure, type GraphDraft, type GraphStructure } from '../graph/build-graph.js';
 import type { Graph } from '../graph/types.js';
 import { requirePeriod } from '../followup/require-period.js';
 import { MessageSink, sortMessages, type CheckMessage } from '../messages/report.js';
@@ -68,6 +68,13 @@ export function graphFromChecks(files: readonly FileCheck[], options: CheckOptio
 
 /** The graph's structure from per-file results (in checkPlans' order), and the messages about it. */
 export function structureFromChecks(files: readonly FileCheck[]): { structure: GraphStructure; messages: CheckMessage[] } {
+  const drafted = draftFromChecks(files);
+  const linked = linkFromDraft(drafted.draft);
+  return { structure: linked.structure, messages: [...drafted.messages, ...linked.messages] };
+}
+
+/** The valid files' documents, nodes and links collected, and the invalid files' shadows, with the messages on the way. */
+export function draftFromChecks(files: readonly FileCheck[]): { draft: GraphDraft; messages: CheckMessage[] } {
   const valid: ValidFile[] = [];
   const invalid: ReadPlanFile[] = [];
   for (const f of files) {
@@ -76,7 +83,18 @@ export function structureFromChecks(files: readonly FileCheck[]): { structure: G
   }
   const sink = new MessageSink();
   try {
-    return { structure: buildStructure(valid, invalid, sink), messages: sink.messages };
+    return { draft: draftStructure(valid, invalid, sink), messages: sink.messages };
+  } catch (error) {
+    reportInternal(sink, '.', error);
+    return { draft: draftStructure([], [], new MessageSink()), messages: sink.messages };
+  }
+}
+
+/** The draft's links resolved and checked, and the messages about them. */
+export function linkFromDraft(draft: GraphDraft): { structure: GraphStructure; messages: CheckMessage[] } {
+  const sink = new MessageSink();
+  try {
+    return { structure: linkStructure(draft, sink), messages: sink.messages };
   } catch (error) {
     reportInternal(sink, '.', error);
     return { structure: buildStructure([], [], new MessageSink()), messages: sink.messages };

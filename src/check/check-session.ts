@@ -10,7 +10,9 @@ import { requirePeriod } from '../followup/require-period.js';
 import type { Graph } from '../graph/types.js';
 import { MessageSink, sortMessages, type CheckMessage } from '../messages/report.js';
 import { splitFrontmatter } from '../parse/frontmatter.js';
-import { checkDiskFile, comparePlanPaths, completeFromStructure, structureFromChecks, type FileCheck } from './check-files.js';
+import { checkDiskFile, comparePlanPaths, completeFromStructure, draftFromChecks, linkFromDraft, type FileCheck } from './check-files.js';
+import { replaceFile } from '../graph/replace-file.js';
+import type { ReadPlanFile } from '../parse/read-plan-file.js';
 import type { GraphStructure } from '../graph/build-graph.js';
 import { patchFileFields, structuralSignature } from '../graph/field-patch.js';
 import type { ValidFile } from '../validate/validate-file.js';
@@ -41,9 +43,11 @@ export interface SessionUpdate {
 /**
  * How a re-check treated the graph. kept: nothing it checks changed (bodies only, or a broken file stayed broken in
  * the same way). patched: only fields and follow-up values changed, so the structure (nodes, links, documents) was
- * kept and the field checks and derived facts were run again on it. rebuilt: built again from the cached files.
+ * kept and the field checks and derived facts were run again on it. relinked: node or follow-up files came, went,
+ * broke or changed their links, so their part of the collected nodes was replaced and every link resolved again.
+ * rebuilt: built again from the cached files (documents and organisations changed, or duplicate ids are involved).
  */
-export type GraphStep = 'kept' | 'patched' | 'rebuilt';
+export type GraphStep = 'kept' | 'patched' | 'relinked' | 'rebuilt';
 
 const decoder = new TextDecoder('utf-8');
 
@@ -102,8 +106,8 @@ export class CheckSession {
   private fileMessages: CheckMessage[] = [];
   private graph: Graph | undefined;
   private graphMessages: CheckMessage[] = [];
-  /** The graph's structure and the messages about it, kept for field edits. */
-  private structure: { value: GraphStructure; messages: CheckMessage[] } | undefined;
+  /** The graph's structure and the messages about it (collecting, then resolving links), kept for later edits. */
+  private structure: { value: GraphStructure; draftMessages: CheckMessage[]; linkMessages: CheckMessage[] } | undefined;
   private realRoot = '';
   /** While files are re-read: the entries they replace (their state before this step). */
   private replaced: Map<string, CachedFile> | undefined;
@@ -183,16 +187,19 @@ export class CheckSession {
         this.graphMessages = sortMessages([...this.graphMessages.filter((m) => m.ruleId !== 'followup-missing' && m.ruleId !== 'followup-unfilled'), ...requirePeriod(this.graph, period)]);
       }
     } else if (this.graph === undefined || step.touched.length > 0) {
-      const patch = this.graph === undefined ? false : this.patchFields(step);
+      let patch: 'kept' | 'patched' | 'relinked' | false = this.graph === undefined ? false : this.patchFields(step);
+      if (patch === false && this.graph !== undefined && this.relink(step)) patch = 'relinked';
       if (patch === false) {
-        const built = structureFromChecks(this.ordered().map((p) => this.files.get(p)!.check));
-        this.structure = { value: built.structure, messages: built.messages };
+        const drafted = draftFromChecks(this.ordered().map((p) => this.files.get(p)!.check));
+        const linked = linkFromDraft(drafted.draft);
+        this.structure = { value: linked.structure, draftMessages: drafted.messages, linkMessages: linked.messages };
       }
       if (patch !== 'kept') {
-        const complete = completeFromStructure(this.structure!.value, this.options);
+        const { value, draftMessages, linkMessages } = this.structure!;
+        const complete = completeFromStructure(value, this.options);
         this.graph = complete.graph;
-        this.graphMessages = sortMessages([...this.structure!.messages, ...complete.messages]);
-        graphStep = patch === false ? 'rebuilt' : 'patched';
+        this.graphMessages = sortMessages([...draftMessages, ...linkMessages, ...complete.messages]);
+        graphStep = patch === false ? 'rebuilt' : patch;
       }
     }
     return {
@@ -223,6 +230,30 @@ export class CheckSession {
     if (valid.length === 0) return 'kept';
     // A patch that fails half-way leaves a structure that is rebuilt right after, so nothing stale survives.
     return valid.every((vf) => patchFileFields(structure.draft, vf, structure.scopes)) ? 'patched' : false;
+  }
+
+  /**
+   * Replaces the touched files' nodes, links and follow-ups in the kept draft and resolves every link again; false
+   * when a touched file is a document or organisation, or duplicate ids are involved, and the graph must be rebuilt.
+   */
+  private relink(step: FilesStep): boolean {
+    const kept = this.structure;
+    if (kept === undefined || step.touched.includes('.')) return false;
+    const invalid: ReadPlanFile[] = [];
+    for (const cached of this.files.values()) if (cached.check.invalid) invalid.push(cached.check.invalid);
+    const none = (p: string): FileCheck => ({ path: p, messages: [] });
+    for (const p of step.touched) {
+      const old = step.before.get(p)?.check ?? none(p);
+      const now = this.files.get(p)?.check ?? none(p);
+      if (!replaceFile(kept.value, old, now, invalid, kept.draftMessages)) {
+        // The draft may be half changed: nothing of it may be used again.
+        this.structure = undefined;
+        return false;
+      }
+    }
+    const linked = linkFromDraft(kept.value);
+    this.structure = { value: linked.structure, draftMessages: kept.draftMessages, linkMessages: linked.messages };
+    return true;
   }
 
   private ordered(): string[] {

@@ -44,10 +44,16 @@ function sortEdgesByNode(nodes: readonly { key: string }[], edges: readonly Grap
   return byFrom.size === 0 ? out : out.sort(edgeOrder);
 }
 
-/** The part of the graph that depends on ids, titles and links only: `check --watch` keeps it across field edits. */
-export interface GraphStructure {
+/** Documents and the nodes, links and follow-ups collected from the files, before any link is resolved. */
+export interface GraphDraft {
   scopes: DocumentScopes;
   draft: Draft;
+  /** Keys of nodes in folders whose policy or plan has errors (the files' own errors add more to draft.shadowKeys). */
+  documentShadowKeys: ReadonlySet<string>;
+}
+
+/** The part of the graph that depends on ids, titles and links only: `check --watch` keeps it across field edits. */
+export interface GraphStructure extends GraphDraft {
   /** Nodes sorted by key; their fields and bodies may be patched in place. */
   nodes: GraphNode[];
   /** Edges sorted by from, type and to. */
@@ -64,14 +70,31 @@ export function buildGraph(files: readonly ValidFile[], invalid: readonly ReadPl
 
 /** Nodes, resolved edges and the checks on them (documents, duplicate ids, links, cycles); problems go to `sink`. */
 export function buildStructure(files: readonly ValidFile[], invalid: readonly ReadPlanFile[], sink: MessageSink): GraphStructure {
+  return linkStructure(draftStructure(files, invalid, sink), sink);
+}
+
+/** Documents, nodes, links and follow-ups collected (duplicate ids and misplaced files go to `sink`). */
+export function draftStructure(files: readonly ValidFile[], invalid: readonly ReadPlanFile[], sink: MessageSink): GraphDraft {
   const shadows = collectShadows(invalid);
   const scopes = scopeDocuments(files, shadows.documents, sink);
   const draft = collectNodes(files, scopes, sink);
+  const documentShadowKeys = new Set(draft.shadowKeys);
+  for (const key of invalidFileShadowKeys(scopes, invalid)) draft.shadowKeys.add(key);
+  return { scopes, draft, documentShadowKeys };
+}
+
+/** Node keys that files with errors would have defined, each in the document its folder belongs to. */
+export function invalidFileShadowKeys(scopes: DocumentScopes, invalid: readonly ReadPlanFile[]): Set<string> {
   const documentIdFor = (path: string) => {
     const doc = scopes.documentFor(path);
     return doc === undefined ? null : isShadow(doc) ? doc.id : doc.value.id;
   };
-  for (const key of shadowKeys(shadows, documentIdFor)) draft.shadowKeys.add(key);
+  return shadowKeys(collectShadows(invalid), documentIdFor);
+}
+
+/** The draft's links resolved to edges, cycles checked, nodes and edges sorted and indexed; problems go to `sink`. */
+export function linkStructure(drafted: GraphDraft, sink: MessageSink): GraphStructure {
+  const { draft } = drafted;
   const { edges, resolver, isShadowed, linkPlaces } = resolveLinks(draft, sink);
   checkCycles(draft.nodes, edges, linkPlaces, sink);
 
@@ -82,7 +105,7 @@ export function buildStructure(files: readonly ValidFile[], invalid: readonly Re
 
   const nodes = [...draft.nodes.values()].sort(byKey);
   const sortedEdges = sortEdgesByNode(nodes, edges);
-  return { scopes, draft, nodes, edges: sortedEdges, index: indexEdges(nodes, sortedEdges), resolver, isShadowed };
+  return { ...drafted, nodes, edges: sortedEdges, index: indexEdges(nodes, sortedEdges), resolver, isShadowed };
 }
 
 /** The whole graph on a structure: field checks, follow-ups, coverage and derived facts; problems go to `sink`. */

@@ -7,8 +7,8 @@ import { belongsIn, itemOf, type Draft, type Item } from './collect-nodes.js';
 import { isShadow, type DocumentFile, type DocumentScopes } from './documents.js';
 import { collectShadows } from './shadows.js';
 
-/** The document a node or follow-up file belongs to, when it is a valid one it may lie under. */
-function documentOf(vf: ValidFile, scopes: DocumentScopes): DocumentFile | undefined {
+/** The document a node or follow-up file belongs to, when that is a valid one it may lie under. */
+export function documentOf(vf: ValidFile, scopes: DocumentScopes): DocumentFile | undefined {
   if (vf.typ === 'organisation' || vf.typ === 'policy' || vf.typ === 'plan') return undefined;
   const doc = scopes.documentFor(vf.file.path);
   return doc === undefined || isShadow(doc) || !belongsIn(vf.typ, doc.typ) ? undefined : doc;

@@ -1,0 +1,79 @@
+// Replaces what one node or follow-up file adds to a kept draft (its nodes, links, follow-up or shadow ids), so that
+// `check --watch` resolves the links again without collecting 10,000 files again. Anything it cannot replace exactly
+// as a full collection would (documents, duplicate ids, files outside a valid document) is left to a rebuild.
+import type { FileCheck } from '../check/check-files.js';
+import type { CheckMessage } from '../messages/report.js';
+import type { ReadPlanFile } from '../parse/read-plan-file.js';
+import { invalidFileShadowKeys, type GraphDraft } from './build-graph.js';
+import { itemOf, type Item } from './collect-nodes.js';
+import { documentOf } from './field-patch.js';
+import { collectShadows } from './shadows.js';
+
+const NODE_FILE_TYPES: ReadonlySet<unknown> = new Set(['styrprincip', 'mål', 'fokusområde', 'aktivitet', 'indikator', 'uppföljning']);
+
+function itemsOf(item: Item): Item[] {
+  return [item, ...item.children.flatMap(itemsOf)];
+}
+
+/** The items a valid node file adds, [] for a follow-up, null when the file is not one this module can replace. */
+function contribution(check: FileCheck, drafted: GraphDraft): Item[] | null {
+  if (check.invalid) {
+    // A broken file adds only shadow ids, unless it would have been a document (then it owns a folder).
+    return NODE_FILE_TYPES.has(check.invalid.data.typ) && collectShadows([check.invalid]).documents.length === 0 ? [] : null;
+  }
+  const vf = check.valid;
+  if (vf === undefined) return [];
+  const doc = documentOf(vf, drafted.scopes);
+  if (doc === undefined || drafted.draft.nodes.get(doc.value.id)?.source.file !== doc.file.path) return null;
+  if (vf.typ === 'uppföljning') return [];
+  if (vf.typ === 'organisation' || vf.typ === 'policy' || vf.typ === 'plan') return null;
+  return itemsOf(itemOf(vf, doc.value.id, doc.typ));
+}
+
+/**
+ * Replaces file `old`'s contribution to the draft with `now`'s (same path), in place; `invalid` are all files with
+ * errors after the change, for their shadow ids. False when only a rebuild can do it; the draft must then be
+ * rebuilt, as it may be half changed. `draftMessages` are the messages collecting gave: with a duplicate id among
+ * them, which node wins depends on file order, so that is left to a rebuild too.
+ */
+export function replaceFile(drafted: GraphDraft, old: FileCheck, now: FileCheck, invalid: readonly ReadPlanFile[], draftMessages: readonly CheckMessage[]): boolean {
+  if (draftMessages.some((m) => m.ruleId === 'duplicate-id')) return false;
+  const before = contribution(old, drafted);
+  const after = contribution(now, drafted);
+  if (before === null || after === null) return false;
+  const { draft } = drafted;
+  const path = now.path;
+
+  // Out: the old nodes (they must be the draft's own), their links, the old follow-up.
+  const owned = before.every((item) => {
+    const node = draft.nodes.get(item.node.key);
+    const s = item.node.source;
+    return node !== undefined && node.source.file === s.file && node.source.line === s.line && node.source.column === s.column;
+  });
+  if (!owned) return false;
+  const gone = new Set(before.map((item) => item.node.key));
+  for (const key of gone) {
+    draft.nodes.delete(key);
+    draft.origins.delete(key);
+  }
+  if (gone.size > 0) draft.links = draft.links.filter((l) => !gone.has(l.from));
+  draft.followUps = draft.followUps.filter((f) => f.file.path !== path);
+
+  // In: the new nodes, unless one of them would be a duplicate, and their links; the new follow-up.
+  const keys = after.map((item) => item.node.key);
+  if (new Set(keys).size !== keys.length || keys.some((k) => draft.nodes.has(k))) return false;
+  for (const item of after) {
+    draft.nodes.set(item.node.key, item.node);
+    draft.origins.set(item.node.key, item.origin);
+    for (const l of item.links) draft.links.push(l);
+  }
+  if (now.valid?.typ === 'uppföljning') {
+    const doc = documentOf(now.valid, drafted.scopes)!;
+    draft.followUps.push({ file: now.valid.file, document: doc.value.id, value: now.valid.value });
+  }
+
+  // Shadow ids: the documents' own, and every broken file's.
+  draft.shadowKeys = new Set(drafted.documentShadowKeys);
+  for (const key of invalidFileShadowKeys(drafted.scopes, invalid)) draft.shadowKeys.add(key);
+  return true;
+}
