@@ -55,7 +55,7 @@ const SECTIONS: { name: string; run: () => Promise<Section> }[] = [
   },
   {
     name: 'watch',
-    run: () => benchWatch({ size: Math.max(...sizes), runs: Math.max(5, runs * 2), workDir, targetMs: 100, log }),
+    run: () => benchWatch({ size: Math.max(...sizes), runs: Math.max(5, runs * 2), workDir, targetMs: 100, settleMs: 100, log }),
   },
   { name: 'site', run: () => benchSite({ size: 1000, runs: 3, workDir, targetRatio: 1.3, log }) },
 ];

@@ -60,9 +60,17 @@ export function belongsIn(typ: string, docTyp: 'policy' | 'plan'): boolean {
   return !((typ === 'styrprincip' && docTyp !== 'policy') || (PLAN_ONLY.has(typ) && docTyp !== 'plan'));
 }
 
+/** Keys made so far, by document and id: the same key string every time, so maps need not hash a new one. */
+const keys = new Map<string, Map<string, string>>();
+
 /** The node key of `id` inside document `doc` (or the id itself for documents and organisations). */
 export function nodeKey(doc: string | null, id: string): string {
-  return doc === null ? id : `${doc}:${id}`;
+  if (doc === null) return id;
+  let byId = keys.get(doc);
+  if (byId === undefined) keys.set(doc, (byId = new Map()));
+  let key = byId.get(id);
+  if (key === undefined) byId.set(id, (key = `${doc}:${id}`));
+  return key;
 }
 
 function ownFields(value: Record<string, unknown>, typ: string): Record<string, unknown> {

@@ -23,20 +23,22 @@ export function documentYears(doc: GraphNode): { from: number; to: number } | un
   return undefined;
 }
 
-const sources = new WeakMap<ReadPlanFile, FollowUp['source']>();
+const facts = new WeakMap<ReadPlanFile, { source: FollowUp['source']; body: string }>();
 
-/** Where a follow-up file's frontmatter starts (its typ key), remembered per parsed file. */
-function sourceOf(file: ReadPlanFile): FollowUp['source'] {
-  let source = sources.get(file);
-  if (!source) sources.set(file, (source = { file: file.path, ...locate(file.parsed, ['typ'], 'key') }));
-  return source;
+/** Where a follow-up file's frontmatter starts (its typ key) and its trimmed text, remembered per parsed file. */
+function factsOf(file: ReadPlanFile): { source: FollowUp['source']; body: string } {
+  let f = facts.get(file);
+  if (!f) facts.set(file, (f = { source: { file: file.path, ...locate(file.parsed, ['typ'], 'key') }, body: file.body.trim() }));
+  return f;
 }
 
 /** Valid follow-ups, sorted by node and period; every problem is reported. */
 export function attachFollowUps(draft: Draft, resolver: Resolver, isShadowed: (scope: string | null, target: string) => boolean, sink: MessageSink): FollowUp[] {
   const result: FollowUp[] = [];
-  const seen = new Map<string, FollowUp>();
-  const sorted = [...draft.followUps].sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0));
+  /** Follow-ups by node key and period, to find a second one for the same. */
+  const seen = new Map<string, Map<string, FollowUp>>();
+  const byPath = (a: { file: ReadPlanFile }, b: { file: ReadPlanFile }) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0);
+  const sorted = draft.followUps.every((f, i) => i === 0 || byPath(draft.followUps[i - 1]!, f) < 0) ? draft.followUps : [...draft.followUps].sort(byPath);
   for (const { file, document, value } of sorted) {
     const at = (key: string) => ({ file: file.path, ...locate(file.parsed, [key]) });
     const key = resolver.resolve(document, value.avser);
@@ -79,11 +81,12 @@ export function attachFollowUps(draft: Draft, resolver: Resolver, isShadowed: (s
       value: value.utfall ?? null,
       author: value.författare,
       date: value.datum ?? null,
-      body: file.body.trim(),
-      source: sourceOf(file),
+      body: factsOf(file).body,
+      source: factsOf(file).source,
     };
-    const dupKey = `${key}\u0000${value.period}`;
-    const earlier = seen.get(dupKey);
+    let periods = seen.get(key);
+    if (periods === undefined) seen.set(key, (periods = new Map()));
+    const earlier = periods.get(value.period);
     if (earlier) {
       sink.report(
         'followup-duplicate',
@@ -92,7 +95,7 @@ export function attachFollowUps(draft: Draft, resolver: Resolver, isShadowed: (s
       );
       continue;
     }
-    seen.set(dupKey, followUp);
+    periods.set(value.period, followUp);
     result.push(followUp);
   }
   return result.sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0));

@@ -38,7 +38,9 @@ export function indexEdges(nodes: readonly GraphNode[], edges: readonly GraphEdg
     push(outMap, e.type, e.from, e.to);
     push(inMap, e.type, e.to, e.from);
   }
-  for (const map of [outMap, inMap]) for (const byNode of map.values()) for (const list of byNode.values()) list.sort();
+  // Sorted edges give sorted lists already; only lists of unsorted edges need sorting.
+  const unsorted = (list: string[]) => list.some((k, i) => i > 0 && list[i - 1]! > k);
+  for (const map of [outMap, inMap]) for (const byNode of map.values()) for (const list of byNode.values()) if (list.length > 1 && unsorted(list)) list.sort();
   const byType = new Map<NodeType, GraphNode[]>();
   const sorted = nodes.every((n, i) => i === 0 || nodes[i - 1]!.key < n.key) ? nodes : [...nodes].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (const n of sorted) {

@@ -68,8 +68,9 @@ export function resolveLinks(draft: Draft, sink: MessageSink): { edges: GraphEdg
     const policy = scope === null ? undefined : policyOfPlan.get(scope);
     return policy !== undefined && (draft.shadowKeys.has(nodeKey(policy, target)) || (draft.shadowKeys.has(policy) && !draft.nodes.has(policy)));
   };
-  const global = draft.links.filter((l) => l.scope === null);
-  const scoped = draft.links.filter((l) => l.scope !== null);
+  const global: PendingLink[] = [];
+  const scoped: PendingLink[] = [];
+  for (const l of draft.links) (l.scope === null ? global : scoped).push(l);
   let resolver = makeResolver(draft.nodes, policyOfPlan);
   const resolveOne = (link: PendingLink): void => {
     const key = resolver.resolve(link.scope, link.target);
