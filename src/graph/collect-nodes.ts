@@ -42,6 +42,15 @@ export interface Draft {
   followUps: DraftFollowUp[];
 }
 
+const followUpsByPath = new WeakMap<readonly DraftFollowUp[], Map<string, DraftFollowUp>>();
+
+/** The draft's follow-up read from the file at `path` (for pointing into it), looked up in a map made once per list. */
+export function draftFollowUpAt(draft: Draft, path: string): DraftFollowUp | undefined {
+  let byPath = followUpsByPath.get(draft.followUps);
+  if (byPath === undefined) followUpsByPath.set(draft.followUps, (byPath = new Map(draft.followUps.map((f) => [f.file.path, f]))));
+  return byPath.get(path);
+}
+
 const LINK_KEYS: Record<string, readonly string[]> = {
   organisation: [],
   policy: ['organisationer', 'områden'],

@@ -50,7 +50,8 @@ export function patchFileFields(draft: Draft, vf: ValidFile, scopes: DocumentSco
   if (vf.typ === 'uppföljning') {
     const i = draft.followUps.findIndex((f) => f.file.path === vf.file.path);
     if (i === -1) return false;
-    draft.followUps[i] = { file: vf.file, document: draft.followUps[i]!.document, value: vf.value };
+    // A new list, not a change to the old one: lookups made for the old list stay with it.
+    draft.followUps = draft.followUps.with(i, { file: vf.file, document: draft.followUps[i]!.document, value: vf.value });
     return true;
   }
   if (vf.typ === 'organisation' || vf.typ === 'policy' || vf.typ === 'plan') return false;

@@ -1,7 +1,7 @@
 // Warns where a written assessment contradicts the status of the actions below it.
 import type { MessageSink } from '../../messages/report.js';
 import { locate } from '../../parse/yaml-frontmatter.js';
-import type { Draft } from '../collect-nodes.js';
+import { draftFollowUpAt, type Draft } from '../collect-nodes.js';
 import type { GraphIndex } from '../graph-index.js';
 import type { Rollup } from '../types.js';
 
@@ -22,7 +22,7 @@ export function checkAssessmentsAgainstRollups(draft: Draft, index: GraphIndex, 
           reason = `${node.id} bedöms som ej uppfyllt för ${f.period}, men alla ${done} aktiviteter är klara. Motivera bedömningen i texten eller ändra den.`;
         }
         if (!reason) continue;
-        const entry = draft.followUps.find((d) => d.file.path === f.source.file);
+        const entry = draftFollowUpAt(draft, f.source.file);
         const at = entry ? locate(entry.file.parsed, ['bedömning']) : f.source;
         sink.report('assessment-disagrees-with-rollup', reason, { file: f.source.file, line: at.line, column: at.column });
       }

@@ -1,7 +1,7 @@
 // Indicator consistency: a follow-up's outcome must agree with the file's, and `grupp` must name a group.
 import type { MessageSink } from '../../messages/report.js';
 import { locate } from '../../parse/yaml-frontmatter.js';
-import type { Draft } from '../collect-nodes.js';
+import { draftFollowUpAt, type Draft } from '../collect-nodes.js';
 import type { GraphIndex } from '../graph-index.js';
 
 /** Reports outcomes given twice with different values or outside the scale, and members of an indicator that is not a group. */
@@ -42,6 +42,6 @@ export function checkIndicatorValues(draft: Draft, index: GraphIndex, sink: Mess
 }
 
 function locateFollowUpValue(draft: Draft, file: string): { line: number; column: number } {
-  const entry = draft.followUps.find((f) => f.file.path === file)!;
+  const entry = draftFollowUpAt(draft, file)!;
   return locate(entry.file.parsed, ['utfall']);
 }
