@@ -1,7 +1,7 @@
 // Rollups: each action's effective status per period, and status counts summed up the chain.
 import { AKTIVITET_STATUS, BEDOMNING } from '../../../schemas/plan-files.js';
 import type { GraphIndex } from '../graph-index.js';
-import type { ActionStatus, Assessment, Derived, Rollup, StatusCounts } from '../types.js';
+import type { ActionStatus, Derived, Rollup, StatusCounts } from '../types.js';
 import { periodEnd } from './periods.js';
 
 const FINISHED: ReadonlySet<ActionStatus> = new Set(['klar', 'avbruten']);
@@ -31,11 +31,16 @@ export function deriveActionStatus(index: GraphIndex, periods: Record<string, st
 }
 
 function emptyCounts(): StatusCounts {
-  return { total: 0, byStatus: Object.fromEntries(AKTIVITET_STATUS.map((s) => [s, 0])) as Record<ActionStatus, number>, overdue: 0 };
+  const byStatus = {} as Record<ActionStatus, number>;
+  for (const s of AKTIVITET_STATUS) byStatus[s] = 0;
+  return { total: 0, byStatus, overdue: 0 };
 }
 
 function emptyAssessments(): Rollup['assessments'] {
-  return { ...(Object.fromEntries(BEDOMNING.map((s) => [s, 0])) as Record<Assessment, number>), saknas: 0 };
+  const counts = {} as Rollup['assessments'];
+  for (const s of BEDOMNING) counts[s] = 0;
+  counts.saknas = 0;
+  return counts;
 }
 
 /** Rollups for focus areas, goals, principles and plans, for every period of their plan(s). */
@@ -61,7 +66,14 @@ export function deriveRollups(index: GraphIndex, periods: Record<string, string[
       return v;
     };
   };
-  const indices = (keys: readonly string[]) => keys.flatMap((k) => (actionIndex.has(k) ? [actionIndex.get(k)!] : []));
+  const indices = (keys: readonly string[]): number[] => {
+    const out: number[] = [];
+    for (const k of keys) {
+      const i = actionIndex.get(k);
+      if (i !== undefined) out.push(i);
+    }
+    return out;
+  };
   const actionsOfFocusArea = memo((fa: string) => indices(index.in(fa, 'contributes-to')));
   const focusAreasOfGoal = memo((goal: string) => index.in(goal, 'part-of').filter((k) => index.node(k)?.type === 'fokusområde'));
   const seen = new Uint32Array(actionIndex.size);
