@@ -35,15 +35,15 @@ const EDITS: Record<string, Edit> = {
   wrongType: (text) => text.replace(/^typ: .*$/m, 'typ: aktivitett'),
 };
 
-describe('CheckSession random walk', () => {
+describe.each([{}, { requirePeriod: '2026-08' }])('CheckSession random walk, options %j', (options) => {
   it('agrees with a full check after every step, whichever way it updated the graph', () => {
-    const dir = path.join(tmp, 'plans');
+    const dir = path.join(tmp, `plans-${Object.keys(options).length}`);
     cpSync('plans', dir, { recursive: true });
     const files = Object.keys(snapshotTree(dir)).filter((f) => f.endsWith('.md'));
     const original = new Map(files.map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
     const rng = prng(20261129);
-    const session = new CheckSession(dir);
-    expect(plain(session.start())).toEqual(plain(checkPlans(dir)));
+    const session = new CheckSession(dir, options);
+    expect(plain(session.start())).toEqual(plain(checkPlans(dir, options)));
     const steps = new Map<GraphStep, number>();
     let copies: string[] = [];
     for (let i = 0; i < 150; i++) {
@@ -72,7 +72,7 @@ describe('CheckSession random walk', () => {
       }
       const u = session.update(changed);
       steps.set(u.graphStep, (steps.get(u.graphStep) ?? 0) + 1);
-      expect(plain(u.result), `step ${i}: ${changed.join(', ')} (${u.graphStep})`).toEqual(plain(checkPlans(dir)));
+      expect(plain(u.result), `step ${i}: ${changed.join(', ')} (${u.graphStep})`).toEqual(plain(checkPlans(dir, options)));
     }
     // The walk exercised every path, each more than a few times.
     expect([...steps.keys()].sort()).toEqual(['kept', 'patched', 'rebuilt', 'relinked']);

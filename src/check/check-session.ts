@@ -171,7 +171,7 @@ export class CheckSession {
     };
   }
 
-  /** Brings the graph up to date with the cache: keeps it, patches its fields, or rebuilds it. */
+  /** Brings the graph up to date with the cache: keeps it, patches its fields, relinks it or rebuilds it. */
   updateGraph(step: FilesStep): { result: CheckResult; added: CheckMessage[]; resolved: CheckMessage[]; graphStep: GraphStep } {
     const previous = this.graphMessages;
     let graphStep: GraphStep = 'kept';
@@ -213,7 +213,7 @@ export class CheckSession {
   /**
    * Applies a re-read that left the structure as it was: 'kept' when no touched file adds to the graph (a broken
    * file still broken the same way), 'patched' when valid files' fields were put into the kept structure, false when
-   * a file came, went or changed ids, titles, links or their places, and the graph must be rebuilt.
+   * a file came, went or changed ids, titles, links or their places, and the structure must be relinked or rebuilt.
    */
   private patchFields(step: FilesStep): 'kept' | 'patched' | false {
     const structure = this.structure?.value;
@@ -228,7 +228,7 @@ export class CheckSession {
       if (now.check.valid) valid.push(now.check.valid);
     }
     if (valid.length === 0) return 'kept';
-    // A patch that fails half-way leaves a structure that is rebuilt right after, so nothing stale survives.
+    // A patch that fails half-way is followed by a relink or a rebuild, which replaces every touched file's part.
     return valid.every((vf) => patchFileFields(structure.draft, vf, structure.scopes)) ? 'patched' : false;
   }
 

@@ -21,6 +21,13 @@ function itemShape(item: Item): unknown {
   return { node, origin: item.origin.path, idPath: item.idPath, links, children: item.children.map(itemShape) };
 }
 
+/** True when the draft's node of the item's key is the one this item wrote (a duplicate id that lost is not). */
+export function draftOwns(draft: Draft, item: Item): boolean {
+  const node = draft.nodes.get(item.node.key);
+  const s = item.node.source;
+  return node !== undefined && node.source.file === s.file && node.source.line === s.line && node.source.column === s.column;
+}
+
 /**
  * Everything the graph's structure (nodes, links, documents, shadows) reads from one file's check, as a string:
  * two checks of a file with equal signatures differ at most in fields, bodies and follow-up values.
@@ -61,13 +68,7 @@ export function patchFileFields(draft: Draft, vf: ValidFile, scopes: DocumentSco
     item.children.forEach(collect);
   };
   collect(itemOf(vf, doc.value.id, doc.typ));
-  // The draft's node of each key must be this very item's (a duplicate id that lost is not in the draft).
-  const own = (item: Item) => {
-    const node = draft.nodes.get(item.node.key);
-    const s = item.node.source;
-    return node !== undefined && node.source.file === s.file && node.source.line === s.line && node.source.column === s.column;
-  };
-  if (!items.every(own)) return false;
+  if (!items.every((item) => draftOwns(draft, item))) return false;
   for (const item of items) {
     const node = draft.nodes.get(item.node.key)!;
     node.fields = item.node.fields;

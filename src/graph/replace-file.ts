@@ -6,7 +6,7 @@ import type { CheckMessage } from '../messages/report.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
 import { invalidFileShadowKeys, type GraphDraft } from './build-graph.js';
 import { itemOf, type Item } from './collect-nodes.js';
-import { documentOf } from './field-patch.js';
+import { documentOf, draftOwns } from './field-patch.js';
 import { collectShadows } from './shadows.js';
 
 const NODE_FILE_TYPES: ReadonlySet<unknown> = new Set(['styrprincip', 'mål', 'fokusområde', 'aktivitet', 'indikator', 'uppföljning']);
@@ -45,12 +45,7 @@ export function replaceFile(drafted: GraphDraft, old: FileCheck, now: FileCheck,
   const path = now.path;
 
   // Out: the old nodes (they must be the draft's own), their links, the old follow-up.
-  const owned = before.every((item) => {
-    const node = draft.nodes.get(item.node.key);
-    const s = item.node.source;
-    return node !== undefined && node.source.file === s.file && node.source.line === s.line && node.source.column === s.column;
-  });
-  if (!owned) return false;
+  if (!before.every((item) => draftOwns(draft, item))) return false;
   const gone = new Set(before.map((item) => item.node.key));
   for (const key of gone) {
     draft.nodes.delete(key);
