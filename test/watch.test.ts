@@ -219,6 +219,39 @@ describe('check --watch', () => {
     });
   }
 
+  it('sees every save that replaces the file (a new file renamed over the old), and files in folders made while watching', async () => {
+    const dir = copy();
+    let out = '';
+    const controller = new AbortController();
+    const done = watchPlans(dir, { debounceMs: 20 }, { stdout: (s) => (out += s), stderr: () => {}, color: false }, controller.signal);
+    await until(() => out, /Bevakar /);
+    const file = path.join(dir, A05);
+    const text = readFileSync(file, 'utf8');
+    // How vim, gedit and other editors' safe write save: write beside the file, then rename over it.
+    const replaceSave = (target: string, content: string) => {
+      writeFileSync(`${path.dirname(target)}/.${path.basename(target)}.tmp`, content);
+      renameSync(`${path.dirname(target)}/.${path.basename(target)}.tmp`, target);
+    };
+    const count = (pattern: RegExp) => String((out.match(pattern) ?? []).length);
+    for (let round = 1; round <= 3; round++) {
+      replaceSave(file, text.replace('status: ej påbörjad', 'status: pågående'));
+      await until(() => count(/\+ ny .*invalid-value\n/g), new RegExp(`^${round}$`));
+      replaceSave(file, text);
+      await until(() => count(/- åtgärdad .*invalid-value\n/g), new RegExp(`^${round}$`));
+    }
+    expect(out.match(/- åtgärdad .*invalid-value/g)).toHaveLength(3);
+
+    // A folder made while watching, and a file in it (a duplicate id), then the file fixed in place.
+    mkdirSync(path.join(dir, `${PLAN}/nytt/djupare`), { recursive: true });
+    const dup = path.join(dir, `${PLAN}/nytt/djupare/A05b.md`);
+    writeFileSync(dup, '---\ntyp: aktivitet\nid: A05\ntitel: Dubblett\nbidrar_till: [FO1.1]\nansvarig: IT\nslut: 2027-01-01\n---\n');
+    await until(() => out, /\+ ny .*nytt\/djupare\/A05b\.md.*duplicate-id\n/);
+    writeFileSync(dup, readFileSync(dup, 'utf8').replace('id: A05', 'id: A05b'));
+    await until(() => out, /- åtgärdad .*nytt\/djupare\/A05b\.md.*duplicate-id\n/);
+    controller.abort();
+    expect(await done).toBe(0);
+  });
+
   it('refuses --watch with a machine format, and a missing folder', async () => {
     const r = await runCli(['check', 'plans', '--watch', '--format', 'json']);
     expect(r.code).toBe(2);

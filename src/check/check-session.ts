@@ -296,7 +296,7 @@ export class CheckSession {
         kind = 'other';
       }
       if (kind === 'other') return this.rescan();
-      if (kind === 'gone' && !this.files.has(p) && [...this.files.keys()].some((k) => k.startsWith(`${p}/`))) return this.rescan();
+      if (kind === 'gone' && !this.files.has(p) && this.holdsFilesUnder(p)) return this.rescan();
     }
     const touched: string[] = [];
     for (const p of paths) {
@@ -325,6 +325,13 @@ export class CheckSession {
       }
     }
     return touched;
+  }
+
+  /** True when a cached file lies below folder `p` (so `p` was a folder that is gone). */
+  private holdsFilesUnder(p: string): boolean {
+    const prefix = `${p}/`;
+    for (const k of this.files.keys()) if (k.startsWith(prefix)) return true;
+    return false;
   }
 
   /** Lists the whole folder again; reads only files that are new or whose stamp changed. */

@@ -1,8 +1,8 @@
 // `sparbar check --watch`: checks the plan, then re-checks on every save and prints only what changed —
 // new and resolved problems — first for the saved files themselves, then for the plan as a whole.
-import { watch, type FSWatcher } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { CheckSession } from '../check/check-session.js';
+import { watchTree, type TreeWatcher } from '../files/watch-tree.js';
 import { PlansFolderError, type CheckResult } from '../check/check-plans.js';
 import { severityOf, type CheckMessage } from '../messages/report.js';
 import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from './exit-codes.js';
@@ -14,7 +14,7 @@ export interface WatchOptions {
   requirePeriod?: string;
   /** Milliseconds to wait after an event for more (an editor's save is often several events). */
   debounceMs?: number;
-  /** Poll instead of fs.watch (also the fallback where fs.watch cannot watch a folder tree). */
+  /** Poll instead of watching the folders (also the fallback where a folder cannot be watched). */
   pollMs?: number;
 }
 
@@ -84,7 +84,7 @@ export function watchPlans(dir: string, options: WatchOptions, io: Io, signal: A
     timer = setTimeout(recheck, options.debounceMs ?? 40);
   };
 
-  let watcher: FSWatcher | undefined;
+  let watcher: TreeWatcher | undefined;
   let poller: NodeJS.Timeout | undefined;
   const poll = (why?: string) => {
     if (why) io.stderr(`Obs: ${why}; planmappen läses om var ${options.pollMs ?? 1000} ms i stället.\n`);
@@ -93,14 +93,12 @@ export function watchPlans(dir: string, options: WatchOptions, io: Io, signal: A
   if (options.pollMs !== undefined) poll();
   else {
     try {
-      watcher = watch(dir, { recursive: true }, (_event, filename) => schedule(filename === null ? null : String(filename)));
-      watcher.on('error', (error) => {
-        watcher?.close();
+      watcher = watchTree(dir, schedule, (error) => {
         watcher = undefined;
         if (!signal.aborted) poll(`filbevakningen avbröts (${error.message})`);
       });
     } catch (error) {
-      poll(`filbevakning av hela mappträdet går inte här (${(error as Error).message})`);
+      poll(`planmappen går inte att bevaka här (${(error as Error).message})`);
     }
   }
 
