@@ -252,6 +252,25 @@ describe('check --watch', () => {
     expect(await done).toBe(0);
   });
 
+  it('says once that the plans folder is gone, and goes on when it is back', async () => {
+    const dir = copy();
+    let out = '';
+    let err = '';
+    const controller = new AbortController();
+    const done = watchPlans(dir, { debounceMs: 20 }, { stdout: (s) => (out += s), stderr: (s) => (err += s), color: false }, controller.signal);
+    await until(() => out, /Bevakar /);
+    rmSync(dir, { recursive: true });
+    await until(() => err, /finns inte eller är ingen mapp\. Bevakningen fortsätter/);
+    // Polled every second while it is gone: still said only once.
+    await new Promise((r) => setTimeout(r, 2200));
+    expect(err.match(/finns inte eller är ingen mapp/g)).toHaveLength(1);
+    expect(err).toMatch(/^Obs: filbevakningen avbröts \(planmappen togs bort eller flyttades\); planmappen läses om var 1000 ms i stället\.\n/);
+    cpSync('plans', dir, { recursive: true });
+    await until(() => out, /Planmappen finns igen\.\n.*Inga ändrade problem \(0 fel och 0 varningar i planen\)/);
+    controller.abort();
+    expect(await done).toBe(0);
+  }, 15_000);
+
   it('refuses --watch with a machine format, and a missing folder', async () => {
     const r = await runCli(['check', 'plans', '--watch', '--format', 'json']);
     expect(r.code).toBe(2);

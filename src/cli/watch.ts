@@ -51,6 +51,7 @@ export function watchPlans(dir: string, options: WatchOptions, io: Io, signal: A
 
   const pending = new Set<string>();
   let everything = false;
+  let folderMissing = false;
   let timer: NodeJS.Timeout | undefined;
 
   const recheck = () => {
@@ -61,6 +62,8 @@ export function watchPlans(dir: string, options: WatchOptions, io: Io, signal: A
     const t0 = performance.now();
     try {
       const files = session.updateFiles(changed);
+      if (folderMissing) io.stdout(`${clock()}  Planmappen finns igen.\n`);
+      folderMissing = false;
       for (const m of raise(files.resolved)) io.stdout(line('åtgärdad', m));
       for (const m of raise(files.added)) io.stdout(line('ny', m));
       const graph = session.updateGraph(files);
@@ -73,8 +76,13 @@ export function watchPlans(dir: string, options: WatchOptions, io: Io, signal: A
       const state = `${errors} fel och ${warnings} ${warnings === 1 ? 'varning' : 'varningar'} i planen`;
       io.stdout(`${clock()}  ${changedCount === 0 ? `Inga ändrade problem (${state})` : `${state}`}, kontrollerad på ${seconds(performance.now() - t0)}.\n`);
     } catch (error) {
-      if (error instanceof PlansFolderError) io.stderr(`${clock()}  ${error.message} Bevakningen fortsätter; återskapa mappen eller avsluta med Ctrl+C.\n`);
-      else io.stderr(`${clock()}  Internt fel i Spårbar vid omkontrollen (${error instanceof Error ? error.message : String(error)}). Bevakningen fortsätter; rapportera gärna felet.\n`);
+      // Said once while the folder is missing, not on every poll.
+      if (error instanceof PlansFolderError) {
+        if (!folderMissing) io.stderr(`${clock()}  ${error.message} Bevakningen fortsätter; återskapa mappen eller avsluta med Ctrl+C.\n`);
+        folderMissing = true;
+        return;
+      }
+      io.stderr(`${clock()}  Internt fel i Spårbar vid omkontrollen (${error instanceof Error ? error.message : String(error)}). Bevakningen fortsätter; rapportera gärna felet.\n`);
     }
   };
   const schedule = (file: string | null) => {

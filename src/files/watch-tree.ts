@@ -74,6 +74,8 @@ export function watchTree(root: string, onChange: (relativePath: string | null) 
     // Without a name (some platforms, overflowing queues) the whole folder counts as changed.
     const rel = name === null ? folder : folder ? `${folder}/${name}` : name;
     if (name !== null && rel.split('/').some(skipped)) return;
+    // The plans folder itself removed or moved away: its watches are dead; the caller polls until it is back.
+    if (!isFolder('')) return fail(new Error('planmappen togs bort eller flyttades'));
     if (isFolder(rel)) add(rel, false);
     else if (watchers.has(rel)) drop(rel);
     onChange(rel === '' ? null : rel);
