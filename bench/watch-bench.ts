@@ -155,6 +155,7 @@ export async function benchWatch(opts: WatchBenchOptions): Promise<Section> {
     notes: [
       `single-file re-check at ${num(plan.files)} files: ${results.map((r) => `${r.label} ${num(median(r.total), 1)} ms`).join('; ')}; ` +
         `slowest ${slowest.label}: ${ok ? 'OK' : 'ABOVE TARGET'} (target ≤ ${num(opts.targetMs)} ms); right after a full GC ${num(median(afterGc.total), 1)} ms: ${worstCase}`,
+      `the plan: ${num(plan.files)} files, ${num(first.graph.nodes.length)} graph nodes, ${num(first.graph.edges.length)} edges, ${num(first.graph.followUps.length)} follow-ups`,
       `first check of the session (every file read): ${num(startMs, 0)} ms; a full checkPlans: ${num(fullMs, 0)} ms`,
       'file step = the saved file read, decoded, YAML-parsed and validated, and its own messages compared (what --watch prints first);',
       'total = file step + the graph brought up to date + all messages compared. graph: kept (only the markdown body changed), patched (fields only:',
