@@ -2,7 +2,8 @@
 // change only the changed files are read and validated again. When a file's frontmatter is byte for byte what it
 // was (only its markdown body changed), nothing the graph checks can have changed, so the graph's messages are kept
 // and only the bodies in the graph are updated. When only fields changed (same ids, titles, links and places), the
-// graph's structure is kept and only the field checks and derived facts run again; otherwise it is rebuilt.
+// graph's structure is kept and only the field checks and derived facts run again; when node or follow-up files
+// changed their part of the structure, that part is replaced and the links resolved again; otherwise it is rebuilt.
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { discoverFiles, type DiscoveredFile } from '../files/discover.js';
@@ -36,7 +37,7 @@ export interface SessionUpdate {
   resolved: CheckMessage[];
   /** Files read and validated again. */
   reread: number;
-  /** What happened to the graph: kept (only markdown bodies changed), patched (only fields changed) or rebuilt. */
+  /** What happened to the graph (see GraphStep). */
   graphStep: GraphStep;
 }
 

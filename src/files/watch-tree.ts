@@ -13,8 +13,8 @@ const skipped = (name: string) => name.startsWith('.') || name === 'node_modules
 
 /**
  * Calls `onChange` with the path (relative to `root`, forward slashes) of every entry that changes in the tree,
- * folders created later included, or null when something in the root changed without a name; `onError` once when a folder cannot be watched any more (the caller falls back to
- * polling). Throws when `root` itself cannot be watched.
+ * folders created later included, or null when something in the root changed without a name; `onError` once when
+ * a folder cannot be watched any more (the caller falls back to polling). Throws when `root` itself cannot be watched.
  */
 export function watchTree(root: string, onChange: (relativePath: string | null) => void, onError: (error: Error) => void): TreeWatcher {
   const watchers = new Map<string, FSWatcher>();

@@ -23,12 +23,12 @@ export function documentYears(doc: GraphNode): { from: number; to: number } | un
   return undefined;
 }
 
-const facts = new WeakMap<ReadPlanFile, { source: FollowUp['source']; body: string }>();
+const facts = new WeakMap<ReadPlanFile, { body: string; source: FollowUp['source'] }>();
 
-/** Where a follow-up file's frontmatter starts (its typ key) and its trimmed text, remembered per parsed file. */
-function factsOf(file: ReadPlanFile): { source: FollowUp['source']; body: string } {
+/** A follow-up file's trimmed text and where its frontmatter starts (its typ key), remembered per parsed file (in the graph's key order). */
+function factsOf(file: ReadPlanFile): { body: string; source: FollowUp['source'] } {
   let f = facts.get(file);
-  if (!f) facts.set(file, (f = { source: { file: file.path, ...locate(file.parsed, ['typ'], 'key') }, body: file.body.trim() }));
+  if (!f) facts.set(file, (f = { body: file.body.trim(), source: { file: file.path, ...locate(file.parsed, ['typ'], 'key') } }));
   return f;
 }
 
@@ -81,8 +81,7 @@ export function attachFollowUps(draft: Draft, resolver: Resolver, isShadowed: (s
       value: value.utfall ?? null,
       author: value.författare,
       date: value.datum ?? null,
-      body: factsOf(file).body,
-      source: factsOf(file).source,
+      ...factsOf(file),
     };
     let periods = seen.get(key);
     if (periods === undefined) seen.set(key, (periods = new Map()));
