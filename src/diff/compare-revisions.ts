@@ -5,7 +5,9 @@ import { checkFiles } from '../check/check-files.js';
 import { checkPlans, type CheckOptions, type CheckResult } from '../check/check-plans.js';
 import { severityOf } from '../messages/report.js';
 import { DIFF_FORMAT, DIFF_VERSION, diffGraphs, type PlanDiff } from './diff-graphs.js';
-import { GitError, locateRepo, readRevisionFiles, resolveRevision, type RepoLocation } from './git-revision.js';
+import { locateRepo, resolveRevision, type RepoLocation } from '../git/repo.js';
+import { readRevisionFiles } from '../git/revision-files.js';
+import { GitError, type GitResult } from '../git/run-git.js';
 
 /** One side of the comparison as the report names it. */
 export interface SideInfo {
@@ -42,9 +44,15 @@ const counts = (r: CheckResult) => {
   return { files: r.fileCount, errors, warnings: r.messages.length - errors };
 };
 
+/** The value, or its GitError thrown: compareRevisions reports git's problems by throwing (its public contract). */
+function orThrow<T>(result: GitResult<T>): T {
+  if (!result.ok) throw result.error;
+  return result.value;
+}
+
 function checkRevision(repo: RepoLocation, revision: string, options: CheckOptions): { info: SideInfo; result: CheckResult } {
-  const commit = resolveRevision(repo, revision);
-  const read = readRevisionFiles(repo, commit);
+  const commit = orThrow(resolveRevision(repo, revision));
+  const read = orThrow(readRevisionFiles(repo, commit));
   const result = checkFiles(read.files, options, read.messages);
   return { info: { revision, commit, exists: read.exists, ...counts(result) }, result };
 }
@@ -54,7 +62,7 @@ function checkRevision(repo: RepoLocation, revision: string, options: CheckOptio
  * Throws GitError (Swedish, with what to do) when git or a revision is missing, or the folder exists on neither side.
  */
 export function compareRevisions(dir: string, base: string, head?: string, options: CheckOptions = {}): Comparison {
-  const repo = locateRepo(dir);
+  const repo = orThrow(locateRepo(dir));
   const b = checkRevision(repo, base, options);
   let h: { info: SideInfo; result: CheckResult };
   if (head === undefined) {

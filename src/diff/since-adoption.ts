@@ -3,7 +3,7 @@
 import { compareRevisions, type PlanDiffReport } from './compare-revisions.js';
 import { isEmptyDiff } from './diff-graphs.js';
 import { formatDiffMarkdown } from './format-markdown.js';
-import { GitError } from './git-revision.js';
+import { GitError } from '../git/run-git.js';
 
 export type SinceAdoption =
   | {

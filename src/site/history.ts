@@ -2,9 +2,8 @@
 // was last changed (readPlanHistory), and per plan what has been revised since it was adopted
 // (planSinceAdoption against the revision in `antagen_revision`). `sparbar build` works this out beside the
 // graph and hands it to the Astro build (SPARBAR_HISTORY); outside a git checkout the pages say so.
-import { spawnSync } from 'node:child_process';
 import { planSinceAdoption, type SinceAdoption } from '../diff/since-adoption.js';
-import { locateRepo } from '../diff/git-revision.js';
+import { describeCommit as gitDescribeCommit, locateRepo } from '../git/repo.js';
 import type { Graph } from '../graph/types.js';
 import { readPlanHistory, type FollowUpHistory, type HistoryEntry } from '../history/git-history.js';
 import { adoptionView, type AdoptedCommit, type AdoptionView } from './adoption-view.js';
@@ -52,18 +51,8 @@ export function adoptedRevisions(setting: SiteConfig['adoptedRevision'], graph: 
 
 /** The commit a revision names, with date, author and message, or null when git cannot tell. */
 function describeCommit(dir: string, commit: string): AdoptedCommit | null {
-  try {
-    const repo = locateRepo(dir);
-    const r = spawnSync('git', ['show', '-s', '--no-show-signature', '--format=%H%x1f%aI%x1f%an%x1f%s', commit, '--'], {
-      cwd: repo.top,
-      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-    });
-    if (r.status !== 0) return null;
-    const [hash = '', date = '', author = '', message = ''] = r.stdout.toString('utf8').trim().split('\u001f');
-    return hash ? { commit: hash, date, author, message } : null;
-  } catch {
-    return null;
-  }
+  const repo = locateRepo(dir);
+  return repo.ok ? gitDescribeCommit(repo.value, commit) : null;
 }
 
 /**

@@ -3,7 +3,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { compareRevisions } from '../../diff/compare-revisions.js';
 import { formatDiffMarkdown } from '../../diff/format-markdown.js';
-import { GitError } from '../../diff/git-revision.js';
+import { GitError } from '../../git/run-git.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../exit-codes.js';
 import type { Io } from '../io.js';
