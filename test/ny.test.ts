@@ -26,9 +26,9 @@ const cases: { args: string[]; file: string; id: string; warnings: string[] }[] 
     id: 'A37',
     warnings: ['action-without-due-date'],
   },
-  { args: ['mal', '--till', 'SP1'], file: `${PLAN}/mal/M5.md`, id: 'M5', warnings: ['goal-without-focus-area'] },
+  { args: ['mål', '--till', 'SP1'], file: `${PLAN}/mal/M5.md`, id: 'M5', warnings: ['goal-without-focus-area'] },
   { args: ['fokusområde', '--till', 'M2'], file: `${PLAN}/fokusomraden/FO2.12.md`, id: 'FO2.12', warnings: ['focus-area-without-action'] },
-  { args: ['fokusomrade', '--till', 'M4'], file: `${PLAN}/fokusomraden/FO4.6.md`, id: 'FO4.6', warnings: ['focus-area-without-action'] },
+  { args: ['fokusområde', '--till', 'M4'], file: `${PLAN}/fokusomraden/FO4.6.md`, id: 'FO4.6', warnings: ['focus-area-without-action'] },
   { args: ['indikator', '--till', 'FO2.1'], file: `${PLAN}/indikatorer/I7.md`, id: 'I7', warnings: ['indicator-without-target'] },
   { args: ['styrprincip', '--till', 'O2'], file: 'ekby/policy/styrprinciper/SP13.md', id: 'SP13', warnings: ['principle-uncovered'] },
   { args: ['organisation', '--titel', 'Kalmby kommun'], file: 'organisationer/ny-organisation.md', id: 'ny-organisation', warnings: [] },
@@ -108,11 +108,33 @@ describe('sparbar ny', () => {
     await expectUsage(['fokusområde', dir, '--till', 'FO2.1'], /"FO2\.1" är inte målet/);
     await expectUsage(['aktivitet', dir, '--till', 'FO2.1', '--plan', 'nej'], /"nej" är ingen plan\. Planer: ekby-digplan-2024-2027/);
     await expectUsage(['aktivitet', dir, '--till', 'FO2.1', '--titel', ''], /--titel ska vara en rad text/);
-    await expectUsage(['aktivitet', dir, '--okand'], /Unknown option|okänd/i);
+    await expectUsage(['aktivitet', dir, '--okand'], /okänd flagga --okand\. Flaggor: --till, --titel, --ansvarig, --plan\./);
+    await expectUsage(['aktivitet', dir, '--tll', 'FO2.1'], /okänd flagga --tll\. Menade du --till\?/);
     expect(snapshotTree(dir)).toEqual(before);
     const missing = await runCli(['ny', 'mål', path.join(tmp, 'finns-inte')]);
     expect(missing.code).toBe(2);
     expect(existsSync(path.join(tmp, 'finns-inte'))).toBe(false);
+  });
+
+  it('spells a type as typ: does in a file: mal and fokusomrade are refused with the same suggestion check gives', async () => {
+    for (const [ascii, right] of [['mal', 'mål'], ['fokusomrade', 'fokusområde'], ['Aktivitet', 'aktivitet']] as const) {
+      const dir = copy();
+      const before = snapshotTree(dir);
+      const r = await runCli(['ny', ascii, dir]);
+      expect(r.code, ascii).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`okänd typ "${ascii}". Menade du "${right}"? Tillåtna typer: "organisation"`);
+      expect(snapshotTree(dir)).toEqual(before);
+      // The same word as typ: in a file: check refuses it with the same suggestion.
+      const file = path.join(dir, PLAN, 'mal/M1.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^typ: mål$/m, `typ: ${ascii}`));
+      const typ = checkPlans(dir).messages.find((m) => m.file === `${PLAN}/mal/M1.md`)!;
+      expect(typ.ruleId).toBe('invalid-value');
+      expect(typ.reason).toContain(`Okänd typ "${ascii}". Menade du "${right}"?`);
+    }
+    const flag = await runCli(['ny', '--typ', 'mal']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('okänd flagga --typ: typ skrivs utan flagga, som argument. Menade du "sparbar ny mål"?');
   });
 
   it('finds the next free id in the form the plan uses', () => {

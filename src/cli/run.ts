@@ -1,7 +1,13 @@
-// The `sparbar` command line: finds the command, runs it, maps the outcome to an exit code; never throws.
+// The `sparbar` command line: finds the command, checks its arguments against its spec, prints help and the
+// version, runs the command and maps the outcome to an exit code; never throws.
 import { PlansFolderError } from '../check/check-plans.js';
+import { closest } from '../util/suggest.js';
+import { parseCommandArgs } from './args.js';
+import { commandWords, findCommand, findSubcommand, isGroup, parseOptions, usageLine, type CommandGroup, type CommandSpec } from './command-specs.js';
 import { EXIT_OK, EXIT_USAGE } from './exit-codes.js';
+import { commandHelp, groupHelp, overviewHelp } from './help.js';
 import type { Io } from './io.js';
+import { packageVersion } from './version.js';
 import { runBuild } from './commands/build.js';
 import { runCheck } from './commands/check.js';
 import { runDiff } from './commands/diff.js';
@@ -13,75 +19,69 @@ import { runUppfoljning } from './commands/uppfoljning.js';
 
 export type { Io } from './io.js';
 
-export const USAGE = `Användning: sparbar <kommando> [argument] [flaggor]
+type Handler = (args: readonly string[], io: Io) => Promise<number> | number;
 
-Kommandon:
-  check [mapp]                       Kontrollera planen (standard: plans) och rapportera alla problem.
-      --format human|json|github|codequality
-                                     Utdataformat (standard: human); github ger anteckningar i
-                                     GitHub Actions, codequality en GitLab Code Quality-rapport.
-      --strict                       Räkna varningar som fel.
-      --require-period ÅÅÅÅ-MM       Kräv att periodens uppföljning är komplett och ifylld.
-      --watch                        Kontrollera igen vid varje sparning och skriv bara ut det som
-                                     ändrats (nya och åtgärdade problem). Avsluta med Ctrl+C.
-  graph [mapp]                       Skriv ut planens spårbarhetsgraf som JSON.
-  diff <bas> [<huvud>] [mapp]        Visa vad som ändrats i planen mellan två git-revisioner
-                                     (huvud: standard arbetskopian).
-      --format markdown|json         Utdataformat (standard: markdown, för en pull request).
-  build [mapp]                       Bygg webbplatsen (vägrar om planen har fel).
-      --out <mapp>                   Utmapp (standard: dist).
-      --base <sökväg>                Webbplatsens bassökväg, t.ex. /plan/ (standard: /).
-  ny <typ> [mapp]                    Skapa en ny fil (mål, fokusområde, aktivitet, indikator, …) med
-                                     nästa lediga id och en kort guide; skriver aldrig över.
-      --till <id>                    Föräldern: fokusområdet en aktivitet bidrar till, målet för ett
-                                     fokusområde, området för en styrprincip, policyn för en plan.
-      --titel <text>                 Rubriken (annars en platshållare).
-      --ansvarig <text>              Ansvarig (aktivitet, mål); väljer mappen för aktiviteten.
-      --plan <id>                    Planen eller policyn, när mappen har flera.
-  uppfoljning ny <period> [mapp]     Skapa uppföljningsfiler för perioden, per ansvarig; skriver aldrig över.
-  uppfoljning status <period> [mapp] Visa vad som saknas eller inte är ifyllt, per ansvarig.
-      --format human|json
-  rapport <period> [mapp]            Skriv ut periodens uppföljningsrapport som PDF (A4) med Chromium.
-      --pdf <fil>                    PDF-filen som skrivs.
-      --plan <id>                    Planen, när flera planer har en uppföljning för perioden.
-  kolada hamta [mapp]                Hämta utfall för indikatorer med källa kolada.
-      --url <adress>                 Kolada-API:ts adress (standard: https://api.kolada.se/v2).
-      --timeout <sekunder>           Gräns per anrop (standard: 15).
-  help                               Visa den här hjälpen.
-
-Slutkoder: 0 klart, 1 fel i planen (eller något saknas), 2 felaktig användning eller internt fel.
-`;
-
-const COMMANDS: Record<string, (args: readonly string[], io: Io) => Promise<number> | number> = {
+/** Each command's code, by its first word (a group's handler gets its subcommand word first). */
+export const HANDLERS: Record<string, Handler> = {
   check: runCheck,
   graph: runGraph,
   diff: runDiff,
   build: runBuild,
-  uppfoljning: runUppfoljning,
-  uppföljning: runUppfoljning,
-  kolada: runKolada,
   ny: runNy,
+  uppfoljning: runUppfoljning,
   rapport: runRapport,
+  kolada: runKolada,
 };
+
+const HELP_FLAGS = new Set(['--help', '-h']);
+const VERSION_FLAGS = new Set(['--version', '-v']);
 
 /** Runs the command line with `argv` (without node and script) and resolves to the exit code; never rejects. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === undefined) {
-    io.stderr(USAGE);
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.stderr(overviewHelp());
     return EXIT_USAGE;
   }
-  if (command === 'help' || command === '--help' || command === '-h') {
-    io.stdout(USAGE);
+  if (VERSION_FLAGS.has(first)) {
+    io.stdout(`${packageVersion()}\n`);
     return EXIT_OK;
   }
-  const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-  if (!handler) {
-    io.stderr(`sparbar: okänt kommando "${command}".\n\n${USAGE}`);
-    return EXIT_USAGE;
+  if (first === 'help' || HELP_FLAGS.has(first)) return help(rest, io);
+  if (first.startsWith('-')) {
+    const hit = closest(first.replace(/^-+/, ''), ['help', 'version'], { transpositions: true });
+    return usage(io, 'sparbar', `okänd flagga ${first}.${hit ? ` Menade du --${hit}?` : ''} Före kommandot finns bara --help och --version.`, 'sparbar --help');
   }
+  const found = findCommand(first);
+  if (found === undefined) return unknownCommand(io, first);
+  const word = isGroup(found) ? found.word : found.words[0]!;
+  let spec: CommandSpec;
+  let args = rest;
+  if (isGroup(found)) {
+    const [sub, ...subRest] = rest;
+    if (sub !== undefined && HELP_FLAGS.has(sub)) {
+      io.stdout(groupHelp(found));
+      return EXIT_OK;
+    }
+    const subcommand = sub === undefined ? undefined : findSubcommand(found, sub);
+    if (subcommand === undefined) return unknownSubcommand(io, found, sub);
+    spec = subcommand;
+    args = subRest;
+  } else spec = found;
+  if (wantsHelp(args)) {
+    io.stdout(commandHelp(spec));
+    return EXIT_OK;
+  }
+  const name = `sparbar ${spec.words.join(' ')}`;
+  const parsed = parseCommandArgs(args, parseOptions(spec), spec.positionals.length, {
+    command: name,
+    positionals: spec.positionals,
+    usage: usageLine(spec),
+    optionValues: Object.fromEntries(spec.options.flatMap((o) => (o.value === undefined ? [] : [[o.name, o.value]]))),
+  });
+  if ('error' in parsed) return usage(io, name, parsed.error, `${name} --help`);
   try {
-    return await handler(rest, io);
+    return await HANDLERS[word]!(rest, io);
   } catch (error) {
     if (error instanceof PlansFolderError) {
       io.stderr(`sparbar: ${error.message}\n`);
@@ -92,8 +92,54 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-/** Prints a usage error for a command and returns exit code 2. */
-export function usageError(io: Io, reason: string): number {
-  io.stderr(`sparbar: ${reason}\n\n${USAGE}`);
+/** `sparbar help [kommando [underkommando]]` and `sparbar --help`: the help on stdout, exit 0; an unknown name is a usage error. */
+function help(words: readonly string[], io: Io): number {
+  const [word, sub] = words;
+  if (word === undefined) {
+    io.stdout(overviewHelp());
+    return EXIT_OK;
+  }
+  const found = findCommand(word);
+  if (found === undefined) return unknownCommand(io, word);
+  if (!isGroup(found)) {
+    io.stdout(commandHelp(found));
+    return EXIT_OK;
+  }
+  if (sub === undefined) {
+    io.stdout(groupHelp(found));
+    return EXIT_OK;
+  }
+  const subcommand = findSubcommand(found, sub);
+  if (subcommand === undefined) return unknownSubcommand(io, found, sub);
+  io.stdout(commandHelp(subcommand));
+  return EXIT_OK;
+}
+
+/** True when --help or -h comes before any `--` (after which everything is an argument). */
+function wantsHelp(args: readonly string[]): boolean {
+  for (const a of args) {
+    if (a === '--') return false;
+    if (HELP_FLAGS.has(a)) return true;
+  }
+  return false;
+}
+
+function unknownCommand(io: Io, word: string): number {
+  const hit = closest(word, commandWords(), { transpositions: true });
+  const names = commandWords().filter((w) => !/[åäö]/.test(w));
+  return usage(io, 'sparbar', `okänt kommando "${word}".${hit ? ` Menade du "${hit}"?` : ''} Kommandon: ${names.join(', ')}, help.`, 'sparbar --help');
+}
+
+function unknownSubcommand(io: Io, group: CommandGroup, sub: string | undefined): number {
+  const names = group.subcommands.map((s) => s.words[1]!);
+  const name = `sparbar ${group.word}`;
+  if (sub === undefined) return usage(io, name, `ange ett underkommando: ${names.join(' eller ')}.`, `${name} --help`);
+  const hit = closest(sub, group.subcommands.flatMap((s) => [s.words[1]!, ...(s.aliases ?? [])]), { transpositions: true });
+  return usage(io, name, `okänt underkommando "${sub}".${hit ? ` Menade du "${hit}"?` : ''} Välj ${names.join(' eller ')}.`, `${name} --help`);
+}
+
+/** A usage error on stderr with where to read more; exit code 2. */
+function usage(io: Io, name: string, reason: string, helpCommand: string): number {
+  io.stderr(`${name}: ${reason}\nKör ${helpCommand} för hjälp.\n`);
   return EXIT_USAGE;
 }

@@ -10,13 +10,12 @@ import { naturalCompare } from '../diff/diff-graphs.js';
 export const NEW_NODE_TYPES = ['organisation', 'policy', 'styrprincip', 'plan', 'mål', 'fokusområde', 'aktivitet', 'indikator'] as const;
 export type NewNodeType = (typeof NEW_NODE_TYPES)[number];
 
-const ASCII: Record<string, NewNodeType> = { mal: 'mål', fokusomrade: 'fokusområde' };
-
-/** The type a user typed (mal, fokusomrade and capitals accepted), or undefined. */
+/**
+ * The type a user typed, or undefined. Spelt exactly as `typ:` in a file, so `sparbar ny mal` is refused with
+ * the same suggestion (`mål`) as `typ: mal` in a file: the format has one spelling of each type.
+ */
 export function parseNewNodeType(s: string): NewNodeType | undefined {
-  const lower = s.toLowerCase();
-  if ((NEW_NODE_TYPES as readonly string[]).includes(lower)) return lower as NewNodeType;
-  return ASCII[lower];
+  return (NEW_NODE_TYPES as readonly string[]).includes(s) ? (s as NewNodeType) : undefined;
 }
 
 export interface NewNodeOptions {

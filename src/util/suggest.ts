@@ -1,8 +1,12 @@
-/** Levenshtein distance between two strings (case-sensitive). */
-export function editDistance(a: string, b: string): number {
+/**
+ * Levenshtein distance between two strings (case-sensitive). With `transpositions`, two swapped neighbours
+ * count as one edit (the optimal string alignment distance, as git's and npm's "did you mean" use).
+ */
+export function editDistance(a: string, b: string, transpositions = false): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
+  let before = new Array<number>(b.length + 1);
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   let curr = new Array<number>(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
@@ -10,19 +14,23 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       curr[j] = Math.min(prev[j]! + 1, curr[j - 1]! + 1, prev[j - 1]! + cost);
+      if (transpositions && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) curr[j] = Math.min(curr[j]!, before[j - 2]! + 1);
     }
-    [prev, curr] = [curr, prev];
+    [before, prev, curr] = [prev, curr, before];
   }
   return prev[b.length]!;
 }
 
-/** The candidate closest to `input` if it is near enough to be a likely typo, else undefined. */
-export function closest(input: string, candidates: Iterable<string>): string | undefined {
+/**
+ * The candidate closest to `input` if it is near enough to be a likely typo, else undefined. `transpositions`
+ * counts swapped neighbours (`biuld` → `build`) as one edit; command names and flags use it.
+ */
+export function closest(input: string, candidates: Iterable<string>, options: { transpositions?: boolean } = {}): string | undefined {
   const needle = input.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = editDistance(needle, candidate.toLowerCase());
+    const d = editDistance(needle, candidate.toLowerCase(), options.transpositions);
     if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
       bestDistance = d;

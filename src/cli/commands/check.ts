@@ -45,7 +45,7 @@ async function watchUntilInterrupted(dir: string, options: { strict: boolean; re
 }
 
 function fail(io: Io, reason: string): number {
-  io.stderr(`sparbar check: ${reason}\nSe sparbar help.\n`);
+  io.stderr(`sparbar check: ${reason}\nKör sparbar check --help för hjälp.\n`);
   return EXIT_USAGE;
 }
 

@@ -56,6 +56,6 @@ export function runDiff(args: readonly string[], io: Io): number {
 }
 
 function fail(io: Io, reason: string): number {
-  io.stderr(`sparbar diff: ${reason}\nAnvändning: sparbar diff <bas> [<huvud>] [mapp] [--format markdown|json]. Se sparbar help.\n`);
+  io.stderr(`sparbar diff: ${reason}\nAnvändning: sparbar diff <bas> [<huvud>] [mapp] [--format markdown|json]. Kör sparbar diff --help för hjälp.\n`);
   return EXIT_USAGE;
 }

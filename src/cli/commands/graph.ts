@@ -10,7 +10,7 @@ import type { Io } from '../io.js';
 export function runGraph(args: readonly string[], io: Io): number {
   const parsed = parseCommandArgs(args, {}, 1);
   if ('error' in parsed) {
-    io.stderr(`sparbar graph: ${parsed.error}\nSe sparbar help.\n`);
+    io.stderr(`sparbar graph: ${parsed.error}\nKör sparbar graph --help för hjälp.\n`);
     return EXIT_USAGE;
   }
   const dir = parsed.positionals[0] ?? 'plans';

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkPlans } from '../../check/check-plans.js';
 import { NEW_NODE_TYPES, NewNodeError, parseNewNodeType, planNewNode } from '../../scaffold/new-node.js';
-import { closest } from '../../util/suggest.js';
+import { closest, quoteList } from '../../util/suggest.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../exit-codes.js';
 import { severityOf } from '../../messages/report.js';
@@ -33,8 +33,9 @@ export function runNy(args: readonly string[], io: Io): number {
   if (/^uppf(ö|o)ljning$/i.test(typed)) return fail(io, 'uppföljningar skapas per period för hela planen: sparbar uppfoljning ny <ÅÅÅÅ-MM>.');
   const type = parseNewNodeType(typed);
   if (type === undefined) {
-    const hint = closest(typed.toLowerCase(), [...NEW_NODE_TYPES, 'mal', 'fokusomrade']);
-    return fail(io, `okänd typ "${typed}".${hint ? ` Menade du "${parseNewNodeType(hint)}"?` : ''} Välj en av: ${NEW_NODE_TYPES.join(', ')}.`);
+    // Worded as check words `typ: mal` in a file, so the two agree.
+    const hint = closest(typed, NEW_NODE_TYPES);
+    return fail(io, `okänd typ "${typed}".${hint ? ` Menade du "${hint}"?` : ''} Tillåtna typer: ${quoteList(NEW_NODE_TYPES)}.`);
   }
   const values = parsed.values as { till?: string[]; titel?: string; ansvarig?: string; plan?: string };
   for (const [key, value] of [['titel', values.titel], ['ansvarig', values.ansvarig]] as const) {
