@@ -51,12 +51,17 @@ describe('sparbar rapport: wrong arguments (exit 2, nothing written)', () => {
     [['rapport', '2026-8', plans, '--pdf', 'x.pdf'], /perioden ska skrivas ÅÅÅÅ-MM, t\.ex\. 2026-08 \(inte "2026-8"\)/],
     [['rapport', '2026-08', plans], /ange filen som PDF:en ska skrivas till med --pdf <fil>/],
     [['rapport', '2026-08', plans, '--pdf', '/finns/inte/rapport.pdf'], /mappen \/finns\/inte finns inte/],
-    [['rapport', '2026-08', plans, '--pdf', 'x.pdf', '--okand'], /Unknown option/],
   ])('%j', async (argv, message) => {
     const r = await runCli(argv);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).toContain('Användning: sparbar rapport <ÅÅÅÅ-MM> [mapp] --pdf <fil> [--plan <id>]');
+  });
+
+  it('an unknown flag is named in Swedish with the flags there are', async () => {
+    const r = await runCli(['rapport', '2026-08', plans, '--pdf', 'x.pdf', '--okand']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('sparbar rapport: okänd flagga --okand. Flaggor: --pdf, --plan.\nKör sparbar rapport --help för hjälp.\n');
   });
 
   it('names the plans when none has a follow-up for the period, before building anything', async () => {
