@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { DiscoveredFile } from '../files/discover.js';
 import { buildGraph, buildStructure, completeGraph, draftStructure, linkStructure, type GraphDraft, type GraphStructure } from '../graph/build-graph.js';
+import type { CheckedFile } from '../graph/field-patch.js';
 import type { Graph } from '../graph/types.js';
 import { requirePeriod } from '../followup/require-period.js';
 import { MessageSink, sortMessages, type CheckMessage } from '../messages/report.js';
@@ -17,14 +18,9 @@ export interface PlanFileBytes {
 }
 
 /** What one file contributes to a check: its own messages and its parsed (and, if it passed, validated) frontmatter. */
-export interface FileCheck {
-  path: string;
+export interface FileCheck extends CheckedFile {
   /** Messages about this file alone (encoding, YAML, schema). */
   messages: CheckMessage[];
-  /** The validated file, when it passed. */
-  valid?: ValidFile;
-  /** The parsed file, when it parsed but did not pass validation. */
-  invalid?: ReadPlanFile;
 }
 
 /** Parses and validates one file; never throws (an unexpected failure becomes an internal-error message). */

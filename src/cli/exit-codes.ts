@@ -1,6 +1,2 @@
-// Exit codes of the `sparbar` command, documented in the README.
-export const EXIT_OK = 0;
-/** The plan has errors (or warnings, with --strict). */
-export const EXIT_PLAN_ERRORS = 1;
-/** Usage error (unknown command or option, missing folder) or an internal failure. */
-export const EXIT_USAGE = 2;
+// The command line's exit codes, defined below the layers (src/util/exit-codes.ts) because buildSite returns them too.
+export { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../util/exit-codes.js';

@@ -3,6 +3,7 @@
 // near-identical content), so a renamed action is not reported as one removal and one addition.
 import { indexGraph, type GraphIndex } from '../graph/graph-index.js';
 import type { EdgeType, FollowUp, Graph, GraphEdge, GraphNode, NodeType } from '../graph/types.js';
+import { naturalCompare } from '../util/natural-compare.js';
 
 export const DIFF_FORMAT = 'sparbar-diff';
 export const DIFF_VERSION = 1;
@@ -110,10 +111,6 @@ const OWN_EDGES: readonly EdgeType[] = ['part-of', 'implements', 'replaces', 're
 
 const DOCUMENT_TYPES: ReadonlySet<NodeType> = new Set(['organisation', 'policy', 'plan']);
 
-/** Natural order for ids and keys: A2 before A10. */
-export function naturalCompare(a: string, b: string): number {
-  return a.localeCompare(b, 'sv', { numeric: true, sensitivity: 'variant' }) || (a < b ? -1 : a > b ? 1 : 0);
-}
 
 /** JSON with object keys sorted, for comparing values. */
 export function stableJson(value: unknown): string {

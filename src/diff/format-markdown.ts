@@ -3,7 +3,8 @@
 import { capitalise, countedAdjective, LINK_VERBS, NODE_WORDS } from '../graph/node-words.js';
 import type { EdgeType, NodeType } from '../graph/types.js';
 import type { PlanDiffReport, SideInfo } from './compare-revisions.js';
-import { naturalCompare, stableJson, type FieldChange, type FollowUpRef, type LinkChange, type NodeRef } from './diff-graphs.js';
+import { naturalCompare } from '../util/natural-compare.js';
+import { stableJson, type FieldChange, type FollowUpRef, type LinkChange, type NodeRef } from './diff-graphs.js';
 
 /** Lines after which the summary stops listing details (a PR comment holds about 65,000 characters). */
 const MAX_LINES = 800;

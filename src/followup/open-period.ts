@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Graph } from '../graph/types.js';
 import { indexGraph } from '../graph/graph-index.js';
-import { slugify } from '../site/slug.js';
+import { slugify } from '../util/slug.js';
 import { activeNodes, planCoversPeriod, UNFILLED_MARKER, type ActiveNode } from './active.js';
 
 export interface PlannedFile {

@@ -1,11 +1,21 @@
 // What `check --watch` needs to tell a field edit from a structural one, and to apply a field edit to a kept graph
 // structure: a file's structural signature (everything the structure reads from it) and the patch itself.
+import type { ReadPlanFile } from '../parse/read-plan-file.js';
 import { locate } from '../parse/yaml-frontmatter.js';
-import type { FileCheck } from '../check/check-files.js';
 import type { ValidFile } from '../validate/validate-file.js';
 import { belongsIn, itemOf, type Draft, type Item } from './collect-nodes.js';
 import { isShadow, type DocumentFile, type DocumentScopes } from './documents.js';
 import { collectShadows } from './shadows.js';
+
+/** What the graph steps read of one checked file (check-files' FileCheck adds its messages): its frontmatter, validated or not. */
+export interface CheckedFile {
+  /** The file's path relative to the plans folder. */
+  path: string;
+  /** The validated file, when it passed. */
+  valid?: ValidFile;
+  /** The parsed file, when it parsed but did not pass validation. */
+  invalid?: ReadPlanFile;
+}
 
 /** The document a node or follow-up file belongs to, when that is a valid one it may lie under. */
 export function documentOf(vf: ValidFile, scopes: DocumentScopes): DocumentFile | undefined {
@@ -34,7 +44,7 @@ export function draftOwns(draft: Draft, item: Item): boolean {
  * Undefined when the file takes part in the structure in a way only a full rebuild handles (documents, organisations,
  * files outside a valid document).
  */
-export function structuralSignature(check: FileCheck, scopes: DocumentScopes): string | undefined {
+export function structuralSignature(check: CheckedFile, scopes: DocumentScopes): string | undefined {
   if (check.invalid) return `shadow ${JSON.stringify(collectShadows([check.invalid]))}`;
   const vf = check.valid;
   if (vf === undefined) return 'none';

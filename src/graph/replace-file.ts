@@ -1,12 +1,11 @@
 // Replaces what one node or follow-up file adds to a kept draft (its nodes, links, follow-up or shadow ids), so that
 // `check --watch` resolves the links again without collecting 10,000 files again. Anything it cannot replace exactly
 // as a full collection would (documents, duplicate ids, files outside a valid document) is left to a rebuild.
-import type { FileCheck } from '../check/check-files.js';
 import type { CheckMessage } from '../messages/report.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
 import { invalidFileShadowKeys, type GraphDraft } from './build-graph.js';
 import { itemOf, type Item } from './collect-nodes.js';
-import { documentOf, draftOwns } from './field-patch.js';
+import { documentOf, draftOwns, type CheckedFile } from './field-patch.js';
 import { collectShadows } from './shadows.js';
 
 const NODE_FILE_TYPES: ReadonlySet<unknown> = new Set(['styrprincip', 'mål', 'fokusområde', 'aktivitet', 'indikator', 'uppföljning']);
@@ -16,7 +15,7 @@ function itemsOf(item: Item): Item[] {
 }
 
 /** The items a valid node file adds, [] for a follow-up, null when the file is not one this module can replace. */
-function contribution(check: FileCheck, drafted: GraphDraft): Item[] | null {
+function contribution(check: CheckedFile, drafted: GraphDraft): Item[] | null {
   if (check.invalid) {
     // A broken file adds only shadow ids, unless it would have been a document (then it owns a folder).
     return NODE_FILE_TYPES.has(check.invalid.data.typ) && collectShadows([check.invalid]).documents.length === 0 ? [] : null;
@@ -36,7 +35,7 @@ function contribution(check: FileCheck, drafted: GraphDraft): Item[] | null {
  * rebuilt, as it may be half changed. `draftMessages` are the messages collecting gave: with a duplicate id among
  * them, which node wins depends on file order, so that is left to a rebuild too.
  */
-export function replaceFile(drafted: GraphDraft, old: FileCheck, now: FileCheck, invalid: readonly ReadPlanFile[], draftMessages: readonly CheckMessage[]): boolean {
+export function replaceFile(drafted: GraphDraft, old: CheckedFile, now: CheckedFile, invalid: readonly ReadPlanFile[], draftMessages: readonly CheckMessage[]): boolean {
   if (draftMessages.some((m) => m.ruleId === 'duplicate-id')) return false;
   const before = contribution(old, drafted);
   const after = contribution(now, drafted);

@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { indexGraph, type GraphIndex } from '../graph/graph-index.js';
 import type { Graph, GraphNode, NodeType } from '../graph/types.js';
-import { slugify } from '../site/slug.js';
-import { naturalCompare } from '../diff/diff-graphs.js';
+import { slugify } from '../util/slug.js';
+import { naturalCompare } from '../util/natural-compare.js';
 
 /** The types `sparbar ny` writes (a follow-up is made per period by `sparbar uppfoljning ny`). */
 export const NEW_NODE_TYPES = ['organisation', 'policy', 'styrprincip', 'plan', 'mål', 'fokusområde', 'aktivitet', 'indikator'] as const;

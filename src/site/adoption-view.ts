@@ -5,7 +5,8 @@ import { capitalise, countedAdjective, LINK_VERBS, NODE_WORDS } from '../graph/n
 import type { EdgeType } from '../graph/types.js';
 import type { NodeType } from '../graph/types.js';
 import type { PlanDiffReport } from '../diff/compare-revisions.js';
-import { naturalCompare, type FieldChange, type FollowUpRef, type LinkChange, type NodeRef } from '../diff/diff-graphs.js';
+import type { FieldChange, FollowUpRef, LinkChange, NodeRef } from '../diff/diff-graphs.js';
+import { naturalCompare } from '../util/natural-compare.js';
 import { describeChange, formatValue as formatDiffValue } from '../diff/format-markdown.js';
 import type { SinceAdoption } from '../diff/since-adoption.js';
 import { formatNumber, formatPeriod } from './format.js';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPlans, PlansFolderError } from '../check/check-plans.js';
-import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../cli/exit-codes.js';
+import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../util/exit-codes.js';
 import { severityOf, type CheckMessage } from '../messages/report.js';
 import type { Root } from 'hast';
 import { markdownToSafeTree, treeKey } from './markdown.js';

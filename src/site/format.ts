@@ -1,5 +1,6 @@
 // Swedish formatting for the site and its exports: numbers, dates, periods, money, labels of types and states.
 import type { ActionStatus, Assessment, NodeType } from '../graph/types.js';
+import { naturalCompare } from '../util/natural-compare.js';
 
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
@@ -109,15 +110,6 @@ export function stateClass(state: string): string {
 /** A state with a capital first letter, for use at the start of a sentence or a badge. */
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-const collator = new Intl.Collator('sv', { numeric: true, sensitivity: 'base' });
-
-/** Natural order of ids and titles the Swedish way: FO2.3 before FO2.10, å ä ö last. */
-export function naturalCompare(a: string, b: string): number {
-  const c = collator.compare(a, b);
-  if (c !== 0) return c;
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 const UNIT_FACTOR: Record<string, number> = { kr: 1, tkr: 1_000, Mkr: 1_000_000 };

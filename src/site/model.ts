@@ -2,8 +2,8 @@
 // build from the graph alone; every page reads it. Pure: no file system, no clock.
 import { indexGraph, type GraphIndex } from '../graph/graph-index.js';
 import type { ActionStatus, Assessment, FollowUp, Graph, GraphNode, IndicatorSeries, NodeType, Rollup, StatusCounts } from '../graph/types.js';
-import { naturalCompare } from './format.js';
-import { assignSlugs, slugify } from './slug.js';
+import { naturalCompare } from '../util/natural-compare.js';
+import { assignSlugs, slugify } from '../util/slug.js';
 
 /** URL segment of each node type that has pages inside its document's section. */
 export const TYPE_SEGMENT: Partial<Record<NodeType, string>> = {

@@ -4,7 +4,7 @@
 // reads only the site model (the graph), so that the pages render it and the tests check it.
 import { activeNodes, UNFILLED_MARKER } from '../followup/active.js';
 import type { ActionStatus, Assessment, FollowUp, GraphNode, IndicatorPoint, Rollup, StatusCounts } from '../graph/types.js';
-import { naturalCompare } from './format.js';
+import { naturalCompare } from '../util/natural-compare.js';
 import { PLAN_SEGMENTS, type SiteModel } from './model.js';
 
 /** An action's effective state in a period: its status, and whether it is past its due date without being done. */

@@ -5,10 +5,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indicatorChartSvg, niceTicks } from '../../src/site/chart.js';
 import { CSV_BOM, csvCell, toCsv } from '../../src/site/csv.js';
-import { formatBudget, formatChange, formatDate, formatNumber, formatPeriod, naturalCompare, stateClass } from '../../src/site/format.js';
+import { formatBudget, formatChange, formatDate, formatNumber, formatPeriod, stateClass } from '../../src/site/format.js';
+import { naturalCompare } from '../../src/util/natural-compare.js';
 import { normaliseBase, withBase } from '../../src/site/model.js';
 import { DEFAULT_TEST_METHOD, loadSiteConfig, resolveSiteConfig } from '../../src/site/site-config.js';
-import { assignSlugs, slugify } from '../../src/site/slug.js';
+import { assignSlugs, slugify } from '../../src/util/slug.js';
 
 describe('slugify', () => {
   it('makes readable ASCII segments from Swedish ids and names', () => {
