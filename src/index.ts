@@ -3,7 +3,7 @@ export { checkPlans, PlansFolderError, type CheckResult } from './check/check-pl
 export { graphToJson } from './graph/to-json.js';
 export { indexGraph, type GraphIndex } from './graph/graph-index.js';
 export type * from './graph/types.js';
-export { RULES, type Rule, type RuleId } from './messages/rules.js';
+export { RULES, type Rule, type RuleId } from './rules/index.js';
 export { severityOf, type CheckMessage } from './messages/report.js';
 export { checkFiles, type PlanFileBytes } from './check/check-files.js';
 export { CheckSession } from './check/check-session.js';

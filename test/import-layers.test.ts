@@ -12,12 +12,13 @@ import { describe, expect, it } from 'vitest';
  */
 const LAYERS: readonly (readonly string[])[] = [
   ['util'], // natural order, slugs, suggestions, exit codes: no imports from src/
-  ['messages'], // vfile messages and the rule catalogue
+  ['messages'], // vfile messages and the problem codes
   ['files', 'git'], // finding and decoding files; running git and reading revisions
   ['parse'], // frontmatter and YAML with positions
   ['validate'], // the zod schemas applied
   ['graph'], // nodes, links, graph checks, derived facts
   ['followup', 'kolada', 'scaffold', 'schema', 'remark'], // follow-up periods, Kolada, new files, JSON Schema, the remark plugin
+  ['rules'], // the rule catalogue: one module per rule, with its check
   ['check'], // the check pipeline and the watch session
   ['diff'], // comparing graphs and revisions
   ['history'], // the plan's history from git

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../src/messages/rules.js';
+import { RULES } from '../src/rules/index.js';
 import { MessageSink } from '../src/messages/report.js';
 import { parsePlanText } from '../src/parse/read-plan-file.js';
 import { validateFile } from '../src/validate/validate-file.js';

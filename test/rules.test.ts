@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { checkPlans, type CheckResult } from '../src/check/check-plans.js';
 import { severityOf, type CheckMessage } from '../src/messages/report.js';
-import { RULES } from '../src/messages/rules.js';
+import { RULES } from '../src/rules/index.js';
 
 // unreadable-file cannot be produced with chmod when the tests run as root (root reads anything), so
 // reads and folder listings of chosen paths are made to fail with EACCES through this switch instead.

@@ -9,6 +9,7 @@ import { requirePeriod } from '../followup/require-period.js';
 import { MessageSink, sortMessages, type CheckMessage } from '../messages/report.js';
 import { parsePlanText, readPlanFile, type ReadPlanFile } from '../parse/read-plan-file.js';
 import { validateFile, type ValidFile } from '../validate/validate-file.js';
+import { RULES } from '../rules/index.js';
 import type { CheckOptions, CheckResult } from './check-plans.js';
 
 /** One file of a plans folder: its path relative to the folder (forward slashes) and its bytes. */
@@ -90,10 +91,10 @@ export function draftFromChecks(files: readonly FileCheck[]): { draft: GraphDraf
 export function linkFromDraft(draft: GraphDraft): { structure: GraphStructure; messages: CheckMessage[] } {
   const sink = new MessageSink();
   try {
-    return { structure: linkStructure(draft, sink), messages: sink.messages };
+    return { structure: linkStructure(draft, sink, RULES), messages: sink.messages };
   } catch (error) {
     reportInternal(sink, '.', error);
-    return { structure: buildStructure([], [], new MessageSink()), messages: sink.messages };
+    return { structure: buildStructure([], [], new MessageSink(), RULES), messages: sink.messages };
   }
 }
 
@@ -102,13 +103,13 @@ export function completeFromStructure(structure: GraphStructure, options: CheckO
   const sink = new MessageSink();
   let graph: Graph;
   try {
-    graph = completeGraph(structure, sink);
+    graph = completeGraph(structure, sink, RULES);
   } catch (error) {
     reportInternal(sink, '.', error);
-    graph = buildGraph([], [], new MessageSink());
+    graph = buildGraph([], [], new MessageSink(), RULES);
   }
   const messages = [...sink.messages];
-  if (options.requirePeriod !== undefined) messages.push(...requirePeriod(graph, options.requirePeriod));
+  if (options.requirePeriod !== undefined) messages.push(...requirePeriod(graph, options.requirePeriod, RULES));
   return { graph, messages };
 }
 

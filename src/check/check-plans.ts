@@ -7,6 +7,7 @@ import type { Graph } from '../graph/types.js';
 import { MessageSink, sortMessages, type CheckMessage } from '../messages/report.js';
 import { readPlanFile, type ReadPlanFile } from '../parse/read-plan-file.js';
 import { validateFile, type ValidFile } from '../validate/validate-file.js';
+import { RULES } from '../rules/index.js';
 
 export interface CheckResult {
   graph: Graph;
@@ -45,12 +46,12 @@ export function checkPlans(root: string, options: CheckOptions = {}): CheckResul
   }
   let graph: Graph;
   try {
-    graph = buildGraph(valid, invalid, sink);
+    graph = buildGraph(valid, invalid, sink, RULES);
   } catch (error) {
     reportInternal(sink, '.', error);
-    graph = buildGraph([], [], new MessageSink());
+    graph = buildGraph([], [], new MessageSink(), RULES);
   }
-  if (options.requirePeriod !== undefined) sink.messages.push(...requirePeriod(graph, options.requirePeriod));
+  if (options.requirePeriod !== undefined) sink.messages.push(...requirePeriod(graph, options.requirePeriod, RULES));
   return { graph, messages: sortMessages(sink.messages), fileCount: files.length };
 }
 

@@ -18,6 +18,7 @@ import type { GraphStructure } from '../graph/build-graph.js';
 import { patchFileFields, structuralSignature } from '../graph/field-patch.js';
 import type { ValidFile } from '../validate/validate-file.js';
 import { PlansFolderError, type CheckOptions, type CheckResult } from './check-plans.js';
+import { RULES } from '../rules/index.js';
 
 export interface CachedFile {
   file: DiscoveredFile;
@@ -185,7 +186,7 @@ export class CheckSession {
       }
       if (this.options.requirePeriod !== undefined) {
         const period = this.options.requirePeriod;
-        this.graphMessages = sortMessages([...this.graphMessages.filter((m) => m.ruleId !== 'followup-missing' && m.ruleId !== 'followup-unfilled'), ...requirePeriod(this.graph, period)]);
+        this.graphMessages = sortMessages([...this.graphMessages.filter((m) => m.ruleId !== 'followup-missing' && m.ruleId !== 'followup-unfilled'), ...requirePeriod(this.graph, period, RULES)]);
       }
     } else if (this.graph === undefined || step.touched.length > 0) {
       let patch: 'kept' | 'patched' | 'relinked' | false = this.graph === undefined ? false : this.patchFields(step);

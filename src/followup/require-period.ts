@@ -1,26 +1,32 @@
-// `check --require-period`: every active node of the period must have a filled-in follow-up.
+// `check --require-period`: every active node of the period must have a filled-in follow-up. What is missing is
+// worked out here; the rules that report it (followup-missing, followup-unfilled) live in src/rules/.
 import type { Graph } from '../graph/types.js';
-import { indexGraph } from '../graph/graph-index.js';
-import { MessageSink } from '../messages/report.js';
-import { periodStatus } from './period-status.js';
+import { indexGraph, type GraphIndex } from '../graph/graph-index.js';
+import { reportFor, type Report } from '../graph/rule-checks.js';
+import { MessageSink, type RuleSettings, type Severity } from '../messages/report.js';
+import { periodStatus, type OwnerStatus } from './period-status.js';
 
-/** Messages for each active node without a follow-up for `period`, and each follow-up not filled in. */
-export function requirePeriod(graph: Graph, period: string): MessageSink['messages'] {
-  const sink = new MessageSink();
-  const index = indexGraph(graph.nodes, graph.edges);
-  for (const owner of periodStatus(graph, period)) {
-    for (const item of owner.outstanding) {
-      const node = index.node(item.nodeKey)!;
-      if (item.state === 'saknas') {
-        sink.report('followup-missing', `${item.id} "${item.title}" saknar uppföljning för ${period} (ansvarig: ${owner.owner}). Skapa den med sparbar uppfoljning ny ${period}.`, node.source);
-      } else {
-        sink.report('followup-unfilled', `Uppföljningen av ${item.id} för ${period} är inte ifylld. Skriv analysen och ta bort kommentaren "sparbar: ej ifylld".`, {
-          file: item.file!,
-          line: 1,
-          column: 1,
-        });
-      }
-    }
-  }
+/** What a period check sees: per owner, what is still missing for the period. */
+export interface PeriodContext {
+  /** The period required, ÅÅÅÅ-MM. */
+  readonly period: string;
+  readonly owners: readonly OwnerStatus[];
+  readonly index: GraphIndex;
+  readonly report: Report;
+}
+
+/** A rule as a period is checked with: its id, default severity and its period check. */
+export interface PeriodRule {
+  readonly id: string;
+  readonly severity: Severity;
+  /** The check of one follow-up period, run only with `--require-period`. */
+  period?(context: PeriodContext): void;
+}
+
+/** Messages of `rules`' period checks for `period` on the graph, with the configured severities. */
+export function requirePeriod(graph: Graph, period: string, rules: readonly PeriodRule[], settings?: RuleSettings): MessageSink['messages'] {
+  const sink = new MessageSink(settings);
+  const context = { period, owners: periodStatus(graph, period), index: indexGraph(graph.nodes, graph.edges) };
+  for (const rule of rules) if (rule.period && sink.isOn(rule.id)) rule.period({ ...context, report: reportFor(rule, sink) });
   return sink.messages;
 }

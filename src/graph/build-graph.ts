@@ -1,12 +1,7 @@
 // Builds the traceability graph from validated files: nodes, resolved edges, follow-ups, checks and derived facts.
-import type { MessageSink } from '../messages/report.js';
+import type { MessageSink, Place } from '../messages/report.js';
 import type { ValidFile } from '../validate/validate-file.js';
-import { collectNodes, type Draft } from './collect-nodes.js';
-import { checkAssessmentsAgainstRollups } from './checks/assessment-vs-rollup.js';
-import { checkCoverage } from './checks/coverage.js';
-import { checkCycles } from './checks/cycles.js';
-import { checkNodeFields } from './checks/field-rules.js';
-import { checkIndicatorValues } from './checks/indicator-values.js';
+import { collectNodes, draftFollowUpAt, type Draft } from './collect-nodes.js';
 import { deriveCoverage } from './derive/coverage.js';
 import { deriveIndicators } from './derive/indicators.js';
 import { derivePeriods } from './derive/periods.js';
@@ -14,10 +9,12 @@ import { deriveActionStatus, deriveRollups } from './derive/rollups.js';
 import { isShadow, scopeDocuments, type DocumentScopes } from './documents.js';
 import { collectShadows, shadowKeys } from './shadows.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
+import { locate, type YamlPath } from '../parse/yaml-frontmatter.js';
 import { attachFollowUps } from './follow-ups.js';
 import { indexEdges, withFollowUps, type EdgeIndex } from './graph-index.js';
-import { resolveLinks, type Resolver } from './resolve-links.js';
-import { GRAPH_FORMAT, GRAPH_VERSION, type Graph, type GraphEdge, type GraphNode } from './types.js';
+import { edgeId, resolveLinks, type Resolver } from './resolve-links.js';
+import { runGraphChecks, runStructureChecks, type GraphRule } from './rule-checks.js';
+import { GRAPH_FORMAT, GRAPH_VERSION, type FollowUp, type Graph, type GraphEdge, type GraphNode } from './types.js';
 
 const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 const edgeOrder = (a: GraphEdge, b: GraphEdge) =>
@@ -63,14 +60,17 @@ export interface GraphStructure extends GraphDraft {
   isShadowed: (scope: string | null, target: string) => boolean;
 }
 
-/** The graph of every valid file, in a deterministic order; every problem found on the way goes to `sink`. */
-export function buildGraph(files: readonly ValidFile[], invalid: readonly ReadPlanFile[], sink: MessageSink): Graph {
-  return completeGraph(buildStructure(files, invalid, sink), sink);
+/**
+ * The graph of every valid file, in a deterministic order; every problem found on the way, and by the checks of
+ * `rules` (the catalogue in src/rules/), goes to `sink`.
+ */
+export function buildGraph(files: readonly ValidFile[], invalid: readonly ReadPlanFile[], sink: MessageSink, rules: readonly GraphRule[]): Graph {
+  return completeGraph(buildStructure(files, invalid, sink, rules), sink, rules);
 }
 
-/** Nodes, resolved edges and the checks on them (documents, duplicate ids, links, cycles); problems go to `sink`. */
-export function buildStructure(files: readonly ValidFile[], invalid: readonly ReadPlanFile[], sink: MessageSink): GraphStructure {
-  return linkStructure(draftStructure(files, invalid, sink), sink);
+/** Nodes, resolved edges and the checks on them (documents, duplicate ids, links, `rules`' structure checks); problems go to `sink`. */
+export function buildStructure(files: readonly ValidFile[], invalid: readonly ReadPlanFile[], sink: MessageSink, rules: readonly GraphRule[]): GraphStructure {
+  return linkStructure(draftStructure(files, invalid, sink), sink, rules);
 }
 
 /** Documents, nodes, links and follow-ups collected (duplicate ids and misplaced files go to `sink`). */
@@ -92,11 +92,11 @@ export function invalidFileShadowKeys(scopes: DocumentScopes, invalid: readonly 
   return shadowKeys(collectShadows(invalid), documentIdFor);
 }
 
-/** The draft's links resolved to edges, cycles checked, nodes and edges sorted and indexed; problems go to `sink`. */
-export function linkStructure(drafted: GraphDraft, sink: MessageSink): GraphStructure {
+/** The draft's links resolved to edges, `rules`' structure checks run (cycles), nodes and edges sorted and indexed; problems go to `sink`. */
+export function linkStructure(drafted: GraphDraft, sink: MessageSink, rules: readonly GraphRule[]): GraphStructure {
   const { draft } = drafted;
   const { edges, resolver, isShadowed, linkPlaces } = resolveLinks(draft, sink);
-  checkCycles(draft.nodes, edges, linkPlaces, sink);
+  runStructureChecks(rules, { nodes: draft.nodes, edges, linkPlace: (from, type, to) => linkPlaces.get(edgeId(from, type, to))?.place }, sink);
 
   // Organisations flow down from the document each node belongs to.
   const orgsOf = new Map<string, string[]>();
@@ -108,19 +108,16 @@ export function linkStructure(drafted: GraphDraft, sink: MessageSink): GraphStru
   return { ...drafted, nodes, edges: sortedEdges, index: indexEdges(nodes, sortedEdges), resolver, isShadowed };
 }
 
-/** The whole graph on a structure: field checks, follow-ups, coverage and derived facts; problems go to `sink`. */
-export function completeGraph(structure: GraphStructure, sink: MessageSink): Graph {
+/** The whole graph on a structure: follow-ups, coverage, derived facts and `rules`' graph checks; problems go to `sink`. */
+export function completeGraph(structure: GraphStructure, sink: MessageSink, rules: readonly GraphRule[]): Graph {
   const { draft, resolver, isShadowed } = structure;
-  checkNodeFields(draft, sink);
   const followUps = attachFollowUps(draft, resolver, isShadowed, sink);
   const index = withFollowUps(structure.index, followUps);
   const coverage = deriveCoverage(index);
-  checkCoverage(draft, index, coverage, sink);
-  checkIndicatorValues(draft, index, sink);
   const periods = derivePeriods(followUps, index.node);
   const actionStatus = deriveActionStatus(index, periods);
   const rollups = deriveRollups(index, periods, actionStatus);
-  checkAssessmentsAgainstRollups(draft, index, rollups, sink);
+  runGraphChecks(rules, { index, coverage, rollups, nodeAt: (key, path, at) => nodePlace(draft, key, path, at), followUpAt: (f, path) => followUpPlace(draft, f, path) }, sink);
   return {
     format: GRAPH_FORMAT,
     version: GRAPH_VERSION,
@@ -135,4 +132,16 @@ export function completeGraph(structure: GraphStructure, sink: MessageSink): Gra
       indicators: deriveIndicators(index),
     },
   };
+}
+
+/** Where the value (or key) at `path` inside node `key`'s own map is written. */
+function nodePlace(draft: Draft, key: string, path: YamlPath, at: 'key' | 'value' = 'value'): Place {
+  const origin = draft.origins.get(key)!;
+  return { file: origin.file.path, ...locate(origin.file.parsed, [...origin.path, ...path], at) };
+}
+
+/** Where the value at `path` in a follow-up's file is written; the follow-up's own place when the file is not in the draft. */
+function followUpPlace(draft: Draft, followUp: FollowUp, path: YamlPath): Place {
+  const entry = draftFollowUpAt(draft, followUp.source.file);
+  return entry ? { file: followUp.source.file, ...locate(entry.file.parsed, path) } : followUp.source;
 }

@@ -1,6 +1,8 @@
 // Collects check messages as vfile messages: rule id, Swedish reason, file and position.
 import { VFileMessage } from 'vfile-message';
-import { ruleById, type RuleId, type Severity } from './rules.js';
+import { PROBLEM_CODES, type ProblemCode } from './problems.js';
+
+export type Severity = 'error' | 'warning';
 
 export interface Place {
   file: string;
@@ -8,27 +10,52 @@ export interface Place {
   column: number;
 }
 
+/** What a message may carry besides its reason and place: suggested values (`expected`), the value found. */
+export interface ReportExtra {
+  expected?: string[];
+  actual?: string;
+}
+
+/** Who reports: a problem code, or a rule with a check (its id and default severity). */
+export type Reporter = ProblemCode | { readonly id: string; readonly severity: Severity };
+
+/** Severities set by the configuration, by rule id ('off' drops the rule's messages); other rules keep their own. */
+export type RuleSettings = ReadonlyMap<string, Severity | 'off'>;
+
 /** A vfile message with the file path and severity that Spårbar always sets. */
-export type CheckMessage = VFileMessage & { file: string; ruleId: RuleId; line: number; column: number };
+export type CheckMessage = VFileMessage & { file: string; ruleId: string; line: number; column: number };
 
 /** The severity of a message: error when fatal, otherwise warning. */
 export function severityOf(message: VFileMessage): Severity {
   return message.fatal === true ? 'error' : 'warning';
 }
 
+const NO_SETTINGS: RuleSettings = new Map();
+
 /** Collects messages in the order they are reported; never throws. */
 export class MessageSink {
   readonly messages: CheckMessage[] = [];
 
-  /** Records a message for `ruleId` at `place`, with the rule's default severity. */
-  report(ruleId: RuleId, reason: string, place: Place, extra: { expected?: string[]; actual?: string } = {}): CheckMessage {
+  /** `settings` change rules' severities or turn rules off (see src/rules/settings.ts). */
+  constructor(readonly settings: RuleSettings = NO_SETTINGS) {}
+
+  /** False when the configuration turns the rule off: its check need not run. */
+  isOn(ruleId: string): boolean {
+    return this.settings.get(ruleId) !== 'off';
+  }
+
+  /** Records a message of `by` at `place`, with its severity (the configuration's, else its own); none when it is off. */
+  report(by: Reporter, reason: string, place: Place, extra: ReportExtra = {}): CheckMessage | undefined {
+    const ruleId = typeof by === 'string' ? by : by.id;
+    const severity = this.settings.get(ruleId) ?? (typeof by === 'string' ? PROBLEM_CODES[by] : by.severity);
+    if (severity === 'off') return undefined;
     const message = new VFileMessage(reason, {
       ruleId,
       source: 'sparbar',
       place: { line: place.line, column: place.column },
     }) as CheckMessage;
     message.file = place.file;
-    message.fatal = ruleById(ruleId).severity === 'error';
+    message.fatal = severity === 'error';
     if (extra.expected) message.expected = extra.expected;
     if (extra.actual !== undefined) message.actual = extra.actual;
     this.messages.push(message);

@@ -9,21 +9,21 @@ import {
   REF_PATTERN,
   YEAR_KEY_PATTERN,
 } from '../../schemas/plan-files.js';
-import type { RuleId } from '../messages/rules.js';
+import type { ProblemCode } from '../messages/problems.js';
 import { closest, quoteList } from '../util/suggest.js';
 import { hasKey, locate, locateStart, type ParsedYaml, type Point, type YamlPath } from '../parse/yaml-frontmatter.js';
 import { describeValue, pathLabel, typeWord, valueAt } from './describe.js';
 import { keysAt, requiredKeysAt } from './schema-walk.js';
 
 export interface IssueMessage {
-  ruleId: RuleId;
+  ruleId: ProblemCode;
   reason: string;
   point: Point;
   expected?: string[];
 }
 
 interface FormatHint {
-  rule: RuleId;
+  rule: ProblemCode;
   what: string;
 }
 
@@ -107,7 +107,7 @@ export function issuesToMessages(issues: readonly z.core.$ZodIssue[], schema: z.
       case 'custom': {
         // A date that already failed its ÅÅÅÅ-MM-DD pattern needs no second message.
         if (issues.some((other) => other.code === 'invalid_format' && pathLabel(other.path as YamlPath) === label)) break;
-        const rule = (issue.params?.['rule'] as RuleId | undefined) ?? 'invalid-format';
+        const rule = (issue.params?.['rule'] as ProblemCode | undefined) ?? 'invalid-format';
         const reason =
           rule === 'invalid-date'
             ? `"${label}" har värdet ${JSON.stringify(value)}, som inte är ett verkligt datum. Kontrollera månad och dag (ÅÅÅÅ-MM-DD).`

@@ -1,0 +1,60 @@
+// What the graph offers the rules that check it (as ESLint's linter offers a rule its context): the structure
+// after links are resolved, and the whole graph. The rules themselves live above, in src/rules/; the check
+// passes them in, and the graph runs those with a check for each step.
+import type { MessageSink, Place, ReportExtra, Severity } from '../messages/report.js';
+import type { YamlPath } from '../parse/yaml-frontmatter.js';
+import type { GraphIndex } from './graph-index.js';
+import type { Coverage, EdgeType, FollowUp, GraphEdge, GraphNode, Rollup } from './types.js';
+
+/** Reports one problem for the rule it was made for; the rule id and severity are added for it. */
+export type Report = (reason: string, place: Place, extra?: ReportExtra) => void;
+
+/** What a structure check sees: nodes and resolved edges, before fields are checked (run by linkStructure). */
+export interface StructureContext {
+  /** Every node by key. */
+  readonly nodes: ReadonlyMap<string, GraphNode>;
+  /** Every resolved edge. */
+  readonly edges: readonly GraphEdge[];
+  /** Where the link behind an edge of a cycle-checked type (depends-on, replaces, member-of) is written. */
+  linkPlace(from: string, type: EdgeType, to: string): Place | undefined;
+  readonly report: Report;
+}
+
+/** What a graph check sees: the whole graph with its follow-ups, coverage and rollups (run by completeGraph). */
+export interface GraphContext {
+  readonly index: GraphIndex;
+  readonly coverage: Coverage;
+  readonly rollups: readonly Rollup[];
+  /** Where the value (or, with 'key', the key) at `path` inside node `key`'s own map is written. */
+  nodeAt(key: string, path: YamlPath, at?: 'key' | 'value'): Place;
+  /** Where the value at `path` in a follow-up's file is written. */
+  followUpAt(followUp: FollowUp, path: YamlPath): Place;
+  readonly report: Report;
+}
+
+/** A rule as the graph runs it: its id, default severity and the checks it has. */
+export interface GraphRule {
+  readonly id: string;
+  readonly severity: Severity;
+  /** The check on the linked structure, for rules that look at nodes and edges. */
+  structure?(context: StructureContext): void;
+  /** The check on the complete graph, for rules that look at fields, follow-ups, coverage and rollups. */
+  graph?(context: GraphContext): void;
+}
+
+/** A `report` for `rule` into `sink`. */
+export function reportFor(rule: { readonly id: string; readonly severity: Severity }, sink: MessageSink): Report {
+  return (reason, place, extra) => {
+    sink.report(rule, reason, place, extra);
+  };
+}
+
+/** Runs the structure checks of `rules` (those the configuration has not turned off). */
+export function runStructureChecks(rules: readonly GraphRule[], context: Omit<StructureContext, 'report'>, sink: MessageSink): void {
+  for (const rule of rules) if (rule.structure && sink.isOn(rule.id)) rule.structure({ ...context, report: reportFor(rule, sink) });
+}
+
+/** Runs the graph checks of `rules` (those the configuration has not turned off). */
+export function runGraphChecks(rules: readonly GraphRule[], context: Omit<GraphContext, 'report'>, sink: MessageSink): void {
+  for (const rule of rules) if (rule.graph && sink.isOn(rule.id)) rule.graph({ ...context, report: reportFor(rule, sink) });
+}

@@ -1,0 +1,32 @@
+// A written assessment that contradicts the status of the actions below it.
+import { defineRule } from './rule.js';
+
+export default defineRule({
+  id: 'assessment-disagrees-with-rollup',
+  severity: 'warning',
+  description: 'Bedömningen går emot statusen för aktiviteterna under.',
+  category: 'follow-up',
+  blocking: false,
+  /** "uppfyllt" with most actions not started or late, or "ej uppfyllt" with every action done, is reported at the assessment. */
+  graph({ index, rollups, followUpAt, report }) {
+    const byNodePeriod = new Map(rollups.map((r) => [`${r.node}\u0000${r.period}`, r]));
+    for (const type of ['mål', 'fokusområde'] as const) {
+      for (const node of index.ofType(type)) {
+        for (const f of index.followUps(node.key)) {
+          const r = byNodePeriod.get(`${node.key}\u0000${f.period}`);
+          if (!r || r.actions.total === 0 || !f.assessment) continue;
+          const behind = r.actions.byStatus['ej påbörjad'] + r.actions.byStatus['försenad'];
+          const done = r.actions.byStatus['klar'];
+          if (f.assessment === 'uppfyllt' && behind * 2 > r.actions.total) {
+            report(
+              `${node.id} bedöms som uppfyllt för ${f.period}, men ${behind} av ${r.actions.total} aktiviteter är ej påbörjade eller försenade. Motivera bedömningen i texten eller ändra den.`,
+              followUpAt(f, ['bedömning']),
+            );
+          } else if (f.assessment === 'ej uppfyllt' && done === r.actions.total) {
+            report(`${node.id} bedöms som ej uppfyllt för ${f.period}, men alla ${done} aktiviteter är klara. Motivera bedömningen i texten eller ändra den.`, followUpAt(f, ['bedömning']));
+          }
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,29 @@
+// An end before its start: a policy's validity, a plan's period, an action's dates, an indicator's scale.
+import { defineRule } from './rule.js';
+
+export default defineRule({
+  id: 'end-before-start',
+  severity: 'error',
+  description: 'Ett slut ligger före sin start.',
+  category: 'schema',
+  blocking: false,
+  graph({ index, nodeAt, report }) {
+    for (const n of index.ofType('policy')) {
+      const g = n.fields['giltighet'] as { från: string; till: string };
+      if (g.till < g.från) report(`Giltigheten slutar (${g.till}) före den börjar (${g.från}). Byt plats på datumen eller rätta dem.`, nodeAt(n.key, ['giltighet', 'till']));
+    }
+    for (const n of index.ofType('plan')) {
+      const p = n.fields['period'] as { från: number; till: number };
+      if (p.till < p.från) report(`Planperioden slutar (${p.till}) före den börjar (${p.från}). Rätta årtalen.`, nodeAt(n.key, ['period', 'till']));
+    }
+    for (const n of index.ofType('aktivitet')) {
+      const start = n.fields['start'] as string | undefined;
+      const slut = n.fields['slut'] as string | undefined;
+      if (start && slut && slut < start) report(`Aktiviteten slutar (${slut}) före den börjar (${start}). Rätta start eller slut.`, nodeAt(n.key, ['slut']));
+    }
+    for (const n of index.ofType('indikator')) {
+      const skala = n.fields['skala'] as { min: number; max: number } | undefined;
+      if (skala && skala.max < skala.min) report(`Skalans max (${skala.max}) är mindre än min (${skala.min}). Rätta skalan.`, nodeAt(n.key, ['skala', 'max']));
+    }
+  },
+});

@@ -1,0 +1,105 @@
+// The catalogue of every rule `sparbar check` reports, one module per rule, in the order the documentation lists them
+// (files, schema, graph, coverage, follow-up). Adding a rule: write its module next to this one and add it here.
+import invalidUtf8 from './invalid-utf8.js';
+import emptyFile from './empty-file.js';
+import unreadableFile from './unreadable-file.js';
+import internalError from './internal-error.js';
+import symlinkOutside from './symlink-outside.js';
+import frontmatterMissing from './frontmatter-missing.js';
+import frontmatterUnclosed from './frontmatter-unclosed.js';
+import notAPlanFile from './not-a-plan-file.js';
+import yamlSyntax from './yaml-syntax.js';
+import duplicateKey from './duplicate-key.js';
+import unknownKey from './unknown-key.js';
+import missingKey from './missing-key.js';
+import wrongType from './wrong-type.js';
+import invalidValue from './invalid-value.js';
+import invalidDate from './invalid-date.js';
+import invalidPeriod from './invalid-period.js';
+import invalidFormat from './invalid-format.js';
+import endBeforeStart from './end-before-start.js';
+import scaleOutOfRange from './scale-out-of-range.js';
+import duplicateId from './duplicate-id.js';
+import unknownReference from './unknown-reference.js';
+import wrongReferenceType from './wrong-reference-type.js';
+import referenceCycle from './reference-cycle.js';
+import noDocument from './no-document.js';
+import multipleDocuments from './multiple-documents.js';
+import principleUncovered from './principle-uncovered.js';
+import goalWithoutFocusArea from './goal-without-focus-area.js';
+import focusAreaWithoutAction from './focus-area-without-action.js';
+import actionWithoutOwner from './action-without-owner.js';
+import actionWithoutDueDate from './action-without-due-date.js';
+import indicatorWithoutTarget from './indicator-without-target.js';
+import followupUnknownNode from './followup-unknown-node.js';
+import followupUnknownPeriod from './followup-unknown-period.js';
+import followupDuplicate from './followup-duplicate.js';
+import followupWrongFields from './followup-wrong-fields.js';
+import followupMissing from './followup-missing.js';
+import followupUnfilled from './followup-unfilled.js';
+import assessmentDisagreesWithRollup from './assessment-disagrees-with-rollup.js';
+import indicatorValueConflict from './indicator-value-conflict.js';
+import type { Rule } from './rule.js';
+
+export type { Rule, RuleCategory, Severity } from './rule.js';
+
+const rules = [
+  invalidUtf8,
+  emptyFile,
+  unreadableFile,
+  internalError,
+  symlinkOutside,
+  frontmatterMissing,
+  frontmatterUnclosed,
+  notAPlanFile,
+  yamlSyntax,
+  duplicateKey,
+  unknownKey,
+  missingKey,
+  wrongType,
+  invalidValue,
+  invalidDate,
+  invalidPeriod,
+  invalidFormat,
+  endBeforeStart,
+  scaleOutOfRange,
+  duplicateId,
+  unknownReference,
+  wrongReferenceType,
+  referenceCycle,
+  noDocument,
+  multipleDocuments,
+  principleUncovered,
+  goalWithoutFocusArea,
+  focusAreaWithoutAction,
+  actionWithoutOwner,
+  actionWithoutDueDate,
+  indicatorWithoutTarget,
+  followupUnknownNode,
+  followupUnknownPeriod,
+  followupDuplicate,
+  followupWrongFields,
+  followupMissing,
+  followupUnfilled,
+  assessmentDisagreesWithRollup,
+  indicatorValueConflict,
+] as const;
+
+export type RuleId = (typeof rules)[number]['id'];
+
+/** Every rule, in catalogue order. */
+export const RULES: readonly Rule<RuleId>[] = rules;
+
+const byId = new Map<string, Rule<RuleId>>(rules.map((r) => [r.id, r]));
+
+/** True when `id` names a rule. */
+export function isRuleId(id: string): id is RuleId {
+  return byId.has(id);
+}
+
+/** The rule with this id; throws only on a programming error (an id not in the catalogue). */
+export function ruleById(id: RuleId): Rule<RuleId> {
+  const rule = byId.get(id);
+  if (!rule) throw new Error(`unknown rule id ${id}`);
+  return rule;
+}
