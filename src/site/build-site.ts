@@ -15,6 +15,7 @@ import { normaliseBase, SiteModel } from './model.js';
 import { adoptedRevisions, siteHistory } from './history.js';
 import { searchRecords, writeSearchIndex } from './search-index.js';
 import { loadSiteConfig, resolveSiteConfig } from './site-config.js';
+import { writeEditor, type WriteEditorInput } from '../editor/write-editor.js';
 
 export { normaliseBase };
 
@@ -29,6 +30,8 @@ export interface BuildSiteOptions {
   configFile?: string;
   /** How much Astro prints (default `warn`). */
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** `sparbar redigera`: write the editor under /admin/ with this local backend, whatever `redigering` says. */
+  editorLocal?: WriteEditorInput['local'];
 }
 
 export interface BuildSiteResult {
@@ -176,6 +179,9 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       return result(EXIT_USAGE, [`Bygget av webbplatsen misslyckades (Astro avslutade med kod ${outcome.code}).${tail ? `\n${tail}` : ''}`], check.messages);
     }
     renameSync(path.join(work, 'pagefind'), path.join(stage, 'pagefind'));
+    // The browser editor under /admin/, when `redigering.på` is set (src/editor/).
+    const editor = writeEditor(stage, { graph: check.graph, settings: config.config.redigering, plansDir, packageRoot: root, local: options.editorLocal, siteUrl: siteConfig.address });
+    if (editor.errors.length > 0) return result(EXIT_PLAN_ERRORS, ['Webbplatsen byggdes inte: redigeringen kunde inte byggas.', ...editor.errors], check.messages);
     rmSync(outDir, { recursive: true, force: true });
     renameSync(stage, outDir);
     return result(EXIT_OK, [], check.messages, countPages(outDir));

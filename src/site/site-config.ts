@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DATE_PATTERN, isRealDate } from '../../schemas/plan-files.js';
+import { editorSettingsSchema } from '../editor/settings.js';
 
 export const SITE_CONFIG_FILE = 'sparbar.config.json';
 
@@ -42,6 +43,7 @@ export const siteConfigSchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  redigering: editorSettingsSchema.optional(),
   antagen_revision: z
     .union([revision, z.record(z.string().min(1), revision)])
     .optional()
