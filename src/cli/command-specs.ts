@@ -159,6 +159,18 @@ export const COMMAND_SPECS: readonly (CommandSpec | CommandGroup)[] = [
     exitCodes: '0 PDF:en skrevs, 1 planen har fel (inget skrevs), 2 felaktig användning, Chromium saknas eller skrev ingen PDF.',
   },
   {
+    words: ['redigera'],
+    positionals: [FOLDER],
+    options: [
+      { name: 'port', value: '<nummer>', text: 'Porten på 127.0.0.1 (standard: 4322).' },
+      { name: 'arbetsflode', text: 'Varje sparning blir en gren cms/… i git och Publicera slår ihop den (kräver en ren arbetskopia).' },
+    ],
+    summary: 'Prova redigeringen i webbläsaren (Decap CMS) på den här klonen, utan konto.',
+    description: 'Bygger webbplatsen med redigeringssidan /admin/ i en tillfällig mapp och visar den på 127.0.0.1 med Decap CMS lokala server (decap-server) mot planmappens git-förråd. Varje sparning skriver filen i arbetskopian. Kräver decap-cms och decap-server (npm install --save-dev decap-cms@3 decap-server@3).',
+    examples: [{ command: 'sparbar redigera', text: 'Öppna http://127.0.0.1:4322/admin/ och redigera planen i plans.' }],
+    exitCodes: '0 avslutad med Ctrl+C, 1 planen har fel (inget startades), 2 felaktig användning eller decap-server saknas.',
+  },
+  {
     word: 'kolada',
     summary: 'Hämta utfall från Kolada.',
     subcommands: [

@@ -15,6 +15,7 @@ import { runGraph } from './commands/graph.js';
 import { runKolada } from './commands/kolada.js';
 import { runNy } from './commands/ny.js';
 import { runRapport } from './commands/rapport.js';
+import { runRedigera } from './commands/redigera.js';
 import { runUppfoljning } from './commands/uppfoljning.js';
 
 export type { Io } from './io.js';
@@ -30,6 +31,7 @@ export const HANDLERS: Record<string, Handler> = {
   ny: runNy,
   uppfoljning: runUppfoljning,
   rapport: runRapport,
+  redigera: runRedigera,
   kolada: runKolada,
 };
 
