@@ -108,7 +108,7 @@ describe('help', () => {
 
 describe('usage errors: Swedish, with a suggestion, on stderr, exit 2', () => {
   const cases: [string[], string][] = [
-    [['chek'], 'sparbar: okänt kommando "chek". Menade du "check"? Kommandon: check, graph, diff, build, ny, uppfoljning, rapport, kolada, help.'],
+    [['chek'], 'sparbar: okänt kommando "chek". Menade du "check"? Kommandon: check, graph, diff, build, ny, uppfoljning, rapport, redigera, kolada, help.'],
     [['biuld'], 'Menade du "build"?'],
     [['help', 'dif'], 'sparbar: okänt kommando "dif". Menade du "diff"?'],
     [['--verison'], 'sparbar: okänd flagga --verison. Menade du --version?'],

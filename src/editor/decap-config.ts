@@ -6,8 +6,9 @@ import { planFollowUpFiles } from '../followup/open-period.js';
 import { activeNodes, planCoversPeriod } from '../followup/active.js';
 import { indexGraph, type GraphIndex } from '../graph/graph-index.js';
 import type { Graph, GraphNode } from '../graph/types.js';
-import { naturalCompare, TYPE_LABEL, TYPE_LABEL_PLURAL } from '../site/format.js';
-import { slugify } from '../site/slug.js';
+import { NODE_WORDS } from '../graph/node-words.js';
+import { naturalCompare } from '../util/natural-compare.js';
+import { slugify } from '../util/slug.js';
 import { fieldsFor, type DecapField, type FieldContext, type LinkOptions } from './decap-fields.js';
 import { BODY_KEY, type EditorFormat, type RecordField } from './frontmatter-edit.js';
 import type { EditorBackend } from './settings.js';
@@ -15,6 +16,9 @@ import type { EditorBackend } from './settings.js';
 /** The name of the editor's file format (registered by the browser script). */
 export const FORMAT_NAME = 'sparbar';
 const NO_OWNER = 'Utan ansvarig';
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const one = (typ: NodeTypeName) => (typ === 'plan' ? 'Strategisk plan' : typ === 'uppföljning' ? 'Uppföljning' : capital(NODE_WORDS[typ].one));
+const many = (typ: Exclude<NodeTypeName, 'uppföljning'>) => capital(NODE_WORDS[typ].many);
 
 export interface EditorConfigOptions {
   /** The plans folder's path from the repository's top, with `/` (for example `plans`); `''` when it is the top. */
@@ -138,7 +142,7 @@ export function editorConfig(graph: Graph, options: EditorConfigOptions): Editor
     return {
       name,
       label,
-      label_singular: TYPE_LABEL[typ as keyof typeof TYPE_LABEL] ?? 'Uppföljning',
+      label_singular: one(typ),
       folder: repoPath(common),
       format: FORMAT_NAME,
       extension: 'md',
@@ -154,19 +158,19 @@ export function editorConfig(graph: Graph, options: EditorConfigOptions): Editor
     };
   };
 
-  collections.push(folderCollection('organisationer', TYPE_LABEL_PLURAL.organisation, 'organisation', fileNodes.filter((n) => n.type === 'organisation').map((n) => n.source.file), 'organisationer', linksIn(null)));
+  collections.push(folderCollection('organisationer', many('organisation'), 'organisation', fileNodes.filter((n) => n.type === 'organisation').map((n) => n.source.file), 'organisationer', linksIn(null)));
   for (const doc of documents) {
     const kind = doc.type as 'policy' | 'plan';
-    const many = documents.filter((d) => d.type === kind).length > 1;
+    const several = documents.filter((d) => d.type === kind).length > 1;
     const docFolder = path.posix.dirname(doc.source.file);
-    const suffix = many ? ` (${doc.id})` : '';
-    const prefix = many ? `${slugify(doc.id)}-` : '';
+    const suffix = several ? ` (${doc.id})` : '';
+    const prefix = several ? `${slugify(doc.id)}-` : '';
     const links = linksIn(doc);
-    collections.push(folderCollection(`${prefix}${kind}`, `${TYPE_LABEL[kind]}${suffix}`, kind, [doc.source.file], docFolder, links, { create: false }));
+    collections.push(folderCollection(`${prefix}${kind}`, `${one(kind)}${suffix}`, kind, [doc.source.file], docFolder, links, { create: false }));
     for (const typ of FILE_TYPES_UNDER[kind]) {
       const files = fileNodes.filter((n) => n.type === typ && n.document === doc.key).map((n) => n.source.file);
-      const name = `${prefix}${slugify(TYPE_LABEL_PLURAL[typ as keyof typeof TYPE_LABEL_PLURAL])}`;
-      collections.push(folderCollection(name, `${TYPE_LABEL_PLURAL[typ as keyof typeof TYPE_LABEL_PLURAL]}${suffix}`, typ, files, path.posix.join(docFolder, DEFAULT_FOLDER[typ]!), links));
+      const name = `${prefix}${slugify(many(typ as Exclude<NodeTypeName, 'uppföljning'>))}`;
+      collections.push(folderCollection(name, `${many(typ as Exclude<NodeTypeName, 'uppföljning'>)}${suffix}`, typ, files, path.posix.join(docFolder, DEFAULT_FOLDER[typ]!), links));
     }
     const followUpFiles = graph.followUps.filter((f) => index.node(f.node)?.document === doc.key).map((f) => f.source.file);
     if (followUpFiles.length > 0 || kind === 'plan') {

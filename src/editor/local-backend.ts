@@ -7,7 +7,6 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildSite, type BuildSiteResult } from '../site/build-site.js';
 import { serveFile } from './serve-file.js';
 
 export interface EditorServerOptions {
@@ -18,12 +17,22 @@ export interface EditorServerOptions {
   workflow?: boolean;
 }
 
+/** What the site build reports (src/site/build-site.ts's result, as far as this module needs it). */
+export interface EditorBuildResult {
+  exitCode: number;
+  errors: string[];
+  messages: { fatal?: boolean | null | undefined }[];
+}
+
+/** Builds the site with the editor into `outDir`, its local backend at `local.url` (sparbar build's buildSite). */
+export type BuildWithEditor = (outDir: string, local: { url: string; workflow: boolean; plansPath: string }) => Promise<EditorBuildResult>;
+
 export interface EditorServer {
   /** `http://127.0.0.1:<port>/admin/` */
   adminUrl: string;
   /** The repository (or folder) whose files the editor changes. */
   root: string;
-  build: BuildSiteResult;
+  build: EditorBuildResult;
   close(): Promise<void>;
 }
 
@@ -37,7 +46,7 @@ export class EditorServerError extends Error {}
  * clean work tree, as decap-server commits with `git add .`); then builds the site with the editor into a
  * temporary folder and serves it, forwarding `/api/v1` to decap-server, on `port`. Throws EditorServerError.
  */
-export async function startEditorServer(options: EditorServerOptions): Promise<EditorServer> {
+export async function startEditorServer(options: EditorServerOptions, buildWithEditor: BuildWithEditor): Promise<EditorServer> {
   const plansDir = path.resolve(options.plansDir);
   if (!existsSync(plansDir)) throw new EditorServerError(`Planmappen ${options.plansDir} finns inte.`);
   const root = gitTop(plansDir);
@@ -75,7 +84,7 @@ export async function startEditorServer(options: EditorServerOptions): Promise<E
     });
     const port = (server.address() as AddressInfo).port;
     await waitForBackend(backendPort, child, () => childOutput);
-    const build = await buildSite({ plansDir, outDir, logLevel: 'error', editorLocal: { url: `http://127.0.0.1:${port}/api/v1`, workflow: options.workflow === true, plansPath } });
+    const build = await buildWithEditor(outDir, { url: `http://127.0.0.1:${port}/api/v1`, workflow: options.workflow === true, plansPath });
     if (build.exitCode !== 0) {
       await stop();
       return { adminUrl: '', root: top, build, close: async () => {} };

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEditorServer, type EditorServer } from '../../src/editor/local-backend.js';
+import { buildSite } from '../../src/site/build-site.js';
 import { runCli } from '../helpers/cli.js';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.js';
 import { snapshotTree } from '../helpers/tree.js';
@@ -35,7 +36,8 @@ async function open(page: Page): Promise<void> {
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   repo = tempRepo();
-  server = await startEditorServer({ plansDir: path.join(repo.dir, 'plans'), port: 0 });
+  const plansDir = path.join(repo.dir, 'plans');
+  server = await startEditorServer({ plansDir, port: 0 }, (outDir, local) => buildSite({ plansDir, outDir, logLevel: 'error', editorLocal: local }));
   expect(server.build.errors).toEqual([]);
   browser = await launchChromium();
 });

@@ -1,5 +1,6 @@
 // `sparbar redigera [mapp] [--port N] [--arbetsflode]`: try the browser editor on this clone, without an account.
 import { EditorServerError, startEditorServer } from '../../editor/local-backend.js';
+import { buildSite } from '../../site/build-site.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { formatHuman } from '../format/human.js';
@@ -20,13 +21,13 @@ export async function runRedigera(args: readonly string[], io: Io): Promise<numb
   io.stdout('Bygger webbplatsen med redigeringen …\n');
   let server;
   try {
-    server = await startEditorServer({ plansDir: dir, port, workflow });
+    server = await startEditorServer({ plansDir: dir, port, workflow }, (outDir, local) => buildSite({ plansDir: dir, outDir, logLevel: 'error', editorLocal: local }));
   } catch (error) {
     if (error instanceof EditorServerError) return fail(error.message);
     throw error;
   }
   if (server.build.exitCode !== EXIT_OK) {
-    const errors = server.build.messages.filter((m) => m.fatal === true);
+    const errors = (server.build as Awaited<ReturnType<typeof buildSite>>).messages.filter((m) => m.fatal === true);
     if (errors.length > 0) io.stderr(formatHuman(errors, { color: io.color, base: dir, fileCount: 0 }));
     for (const e of server.build.errors) io.stderr(`sparbar redigera: ${e}\n`);
     return server.build.exitCode;
