@@ -44,6 +44,8 @@ export const siteConfigSchema = z.strictObject({
     })
     .optional(),
   redigering: editorSettingsSchema.optional(),
+  // The check's rules (src/rules/settings.ts reads and checks them, with positions); the site does not use them.
+  regler: z.record(z.string(), z.unknown()).optional().meta({ description: 'Reglernas allvarlighet för sparbar check: "av", "varning" eller "fel" per regel-id.' }),
   antagen_revision: z
     .union([revision, z.record(z.string().min(1), revision)])
     .optional()
