@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 const LAYERS: readonly (readonly string[])[] = [
   ['util'], // natural order, slugs, suggestions, exit codes: no imports from src/
   ['messages'], // vfile messages and the problem codes
-  ['files', 'git'], // finding and decoding files; running git and reading revisions
+  ['files', 'git', 'config'], // finding and decoding files; running git and reading revisions; sparbar.config.json with positions
   ['parse'], // frontmatter and YAML with positions
   ['validate'], // the zod schemas applied
   ['graph'], // nodes, links, graph checks, derived facts

@@ -6,7 +6,7 @@ import { buildGraph, buildStructure, completeGraph, draftStructure, linkStructur
 import type { CheckedFile } from '../graph/field-patch.js';
 import type { Graph } from '../graph/types.js';
 import { requirePeriod } from '../followup/require-period.js';
-import { MessageSink, sortMessages, type CheckMessage } from '../messages/report.js';
+import { MessageSink, sortMessages, type CheckMessage, type RuleSettings } from '../messages/report.js';
 import { parsePlanText, readPlanFile, type ReadPlanFile } from '../parse/read-plan-file.js';
 import { validateFile, type ValidFile } from '../validate/validate-file.js';
 import { RULES } from '../rules/index.js';
@@ -24,9 +24,9 @@ export interface FileCheck extends CheckedFile {
   messages: CheckMessage[];
 }
 
-/** Parses and validates one file; never throws (an unexpected failure becomes an internal-error message). */
-export function checkFileBytes(path: string, bytes: Uint8Array): FileCheck {
-  const sink = new MessageSink();
+/** Parses and validates one file with the rules' `settings`; never throws (an unexpected failure becomes an internal-error message). */
+export function checkFileBytes(path: string, bytes: Uint8Array, settings?: RuleSettings): FileCheck {
+  const sink = new MessageSink(settings);
   try {
     const read = parsePlanText(bytes, path, sink);
     const valid = read && validateFile(read, sink);
@@ -39,13 +39,13 @@ export function checkFileBytes(path: string, bytes: Uint8Array): FileCheck {
 }
 
 /** Reads one file from disk and checks it like checkPlans does (an unreadable file gets the same message). */
-export function checkDiskFile(file: DiscoveredFile): FileCheck & { bytes?: Uint8Array } {
+export function checkDiskFile(file: DiscoveredFile, settings?: RuleSettings): FileCheck & { bytes?: Uint8Array } {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file.absolutePath);
   } catch {
     // readPlanFile meets the same failure and reports it in the checker's own words.
-    const sink = new MessageSink();
+    const sink = new MessageSink(settings);
     try {
       readPlanFile(file, sink);
     } catch (error) {
@@ -53,32 +53,32 @@ export function checkDiskFile(file: DiscoveredFile): FileCheck & { bytes?: Uint8
     }
     return { path: file.path, messages: sink.messages };
   }
-  return { ...checkFileBytes(file.path, bytes), bytes };
+  return { ...checkFileBytes(file.path, bytes, settings), bytes };
 }
 
 /** The graph built from per-file results (in the order checkPlans reads files), and the graph's own messages. */
 export function graphFromChecks(files: readonly FileCheck[], options: CheckOptions = {}): { graph: Graph; messages: CheckMessage[] } {
-  const structure = structureFromChecks(files);
+  const structure = structureFromChecks(files, options.rules);
   const complete = completeFromStructure(structure.structure, options);
   return { graph: complete.graph, messages: [...structure.messages, ...complete.messages] };
 }
 
 /** The graph's structure from per-file results (in checkPlans' order), and the messages about it. */
-export function structureFromChecks(files: readonly FileCheck[]): { structure: GraphStructure; messages: CheckMessage[] } {
-  const drafted = draftFromChecks(files);
-  const linked = linkFromDraft(drafted.draft);
+export function structureFromChecks(files: readonly FileCheck[], settings?: RuleSettings): { structure: GraphStructure; messages: CheckMessage[] } {
+  const drafted = draftFromChecks(files, settings);
+  const linked = linkFromDraft(drafted.draft, settings);
   return { structure: linked.structure, messages: [...drafted.messages, ...linked.messages] };
 }
 
 /** The valid files' documents, nodes and links collected, and the invalid files' shadows, with the messages on the way. */
-export function draftFromChecks(files: readonly FileCheck[]): { draft: GraphDraft; messages: CheckMessage[] } {
+export function draftFromChecks(files: readonly FileCheck[], settings?: RuleSettings): { draft: GraphDraft; messages: CheckMessage[] } {
   const valid: ValidFile[] = [];
   const invalid: ReadPlanFile[] = [];
   for (const f of files) {
     if (f.valid) valid.push(f.valid);
     else if (f.invalid) invalid.push(f.invalid);
   }
-  const sink = new MessageSink();
+  const sink = new MessageSink(settings);
   try {
     return { draft: draftStructure(valid, invalid, sink), messages: sink.messages };
   } catch (error) {
@@ -88,8 +88,8 @@ export function draftFromChecks(files: readonly FileCheck[]): { draft: GraphDraf
 }
 
 /** The draft's links resolved and checked, and the messages about them. */
-export function linkFromDraft(draft: GraphDraft): { structure: GraphStructure; messages: CheckMessage[] } {
-  const sink = new MessageSink();
+export function linkFromDraft(draft: GraphDraft, settings?: RuleSettings): { structure: GraphStructure; messages: CheckMessage[] } {
+  const sink = new MessageSink(settings);
   try {
     return { structure: linkStructure(draft, sink, RULES), messages: sink.messages };
   } catch (error) {
@@ -100,7 +100,7 @@ export function linkFromDraft(draft: GraphDraft): { structure: GraphStructure; m
 
 /** The whole graph on a structure, and the messages of its field checks, follow-ups and --require-period. */
 export function completeFromStructure(structure: GraphStructure, options: CheckOptions = {}): { graph: Graph; messages: CheckMessage[] } {
-  const sink = new MessageSink();
+  const sink = new MessageSink(options.rules);
   let graph: Graph;
   try {
     graph = completeGraph(structure, sink, RULES);
@@ -109,7 +109,7 @@ export function completeFromStructure(structure: GraphStructure, options: CheckO
     graph = buildGraph([], [], new MessageSink(), RULES);
   }
   const messages = [...sink.messages];
-  if (options.requirePeriod !== undefined) messages.push(...requirePeriod(graph, options.requirePeriod, RULES));
+  if (options.requirePeriod !== undefined) messages.push(...requirePeriod(graph, options.requirePeriod, RULES, options.rules));
   return { graph, messages };
 }
 
@@ -129,7 +129,7 @@ export function assembleCheck(files: readonly FileCheck[], extra: readonly Check
 export function checkFiles(files: readonly PlanFileBytes[], options: CheckOptions = {}, extra: readonly CheckMessage[] = []): CheckResult {
   const sorted = [...files].filter((f) => f.path.endsWith('.md')).sort((a, b) => comparePlanPaths(a.path, b.path));
   return assembleCheck(
-    sorted.map((f) => checkFileBytes(f.path, f.bytes)),
+    sorted.map((f) => checkFileBytes(f.path, f.bytes, options.rules)),
     extra,
     options,
   );

@@ -4,10 +4,11 @@ import { discoverFiles } from '../files/discover.js';
 import { requirePeriod } from '../followup/require-period.js';
 import { buildGraph } from '../graph/build-graph.js';
 import type { Graph } from '../graph/types.js';
-import { MessageSink, sortMessages, type CheckMessage } from '../messages/report.js';
+import { MessageSink, sortMessages, type CheckMessage, type RuleSettings } from '../messages/report.js';
 import { readPlanFile, type ReadPlanFile } from '../parse/read-plan-file.js';
 import { validateFile, type ValidFile } from '../validate/validate-file.js';
 import { RULES } from '../rules/index.js';
+import { loadRuleSettings } from '../rules/settings.js';
 
 export interface CheckResult {
   graph: Graph;
@@ -23,6 +24,11 @@ export class PlansFolderError extends Error {}
 export interface CheckOptions {
   /** Require a complete follow-up for this period (ÅÅÅÅ-MM): missing or unfilled follow-ups are errors. */
   requirePeriod?: string;
+  /**
+   * The rules' severities (see src/rules/settings.ts). Without them checkPlans and CheckSession read `regler` in
+   * the plans folder's sparbar.config.json, and report what is wrong in it; checkFiles uses each rule's own.
+   */
+  rules?: RuleSettings;
 }
 
 /** Checks the plans folder at `root` and builds its graph. */
@@ -30,7 +36,9 @@ export function checkPlans(root: string, options: CheckOptions = {}): CheckResul
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new PlansFolderError(`Planmappen "${root}" finns inte eller är ingen mapp.`);
   }
-  const sink = new MessageSink();
+  const config = options.rules === undefined ? loadRuleSettings(root) : { settings: options.rules, messages: [] };
+  const sink = new MessageSink(config.settings);
+  sink.messages.push(...config.messages);
   const files = discoverFiles(root, sink);
   const valid: ValidFile[] = [];
   const invalid: ReadPlanFile[] = [];
@@ -51,7 +59,7 @@ export function checkPlans(root: string, options: CheckOptions = {}): CheckResul
     reportInternal(sink, '.', error);
     graph = buildGraph([], [], new MessageSink(), RULES);
   }
-  if (options.requirePeriod !== undefined) sink.messages.push(...requirePeriod(graph, options.requirePeriod, RULES));
+  if (options.requirePeriod !== undefined) sink.messages.push(...requirePeriod(graph, options.requirePeriod, RULES, config.settings));
   return { graph, messages: sortMessages(sink.messages), fileCount: files.length };
 }
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { discoverFiles, type DiscoveredFile } from '../files/discover.js';
 import { requirePeriod } from '../followup/require-period.js';
 import type { Graph } from '../graph/types.js';
-import { MessageSink, sortMessages, type CheckMessage } from '../messages/report.js';
+import { MessageSink, sortMessages, type CheckMessage, type RuleSettings } from '../messages/report.js';
 import { splitFrontmatter } from '../parse/frontmatter.js';
 import { checkDiskFile, comparePlanPaths, completeFromStructure, draftFromChecks, linkFromDraft, type FileCheck } from './check-files.js';
 import { replaceFile } from '../graph/replace-file.js';
@@ -19,6 +19,8 @@ import { patchFileFields, structuralSignature } from '../graph/field-patch.js';
 import type { ValidFile } from '../validate/validate-file.js';
 import { PlansFolderError, type CheckOptions, type CheckResult } from './check-plans.js';
 import { RULES } from '../rules/index.js';
+import { loadRuleSettings } from '../rules/settings.js';
+import { CONFIG_FILE } from '../config/config-file.js';
 
 export interface CachedFile {
   file: DiscoveredFile;
@@ -117,6 +119,10 @@ export class CheckSession {
   private readonly linked = new Set<string>();
   /** Counter that keeps a file whose stamp could not be read from ever counting as unchanged. */
   private unreadable = 0;
+  /** The rules' severities (the options', or sparbar.config.json's) and what was wrong in the configuration. */
+  private settings: RuleSettings | undefined;
+  private configMessages: CheckMessage[] = [];
+  private configKey: string | undefined;
 
   constructor(
     readonly root: string,
@@ -147,6 +153,9 @@ export class CheckSession {
    * whose size and time are unchanged are still not read again).
    */
   updateFiles(changed?: readonly string[]): FilesStep {
+    // A changed configuration can change every message's severity: everything is checked again.
+    const configTouched = changed === undefined || changed.some((p) => p.split(path.sep).join('/').replace(/^\.\//, '') === CONFIG_FILE);
+    if ((this.graph === undefined || configTouched) && this.loadSettings() && this.graph !== undefined) this.forget();
     const before = new Map<string, CachedFile>();
     this.replaced = before;
     const full = changed === undefined || this.graph === undefined;
@@ -186,19 +195,19 @@ export class CheckSession {
       }
       if (this.options.requirePeriod !== undefined) {
         const period = this.options.requirePeriod;
-        this.graphMessages = sortMessages([...this.graphMessages.filter((m) => m.ruleId !== 'followup-missing' && m.ruleId !== 'followup-unfilled'), ...requirePeriod(this.graph, period, RULES)]);
+        this.graphMessages = sortMessages([...this.graphMessages.filter((m) => m.ruleId !== 'followup-missing' && m.ruleId !== 'followup-unfilled'), ...requirePeriod(this.graph, period, RULES, this.settings)]);
       }
     } else if (this.graph === undefined || step.touched.length > 0) {
       let patch: 'kept' | 'patched' | 'relinked' | false = this.graph === undefined ? false : this.patchFields(step);
       if (patch === false && this.graph !== undefined && this.relink(step)) patch = 'relinked';
       if (patch === false) {
-        const drafted = draftFromChecks(this.ordered().map((p) => this.files.get(p)!.check));
-        const linked = linkFromDraft(drafted.draft);
+        const drafted = draftFromChecks(this.ordered().map((p) => this.files.get(p)!.check), this.settings);
+        const linked = linkFromDraft(drafted.draft, this.settings);
         this.structure = { value: linked.structure, draftMessages: drafted.messages, linkMessages: linked.messages };
       }
       if (patch !== 'kept') {
         const { value, draftMessages, linkMessages } = this.structure!;
-        const complete = completeFromStructure(value, this.options);
+        const complete = completeFromStructure(value, { ...this.options, rules: this.settings });
         this.graph = complete.graph;
         this.graphMessages = sortMessages([...draftMessages, ...linkMessages, ...complete.messages]);
         graphStep = patch === false ? 'rebuilt' : patch;
@@ -253,9 +262,33 @@ export class CheckSession {
         return false;
       }
     }
-    const linked = linkFromDraft(kept.value);
+    const linked = linkFromDraft(kept.value, this.settings);
     this.structure = { value: linked.structure, draftMessages: kept.draftMessages, linkMessages: linked.messages };
     return true;
+  }
+
+  /** Reads the rule settings again (unless the options give them); true when they or what is wrong in them changed. */
+  private loadSettings(): boolean {
+    if (this.options.rules !== undefined) {
+      this.settings = this.options.rules;
+      return false;
+    }
+    const loaded = loadRuleSettings(this.root);
+    const key = JSON.stringify([[...loaded.settings], loaded.messages.map((m) => [m.line, m.column, m.reason])]);
+    if (key === this.configKey) return false;
+    this.configKey = key;
+    this.settings = loaded.settings;
+    this.configMessages = loaded.messages;
+    return true;
+  }
+
+  /** Drops every cached file and the graph, so that the next step reads and checks everything again. */
+  private forget(): void {
+    this.files.clear();
+    this.linked.clear();
+    this.order = undefined;
+    this.graph = undefined;
+    this.structure = undefined;
   }
 
   private ordered(): string[] {
@@ -268,7 +301,7 @@ export class CheckSession {
     const old = this.files.get(file.path);
     if (old === undefined) this.order = undefined;
     if (old !== undefined && this.replaced !== undefined && !this.replaced.has(file.path)) this.replaced.set(file.path, old);
-    const { bytes, ...check } = checkDiskFile(file);
+    const { bytes, ...check } = checkDiskFile(file, this.settings);
     this.files.set(file.path, { file, stamp, frontmatter: frontmatterOf(bytes), check });
     if (file.absolutePath !== path.join(this.realRoot, file.path)) this.linked.add(file.path);
     else this.linked.delete(file.path);
@@ -345,7 +378,7 @@ export class CheckSession {
       stat = undefined;
     }
     if (!stat || !stat.isDirectory()) throw new PlansFolderError(`Planmappen "${this.root}" finns inte eller är ingen mapp.`);
-    const sink = new MessageSink();
+    const sink = new MessageSink(this.settings);
     this.realRoot = realRootOf(this.root);
     const found = discoverFiles(this.root, sink);
     const touched: string[] = [];
@@ -364,8 +397,9 @@ export class CheckSession {
         touched.push(p);
       }
     }
-    const folderChanged = minus(sink.messages, this.folderMessages).length > 0 || minus(this.folderMessages, sink.messages).length > 0;
-    this.folderMessages = sink.messages;
+    const folder = [...this.configMessages, ...sink.messages];
+    const folderChanged = minus(folder, this.folderMessages).length > 0 || minus(this.folderMessages, folder).length > 0;
+    this.folderMessages = folder;
     // Folder-level messages are not about a file, but the graph may see them differently: rebuild.
     if (folderChanged && touched.length === 0) touched.push('.');
     return touched;

@@ -1,0 +1,94 @@
+// The rules' severities from the configuration: `"regler": { "<regel-id>": "av" | "varning" | "fel" }` in
+// sparbar.config.json (or the English off, warn, error). Every entry it cannot use is an invalid-config message at
+// its line and column, with a suggestion; the entries it can use still apply.
+import { CONFIG_FILE, readConfigFile, type ConfigFile, type ConfigPath } from '../config/config-file.js';
+import { MessageSink, type CheckMessage, type RuleSettings, type Severity } from '../messages/report.js';
+import { closest, quoteList } from '../util/suggest.js';
+import { isRuleId, ruleById, RULES } from './index.js';
+import invalidConfig from './invalid-config.js';
+
+/** The configuration's key for the rules. */
+export const RULES_KEY = 'regler';
+
+/** Each value a rule may be set to, and what it means. */
+export const SEVERITY_VALUES: Readonly<Record<string, Severity | 'off'>> = {
+  av: 'off',
+  varning: 'warning',
+  fel: 'error',
+  off: 'off',
+  warn: 'warning',
+  error: 'error',
+};
+
+export interface LoadedRuleSettings {
+  /** The severities set, by rule id. */
+  settings: RuleSettings;
+  /** What was wrong in the configuration, as invalid-config messages in `file`. */
+  messages: CheckMessage[];
+}
+
+/** The rule settings of the plans folder `plansDir` from its sparbar.config.json; none when there is no file. */
+export function loadRuleSettings(plansDir: string): LoadedRuleSettings {
+  return ruleSettingsOf(readConfigFile(plansDir));
+}
+
+/** The rule settings in a configuration file read by readConfigFile; messages name `file` (relative to the plans folder). */
+export function ruleSettingsOf(config: ConfigFile | null, file = CONFIG_FILE): LoadedRuleSettings {
+  const settings = new Map<string, Severity | 'off'>();
+  const sink = new MessageSink();
+  if (config === null) return { settings, messages: [] };
+  const report = (reason: string, at: ConfigPath, where: 'key' | 'value', expected?: string[]) => {
+    const { line, column } = config.locate(at, where);
+    sink.report(invalidConfig, reason, { file, line, column }, expected ? { expected } : {});
+  };
+  if (config.error) {
+    sink.report(invalidConfig, `${CONFIG_FILE}: ${config.error.message}. Rätta filen; inställningarna i den gäller inte förrän dess.`, { file, ...config.error.at });
+    return { settings, messages: sink.messages };
+  }
+  const data = config.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    report(`${CONFIG_FILE} ska vara ett JSON-objekt med nycklar, t.ex. { "${RULES_KEY}": { "action-without-due-date": "av" } }.`, [], 'value');
+    return { settings, messages: sink.messages };
+  }
+  if (!Object.hasOwn(data, RULES_KEY)) return { settings, messages: [] };
+  const rules = (data as Record<string, unknown>)[RULES_KEY];
+  if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) {
+    report(`"${RULES_KEY}" ska vara nycklar med regel-id och värdet "av", "varning" eller "fel", t.ex. "${RULES_KEY}": { "action-without-due-date": "av" }.`, [RULES_KEY], 'value');
+    return { settings, messages: sink.messages };
+  }
+  const values = Object.keys(SEVERITY_VALUES);
+  for (const [id, value] of Object.entries(rules as Record<string, unknown>)) {
+    if (!isRuleId(id)) {
+      const hit = closest(id, RULES.map((r) => r.id));
+      report(
+        `Okänd regel "${id}" i "${RULES_KEY}".${hit ? ` Menade du "${hit}"?` : ' Reglerna och deras id står i README:n, under Regler.'}`,
+        [RULES_KEY, id],
+        'key',
+        hit ? [hit] : undefined,
+      );
+      continue;
+    }
+    const severity = typeof value === 'string' && Object.hasOwn(SEVERITY_VALUES, value) ? SEVERITY_VALUES[value]! : undefined;
+    if (severity === undefined) {
+      const hit = typeof value === 'string' ? closest(value, values) : undefined;
+      report(
+        `Regeln "${id}" har värdet ${JSON.stringify(value)}, som inte är tillåtet.${hit ? ` Menade du "${hit}"?` : ''} Tillåtna värden: ${quoteList(['av', 'varning', 'fel'])} (eller ${quoteList(['off', 'warn', 'error'])}).`,
+        [RULES_KEY, id],
+        'value',
+        hit ? [hit] : ['av', 'varning', 'fel'],
+      );
+      continue;
+    }
+    const rule = ruleById(id);
+    if (rule.blocking && severity !== 'error') {
+      report(
+        `Regeln "${id}" går inte att ${severity === 'off' ? 'stänga av' : 'sänka till varning'}: det den hittar lämnas utanför planen tills det är rättat, så det är alltid ett fel. Ta bort raden och rätta felen i stället.`,
+        [RULES_KEY, id],
+        'value',
+      );
+      continue;
+    }
+    settings.set(id, severity);
+  }
+  return { settings, messages: sink.messages };
+}
