@@ -1,6 +1,7 @@
 // Compares the plans folder at two git revisions (the head defaults to the work tree): reads both with git,
 // checks both with the same pipeline as `sparbar check`, and diffs the graphs.
 import { existsSync, statSync } from 'node:fs';
+import { loadRuleSettings } from '../rules/settings.js';
 import { checkFiles } from '../check/check-files.js';
 import { checkPlans, type CheckOptions, type CheckResult } from '../check/check-plans.js';
 import { severityOf } from '../messages/report.js';
@@ -63,6 +64,8 @@ function checkRevision(repo: RepoLocation, revision: string, options: CheckOptio
  */
 export function compareRevisions(dir: string, base: string, head?: string, options: CheckOptions = {}): Comparison {
   const repo = orThrow(locateRepo(dir));
+  // Both sides are checked with the rules as the plans folder configures them now (a revision's own files are .md only).
+  if (options.rules === undefined) options = { ...options, rules: loadRuleSettings(dir).settings };
   const b = checkRevision(repo, base, options);
   let h: { info: SideInfo; result: CheckResult };
   if (head === undefined) {
