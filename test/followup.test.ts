@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkPlans } from '../src/check/check-plans.js';
+import { fieldRecord } from '../src/graph/node-fields.js';
 import { runCli } from './helpers/cli.js';
 import { snapshotTree } from './helpers/tree.js';
 
@@ -40,7 +41,7 @@ describe('uppfoljning ny 2027-08 on the example plan', async () => {
     const owners = new Set(created.map((f) => f.split('/')[4]));
     expect(owners.size).toBeGreaterThanOrEqual(3);
     const a23 = created.find((f) => f.endsWith('/a23.md'))!;
-    const owner = graph.nodes.find((n) => n.key.endsWith(':A23'))!.fields['ansvarig'] as string;
+    const owner = fieldRecord(graph.nodes.find((n) => n.key.endsWith(':A23'))!)['ansvarig'] as string;
     expect(first.stdout).toContain(`${owner}\n`);
     expect(readFileSync(path.join(dir, a23), 'utf8')).toContain(`författare: ${owner}`);
   });

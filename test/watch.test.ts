@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkPlans, type CheckResult } from '../src/check/check-plans.js';
 import { CheckSession } from '../src/check/check-session.js';
 import { watchPlans } from '../src/cli/watch.js';
+import { fieldRecord } from '../src/graph/node-fields.js';
 import { runCli } from './helpers/cli.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'sparbar-watch-'));
@@ -60,7 +61,7 @@ describe('CheckSession', () => {
     edit(A05, 'status: klar', 'status: pågår');
     u = step([A05]);
     expect([u.graphStep, u.added.length, u.resolved.length]).toEqual(['patched', 0, 0]);
-    expect(u.result.graph.nodes.find((n) => n.id === 'A05')!.fields['status']).toBe('pågår');
+    expect(fieldRecord(u.result.graph.nodes.find((n) => n.id === 'A05')!)['status']).toBe('pågår');
     edit(A05, 'slut: 2025-12-31', 'slut: 2023-12-31');
     u = step([A05]);
     expect([u.graphStep, ...ids(u.added)]).toEqual(['patched', `${A05} end-before-start`]);

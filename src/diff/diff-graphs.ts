@@ -2,6 +2,7 @@
 // Nodes are matched by key; what is left is matched as a rename (an id change in the same file, or
 // near-identical content), so a renamed action is not reported as one removal and one addition.
 import { indexGraph, type GraphIndex } from '../graph/graph-index.js';
+import { fieldRecord } from '../graph/node-fields.js';
 import type { EdgeType, FollowUp, Graph, GraphEdge, GraphNode, NodeType } from '../graph/types.js';
 import { naturalCompare } from '../util/natural-compare.js';
 
@@ -179,8 +180,8 @@ function nodeChanges(before: GraphNode, after: GraphNode): FieldChange[] {
   if (before.title !== after.title) changes.push({ field: 'titel', before: before.title, after: after.title });
   const keys = [...new Set([...Object.keys(before.fields), ...Object.keys(after.fields)])].sort();
   for (const k of keys) {
-    const b = before.fields[k] ?? null;
-    const a = after.fields[k] ?? null;
+    const b = fieldRecord(before)[k] ?? null;
+    const a = fieldRecord(after)[k] ?? null;
     if (!same(b, a)) changes.push({ field: k, before: b, after: a });
   }
   if (before.body !== after.body) changes.push({ field: 'text', before: before.body, after: after.body });

@@ -5,6 +5,7 @@ import { SCHEMA_BY_TYPE, uppfoljningSchema, type NodeTypeName } from '../../sche
 import { planFollowUpFiles } from '../followup/open-period.js';
 import { activeNodes, planCoversPeriod } from '../followup/active.js';
 import { indexGraph, type GraphIndex } from '../graph/graph-index.js';
+import { anyFields } from '../graph/node-fields.js';
 import type { Graph, GraphNode } from '../graph/types.js';
 import { NODE_WORDS } from '../graph/node-words.js';
 import { naturalCompare } from '../util/natural-compare.js';
@@ -206,7 +207,7 @@ function ownerOf(index: GraphIndex, node: GraphNode): string {
     const goal = index.out(node.key, 'part-of').map((k) => index.node(k)).find((n) => n?.type === 'mål');
     return goal ? ownerOf(index, goal) : NO_OWNER;
   }
-  return (node.fields['ansvarig'] as string | undefined) ?? NO_OWNER;
+  return anyFields(node).ansvarig ?? NO_OWNER;
 }
 
 /** The follow-up fields that fit a node's type, with the node's id and the period fixed. */

@@ -1,10 +1,10 @@
 // Which goals, focus areas and actions of a plan are to be followed up in a period, and what they were last time.
 import type { GraphIndex } from '../graph/graph-index.js';
 import { periodEnd } from '../graph/derive/periods.js';
-import type { ActionStatus, Assessment, FollowUp, GraphNode } from '../graph/types.js';
+import type { ActionStatus, Assessment, FollowUp, NodeOf } from '../graph/types.js';
 
 export interface ActiveNode {
-  node: GraphNode;
+  node: NodeOf<'mål' | 'fokusområde' | 'aktivitet'>;
   /** The owner whose folder the follow-up goes in: the action's ansvarig, or the goal's for goals and focus areas. */
   owner: string;
   /** The latest follow-up before the period, if any. */
@@ -22,32 +22,32 @@ const DONE: ReadonlySet<ActionStatus> = new Set(['klar', 'avbruten']);
 const NO_OWNER = 'Utan ansvarig';
 
 /** True when the plan's period contains the period's year. */
-export function planCoversPeriod(plan: GraphNode, period: string): boolean {
-  const p = plan.fields['period'] as { från: number; till: number } | undefined;
+export function planCoversPeriod(plan: NodeOf<'plan'>, period: string): boolean {
+  const p = plan.fields.period;
   const year = Number(period.slice(0, 4));
-  return p !== undefined && year >= p.från && year <= p.till;
+  return year >= p.från && year <= p.till;
 }
 
 /** The goals, focus areas and actions of `plan` active in `period`, sorted by key; actions done or cancelled earlier and not yet started are left out. */
-export function activeNodes(index: GraphIndex, plan: GraphNode, period: string): ActiveNode[] {
+export function activeNodes(index: GraphIndex, plan: NodeOf<'plan'>, period: string): ActiveNode[] {
   const end = periodEnd(period);
   const before = (key: string) => index.followUps(key).filter((f) => f.period < period).at(-1);
   const out: ActiveNode[] = [];
   const members = index.in(plan.key, 'part-of').map((k) => index.node(k)!);
   for (const goal of members.filter((n) => n.type === 'mål')) {
-    const owner = (goal.fields['ansvarig'] as string | undefined) ?? NO_OWNER;
+    const owner = goal.fields.ansvarig ?? NO_OWNER;
     for (const node of [goal, ...index.in(goal.key, 'part-of').map((k) => index.node(k)!).filter((n) => n.type === 'fokusområde')]) {
       const previous = before(node.key);
       out.push({ node, owner, previous, statusBefore: undefined, assessmentBefore: previous?.assessment ?? undefined });
     }
   }
   for (const action of members.filter((n) => n.type === 'aktivitet')) {
-    const start = action.fields['start'] as string | undefined;
+    const start = action.fields.start;
     if (start !== undefined && start > end) continue;
     const previous = before(action.key);
-    const statusBefore = previous?.status ?? (action.fields['status'] as ActionStatus | undefined) ?? 'ej påbörjad';
+    const statusBefore = previous?.status ?? action.fields.status ?? 'ej påbörjad';
     if (DONE.has(statusBefore)) continue;
-    const owner = (action.fields['ansvarig'] as string | undefined) ?? NO_OWNER;
+    const owner = action.fields.ansvarig ?? NO_OWNER;
     out.push({ node: action, owner, previous, statusBefore, assessmentBefore: undefined });
   }
   return out.sort((a, b) => (a.node.key < b.node.key ? -1 : a.node.key > b.node.key ? 1 : 0));

@@ -39,7 +39,7 @@ function render(active: ActiveNode, period: string): string {
   if (node.type === 'aktivitet') {
     lines.push(`# Status förra perioden${since || ': ingen uppföljning'}. Välj: ej påbörjad, pågår, klar, försenad, pausad, avbruten.`);
     lines.push(`status: ${active.statusBefore}`);
-    if (node.fields['slut']) lines.push(`# Slutdatum enligt planen: ${node.fields['slut'] as string}.`);
+    if (node.fields.slut) lines.push(`# Slutdatum enligt planen: ${node.fields.slut}.`);
   } else {
     lines.push(`# Bedömning förra perioden${since || ': ingen uppföljning'}. Välj: uppfyllt, delvis uppfyllt, ej uppfyllt.`);
     lines.push(`bedömning: ${active.assessmentBefore ?? 'ej uppfyllt'}`);

@@ -5,7 +5,8 @@ import type { ReadPlanFile } from '../parse/read-plan-file.js';
 import { locate, type YamlPath } from '../parse/yaml-frontmatter.js';
 import type { ValidFile } from '../validate/validate-file.js';
 import { isShadow, type DocumentScopes } from './documents.js';
-import type { EdgeType, GraphNode, NodeType } from './types.js';
+import { fileFields } from './node-fields.js';
+import type { EdgeType, GraphNode, NodeFields, NodeType } from './types.js';
 import { capitalise, withArticle } from './node-words.js';
 
 /** A link written in a file, waiting to be resolved to a node key. */
@@ -51,16 +52,6 @@ export function draftFollowUpAt(draft: Draft, path: string): DraftFollowUp | und
   return byPath.get(path);
 }
 
-const LINK_KEYS: Record<string, readonly string[]> = {
-  organisation: [],
-  policy: ['organisationer', 'områden'],
-  plan: ['organisation', 'policy', 'ersätter'],
-  styrprincip: ['område'],
-  mål: ['styrprinciper', 'fokusområden'],
-  fokusområde: ['mål'],
-  aktivitet: ['bidrar_till', 'beroenden'],
-  indikator: ['mäter', 'grupp'],
-};
 
 const PLAN_ONLY: ReadonlySet<string> = new Set(['mål', 'fokusområde', 'aktivitet', 'indikator']);
 
@@ -80,13 +71,6 @@ export function nodeKey(doc: string | null, id: string): string {
   let key = byId.get(id);
   if (key === undefined) byId.set(id, (key = `${doc}:${id}`));
   return key;
-}
-
-function ownFields(value: Record<string, unknown>, typ: string): Record<string, unknown> {
-  const skip = new Set(['typ', 'id', 'titel', ...(LINK_KEYS[typ] ?? [])]);
-  const fields: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) if (!skip.has(key)) fields[key] = value[key];
-  return fields;
 }
 
 /** Collects nodes, links and follow-ups; duplicate ids and misplaced files are reported here. */
@@ -123,7 +107,7 @@ export function collectNodes(files: readonly ValidFile[], scopes: DocumentScopes
     const key = vf.value.id;
     if (vf.typ === 'plan') planOfDocument.set(key, key);
     if (vf.typ === 'policy') planOfDocument.set(key, null);
-    const node = base(vf.file, [], vf.typ, vf.value.id, vf.value.titel, null, vf.file.body.trim(), ownFields(vf.value, vf.typ));
+    const node = base(vf.file, [], vf.typ, vf.value.id, vf.value.titel, null, vf.file.body.trim(), fileFields(vf.value, vf.typ));
     node.document = vf.typ === 'organisation' ? null : key;
     node.plan = vf.typ === 'plan' ? key : null;
     if (!addNode(node, { file: vf.file, path: [] }, ['id'])) continue;
@@ -202,7 +186,8 @@ export function itemOf(vf: NodeFile, doc: string, docTyp: 'policy' | 'plan'): It
   return cached.item;
 }
 
-function makeNode(file: ReadPlanFile, path: YamlPath, type: NodeType, id: string, title: string, doc: string | null, plan: string | null, body: string, fields: Record<string, unknown>): GraphNode {
+function makeNode(file: ReadPlanFile, path: YamlPath, type: NodeType, id: string, title: string, doc: string | null, plan: string | null, body: string, fields: NodeFields): GraphNode {
+  // The callers pass the fields of `type` (fileFields of the same file, or an inline node's own): a type and its fields go together.
   return {
     key: nodeKey(doc, id),
     type,
@@ -214,7 +199,7 @@ function makeNode(file: ReadPlanFile, path: YamlPath, type: NodeType, id: string
     source: { file: file.path, ...locate(file.parsed, [...path, 'id'], 'key') },
     body,
     fields,
-  };
+  } as GraphNode;
 }
 
 function mergeItem(item: Item, draft: Draft, addNode: AddNode): void {
@@ -242,7 +227,7 @@ export type NodeFile = Extract<ValidFile, { typ: 'styrprincip' | 'mål' | 'fokus
 
 /** The node (and inline nodes) one file defines inside document `doc`, with their links. */
 function fileItem(vf: NodeFile, doc: string, base: Base, link: typeof pendingLink): Item {
-  const node = base(vf.file, [], vf.typ, vf.value.id, vf.value.titel, doc, vf.file.body.trim(), ownFields(vf.value, vf.typ));
+  const node = base(vf.file, [], vf.typ, vf.value.id, vf.value.titel, doc, vf.file.body.trim(), fileFields(vf.value, vf.typ));
   const key = node.key;
   const item: Item = { node, origin: { file: vf.file, path: [] }, idPath: ['id'], links: [], children: [] };
   const add = (path: YamlPath, target: string, allowed: readonly NodeType[], edge: EdgeType, scope: string | null = doc) => item.links.push(link(key, scope, vf.file, path, target, allowed, edge));
@@ -282,7 +267,7 @@ function fileItem(vf: NodeFile, doc: string, base: Base, link: typeof pendingLin
   return item;
 }
 type Link = (from: string, scope: string | null, file: ReadPlanFile, path: YamlPath, target: string, allowed: readonly NodeType[], edge: EdgeType) => void;
-type Base = (file: ReadPlanFile, path: YamlPath, type: NodeType, id: string, title: string, doc: string | null, body: string, fields: Record<string, unknown>) => GraphNode;
+type Base = (file: ReadPlanFile, path: YamlPath, type: NodeType, id: string, title: string, doc: string | null, body: string, fields: NodeFields) => GraphNode;
 
 function collectPolicyAreas(vf: Extract<ValidFile, { typ: 'policy' }>, draft: Draft, addNode: AddNode, _link: Link, base: Base): void {
   const doc = vf.value.id;

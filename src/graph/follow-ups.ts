@@ -13,11 +13,11 @@ const FOLLOWED_UP: readonly NodeType[] = ['styrprincip', 'mål', 'fokusområde',
 /** The years a document's follow-ups may fall in: the plan period, or the policy's validity. */
 export function documentYears(doc: GraphNode): { from: number; to: number } | undefined {
   if (doc.type === 'plan') {
-    const p = doc.fields['period'] as { från: number; till: number };
+    const p = doc.fields.period;
     return { from: p.från, to: p.till };
   }
   if (doc.type === 'policy') {
-    const g = doc.fields['giltighet'] as { från: string; till: string };
+    const g = doc.fields.giltighet;
     return { from: Number(g.från.slice(0, 4)), to: Number(g.till.slice(0, 4)) };
   }
   return undefined;
@@ -109,7 +109,7 @@ function fieldsFit(node: GraphNode, value: Draft['followUps'][number]['value'], 
     if (value.bedömning !== undefined) problems.push(['bedömning', 'En aktivitet bedöms med "status", inte "bedömning". Byt nyckel.']);
     if (value.utfall !== undefined) problems.push(['utfall', '"utfall" gäller bara indikatorer. Ta bort det här.']);
   } else if (node.type === 'indikator') {
-    const group = node.fields['beräkning'] === 'medelvärde';
+    const group = node.fields.beräkning === 'medelvärde';
     if (group && value.utfall !== undefined) problems.push(['utfall', 'En indikatorgrupp räknar sitt utfall som medelvärdet av medlemmarna. Ta bort "utfall" och skriv utfallet i medlemmarnas uppföljningar.']);
     if (!group && value.utfall === undefined) problems.push(['avser', 'En uppföljning av en indikator behöver "utfall" (ett tal för periodens år).']);
     for (const k of ['bedömning', 'status'] as const) if (value[k] !== undefined) problems.push([k, `"${k}" gäller inte indikatorer. Ta bort det, och skriv analysen i texten.`]);

@@ -1,14 +1,16 @@
 // Typed edges in both directions and nodes by key: the way consumers walk the graph.
-import type { EdgeType, FollowUp, GraphEdge, GraphNode, NodeType } from './types.js';
+import type { EdgeType, FollowUp, GraphEdge, GraphNode, NodeOf, NodeType } from './types.js';
 
 export interface GraphIndex {
   node(key: string): GraphNode | undefined;
+  /** The node with `key` when it is of `type` (its fields typed), else undefined. */
+  nodeOf<T extends NodeType>(key: string, type: T): NodeOf<T> | undefined;
   /** Keys this node links to with edges of `type`, sorted. */
   out(key: string, type: EdgeType): string[];
   /** Keys that link to this node with edges of `type`, sorted. */
   in(key: string, type: EdgeType): string[];
-  /** Nodes of one type, sorted by key. */
-  ofType(type: NodeType): GraphNode[];
+  /** Nodes of one type, sorted by key, with their fields typed. */
+  ofType<T extends NodeType>(type: T): NodeOf<T>[];
   /** Follow-ups of a node, sorted by period. */
   followUps(key: string): FollowUp[];
 }
@@ -50,9 +52,14 @@ export function indexEdges(nodes: readonly GraphNode[], edges: readonly GraphEdg
   }
   return {
     node: (key) => byKey.get(key),
+    nodeOf: <T extends NodeType>(key: string, type: T) => {
+      const n = byKey.get(key);
+      return n?.type === type ? (n as NodeOf<T>) : undefined;
+    },
     out: (key, type) => outMap.get(type)?.get(key) ?? [],
     in: (key, type) => inMap.get(type)?.get(key) ?? [],
-    ofType: (type) => byType.get(type) ?? [],
+    // The lists are filled by each node's own type.
+    ofType: <T extends NodeType>(type: T) => (byType.get(type) ?? []) as NodeOf<T>[],
   };
 }
 

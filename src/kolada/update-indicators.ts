@@ -35,10 +35,10 @@ export async function planKoladaUpdates(root: string, graph: Graph, options: Kol
   const plan: KoladaPlan = { updates: [], errors: [], unchanged: [] };
   const jobs = index
     .ofType('indikator')
-    .filter((n) => n.fields['källa'] === 'kolada' && typeof n.fields['kolada_kpi'] === 'string')
-    .map((node) => {
-      const org = node.organisations.map((k) => index.node(k)).find((o) => typeof o?.fields['kommunkod'] === 'string');
-      return { node, kpi: node.fields['kolada_kpi'] as string, kommunkod: org?.fields['kommunkod'] as string | undefined };
+    .flatMap((node) => (node.fields.källa === 'kolada' && node.fields.kolada_kpi !== undefined ? [{ node, kpi: node.fields.kolada_kpi }] : []))
+    .map(({ node, kpi }) => {
+      const org = node.organisations.map((k) => index.nodeOf(k, 'organisation')).find((o) => o?.fields.kommunkod !== undefined);
+      return { node, kpi, kommunkod: org?.fields.kommunkod };
     });
   const results = await Promise.all(
     jobs.map(async (job) => {
@@ -57,7 +57,7 @@ export async function planKoladaUpdates(root: string, graph: Graph, options: Kol
       continue;
     }
     const { node, kpi } = r.job;
-    const fromFile = new Map(Object.entries((node.fields['utfall'] ?? {}) as Record<string, number>).map(([y, v]) => [Number(y), v]));
+    const fromFile = new Map(Object.entries(node.fields.utfall ?? {}).map(([y, v]) => [Number(y), v]));
     const followUpYears = new Set(index.followUps(node.key).filter((f) => f.value !== null).map((f) => Number(f.period.slice(0, 4))));
     const changes: IndicatorUpdate['changes'] = [];
     const kept: number[] = [];

@@ -9,20 +9,19 @@ export default defineRule({
   blocking: false,
   graph({ index, nodeAt, report }) {
     for (const n of index.ofType('policy')) {
-      const g = n.fields['giltighet'] as { från: string; till: string };
+      const g = n.fields.giltighet;
       if (g.till < g.från) report(`Giltigheten slutar (${g.till}) före den börjar (${g.från}). Byt plats på datumen eller rätta dem.`, nodeAt(n.key, ['giltighet', 'till']));
     }
     for (const n of index.ofType('plan')) {
-      const p = n.fields['period'] as { från: number; till: number };
+      const p = n.fields.period;
       if (p.till < p.från) report(`Planperioden slutar (${p.till}) före den börjar (${p.från}). Rätta årtalen.`, nodeAt(n.key, ['period', 'till']));
     }
     for (const n of index.ofType('aktivitet')) {
-      const start = n.fields['start'] as string | undefined;
-      const slut = n.fields['slut'] as string | undefined;
+      const { start, slut } = n.fields;
       if (start && slut && slut < start) report(`Aktiviteten slutar (${slut}) före den börjar (${start}). Rätta start eller slut.`, nodeAt(n.key, ['slut']));
     }
     for (const n of index.ofType('indikator')) {
-      const skala = n.fields['skala'] as { min: number; max: number } | undefined;
+      const skala = n.fields.skala;
       if (skala && skala.max < skala.min) report(`Skalans max (${skala.max}) är mindre än min (${skala.min}). Rätta skalan.`, nodeAt(n.key, ['skala', 'max']));
     }
   },

@@ -9,7 +9,7 @@ export default defineRule({
   blocking: false,
   graph({ index, nodeAt, followUpAt, report }) {
     for (const n of index.ofType('indikator')) {
-      const fileValues = (n.fields['utfall'] ?? {}) as Record<string, number>;
+      const fileValues: Record<string, number> = n.fields.utfall ?? {};
       for (const f of index.followUps(n.key)) {
         const year = f.period.slice(0, 4);
         if (f.value === null || fileValues[year] === undefined || fileValues[year] === f.value) continue;

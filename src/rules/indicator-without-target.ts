@@ -13,7 +13,7 @@ export default defineRule({
     for (const n of index.ofType('indikator')) {
       if (hasValues(n.fields['målvärden'])) continue;
       const group = index.out(n.key, 'member-of')[0];
-      if (group !== undefined && hasValues(index.node(group)?.fields['målvärden'])) continue;
+      if (group !== undefined && hasValues(index.nodeOf(group, 'indikator')?.fields.målvärden)) continue;
       report(`Indikatorn ${n.id} har inga målvärden. Lägg till "målvärden" med ett värde per år, t.ex. 2026: 80.`, nodeAt(n.key, ['id']));
     }
   },

@@ -10,12 +10,12 @@ export default defineRule({
   blocking: false,
   graph({ index, nodeAt, followUpAt, report }) {
     for (const n of index.ofType('indikator')) {
-      const skala = n.fields['skala'] as { min: number; max: number } | undefined;
+      const skala = n.fields.skala;
       if (!skala) continue;
       // A scale whose max is below its min is end-before-start; its values are not judged against it.
       if (skala.max >= skala.min) {
         for (const field of ['målvärden', 'utfall'] as const) {
-          const values = (n.fields[field] ?? {}) as Record<string, number>;
+          const values = n.fields[field] ?? {};
           for (const year of Object.keys(values).sort()) {
             const v = values[year]!;
             if (v < skala.min || v > skala.max) report(`${field} ${year} är ${v}, utanför skalan ${skala.min}–${skala.max}. Rätta värdet.`, nodeAt(n.key, [field, year]));

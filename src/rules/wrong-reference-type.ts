@@ -13,7 +13,7 @@ export default defineRule({
       const group = index.out(n.key, 'member-of')[0];
       if (group === undefined) continue;
       const target = index.node(group)!;
-      if (target.fields['beräkning'] === 'medelvärde') continue;
+      if (target.type === 'indikator' && target.fields.beräkning === 'medelvärde') continue;
       report(
         `"grupp" hänvisar till ${target.id}, som inte är en indikatorgrupp. Lägg till beräkning: medelvärde i ${target.id}, eller ta bort "grupp".`,
         nodeAt(n.key, ['grupp']),

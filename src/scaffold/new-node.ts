@@ -209,7 +209,7 @@ export function planNewNode(graph: Graph, type: NewNodeType, options: NewNodeOpt
     case 'mål': {
       const principles = till.map((t) => resolve(t, ['styrprincip'], 'en styrprincip'));
       const id = nextId(inDoc('mål').map((n) => n.id), 'M', taken);
-      const planPeriod = doc.fields['period'] as { till?: number } | undefined;
+      const planPeriod = doc.type === 'plan' ? doc.fields.period : undefined;
       const lines = [
         ...guide('Nytt övergripande mål. Fokusområden skrivs under fokusområden: eller i egna filer (sparbar ny fokusområde --till ' + id + ').', 'styrprinciper: de styrprinciper i policyn som målet förverkligar.'),
         'typ: mål',
@@ -244,7 +244,7 @@ export function planNewNode(graph: Graph, type: NewNodeType, options: NewNodeOpt
       const id = nextId(inDoc('aktivitet').map((n) => n.id), 'A', taken);
       let folder = folderFor('aktivitet', 'aktiviteter');
       if (options.ansvarig) {
-        const same = inDoc('aktivitet').filter((n) => isFileNode(n) && n.fields['ansvarig'] === options.ansvarig).sort((a, b) => naturalCompare(a.id, b.id));
+        const same = inDoc('aktivitet').filter((n) => n.type === 'aktivitet' && isFileNode(n) && n.fields.ansvarig === options.ansvarig).sort((a, b) => naturalCompare(a.id, b.id));
         folder = same.length > 0 ? path.posix.dirname(same[same.length - 1]!.source.file) : path.posix.join(docFolder === '.' ? '' : docFolder, 'aktiviteter', slugify(options.ansvarig, 'utan-ansvarig'));
       }
       const lines = [

@@ -1,7 +1,7 @@
 // The site's view of the graph: page URLs, lookups up and down the chain, status per period. Built once per
 // build from the graph alone; every page reads it. Pure: no file system, no clock.
 import { indexGraph, type GraphIndex } from '../graph/graph-index.js';
-import type { ActionStatus, Assessment, FollowUp, Graph, GraphNode, IndicatorSeries, NodeType, Rollup, StatusCounts } from '../graph/types.js';
+import type { ActionStatus, Assessment, FollowUp, Graph, GraphNode, IndicatorSeries, NodeOf, NodeType, Rollup, StatusCounts } from '../graph/types.js';
 import { naturalCompare } from '../util/natural-compare.js';
 import { assignSlugs, slugify } from '../util/slug.js';
 
@@ -35,7 +35,7 @@ export interface Unit {
   name: string;
   slug: string;
   plan: string;
-  actions: GraphNode[];
+  actions: NodeOf<'aktivitet'>[];
 }
 
 export interface ActionState {
@@ -133,9 +133,9 @@ export class SiteModel {
     }
 
     for (const plan of this.ofType('plan')) {
-      const byName = new Map<string, GraphNode[]>();
+      const byName = new Map<string, NodeOf<'aktivitet'>[]>();
       for (const action of this.actionsOfPlan(plan.key)) {
-        const owner = typeof action.fields.ansvarig === 'string' && action.fields.ansvarig.trim() !== '' ? action.fields.ansvarig.trim() : NO_OWNER;
+        const owner = action.fields.ansvarig !== undefined && action.fields.ansvarig.trim() !== '' ? action.fields.ansvarig.trim() : NO_OWNER;
         const list = byName.get(owner) ?? [];
         list.push(action);
         byName.set(owner, list);
@@ -215,21 +215,21 @@ export class SiteModel {
   }
 
   /** Nodes of one type in natural order of document and id. */
-  ofType(type: NodeType): GraphNode[] {
+  ofType<T extends NodeType>(type: T): NodeOf<T>[] {
     return this.cached(`type\u0000${type}`, () => sortNodes(this.index.ofType(type)));
   }
 
-  organisations(): GraphNode[] {
+  organisations(): NodeOf<'organisation'>[] {
     return this.cached('orgs', () => [...this.index.ofType('organisation')].sort((a, b) => naturalCompare(a.title, b.title)));
   }
 
   /** Plans no other plan replaces, by organisation title and then id. */
-  currentPlans(): GraphNode[] {
+  currentPlans(): NodeOf<'plan'>[] {
     return this.cached('current-plans', () => this.plansInOrder().filter((p) => this.index.in(p.key, 'replaces').length === 0));
   }
 
   /** All plans by organisation title and then id. */
-  plansInOrder(): GraphNode[] {
+  plansInOrder(): NodeOf<'plan'>[] {
     return this.cached('plans', () =>
       [...this.index.ofType('plan')].sort((a, b) => naturalCompare(this.orgTitle(a), this.orgTitle(b)) || naturalCompare(a.id, b.id)),
     );
@@ -239,32 +239,32 @@ export class SiteModel {
     return doc.organisations.map((o) => this.node(o)?.title ?? o).join(', ');
   }
 
-  goalsOfPlan(plan: string): GraphNode[] {
+  goalsOfPlan(plan: string): NodeOf<'mål'>[] {
     return this.related(plan, 'in', 'part-of', 'mål');
   }
-  actionsOfPlan(plan: string): GraphNode[] {
+  actionsOfPlan(plan: string): NodeOf<'aktivitet'>[] {
     return this.related(plan, 'in', 'part-of', 'aktivitet');
   }
-  indicatorsOfPlan(plan: string): GraphNode[] {
+  indicatorsOfPlan(plan: string): NodeOf<'indikator'>[] {
     return this.related(plan, 'in', 'part-of', 'indikator');
   }
-  focusAreasOfPlan(plan: string): GraphNode[] {
+  focusAreasOfPlan(plan: string): NodeOf<'fokusområde'>[] {
     return this.cached(`fa-of-plan\u0000${plan}`, () => this.goalsOfPlan(plan).flatMap((g) => this.focusAreasOfGoal(g.key)));
   }
-  focusAreasOfGoal(goal: string): GraphNode[] {
+  focusAreasOfGoal(goal: string): NodeOf<'fokusområde'>[] {
     return this.related(goal, 'in', 'part-of', 'fokusområde');
   }
-  goalOfFocusArea(fa: string): GraphNode | undefined {
+  goalOfFocusArea(fa: string): NodeOf<'mål'> | undefined {
     return this.related(fa, 'out', 'part-of', 'mål')[0];
   }
   /** Actions that contribute directly to a focus area or goal. */
-  actionsContributingTo(key: string): GraphNode[] {
+  actionsContributingTo(key: string): NodeOf<'aktivitet'>[] {
     return this.related(key, 'in', 'contributes-to', 'aktivitet');
   }
   /** Every action below a goal: directly and through its focus areas, each once. */
-  actionsBelowGoal(goal: string): GraphNode[] {
+  actionsBelowGoal(goal: string): NodeOf<'aktivitet'>[] {
     return this.cached(`below\u0000${goal}`, () => {
-      const seen = new Map<string, GraphNode>();
+      const seen = new Map<string, NodeOf<'aktivitet'>>();
       for (const a of this.actionsContributingTo(goal)) seen.set(a.key, a);
       for (const fa of this.focusAreasOfGoal(goal)) for (const a of this.actionsContributingTo(fa.key)) seen.set(a.key, a);
       return sortNodes([...seen.values()]);
@@ -273,66 +273,66 @@ export class SiteModel {
   contributesTo(action: string): GraphNode[] {
     return this.related(action, 'out', 'contributes-to');
   }
-  dependsOn(action: string): GraphNode[] {
-    return this.related(action, 'out', 'depends-on');
+  dependsOn(action: string): NodeOf<'aktivitet'>[] {
+    return this.related(action, 'out', 'depends-on', 'aktivitet');
   }
-  requiredBy(action: string): GraphNode[] {
-    return this.related(action, 'in', 'depends-on');
+  requiredBy(action: string): NodeOf<'aktivitet'>[] {
+    return this.related(action, 'in', 'depends-on', 'aktivitet');
   }
-  indicatorsMeasuring(key: string): GraphNode[] {
+  indicatorsMeasuring(key: string): NodeOf<'indikator'>[] {
     return this.related(key, 'in', 'measures', 'indikator');
   }
   measuredBy(indicator: string): GraphNode[] {
     return this.related(indicator, 'out', 'measures');
   }
-  groupOf(indicator: string): GraphNode | undefined {
-    return this.related(indicator, 'out', 'member-of')[0];
+  groupOf(indicator: string): NodeOf<'indikator'> | undefined {
+    return this.related(indicator, 'out', 'member-of', 'indikator')[0];
   }
-  membersOf(indicator: string): GraphNode[] {
-    return this.related(indicator, 'in', 'member-of');
+  membersOf(indicator: string): NodeOf<'indikator'>[] {
+    return this.related(indicator, 'in', 'member-of', 'indikator');
   }
-  principlesOfGoal(goal: string): GraphNode[] {
+  principlesOfGoal(goal: string): NodeOf<'styrprincip'>[] {
     return this.related(goal, 'out', 'realises', 'styrprincip');
   }
-  goalsRealising(principle: string): GraphNode[] {
+  goalsRealising(principle: string): NodeOf<'mål'>[] {
     return this.related(principle, 'in', 'realises', 'mål');
   }
-  areaOf(principle: string): GraphNode | undefined {
+  areaOf(principle: string): NodeOf<'område'> | undefined {
     return this.related(principle, 'out', 'part-of', 'område')[0];
   }
-  principlesOfArea(area: string): GraphNode[] {
+  principlesOfArea(area: string): NodeOf<'styrprincip'>[] {
     return this.related(area, 'in', 'part-of', 'styrprincip');
   }
-  areasOfPolicy(policy: string): GraphNode[] {
+  areasOfPolicy(policy: string): NodeOf<'område'>[] {
     return this.related(policy, 'in', 'part-of', 'område');
   }
-  principlesOfPolicy(policy: string): GraphNode[] {
+  principlesOfPolicy(policy: string): NodeOf<'styrprincip'>[] {
     return this.cached(`principles\u0000${policy}`, () => this.areasOfPolicy(policy).flatMap((a) => this.principlesOfArea(a.key)));
   }
-  policyOfArea(area: string): GraphNode | undefined {
+  policyOfArea(area: string): NodeOf<'policy'> | undefined {
     return this.related(area, 'out', 'part-of', 'policy')[0];
   }
-  policiesOfPlan(plan: string): GraphNode[] {
+  policiesOfPlan(plan: string): NodeOf<'policy'>[] {
     return this.related(plan, 'out', 'implements', 'policy');
   }
-  plansImplementing(policy: string): GraphNode[] {
+  plansImplementing(policy: string): NodeOf<'plan'>[] {
     return this.related(policy, 'in', 'implements', 'plan');
   }
-  organisationsOf(doc: string): GraphNode[] {
+  organisationsOf(doc: string): NodeOf<'organisation'>[] {
     return this.related(doc, 'out', 'belongs-to', 'organisation');
   }
   documentsOf(org: string): GraphNode[] {
     return this.related(org, 'in', 'belongs-to');
   }
-  replaces(plan: string): GraphNode[] {
+  replaces(plan: string): NodeOf<'plan'>[] {
     return this.related(plan, 'out', 'replaces', 'plan');
   }
-  replacedBy(plan: string): GraphNode[] {
+  replacedBy(plan: string): NodeOf<'plan'>[] {
     return this.related(plan, 'in', 'replaces', 'plan');
   }
 
   /** Principles of the plan's policies with the plan's own goals that realise each. */
-  planCoverage(plan: string): { principle: GraphNode; goals: GraphNode[] }[] {
+  planCoverage(plan: string): { principle: NodeOf<'styrprincip'>; goals: NodeOf<'mål'>[] }[] {
     const goals = new Set(this.goalsOfPlan(plan).map((g) => g.key));
     return this.policiesOfPlan(plan).flatMap((policy) =>
       this.principlesOfPolicy(policy.key).map((principle) => ({
@@ -375,8 +375,8 @@ export class SiteModel {
       const state = this.actionStateIn(action.key, period);
       if (state) return { ...state, period };
     }
-    const declared = action.fields.status;
-    return typeof declared === 'string' ? { status: declared as ActionStatus, overdue: false, period: null } : null;
+    const declared = action.type === 'aktivitet' ? action.fields.status : undefined;
+    return declared !== undefined ? { status: declared, overdue: false, period: null } : null;
   }
 
   /** Assessment of a goal, focus area or principle in the latest period of its document. */
@@ -458,25 +458,27 @@ export class SiteModel {
 
   // ---- Helpers -------------------------------------------------------------------------------------
 
-  private related(key: string, dir: 'in' | 'out', edge: Parameters<GraphIndex['in']>[1], type?: NodeType): GraphNode[] {
+  /** The nodes linked to `key` by `edge` in direction `dir`, only those of `type` when it is given. */
+  private related<T extends NodeType = NodeType>(key: string, dir: 'in' | 'out', edge: Parameters<GraphIndex['in']>[1], type?: T): NodeOf<T>[] {
     return this.cached(`${dir}\u0000${edge}\u0000${type ?? ''}\u0000${key}`, () => {
       const keys = dir === 'in' ? this.index.in(key, edge) : this.index.out(key, edge);
-      const nodes: GraphNode[] = [];
+      const nodes: NodeOf<T>[] = [];
       for (const k of keys) {
         const n = this.index.node(k);
-        if (n && (type === undefined || n.type === type)) nodes.push(n);
+        if (n && (type === undefined || n.type === type)) nodes.push(n as NodeOf<T>);
       }
       return sortNodes(nodes);
     });
   }
 
-  private cached(key: string, make: () => GraphNode[]): GraphNode[] {
+  /** A list made once per key: every list of nodes the model hands out is made on first use and kept. */
+  private cached<N extends GraphNode>(key: string, make: () => N[]): N[] {
     let list = this.memo.get(key);
     if (!list) {
       list = make();
       this.memo.set(key, list);
     }
-    return list;
+    return list as N[];
   }
 }
 
@@ -487,7 +489,7 @@ export function crumbLabel(node: GraphNode): string {
 }
 
 /** Nodes sorted by document, then naturally by id (FO2.3 before FO2.10). */
-export function sortNodes(nodes: readonly GraphNode[]): GraphNode[] {
+export function sortNodes<N extends GraphNode>(nodes: readonly N[]): N[] {
   return [...nodes].sort((a, b) => naturalCompare(a.document ?? '', b.document ?? '') || naturalCompare(a.id, b.id) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 

@@ -1,5 +1,6 @@
 // The open data files of the site: the graph as JSON and its nodes, links, follow-ups, action status per
 // period and indicator values as CSV (see csv.ts for the format and why). Same graph, same bytes.
+import { anyFields } from '../graph/node-fields.js';
 import { graphToJson } from '../graph/to-json.js';
 import type { EdgeType } from '../graph/types.js';
 import { toCsv, type CsvCell } from './csv.js';
@@ -44,7 +45,7 @@ export function openDataFiles(model: SiteModel, siteAddress: string | null = nul
   const nodes = toCsv(
     ['nyckel', 'typ', 'id', 'titel', 'dokument', 'plan', 'organisationer', 'webbadress', 'ansvarig', 'start', 'slut', 'målår', 'status', 'försenad', 'bedömning', 'prognos', 'period', 'budget_belopp', 'budget_enhet', 'budget_slag', 'budget_år', 'enhet', 'riktning', 'källa', 'kolada_kpi', 'diarienummer', 'källfil', 'rad', 'text'],
     g.nodes.map((n): CsvCell[] => {
-      const f = n.fields;
+      const f = anyFields(n);
       const action = n.type === 'aktivitet' ? model.latestActionState(n) : null;
       const assessed = n.type === 'mål' || n.type === 'fokusområde' || n.type === 'styrprincip' ? model.latestAssessment(n) : null;
       const budget = readBudget(f.budget);
@@ -103,8 +104,8 @@ export function openDataFiles(model: SiteModel, siteAddress: string | null = nul
   const indicatorValues = toCsv(
     ['indikator', 'titel', 'enhet', 'riktning', 'år', 'målvärde', 'utfall', 'förändring', 'trend', 'målet_nått', 'beräknad'],
     g.derived.indicators.flatMap((s) => {
-      const n = model.node(s.node);
-      return s.points.map((p) => [s.node, n?.title ?? null, str(n?.fields.enhet), str(n?.fields.riktning), p.year, p.target, p.actual, p.change, p.trend, p.targetMet, s.computed]);
+      const n = model.index.nodeOf(s.node, 'indikator');
+      return s.points.map((p) => [s.node, n?.title ?? null, n?.fields.enhet ?? null, n?.fields.riktning ?? null, p.year, p.target, p.actual, p.change, p.trend, p.targetMet, s.computed]);
     }),
   );
 

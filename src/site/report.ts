@@ -3,7 +3,7 @@
 // of every goal, focus area, action and indicator over all periods, and two periods side by side. Pure:
 // reads only the site model (the graph), so that the pages render it and the tests check it.
 import { activeNodes, UNFILLED_MARKER } from '../followup/active.js';
-import type { ActionStatus, Assessment, FollowUp, GraphNode, IndicatorPoint, Rollup, StatusCounts } from '../graph/types.js';
+import type { ActionStatus, Assessment, FollowUp, GraphNode, NodeOf, IndicatorPoint, Rollup, StatusCounts } from '../graph/types.js';
 import { naturalCompare } from '../util/natural-compare.js';
 import { PLAN_SEGMENTS, type SiteModel } from './model.js';
 
@@ -14,7 +14,7 @@ export interface PeriodState {
 }
 
 export interface ActionRow {
-  node: GraphNode;
+  node: NodeOf<'aktivitet'>;
   /** The state in the period; null when the action had not started and had no follow-up then. */
   state: PeriodState | null;
   /** The state in the previous period (null when there is none or the action was not active then). */
@@ -23,8 +23,9 @@ export interface ActionRow {
   followUp: FollowUp | null;
 }
 
-export interface AssessedRow {
-  node: GraphNode;
+/** A goal's or focus area's assessment in a period. */
+export interface AssessedRow<T extends 'mål' | 'fokusområde' = 'mål' | 'fokusområde'> {
+  node: NodeOf<T>;
   followUp: FollowUp | null;
   assessment: Assessment | null;
   forecast: Assessment | null;
@@ -34,7 +35,7 @@ export interface AssessedRow {
 }
 
 export interface IndicatorRow {
-  node: GraphNode;
+  node: NodeOf<'indikator'>;
   unit: string | undefined;
   /** The year the period is in (a period 2026-08 reports the outcome for 2026). */
   year: number;
@@ -51,17 +52,17 @@ export interface IndicatorRow {
   /** The indicator's follow-up for the period (its comment). */
   followUp: FollowUp | null;
   /** The group the indicator is a question of, if any. */
-  group: GraphNode | undefined;
+  group: NodeOf<'indikator'> | undefined;
   /** Labels of an ordinal scale (1: inte alls, …), when the indicator has them. */
   labels: Record<string, string> | undefined;
 }
 
-export interface FocusAreaSection extends AssessedRow {
+export interface FocusAreaSection extends AssessedRow<'fokusområde'> {
   actions: ActionRow[];
   indicators: IndicatorRow[];
 }
 
-export interface GoalSection extends AssessedRow {
+export interface GoalSection extends AssessedRow<'mål'> {
   focusAreas: FocusAreaSection[];
   /** Actions that contribute to the goal directly, not through a focus area. */
   directActions: ActionRow[];
@@ -76,10 +77,10 @@ export interface GoalSection extends AssessedRow {
 }
 
 export interface PrincipleRow {
-  node: GraphNode;
-  area: GraphNode | undefined;
+  node: NodeOf<'styrprincip'>;
+  area: NodeOf<'område'> | undefined;
   /** The plan's goals that realise the principle, with their assessment in the period. */
-  goals: { node: GraphNode; assessment: Assessment | null }[];
+  goals: { node: NodeOf<'mål'>; assessment: Assessment | null }[];
   /** The principle's rollup (every plan's goals realising it that have the period). */
   rollup: Rollup | undefined;
   /** True when goals of other plans count in the rollup. */
@@ -90,9 +91,9 @@ export interface PrincipleRow {
 export type AssessmentChange = 'bättre' | 'sämre' | 'ny bedömning' | 'bedömning saknas' | 'oförändrad';
 
 export interface ReassessedRow {
-  node: GraphNode;
+  node: NodeOf<'mål' | 'fokusområde'>;
   /** The goal of a focus area. */
-  goal: GraphNode | undefined;
+  goal: NodeOf<'mål'> | undefined;
   before: Assessment | null;
   after: Assessment | null;
   change: AssessmentChange;
@@ -123,13 +124,13 @@ export interface PeriodChanges {
 }
 
 export interface OutstandingFollowUp {
-  node: GraphNode;
+  node: NodeOf<'mål' | 'fokusområde' | 'aktivitet'>;
   state: 'saknas' | 'ej ifylld';
 }
 
 export interface PeriodReport {
-  plan: GraphNode;
-  organisations: GraphNode[];
+  plan: NodeOf<'plan'>;
+  organisations: NodeOf<'organisation'>[];
   period: string;
   /** The plan's periods, oldest first; the one before and after this one. */
   periods: string[];
@@ -218,7 +219,7 @@ function stateIn(model: SiteModel, action: string, period: string | null): Perio
   return model.actionStateIn(action, period) ?? null;
 }
 
-function actionRow(model: SiteModel, action: GraphNode, period: string, previous: string | null): ActionRow {
+function actionRow(model: SiteModel, action: NodeOf<'aktivitet'>, period: string, previous: string | null): ActionRow {
   return {
     node: action,
     state: stateIn(model, action.key, period),
@@ -227,7 +228,7 @@ function actionRow(model: SiteModel, action: GraphNode, period: string, previous
   };
 }
 
-function assessedRow(model: SiteModel, node: GraphNode, period: string, previous: string | null): AssessedRow {
+function assessedRow<T extends 'mål' | 'fokusområde'>(model: SiteModel, node: NodeOf<T>, period: string, previous: string | null): AssessedRow<T> {
   const f = model.followUp(node.key, period) ?? null;
   return {
     node,
@@ -244,7 +245,7 @@ function yearOf(period: string): number {
 }
 
 /** An indicator's target, outcome and change for the year of `period`, against the year of `previous`. */
-export function indicatorRow(model: SiteModel, indicator: GraphNode, period: string, previous: string | null): IndicatorRow {
+export function indicatorRow(model: SiteModel, indicator: NodeOf<'indikator'>, period: string, previous: string | null): IndicatorRow {
   const year = yearOf(period);
   const points = model.seriesOf(indicator.key)?.points ?? [];
   const point = points.find((p) => p.year === year) ?? null;
@@ -253,12 +254,12 @@ export function indicatorRow(model: SiteModel, indicator: GraphNode, period: str
   const previousActual = previousYear !== null ? (points.find((p) => p.year === previousYear)?.actual ?? null) : null;
   const actual = point?.actual ?? null;
   const change = actual !== null && previousActual !== null ? Math.round((actual - previousActual) * 1e9) / 1e9 : null;
-  const higherIsBetter = indicator.fields['riktning'] !== 'lägre';
+  const higherIsBetter = indicator.fields.riktning !== 'lägre';
   const trend = change === null ? null : change === 0 ? 'oförändrad' : change > 0 === higherIsBetter ? 'bättre' : 'sämre';
-  const scale = indicator.fields['skala'] as { etiketter?: Record<string, string> } | undefined;
+  const scale = indicator.fields.skala;
   return {
     node: indicator,
-    unit: typeof indicator.fields['enhet'] === 'string' ? indicator.fields['enhet'] : undefined,
+    unit: indicator.fields.enhet,
     year,
     point,
     latest,
@@ -273,8 +274,8 @@ export function indicatorRow(model: SiteModel, indicator: GraphNode, period: str
 }
 
 /** Indicators of a goal and its focus areas; a group's questions are left out when the group itself is there. */
-export function keyIndicatorsOfGoal(model: SiteModel, goal: string): GraphNode[] {
-  const seen = new Map<string, GraphNode>();
+export function keyIndicatorsOfGoal(model: SiteModel, goal: string): NodeOf<'indikator'>[] {
+  const seen = new Map<string, NodeOf<'indikator'>>();
   for (const i of model.indicatorsMeasuring(goal)) seen.set(i.key, i);
   for (const fa of model.focusAreasOfGoal(goal)) for (const i of model.indicatorsMeasuring(fa.key)) seen.set(i.key, i);
   const list = [...seen.values()].filter((i) => {
@@ -294,8 +295,8 @@ function countAssessments(rows: readonly AssessedRow[]): Record<Assessment | 'sa
 
 /** The report of `plan` for `period`. Throws when the plan has no follow-up for the period. */
 export function periodReport(model: SiteModel, planKey: string, period: string): PeriodReport {
-  const plan = model.node(planKey);
-  if (!plan || plan.type !== 'plan') throw new Error(`Planen ${planKey} finns inte.`);
+  const plan = model.index.nodeOf(planKey, 'plan');
+  if (!plan) throw new Error(`Planen ${planKey} finns inte.`);
   const periods = model.periods(planKey);
   const at = periods.indexOf(period);
   if (at < 0) throw new Error(`Planen ${plan.id} har ingen uppföljning för ${period}.`);
@@ -407,31 +408,33 @@ export function periodChanges(model: SiteModel, planKey: string, previous: strin
 
 // ---- History -------------------------------------------------------------------------------------
 
-export interface HistoryRow<T> {
-  node: GraphNode;
+export interface HistoryRow<T, N extends GraphNode = GraphNode> {
+  node: N;
   /** One cell per period (or year for indicators), in the order of the columns. */
   cells: T[];
   /** For focus areas: the goal; for indicators: the group. */
   parent?: GraphNode | undefined;
 }
 
+type AssessmentCell = { assessment: Assessment | null; forecast: Assessment | null };
+
 export interface PlanHistory {
-  plan: GraphNode;
+  plan: NodeOf<'plan'>;
   periods: string[];
-  goals: HistoryRow<{ assessment: Assessment | null; forecast: Assessment | null }>[];
+  goals: HistoryRow<AssessmentCell, NodeOf<'mål'>>[];
   /** Focus areas grouped by goal. */
-  focusAreas: { goal: GraphNode; rows: HistoryRow<{ assessment: Assessment | null; forecast: Assessment | null }>[] }[];
-  actions: HistoryRow<PeriodState | null>[];
+  focusAreas: { goal: NodeOf<'mål'>; rows: HistoryRow<AssessmentCell, NodeOf<'fokusområde'>>[] }[];
+  actions: HistoryRow<PeriodState | null, NodeOf<'aktivitet'>>[];
   /** Years of the indicator columns: every year with a target or an outcome. */
   years: number[];
-  indicators: HistoryRow<{ target: number | null; actual: number | null; targetMet: boolean | null }>[];
+  indicators: HistoryRow<{ target: number | null; actual: number | null; targetMet: boolean | null }, NodeOf<'indikator'>>[];
 }
 
 /** Every goal's, focus area's, action's and indicator's state at every follow-up of the plan. */
 export function planHistory(model: SiteModel, planKey: string): PlanHistory {
-  const plan = model.node(planKey)!;
+  const plan = model.index.nodeOf(planKey, 'plan')!;
   const periods = model.periods(planKey);
-  const assessed = (node: GraphNode) => ({
+  const assessed = <N extends NodeOf<'mål' | 'fokusområde'>>(node: N) => ({
     node,
     cells: periods.map((p) => {
       const f = model.followUp(node.key, p);
@@ -441,7 +444,7 @@ export function planHistory(model: SiteModel, planKey: string): PlanHistory {
   const indicators = model.indicatorsOfPlan(planKey);
   const years = [...new Set(indicators.flatMap((i) => (model.seriesOf(i.key)?.points ?? []).map((p) => p.year)))].sort((a, b) => a - b);
   // Groups first, each followed by its questions; then the rest, in id order.
-  const ordered: GraphNode[] = [];
+  const ordered: NodeOf<'indikator'>[] = [];
   for (const i of indicators) {
     if (model.groupOf(i.key) && indicators.some((g) => g.key === model.groupOf(i.key)!.key)) continue;
     ordered.push(i);
@@ -471,7 +474,7 @@ export function planHistory(model: SiteModel, planKey: string): PlanHistory {
 // ---- Two periods side by side --------------------------------------------------------------------
 
 export interface Comparison {
-  plan: GraphNode;
+  plan: NodeOf<'plan'>;
   older: string;
   newer: string;
   counts: { older: StatusCounts | undefined; newer: StatusCounts | undefined };
@@ -480,12 +483,12 @@ export interface Comparison {
   assessed: (ReassessedRow & { forecastBefore: Assessment | null; forecastAfter: Assessment | null })[];
   actions: (ActionRow & { kind: ActionChangeKind; stillLate: boolean })[];
   indicators: IndicatorRow[];
-  principles: { node: GraphNode; area: GraphNode | undefined; older: Rollup | undefined; newer: Rollup | undefined }[];
+  principles: { node: NodeOf<'styrprincip'>; area: NodeOf<'område'> | undefined; older: Rollup | undefined; newer: Rollup | undefined }[];
 }
 
 /** The whole plan at `older` and at `newer`. */
 export function comparePeriods(model: SiteModel, planKey: string, older: string, newer: string): Comparison {
-  const plan = model.node(planKey)!;
+  const plan = model.index.nodeOf(planKey, 'plan')!;
   const planRollup = (p: string) => model.rollup(planKey, p);
   const assessed: Comparison['assessed'] = [];
   for (const goal of model.goalsOfPlan(planKey)) {

@@ -2,6 +2,7 @@
 // page with its kind, id, title, fields, text and follow-ups. `sparbar build` writes it while Astro renders
 // the pages, on the other core; a plain `astro build` indexes the HTML instead (astro.config.mjs).
 import type { ElementContent, Root, RootContent } from 'hast';
+import { anyFields } from '../graph/node-fields.js';
 import type { GraphNode } from '../graph/types.js';
 import { formatPeriod, TYPE_LABEL } from './format.js';
 import { treeKey } from './markdown.js';
@@ -30,9 +31,9 @@ export function treeText(tree: Root): string {
 }
 
 function fieldText(node: GraphNode): string[] {
-  const f = node.fields;
+  const f = anyFields(node);
   const out: string[] = [];
-  for (const key of ['ansvarig', 'förväntat_resultat', 'diarienummer', 'antagen_av', 'enhet', 'kolada_kpi', 'översyn']) {
+  for (const key of ['ansvarig', 'förväntat_resultat', 'diarienummer', 'antagen_av', 'enhet', 'kolada_kpi', 'översyn'] as const) {
     const v = f[key];
     if (typeof v === 'string') out.push(v);
   }

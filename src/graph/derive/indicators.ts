@@ -2,13 +2,11 @@
 import type { GraphIndex } from '../graph-index.js';
 import type { IndicatorPoint, IndicatorSeries } from '../types.js';
 
-type PerYear = Record<string, number>;
-
 /** The actual values of an indicator per year: from its file, then from follow-ups (the period's year). */
 export function actualsOf(index: GraphIndex, key: string): Map<number, number> {
-  const node = index.node(key)!;
+  const node = index.nodeOf(key, 'indikator');
   const values = new Map<number, number>();
-  for (const [year, v] of Object.entries((node.fields['utfall'] ?? {}) as PerYear)) values.set(Number(year), v);
+  for (const [year, v] of Object.entries(node?.fields.utfall ?? {})) values.set(Number(year), v);
   for (const f of index.followUps(key)) if (f.value !== null) values.set(Number(f.period.slice(0, 4)), f.value);
   return values;
 }
@@ -28,7 +26,7 @@ export function mean(values: readonly number[]): number | undefined {
 export function deriveIndicators(index: GraphIndex): IndicatorSeries[] {
   return index.ofType('indikator').map((node) => {
     const members = index.in(node.key, 'member-of');
-    const computed = node.fields['beräkning'] === 'medelvärde';
+    const computed = node.fields.beräkning === 'medelvärde';
     let actuals: Map<number, number>;
     if (computed) {
       actuals = new Map();
@@ -42,8 +40,8 @@ export function deriveIndicators(index: GraphIndex): IndicatorSeries[] {
     } else {
       actuals = actualsOf(index, node.key);
     }
-    const targets = new Map(Object.entries((node.fields['målvärden'] ?? {}) as PerYear).map(([y, v]) => [Number(y), v]));
-    const higherIsBetter = node.fields['riktning'] !== 'lägre';
+    const targets = new Map(Object.entries(node.fields.målvärden ?? {}).map(([y, v]) => [Number(y), v]));
+    const higherIsBetter = node.fields.riktning !== 'lägre';
     const years = [...new Set([...actuals.keys(), ...targets.keys()])].sort((a, b) => a - b);
     let previous: number | null = null;
     const points: IndicatorPoint[] = years.map((year) => {

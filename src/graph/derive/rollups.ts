@@ -18,11 +18,11 @@ export function deriveActionStatus(index: GraphIndex, periods: Record<string, st
     const followUps = index.followUps(action.key);
     for (const period of plan ? (periods[plan] ?? []) : []) {
       const end = ends.get(period)!;
-      const start = action.fields['start'] as string | undefined;
+      const start = action.fields.start;
       if (start !== undefined && start > end && !followUps.some((f) => f.period <= period)) continue;
-      let status = (action.fields['status'] as ActionStatus | undefined) ?? 'ej påbörjad';
+      let status: ActionStatus = action.fields.status ?? 'ej påbörjad';
       for (const f of followUps) if (f.period <= period && f.status) status = f.status;
-      const due = action.fields['slut'] as string | undefined;
+      const due = action.fields.slut;
       const overdue = due !== undefined && due < end && !FINISHED.has(status);
       rows.push({ node: action.key, period, status, overdue });
     }
