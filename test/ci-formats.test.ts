@@ -31,7 +31,9 @@ function brokenPlan(): string {
   return path.relative(process.cwd(), dir);
 }
 
-// GitLab: https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-format
+// GitLab: https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-format; GitLab reads a subset of the
+// Code Climate spec (https://github.com/codeclimate/platform/blob/master/spec/analyzers/SPEC.md), whose `content.body`
+// is "a markdown snippet describing the issue, including deeper explanations and links to other resources".
 const codeQualityReport = z.array(
   z.strictObject({
     description: z.string().min(1),
@@ -39,6 +41,7 @@ const codeQualityReport = z.array(
     fingerprint: z.string().min(1),
     severity: z.enum(['info', 'minor', 'major', 'critical', 'blocker']),
     location: z.strictObject({ path: z.string().min(1), lines: z.strictObject({ begin: z.number().int().min(1) }) }),
+    content: z.strictObject({ body: z.string().min(1) }),
   }),
 );
 
@@ -65,6 +68,7 @@ describe('check --format codequality', () => {
       fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
       severity: 'major',
       location: { path: `${dir}/ekby/plan-2024-2027/aktiviteter/trasig.md`, lines: { begin: 6 } },
+      content: { body: 'Om regeln invalid-value: docs/regler/invalid-value.md' },
     });
     expect(report.find((i) => i.check_name === 'sparbar/not-a-plan-file')?.severity).toBe('minor');
   });

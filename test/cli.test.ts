@@ -65,6 +65,7 @@ describe('sparbar check', () => {
       column: 9,
       message: expect.stringContaining('Tillåtna värden: "ej påbörjad", "pågår"'),
       suggestions: ['pågår'],
+      url: 'docs/regler/invalid-value.md',
     });
   });
 

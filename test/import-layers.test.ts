@@ -20,6 +20,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['followup', 'kolada', 'scaffold', 'schema', 'remark'], // follow-up periods, Kolada, new files, JSON Schema, the remark plugin
   ['rules'], // the rule catalogue: one module per rule, with its check
   ['check'], // the check pipeline and the watch session
+  ['docs'], // the rules' documentation pages, made with their examples checked
   ['diff'], // comparing graphs and revisions
   ['history'], // the plan's history from git
   ['import', 'document', 'editor'], // importing documents, writing Word, the browser editor

@@ -1,6 +1,7 @@
 // Collects check messages as vfile messages: rule id, Swedish reason, file and position.
 import { VFileMessage } from 'vfile-message';
 import { PROBLEM_CODES, type ProblemCode } from './problems.js';
+import { ruleUrl } from './rule-url.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -22,8 +23,8 @@ export type Reporter = ProblemCode | { readonly id: string; readonly severity: S
 /** Severities set by the configuration, by rule id ('off' drops the rule's messages); other rules keep their own. */
 export type RuleSettings = ReadonlyMap<string, Severity | 'off'>;
 
-/** A vfile message with the file path and severity that Spårbar always sets. */
-export type CheckMessage = VFileMessage & { file: string; ruleId: string; line: number; column: number };
+/** A vfile message with the file path, severity and documentation page (`url`) that Spårbar always sets. */
+export type CheckMessage = VFileMessage & { file: string; ruleId: string; line: number; column: number; url: string };
 
 /** The severity of a message: error when fatal, otherwise warning. */
 export function severityOf(message: VFileMessage): Severity {
@@ -56,6 +57,7 @@ export class MessageSink {
     }) as CheckMessage;
     message.file = place.file;
     message.fatal = severity === 'error';
+    message.url = ruleUrl(ruleId);
     if (extra.expected) message.expected = extra.expected;
     if (extra.actual !== undefined) message.actual = extra.actual;
     this.messages.push(message);

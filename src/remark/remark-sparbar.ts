@@ -17,6 +17,8 @@ export default function remarkSparbar() {
       const message = file.message(m.reason, { place: { line: m.line, column: m.column }, ruleId: m.ruleId, source: 'sparbar' });
       message.fatal = m.fatal;
       if (m.expected) message.expected = m.expected;
+      // Editors show the rule's page as a link (unified-language-server's codeDescription) only for a web address.
+      if (/^https?:\/\//.test(m.url)) message.url = m.url;
     }
   };
 }

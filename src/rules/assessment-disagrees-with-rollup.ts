@@ -7,6 +7,48 @@ export default defineRule({
   description: 'Bedömningen går emot statusen för aktiviteterna under.',
   category: 'follow-up',
   blocking: false,
+  docs: {
+    details: 'Ett mål eller fokusområde som bedöms som uppfyllt fast de flesta aktiviteterna under det är ej påbörjade eller försenade, eller som ej uppfyllt fast alla aktiviteter är klara. En aktivitet som passerat sitt slutdatum utan att vara klar räknas som försenad.',
+    why: 'Bedömningen ska gå att följa till det som gjorts. Revisorerna granskar just det sambandet; en bedömning som går emot aktiviteternas status behöver en motivering i texten, eller en annan bedömning.',
+    fix: 'Motivera bedömningen i uppföljningens text, ändra den, eller följ upp aktiviteterna så att deras status stämmer.',
+    fail: {
+      title: 'M1 uppfyllt fast A1 är försenad',
+      files: {
+        'plan/uppfoljning/2025-08/M1.md': `---
+typ: uppföljning
+avser: M1
+period: 2025-08
+bedömning: uppfyllt
+författare: Anna Berg, digitaliseringsstrateg
+---
+Målet är nått.
+`,
+      },
+    },
+    pass: {
+      title: 'A1 följd upp som klar',
+      files: {
+        'plan/uppfoljning/2025-08/M1.md': `---
+typ: uppföljning
+avser: M1
+period: 2025-08
+bedömning: uppfyllt
+författare: Anna Berg, digitaliseringsstrateg
+---
+Målet är nått.
+`,
+        'plan/uppfoljning/2025-08/A1.md': `---
+typ: uppföljning
+avser: A1
+period: 2025-08
+status: klar
+författare: Anna Berg, digitaliseringsstrateg
+---
+Plattformen är i drift.
+`,
+      },
+    },
+  },
   /** "uppfyllt" with most actions not started or late, or "ej uppfyllt" with every action done, is reported at the assessment. */
   graph({ index, rollups, followUpAt, report }) {
     const byNodePeriod = new Map(rollups.map((r) => [`${r.node}\u0000${r.period}`, r]));

@@ -7,6 +7,43 @@ export default defineRule({
   description: 'Ett slut ligger före sin start.',
   category: 'schema',
   blocking: false,
+  docs: {
+    details: 'Ett slut som ligger före sin start: en aktivitets `slut` före dess `start`, en plans `period` eller en policys `giltighet` baklänges, eller en `skala` vars `max` är mindre än `min`.',
+    why: 'Oftast har två datum bytt plats eller ett år skrivits fel. En aktivitet som slutar innan den börjar blir ”försenad” från första dagen, och en baklänges planperiod gör att inga uppföljningar passar in.',
+    fix: 'Byt plats på värdena eller rätta det som är fel skrivet.',
+    fail: {
+      title: 'en aktivitet som slutar innan den börjar',
+      files: {
+        'plan/aktiviteter/A2.md': `---
+typ: aktivitet
+id: A2
+titel: Digital signering av beslut
+bidrar_till: [FO1]
+ansvarig: Kommunstyrelsen – kansliavdelningen
+start: 2025-09-01
+slut: 2025-08-31
+---
+Besluten skrivs under digitalt.
+`,
+      },
+    },
+    pass: {
+      title: 'start före slut',
+      files: {
+        'plan/aktiviteter/A2.md': `---
+typ: aktivitet
+id: A2
+titel: Digital signering av beslut
+bidrar_till: [FO1]
+ansvarig: Kommunstyrelsen – kansliavdelningen
+start: 2025-08-31
+slut: 2025-09-01
+---
+Besluten skrivs under digitalt.
+`,
+      },
+    },
+  },
   graph({ index, nodeAt, report }) {
     for (const n of index.ofType('policy')) {
       const g = n.fields.giltighet;

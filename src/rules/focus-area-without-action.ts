@@ -7,6 +7,62 @@ export default defineRule({
   description: 'Ingen aktivitet bidrar till fokusområdet.',
   category: 'coverage',
   blocking: false,
+  docs: {
+    details: 'Ett fokusområde som ingen aktivitet bidrar till (nämner under `bidrar_till`).',
+    why: 'Ett fokusområde utan aktiviteter är en ambition utan handlingsplan. I uppföljningen finns inget att räkna samman, och bedömningen av fokusområdet saknar underlag.',
+    fix: 'Lägg till fokusområdets id i `bidrar_till` för de aktiviteter som genomför det, eller skriv en ny aktivitet.',
+    fail: {
+      title: 'fokusområdet FO2 utan aktivitet',
+      files: {
+        'plan/mal/M1.md': `---
+typ: mål
+id: M1
+titel: Digitalisering
+styrprinciper: [SP1]
+förväntat_resultat: Invånarna kan sköta sina vanligaste ärenden digitalt.
+målår: 2027
+fokusområden:
+  - id: FO1
+    titel: E-tjänster
+  - id: FO2
+    titel: Digital delaktighet
+---
+Målet handlar om tjänster för invånare och företag.
+`,
+      },
+    },
+    pass: {
+      title: 'A2 bidrar till FO2',
+      files: {
+        'plan/mal/M1.md': `---
+typ: mål
+id: M1
+titel: Digitalisering
+styrprinciper: [SP1]
+förväntat_resultat: Invånarna kan sköta sina vanligaste ärenden digitalt.
+målår: 2027
+fokusområden:
+  - id: FO1
+    titel: E-tjänster
+  - id: FO2
+    titel: Digital delaktighet
+---
+Målet handlar om tjänster för invånare och företag.
+`,
+        'plan/aktiviteter/A2.md': `---
+typ: aktivitet
+id: A2
+titel: Digital signering av beslut
+bidrar_till: [FO2]
+ansvarig: Kommunstyrelsen – kansliavdelningen
+start: 2024-09-01
+slut: 2025-12-31
+---
+Besluten skrivs under digitalt.
+`,
+      },
+    },
+  },
   graph({ index, coverage, report }) {
     for (const key of coverage.focusAreasWithoutActions) {
       const n = index.node(key)!;

@@ -7,6 +7,53 @@ export default defineRule({
   description: 'Målet har inga fokusområden.',
   category: 'coverage',
   blocking: false,
+  docs: {
+    details: 'Ett mål utan fokusområden, varken skrivna i målet (`fokusområden`) eller i egna filer med `mål:` satt till målet.',
+    why: 'Målen genomförs genom sina fokusområden och aktiviteterna under dem. Ett mål utan fokusområden kan inte följas upp mot något som görs.',
+    fix: 'Lägg till `fokusområden` i målet, eller en fokusområdesfil med `mål: <målets id>`.',
+    fail: {
+      title: 'målet M2 utan fokusområden',
+      files: {
+        'plan/mal/M2.md': `---
+typ: mål
+id: M2
+titel: Verksamhetssystem
+förväntat_resultat: Verksamhetssystemen är moderna och samverkar.
+målår: 2027
+---
+Målet handlar om kommunens system.
+`,
+      },
+    },
+    pass: {
+      title: 'M2 med ett fokusområde och en aktivitet',
+      files: {
+        'plan/mal/M2.md': `---
+typ: mål
+id: M2
+titel: Verksamhetssystem
+förväntat_resultat: Verksamhetssystemen är moderna och samverkar.
+målår: 2027
+fokusområden:
+  - id: FO2
+    titel: Systemförvaltning
+---
+Målet handlar om kommunens system.
+`,
+        'plan/aktiviteter/A2.md': `---
+typ: aktivitet
+id: A2
+titel: Digital signering av beslut
+bidrar_till: [FO2]
+ansvarig: Kommunstyrelsen – kansliavdelningen
+start: 2024-09-01
+slut: 2025-12-31
+---
+Besluten skrivs under digitalt.
+`,
+      },
+    },
+  },
   graph({ index, coverage, report }) {
     for (const key of coverage.goalsWithoutFocusAreas) {
       const n = index.node(key)!;

@@ -39,6 +39,7 @@ import followupMissing from './followup-missing.js';
 import followupUnfilled from './followup-unfilled.js';
 import assessmentDisagreesWithRollup from './assessment-disagrees-with-rollup.js';
 import indicatorValueConflict from './indicator-value-conflict.js';
+import invalidConfig from './invalid-config.js';
 import type { Rule } from './rule.js';
 
 export type { Rule, RuleCategory, Severity } from './rule.js';
@@ -83,6 +84,7 @@ const rules = [
   followupUnfilled,
   assessmentDisagreesWithRollup,
   indicatorValueConflict,
+  invalidConfig,
 ] as const;
 
 export type RuleId = (typeof rules)[number]['id'];

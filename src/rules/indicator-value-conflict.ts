@@ -7,6 +7,65 @@ export default defineRule({
   description: 'Två olika utfall för samma indikator och år.',
   category: 'follow-up',
   blocking: false,
+  docs: {
+    details: 'Samma indikator och år med två olika utfall: ett i indikatorns `utfall` och ett annat i en uppföljning för en period det året.',
+    why: 'Diagram och delårsrapport visar ett värde per år. Med två olika går det inte att veta vilket som är rätt, och siffran i rapporten kan skilja sig från den på webbplatsen.',
+    fix: 'Behåll ett av värdena: rätta det som är fel, eller ta bort året från indikatorns `utfall` och låt uppföljningen gälla.',
+    fail: {
+      title: '48 i indikatorn, 52 i uppföljningen',
+      files: {
+        'plan/indikatorer/I1.md': `---
+typ: indikator
+id: I1
+titel: Andel ärenden som startas digitalt
+enhet: procent
+riktning: högre
+källa: egen
+mäter: [M1]
+målvärden: {2027: 75}
+utfall: {2024: 48}
+---
+Mäts i ärendesystemet.
+`,
+        'plan/uppfoljning/2024-08/I1.md': `---
+typ: uppföljning
+avser: I1
+period: 2024-08
+utfall: 52
+författare: Anna Berg, digitaliseringsstrateg
+---
+Mätt i augusti.
+`,
+      },
+    },
+    pass: {
+      title: 'samma värde',
+      files: {
+        'plan/indikatorer/I1.md': `---
+typ: indikator
+id: I1
+titel: Andel ärenden som startas digitalt
+enhet: procent
+riktning: högre
+källa: egen
+mäter: [M1]
+målvärden: {2027: 75}
+utfall: {2024: 48}
+---
+Mäts i ärendesystemet.
+`,
+        'plan/uppfoljning/2024-08/I1.md': `---
+typ: uppföljning
+avser: I1
+period: 2024-08
+utfall: 48
+författare: Anna Berg, digitaliseringsstrateg
+---
+Mätt i augusti.
+`,
+      },
+    },
+  },
   graph({ index, nodeAt, followUpAt, report }) {
     for (const n of index.ofType('indikator')) {
       const fileValues: Record<string, number> = n.fields.utfall ?? {};

@@ -9,6 +9,46 @@ export default defineRule({
   description: 'Indikatorn saknar målvärden.',
   category: 'coverage',
   blocking: false,
+  docs: {
+    details: 'En indikator utan `målvärden`, varken egna eller (för en medlem i en indikatorgrupp) gruppens.',
+    why: 'Ett utfall säger inget utan ett mål att jämföra med: webbplatsen kan inte visa om målet nås, bara om det går upp eller ner.',
+    fix: 'Lägg till `målvärden` med ett värde per år, till exempel `målvärden: {2026: 60, 2027: 75}`.',
+    fail: {
+      title: 'I1 utan målvärden',
+      files: {
+        'plan/indikatorer/I1.md': `---
+typ: indikator
+id: I1
+titel: Andel ärenden som startas digitalt
+enhet: procent
+riktning: högre
+källa: egen
+mäter: [M1]
+utfall: {2024: 48}
+---
+Mäts i ärendesystemet.
+`,
+      },
+    },
+    pass: {
+      title: 'med målvärden',
+      files: {
+        'plan/indikatorer/I1.md': `---
+typ: indikator
+id: I1
+titel: Andel ärenden som startas digitalt
+enhet: procent
+riktning: högre
+källa: egen
+mäter: [M1]
+målvärden: {2026: 60, 2027: 75}
+utfall: {2024: 48}
+---
+Mäts i ärendesystemet.
+`,
+      },
+    },
+  },
   graph({ index, nodeAt, report }) {
     for (const n of index.ofType('indikator')) {
       if (hasValues(n.fields['målvärden'])) continue;

@@ -7,6 +7,76 @@ export default defineRule({
   description: 'Inget mål förverkligar styrprincipen.',
   category: 'coverage',
   blocking: false,
+  docs: {
+    details: 'En styrprincip i en policy som inget mål i någon plan som genomför policyn förverkligar (nämner under `styrprinciper`).',
+    why: 'Policyn säger vad kommunen vill; planen ska visa hur. En styrprincip utan mål är ett löfte utan genomförande, och det är det revisorer och kommunstyrelsen frågar efter vid uppföljningen.',
+    fix: 'Lägg till styrprincipens id under `styrprinciper` i det mål som förverkligar den, eller skriv ett nytt mål.',
+    fail: {
+      title: 'SP2 utan mål',
+      files: {
+        'policy/policy.md': `---
+typ: policy
+id: itpolicy
+titel: IT- och digitaliseringspolicy för Ekby kommun
+organisationer: [ekby]
+antagen_av: Kommunfullmäktige
+antagen: 2023-11-27
+giltighet:
+  från: 2024-01-01
+  till: 2028-12-31
+områden:
+  - id: O1
+    titel: Nytta för invånare och företag
+    styrprinciper:
+      - id: SP1
+        titel: Digitalt först
+      - id: SP2
+        titel: Gemensamma lösningar före egna
+---
+Policyn anger riktningen för kommunens digitalisering.
+`,
+      },
+    },
+    pass: {
+      title: 'M1 förverkligar SP1 och SP2',
+      files: {
+        'policy/policy.md': `---
+typ: policy
+id: itpolicy
+titel: IT- och digitaliseringspolicy för Ekby kommun
+organisationer: [ekby]
+antagen_av: Kommunfullmäktige
+antagen: 2023-11-27
+giltighet:
+  från: 2024-01-01
+  till: 2028-12-31
+områden:
+  - id: O1
+    titel: Nytta för invånare och företag
+    styrprinciper:
+      - id: SP1
+        titel: Digitalt först
+      - id: SP2
+        titel: Gemensamma lösningar före egna
+---
+Policyn anger riktningen för kommunens digitalisering.
+`,
+        'plan/mal/M1.md': `---
+typ: mål
+id: M1
+titel: Digitalisering
+styrprinciper: [SP1, SP2]
+förväntat_resultat: Invånarna kan sköta sina vanligaste ärenden digitalt.
+målår: 2027
+fokusområden:
+  - id: FO1
+    titel: E-tjänster
+---
+Målet handlar om tjänster för invånare och företag.
+`,
+      },
+    },
+  },
   graph({ index, coverage, report }) {
     for (const key of coverage.uncoveredPrinciples) {
       const n = index.node(key)!;

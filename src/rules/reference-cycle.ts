@@ -14,6 +14,58 @@ export default defineRule({
   description: 'Hänvisningar bildar en cirkel.',
   category: 'graph',
   blocking: false,
+  docs: {
+    details: 'Hänvisningar som ska bilda en kedja men går i cirkel: aktiviteter som beror av varandra (`beroenden`), planer som ersätter varandra (`ersätter`), en indikatorgrupp som ingår i sig själv (`grupp`). Varje cirkel rapporteras en gång.',
+    why: 'En aktivitet som väntar på en aktivitet som väntar på den första kan aldrig påbörjas. Cirkeln är nästan alltid ett misstag i ett av beroendena.',
+    fix: 'Ta bort det beroende (eller den ersättning) som är fel, så att kedjan får en början.',
+    fail: {
+      title: 'A1 och A2 väntar på varandra',
+      files: {
+        'plan/aktiviteter/A1.md': `---
+typ: aktivitet
+id: A1
+titel: Ny e-tjänsteplattform
+bidrar_till: [FO1]
+ansvarig: Kommunstyrelsen – digitaliseringsenheten
+start: 2024-03-01
+slut: 2025-06-30
+status: pågår
+beroenden: [A2]
+---
+Plattformen upphandlas och de första tjänsterna flyttas.
+`,
+        'plan/aktiviteter/A2.md': `---
+typ: aktivitet
+id: A2
+titel: Digital signering av beslut
+bidrar_till: [FO1]
+ansvarig: Kommunstyrelsen – kansliavdelningen
+start: 2024-09-01
+slut: 2025-12-31
+beroenden: [A1]
+---
+Besluten skrivs under digitalt.
+`,
+      },
+    },
+    pass: {
+      title: 'A2 väntar på A1',
+      files: {
+        'plan/aktiviteter/A2.md': `---
+typ: aktivitet
+id: A2
+titel: Digital signering av beslut
+bidrar_till: [FO1]
+ansvarig: Kommunstyrelsen – kansliavdelningen
+start: 2024-09-01
+slut: 2025-12-31
+beroenden: [A1]
+---
+Besluten skrivs under digitalt.
+`,
+      },
+    },
+  },
   /** Reports each cycle once, at the link leaving the node with the smallest key in it. */
   structure({ nodes, edges, linkPlace, report }) {
     for (const { type, fix } of CYCLE_EDGES) {

@@ -8,6 +8,47 @@ export default defineRule({
   description: 'Ett värde ligger utanför indikatorns skala.',
   category: 'schema',
   blocking: false,
+  docs: {
+    details: 'En indikator med `skala` (till exempel en mognadsskala 1–4) har ett målvärde eller utfall utanför skalan, i indikatorns fil eller i en uppföljning.',
+    why: 'På en skala 1–4 betyder 5 ingenting, och ett medelvärde för en indikatorgrupp blir fel. Oftast är det ett skrivfel, eller en skala som ändrats utan att värdena följt med.',
+    fix: 'Rätta värdet så att det ligger på skalan, eller rätta skalan om den är fel.',
+    fail: {
+      title: 'målvärdet 5 på en skala 1–4',
+      files: {
+        'plan/indikatorer/I1.md': `---
+typ: indikator
+id: I1
+titel: Andel ärenden som startas digitalt
+enhet: procent
+riktning: högre
+källa: egen
+mäter: [M1]
+skala: {min: 1, max: 4}
+målvärden: {2027: 5}
+---
+Mäts i ärendesystemet.
+`,
+      },
+    },
+    pass: {
+      title: 'målvärdet 4',
+      files: {
+        'plan/indikatorer/I1.md': `---
+typ: indikator
+id: I1
+titel: Andel ärenden som startas digitalt
+enhet: procent
+riktning: högre
+källa: egen
+mäter: [M1]
+skala: {min: 1, max: 4}
+målvärden: {2027: 4}
+---
+Mäts i ärendesystemet.
+`,
+      },
+    },
+  },
   graph({ index, nodeAt, followUpAt, report }) {
     for (const n of index.ofType('indikator')) {
       const skala = n.fields.skala;

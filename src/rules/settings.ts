@@ -3,6 +3,7 @@
 // its line and column, with a suggestion; the entries it can use still apply.
 import { CONFIG_FILE, readConfigFile, type ConfigFile, type ConfigPath } from '../config/config-file.js';
 import { MessageSink, type CheckMessage, type RuleSettings, type Severity } from '../messages/report.js';
+import { ruleUrl } from '../messages/rule-url.js';
 import { closest, quoteList } from '../util/suggest.js';
 import { isRuleId, ruleById, RULES } from './index.js';
 import invalidConfig from './invalid-config.js';
@@ -61,7 +62,7 @@ export function ruleSettingsOf(config: ConfigFile | null, file = CONFIG_FILE): L
     if (!isRuleId(id)) {
       const hit = closest(id, RULES.map((r) => r.id));
       report(
-        `Okänd regel "${id}" i "${RULES_KEY}".${hit ? ` Menade du "${hit}"?` : ' Reglerna och deras id står i README:n, under Regler.'}`,
+        `Okänd regel "${id}" i "${RULES_KEY}".${hit ? ` Menade du "${hit}"?` : ` Reglerna och deras id står i ${ruleUrl('README')}.`}`,
         [RULES_KEY, id],
         'key',
         hit ? [hit] : undefined,

@@ -1,5 +1,6 @@
 // GitLab Code Quality report (artifacts:reports:codequality): a JSON array of issues with description,
-// check_name, fingerprint, severity and location.path / location.lines.begin, as GitLab documents it.
+// check_name, fingerprint, severity and location.path / location.lines.begin, as GitLab documents it, and the rule's
+// page in content.body, the Code Climate spec's place for links (GitLab reads a subset of that spec).
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { CheckMessage } from '../../messages/report.js';
@@ -13,6 +14,8 @@ export interface CodeQualityIssue {
   fingerprint: string;
   severity: 'info' | 'minor' | 'major' | 'critical' | 'blocker';
   location: { path: string; lines: { begin: number } };
+  /** Code Climate: "a markdown snippet describing the issue, including … links to other resources". */
+  content: { body: string };
 }
 
 /** A path relative to the working folder with forward slashes, as GitLab matches it against the repository. */
@@ -36,6 +39,7 @@ export function formatCodeQuality(messages: readonly CheckMessage[], base: strin
       fingerprint: createHash('sha256').update(`${identity}\u0000${n}`).digest('hex').slice(0, 32),
       severity: severityOf(m) === 'error' ? 'major' : 'minor',
       location: { path: file, lines: { begin: Math.max(1, m.line) } },
+      content: { body: `Om regeln ${m.ruleId}: ${m.url}` },
     };
   });
   return JSON.stringify(issues, null, 2) + '\n';

@@ -1,4 +1,4 @@
-// JSON output: an array of messages with rule id, severity, file, line, column and message.
+// JSON output: an array of messages with rule id, severity, file, line, column, message and the rule's page (url).
 import type { CheckMessage } from '../../messages/report.js';
 import { severityOf } from '../../messages/report.js';
 import { joinPath } from './human.js';
@@ -11,6 +11,8 @@ export interface JsonMessage {
   column: number;
   message: string;
   suggestions?: string[];
+  /** The rule's documentation page (docs/regler/<id>.md, see src/messages/rule-url.ts). */
+  url: string;
 }
 
 /** The messages as a JSON array (pretty-printed, one trailing newline). */
@@ -23,6 +25,7 @@ export function formatJson(messages: readonly CheckMessage[], base: string): str
     column: m.column,
     message: m.reason,
     ...(m.expected && m.expected.length ? { suggestions: m.expected } : {}),
+    url: m.url,
   }));
   return JSON.stringify(out, null, 2) + '\n';
 }
