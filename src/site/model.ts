@@ -3,7 +3,7 @@
 import { indexGraph, type GraphIndex } from '../graph/graph-index.js';
 import type { ActionStatus, Assessment, FollowUp, Graph, GraphNode, IndicatorSeries, NodeOf, NodeType, Rollup, StatusCounts } from '../graph/types.js';
 import { naturalCompare } from '../util/natural-compare.js';
-import { assignSlugs, slugify } from '../util/slug.js';
+import { assignSlugs, documentAddress, nodeAddress, slugify } from '../util/slug.js';
 
 /** URL segment of each node type that has pages inside its document's section. */
 export const TYPE_SEGMENT: Partial<Record<NodeType, string>> = {
@@ -94,27 +94,15 @@ export class SiteModel {
     this.index = indexGraph(graph.nodes, graph.edges, graph.followUps);
 
     const documents = graph.nodes.filter((n) => n.type === 'policy' || n.type === 'plan');
-    this.docSlugs = assignSlugs(
-      documents.map((d) => ({ key: d.key, text: d.id })),
-      RESERVED_DOCUMENT_SLUGS,
-    );
-    const orgSlugs = assignSlugs(graph.nodes.filter((n) => n.type === 'organisation').map((o) => ({ key: o.key, text: o.id })));
-    for (const [key, slug] of orgSlugs) this.paths.set(key, `${SITE_SEGMENTS.organisation}/${slug}/`);
+    // Addresses depend on the id alone, so an edit elsewhere never moves a page (src/util/slug.ts).
+    const reserved = new Set(RESERVED_DOCUMENT_SLUGS);
+    this.docSlugs = new Map(documents.map((d) => [d.key, documentAddress(d.id, reserved)]));
+    for (const o of graph.nodes.filter((n) => n.type === 'organisation')) this.paths.set(o.key, `${SITE_SEGMENTS.organisation}/${documentAddress(o.id)}/`);
     for (const [key, slug] of this.docSlugs) this.paths.set(key, `${slug}/`);
-
-    // Node slugs are unique within their document and type.
-    const groups = new Map<string, { key: string; text: string }[]>();
     for (const n of graph.nodes) {
       const segment = TYPE_SEGMENT[n.type];
-      if (!segment || n.document === null || !this.docSlugs.has(n.document)) continue;
-      const group = `${n.document}\u0000${segment}`;
-      const list = groups.get(group) ?? [];
-      list.push({ key: n.key, text: n.id });
-      groups.set(group, list);
-    }
-    for (const [group, entries] of groups) {
-      const [document, segment] = group.split('\u0000') as [string, string];
-      for (const [key, slug] of assignSlugs(entries)) this.paths.set(key, `${this.docSlugs.get(document)}/${segment}/${slug}/`);
+      const doc = n.document === null ? undefined : this.docSlugs.get(n.document);
+      if (segment && doc !== undefined) this.paths.set(n.key, `${doc}/${segment}/${nodeAddress(n.id)}/`);
     }
 
     for (const s of graph.derived.actionStatus) this.actionStates.set(`${s.node}\u0000${s.period}`, { status: s.status, overdue: s.overdue });

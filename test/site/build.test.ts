@@ -92,7 +92,7 @@ describe('buildSite', () => {
       'norrby-plan-2020/index.html',
       'norrby-plan-2024/mal/m1/index.html',
       'norrby-plan-2024/fokusomrade/fo1-1/index.html',
-      'norrby-plan-2024/fokusomrade/fo1-1-2/index.html',
+      'norrby-plan-2024/fokusomrade/fo1-1_464f312d31/index.html',
       'sodervik-plan-2024/mal/m1/index.html',
       'vastra-plan-2025/sparbarhet/index.html',
       'norrby-plan-2024/ansvariga/samhallsbyggnad-it/index.html',

@@ -22,7 +22,7 @@ describe('slugify', () => {
     expect(slugify('Ωμέγα', 'x')).toBe('x');
   });
 
-  it('hands out unique slugs in key order, whatever order the keys come in, never a reserved one', () => {
+  it('hands out unique slugs for names in key order, whatever order the keys come in, never a reserved one', () => {
     const entries = [
       { key: 'p:FO1.1', text: 'FO1.1' },
       { key: 'p:FO1-1', text: 'FO1-1' },
