@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkPlans } from '../src/check/check-plans.js';
 import { fieldRecord } from '../src/graph/node-fields.js';
+import { naturalCompare } from '../src/util/natural-compare.js';
 import { runCli } from './helpers/cli.js';
 import { snapshotTree } from './helpers/tree.js';
 
@@ -71,6 +72,20 @@ describe('uppfoljning ny 2027-08 on the example plan', async () => {
     const outstanding = report.owners.flatMap((o) => o.outstanding);
     expect(outstanding).toHaveLength(created.length);
     expect(new Set(outstanding.map((o) => o.state))).toEqual(new Set(['ej ifylld']));
+  });
+
+  it('uppfoljning ny and status list ids in natural order (FO2.2 before FO2.10), as sparbar ny numbers them', async () => {
+    const listed = (text: string) => [...text.matchAll(/\b(FO2\.(?:2|10))\b/g)].map((m) => m[1]);
+    const status = await cli(['uppfoljning', 'status', '2027-08', dir]);
+    expect(listed(status.stdout)).toEqual(['FO2.2', 'FO2.10']);
+    const json = JSON.parse((await cli(['uppfoljning', 'status', '2027-08', dir, '--format', 'json'])).stdout) as { owners: { owner: string; outstanding: { id: string }[] }[] };
+    for (const owner of json.owners) {
+      const ids = owner.outstanding.map((o) => o.id);
+      expect(ids, owner.owner).toEqual([...ids].sort(naturalCompare));
+    }
+    expect(json.owners.map((o) => o.owner)).toEqual(json.owners.map((o) => o.owner).sort(naturalCompare));
+    const printed = first.stdout.match(/fo2-(?:2|10)\.md/g);
+    expect(printed).toEqual(['fo2-2.md', 'fo2-10.md']);
   });
 
   it('check --require-period 2027-08 fails on each unfilled file; a missing file is reported as missing', async () => {

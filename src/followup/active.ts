@@ -2,6 +2,7 @@
 import type { GraphIndex } from '../graph/graph-index.js';
 import { periodEnd } from '../graph/derive/periods.js';
 import type { ActionStatus, Assessment, FollowUp, NodeOf } from '../graph/types.js';
+import { naturalCompare } from '../util/natural-compare.js';
 
 export interface ActiveNode {
   node: NodeOf<'mål' | 'fokusområde' | 'aktivitet'>;
@@ -28,7 +29,10 @@ export function planCoversPeriod(plan: NodeOf<'plan'>, period: string): boolean 
   return year >= p.från && year <= p.till;
 }
 
-/** The goals, focus areas and actions of `plan` active in `period`, sorted by key; actions done or cancelled earlier and not yet started are left out. */
+/**
+ * The goals, focus areas and actions of `plan` active in `period`, in natural order of their ids (FO2.2 before
+ * FO2.10, as `sparbar ny` numbers them); actions done or cancelled earlier and not yet started are left out.
+ */
 export function activeNodes(index: GraphIndex, plan: NodeOf<'plan'>, period: string): ActiveNode[] {
   const end = periodEnd(period);
   const before = (key: string) => index.followUps(key).filter((f) => f.period < period).at(-1);
@@ -50,5 +54,5 @@ export function activeNodes(index: GraphIndex, plan: NodeOf<'plan'>, period: str
     const owner = action.fields.ansvarig ?? NO_OWNER;
     out.push({ node: action, owner, previous, statusBefore, assessmentBefore: undefined });
   }
-  return out.sort((a, b) => (a.node.key < b.node.key ? -1 : a.node.key > b.node.key ? 1 : 0));
+  return out.sort((a, b) => naturalCompare(a.node.key, b.node.key));
 }

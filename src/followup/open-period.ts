@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { Graph } from '../graph/types.js';
 import { indexGraph } from '../graph/graph-index.js';
+import { naturalCompare } from '../util/natural-compare.js';
 import { slugify } from '../util/slug.js';
 import { activeNodes, planCoversPeriod, UNFILLED_MARKER, type ActiveNode } from './active.js';
 
@@ -26,7 +27,7 @@ export function planFollowUpFiles(graph: Graph, period: string): PlannedFile[] {
       files.push({ path: path.posix.join(folder, `${slugify(active.node.id, 'nod')}.md`), owner: active.owner, nodeKey: active.node.key, content: render(active, period) });
     }
   }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return files.sort((a, b) => naturalCompare(a.path, b.path));
 }
 
 const quoteYaml = (s: string) => (/^[\p{L}\p{N}][\p{L}\p{N} ,.()–-]*$/u.test(s) && !/: /.test(s) ? s : JSON.stringify(s));

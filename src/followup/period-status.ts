@@ -1,6 +1,7 @@
 // What is still missing in a period's follow-up, per owner: no file yet, or a file not filled in.
 import type { Graph } from '../graph/types.js';
 import { indexGraph } from '../graph/graph-index.js';
+import { naturalCompare } from '../util/natural-compare.js';
 import { activeNodes, planCoversPeriod, UNFILLED_MARKER } from './active.js';
 
 export interface OutstandingItem {
@@ -21,7 +22,7 @@ export interface OwnerStatus {
   outstanding: OutstandingItem[];
 }
 
-/** Per owner (sorted), the active nodes of `period` and which of them are not followed up yet. */
+/** Per owner (in natural order), the active nodes of `period` and which of them are not followed up yet, in natural order of their ids. */
 export function periodStatus(graph: Graph, period: string): OwnerStatus[] {
   const index = indexGraph(graph.nodes, graph.edges, graph.followUps);
   const byOwner = new Map<string, OwnerStatus>();
@@ -38,5 +39,5 @@ export function periodStatus(graph: Graph, period: string): OwnerStatus[] {
       else status.done++;
     }
   }
-  return [...byOwner.values()].sort((a, b) => (a.owner < b.owner ? -1 : a.owner > b.owner ? 1 : 0));
+  return [...byOwner.values()].sort((a, b) => naturalCompare(a.owner, b.owner));
 }
