@@ -4,7 +4,7 @@ import { capitalise, countedAdjective, LINK_VERBS, NODE_WORDS } from '../graph/n
 import type { EdgeType, NodeType } from '../graph/types.js';
 import type { PlanDiffReport, SideInfo } from './compare-revisions.js';
 import { naturalCompare } from '../util/natural-compare.js';
-import { stableJson, type FieldChange, type FollowUpRef, type LinkChange, type NodeRef } from './diff-graphs.js';
+import { stableJson, type FieldChange, type FollowUpRef, type LinkChange, type NodeRef, type Rename } from './diff-graphs.js';
 
 /** Lines after which the summary stops listing details (a PR comment holds about 65,000 characters). */
 const MAX_LINES = 800;
@@ -129,6 +129,12 @@ export function describeChange(c: FieldChange): string[] {
   return [`${label}: ${formatValue(c.before)} → ${formatValue(c.after)}${shift}`];
 }
 
+/** "id A02 hörde tidigare till en annan aktivitet", for a rename to an id another node had at the base. */
+export function reusedIdText(r: Rename): string {
+  const w = NODE_WORDS[r.to.type];
+  return `id ${r.to.id} hörde tidigare till ${w.ett ? 'ett annat' : 'en annan'} ${w.one}`;
+}
+
 const name = (r: { id: string; title: string }) => `${escapeMarkdown(r.id)} ${escapeMarkdown(r.title)}`;
 
 /** Lines for the link changes of one node, e.g. "Bidrar nu till FO2.3 … (i stället för FO2.1 …)". */
@@ -240,7 +246,7 @@ export function formatDiffMarkdown(report: PlanDiffReport): string {
   }
   for (const n of report.nodes.removed) items.push({ node: n, rank: rank(n.type), lines: [`**${capitalise(countedAdjective('borttagen', n.type, 1))} ${name(n)}**`] });
   for (const r of report.nodes.renamed) {
-    const why = r.reason === 'same-file' ? `samma fil, ${escapeMarkdown(r.to.file)}` : 'samma innehåll';
+    const why = `${r.reason === 'same-file' ? `samma fil, ${escapeMarkdown(r.to.file)}` : 'samma innehåll'}${r.reusedId ? `; ${escapeMarkdown(reusedIdText(r))}` : ''}`;
     items.push({
       node: r.to,
       rank: rank(r.to.type),

@@ -7,7 +7,7 @@ import type { NodeType } from '../graph/types.js';
 import type { PlanDiffReport } from '../diff/compare-revisions.js';
 import type { FieldChange, FollowUpRef, LinkChange, NodeRef } from '../diff/diff-graphs.js';
 import { naturalCompare } from '../util/natural-compare.js';
-import { describeChange, formatValue as formatDiffValue } from '../diff/format-markdown.js';
+import { describeChange, formatValue as formatDiffValue, reusedIdText } from '../diff/format-markdown.js';
 import type { SinceAdoption } from '../diff/since-adoption.js';
 import { formatNumber, formatPeriod } from './format.js';
 
@@ -216,7 +216,7 @@ export function adoptionView(plan: string, since: SinceAdoption | null, opts: { 
       label: `${capitalise(NODE_WORDS[r.to.type].one)} med nytt id (tidigare ${r.from.id}):`,
       node: ref(r.to),
       removed: false,
-      lines: [...r.changes.filter((ch) => ch.field !== 'id').flatMap(changeLines), ...linksOf(r.to.key)],
+      lines: [...(r.reusedId ? [`${capitalise(reusedIdText(r))}.`] : []), ...r.changes.filter((ch) => ch.field !== 'id').flatMap(changeLines), ...linksOf(r.to.key)],
       goal: r.to.goal,
       rank: rank(r.to.type),
     });
@@ -243,7 +243,8 @@ export function adoptionView(plan: string, since: SinceAdoption | null, opts: { 
       goal: k === '' ? null : { key: k, type: 'mål' as const, id: goals.get(k)!.id, title: goals.get(k)!.title },
       items: byGoal
         .get(k)!
-        .sort((a, b) => a.rank - b.rank || naturalCompare(a.node.id, b.node.id) || naturalCompare(a.label, b.label))
+        // A node removed comes before the node that took its id (A02 borttagen; A03 har nytt id A02).
+        .sort((a, b) => a.rank - b.rank || naturalCompare(a.node.id, b.node.id) || Number(b.removed) - Number(a.removed) || naturalCompare(a.label, b.label))
         .map(({ label: l, node, removed: r, lines }) => ({ label: l, node, removed: r, lines })),
     }));
   return { ...base, summary, coverage, groups };

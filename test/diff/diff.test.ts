@@ -85,6 +85,7 @@ describe('sparbar diff', () => {
         from: expect.objectContaining({ key: `${DOC}:A20`, id: 'A20' }),
         to: expect.objectContaining({ key: `${DOC}:A38`, id: 'A38', title: 'Gemensam integrationsplattform' }),
         reason: 'same-file',
+        reusedId: false,
         changes: [],
       },
     ]);
@@ -237,6 +238,7 @@ describe('sparbar diff: renames, documents and edge cases', () => {
         from: expect.objectContaining({ id: 'A21' }),
         to: expect.objectContaining({ id: 'A40', file: 'ekby/plan-2024-2027/aktiviteter/samhallsbyggnad/A40.md' }),
         reason: 'same-content',
+        reusedId: false,
         changes: [{ field: 'fil', before: 'ekby/plan-2024-2027/aktiviteter/it-enheten/A21.md', after: 'ekby/plan-2024-2027/aktiviteter/samhallsbyggnad/A40.md' }],
       },
     ]);
