@@ -1,12 +1,17 @@
 // Astro configuration of the published site. The site reads only the traceability graph of a plans folder.
 // Environment: SPARBAR_PLANS (plans folder, default "plans"), SPARBAR_OUT (output folder, default "dist"),
-// SPARBAR_BASE (base path when the site is published under a sub-path, default "/").
+// SPARBAR_BASE (base path when the site is published under a sub-path, default "/"). Sets ASTRO_TELEMETRY_DISABLED.
 import { fileURLToPath } from 'node:url';
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'astro/config';
 
 const base = process.env.SPARBAR_BASE || '/';
+
+// No usage data leaves a public body's build by default: Astro's telemetry is off for every astro command run
+// with this configuration (build, dev, preview), as `sparbar build` also sets it. Astro reads the variable when
+// it records an event, after loading this file.
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 
 /**
  * Offline search for a plain `astro build`: Pagefind indexes the built pages (their `data-pagefind-body`).
