@@ -41,6 +41,7 @@ describe('help', () => {
       for (const spec of specs) expect(r.stdout).toContain(`  ${spec.words.join(' ')} `);
       expect(r.stdout).toContain('-v, --version');
       expect(r.stdout).not.toMatch(ENGLISH);
+      for (const line of r.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
     }
   });
 

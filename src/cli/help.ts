@@ -3,19 +3,20 @@ import { COMMAND_SPECS, HELP_OPTION, isGroup, usageLine, type CommandGroup, type
 
 const WIDTH = 80;
 const INDENT = 2;
+/** Where the descriptions start. */
 const COLUMN = 26;
 
 /** The overview `sparbar --help` prints: every command with one line, the global flags and the exit codes. */
 export function overviewHelp(): string {
   const rows: [string, string][] = [];
   for (const c of COMMAND_SPECS) {
-    for (const spec of isGroup(c) ? c.subcommands : [c]) rows.push([usageLine(spec).replace(/^sparbar /, '').replace(/ \[flaggor\]$/, ''), spec.summary]);
+    for (const spec of isGroup(c) ? c.subcommands : [c]) rows.push([spec.words.join(' '), spec.summary]);
   }
-  rows.push(['help [kommando]', 'Visa hjälpen, för ett kommando om det anges.']);
+  rows.push(['help', 'Visa hjälpen, för ett kommando om det anges.']);
   return [
     'Användning: sparbar <kommando> [argument] [flaggor]',
     '',
-    'Spårbar kontrollerar planer skrivna som markdownfiler och publicerar dem med status och uppföljning.',
+    wrap('Spårbar kontrollerar planer skrivna som markdownfiler och publicerar dem med status och uppföljning.', 0),
     '',
     'Kommandon:',
     table(rows),
@@ -26,8 +27,8 @@ export function overviewHelp(): string {
       ['-v, --version', 'Visa Spårbars version.'],
     ]),
     '',
-    'Kör sparbar <kommando> --help för kommandots flaggor och exempel.',
-    'Slutkoder: 0 klart, 1 fel i planen (eller något saknas), 2 felaktig användning eller internt fel.',
+    'Kör sparbar <kommando> --help för kommandots argument, flaggor och exempel.',
+    wrap('Slutkoder: 0 klart, 1 fel i planen (eller något saknas), 2 felaktig användning eller internt fel.', 0),
     '',
   ].join('\n');
 }
@@ -57,7 +58,7 @@ export function groupHelp(group: CommandGroup): string {
     'Underkommandon:',
     table(group.subcommands.map((s) => [usageLine(s).replace(`sparbar ${group.word} `, '').replace(/ \[flaggor\]$/, ''), s.summary])),
     '',
-    `Kör sparbar ${group.word} <underkommando> --help för underkommandots flaggor och exempel.`,
+    wrap(`Kör sparbar ${group.word} <underkommando> --help för underkommandots flaggor och exempel.`, 0),
     '',
   ].join('\n');
 }
@@ -68,12 +69,12 @@ function optionLabel(o: OptionSpec): string {
 }
 
 /** Two columns; a left cell too wide for the column puts its text on the next line. */
-function table(rows: readonly [string, string][]): string {
+function table(rows: readonly [string, string][], column = COLUMN): string {
   const lines: string[] = [];
   for (const [left, right] of rows) {
     const head = `${pad(INDENT)}${left}`;
-    const body = wrap(right, COLUMN).split('\n');
-    if (head.length + 2 <= COLUMN) lines.push(head + body[0]!.slice(head.length), ...body.slice(1));
+    const body = wrap(right, column).split('\n');
+    if (head.length + 2 <= column) lines.push(head + body[0]!.slice(head.length), ...body.slice(1));
     else lines.push(head, ...body);
   }
   return lines.join('\n');
