@@ -4,6 +4,7 @@
 // graph and hands it to the Astro build (SPARBAR_HISTORY); outside a git checkout the pages say so.
 import { planSinceAdoption, type SinceAdoption } from '../diff/since-adoption.js';
 import { describeCommit as gitDescribeCommit, locateRepo } from '../git/repo.js';
+import { withoutMachinePaths } from './machine-paths.js';
 import type { Graph } from '../graph/types.js';
 import { readPlanHistory, type FollowUpHistory, type HistoryEntry } from '../history/git-history.js';
 import { adoptionView, type AdoptedCommit, type AdoptionView } from './adoption-view.js';
@@ -49,6 +50,11 @@ export function adoptedRevisions(setting: SiteConfig['adoptedRevision'], graph: 
   return { revisions, errors };
 }
 
+/** What the change history says when the plans are not in a git repository. */
+export const NOT_IN_GIT_HISTORY = 'Ändringshistoriken kan inte visas: webbplatsen byggdes utanför en git-klon av planerna.';
+/** What "Ändringar sedan antagandet" says when the plans are not in a git repository. */
+export const NOT_IN_GIT_ADOPTION = 'Jämförelsen med den antagna planen kan inte visas: webbplatsen byggdes utanför en git-klon av planerna.';
+
 /** The commit a revision names, with date, author and message, or null when git cannot tell. */
 function describeCommit(dir: string, commit: string): AdoptedCommit | null {
   const repo = locateRepo(dir);
@@ -60,6 +66,16 @@ function describeCommit(dir: string, commit: string): AdoptedCommit | null {
  * `adoptedRevisions`. Never throws: what cannot be had from git is a Swedish reason on the page.
  */
 export function siteHistory(dir: string, graph: Graph, revisions: ReadonlyMap<string, string>): SiteHistory {
+  const public_ = (reason: string) => withoutMachinePaths(reason, dir);
+  if (!locateRepo(dir).ok) {
+    // Said in plain words: git's own message names the build machine's folder, which is not published.
+    const adoption: Record<string, AdoptionView> = {};
+    for (const plan of graph.nodes.filter((n) => n.type === 'plan')) {
+      const revision = revisions.get(plan.key);
+      adoption[plan.key] = adoptionView(plan.key, revision === undefined ? null : { available: false, reason: NOT_IN_GIT_ADOPTION }, { revision: revision ?? '' });
+    }
+    return { available: false, reason: NOT_IN_GIT_HISTORY, adoption };
+  }
   const history = readPlanHistory(dir, graph);
   const comparisons = new Map<string, SinceAdoption>();
   const adoption: Record<string, AdoptionView> = {};
@@ -76,8 +92,8 @@ export function siteHistory(dir: string, graph: Graph, revisions: ReadonlyMap<st
       comparisons.set(revision, since);
     }
     const commit = since.available && since.report.base.commit ? describeCommit(dir, since.report.base.commit) : null;
-    adoption[plan.key] = adoptionView(plan.key, since, { revision, policies: policiesOf(plan.key), commit });
+    adoption[plan.key] = adoptionView(plan.key, since.available ? since : { available: false, reason: public_(since.reason) }, { revision, policies: policiesOf(plan.key), commit });
   }
-  if (!history.available) return { available: false, reason: history.reason, adoption };
+  if (!history.available) return { available: false, reason: public_(history.reason), adoption };
   return { available: true, shallow: history.shallow, nodes: history.nodes, followUps: history.followUps, adoption };
 }
