@@ -1,13 +1,14 @@
 // Builds the published site for a plans folder: checks the plans first and refuses to build when they have
 // errors, then runs the Astro build (astro.config.mjs, srcDir site/) and the offline search index.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPlans, PlansFolderError } from '../check/check-plans.js';
 import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../util/exit-codes.js';
+import { checkOutputFolder, createStagingFolder, replaceOutputFolder, WriteRefusedError } from '../files/write-safety.js';
 import { severityOf, type CheckMessage } from '../messages/report.js';
 import type { Root } from 'hast';
 import { markdownToSafeTree, treeKey } from './markdown.js';
@@ -22,7 +23,11 @@ export { normaliseBase };
 export interface BuildSiteOptions {
   /** The plans folder (default `plans`). */
   plansDir?: string;
-  /** Where the site is written (default `dist`); emptied first. */
+  /**
+   * Where the site is written (default `dist`): a new folder, an empty one, or one that an earlier
+   * `sparbar build` made (it holds `.sparbar-webbplats`), which is replaced as a whole. Anything else is
+   * refused (exit 2) and left untouched; so is a folder in the plans folder, also through a symbolic link.
+   */
   outDir?: string;
   /** Base path when the site is published under a sub-path, for example `/plan/` (default `/`). */
   base?: string;
@@ -82,8 +87,13 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   if (!existsSync(plansDir) || !statSync(plansDir).isDirectory()) {
     return result(EXIT_USAGE, [new PlansFolderError(`Planmappen "${options.plansDir ?? 'plans'}" finns inte eller är ingen mapp.`).message]);
   }
-  const unsafe = unsafeOutDir(outDir, plansDir);
-  if (unsafe) return result(EXIT_USAGE, [unsafe]);
+  let realOut: string;
+  try {
+    realOut = checkOutputFolder(outDir, plansDir, options.outDir ?? 'dist');
+  } catch (error) {
+    if (error instanceof WriteRefusedError) return result(EXIT_USAGE, [error.message]);
+    throw error;
+  }
   let root: string;
   try {
     root = siteRoot();
@@ -92,8 +102,8 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   }
 
   const work = mkdtempSync(path.join(tmpdir(), 'sparbar-bygge-'));
-  mkdirSync(path.dirname(outDir), { recursive: true });
-  const stage = mkdtempSync(path.join(path.dirname(outDir), `.${path.basename(outDir)}.bygge-`));
+  // Built beside the output folder (same file system, so it can be renamed into place) with normal permissions.
+  const stage = createStagingFolder(path.dirname(realOut), `.${path.basename(realOut)}.bygge-`);
   const graphFile = path.join(work, 'graf.json');
   const markdownFile = path.join(work, 'texter.json');
   const historyFile = path.join(work, 'historik.json');
@@ -182,9 +192,13 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     // The browser editor under /admin/, when `redigering.på` is set (src/editor/).
     const editor = writeEditor(stage, { graph: check.graph, settings: config.config.redigering, plansDir, packageRoot: root, local: options.editorLocal, siteUrl: siteConfig.address });
     if (editor.errors.length > 0) return result(EXIT_PLAN_ERRORS, ['Webbplatsen byggdes inte: redigeringen kunde inte byggas.', ...editor.errors], check.messages);
-    rmSync(outDir, { recursive: true, force: true });
-    renameSync(stage, outDir);
-    return result(EXIT_OK, [], check.messages, countPages(outDir));
+    try {
+      replaceOutputFolder(stage, realOut, plansDir);
+    } catch (error) {
+      if (error instanceof WriteRefusedError) return result(EXIT_USAGE, [error.message], check.messages);
+      throw error;
+    }
+    return result(EXIT_OK, [], check.messages, countPages(realOut));
   } finally {
     rmSync(work, { recursive: true, force: true });
     rmSync(stage, { recursive: true, force: true });
@@ -223,34 +237,6 @@ function startAstroBuild(root: string, cwd: string, env: NodeJS.ProcessEnv, logL
     child.on('close', (code) => resolve({ code: code ?? -1, output }));
   });
   return { done, kill: () => void child.kill('SIGTERM') };
-}
-
-/** A reason not to write to `outDir` (it would be emptied), or null when it is safe. */
-export function unsafeOutDir(outDir: string, plansDir: string): string | null {
-  const real = (p: string) => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return path.resolve(p);
-    }
-  };
-  const out = real(outDir);
-  const plans = real(plansDir);
-  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
-  if (inside(plans, out) || inside(out, plans)) {
-    return `Utmappen ${outDir} får inte vara planmappen, ligga i den eller innehålla den: den töms när webbplatsen byggs.`;
-  }
-  if (out === path.parse(out).root || out === real(process.cwd())) {
-    return `Utmappen ${outDir} töms när webbplatsen byggs; välj en egen mapp, till exempel dist.`;
-  }
-  if (existsSync(out)) {
-    if (!statSync(out).isDirectory()) return `Utmappen ${outDir} är en fil, inte en mapp.`;
-    const entries = readdirSync(out);
-    if (entries.length > 0 && !entries.includes('index.html')) {
-      return `Utmappen ${outDir} innehåller annat än en tidigare byggd webbplats och töms när webbplatsen byggs; välj en tom eller ny mapp.`;
-    }
-  }
-  return null;
 }
 
 function countPages(dir: string): number {

@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, unsafeOutDir } from '../../src/site/build-site.js';
+import { buildSite } from '../../src/site/build-site.js';
+import { checkOutputFolder } from '../../src/files/write-safety.js';
 import { brokenLinks, hashTree, linksIn, listFiles } from './site-files.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -38,12 +39,12 @@ describe('buildSite', () => {
     expect(missing.exitCode).toBe(2);
     const plans = path.join(tmp, 'plans-copy');
     cpSync(path.join(fixtures, 'multi'), plans, { recursive: true });
-    expect(unsafeOutDir(plans, plans)).toMatch(/planmappen/);
-    expect(unsafeOutDir(tmp, plans)).toMatch(/planmappen/);
+    expect(() => checkOutputFolder(plans, plans)).toThrow(/planmappen/);
+    expect(() => checkOutputFolder(tmp, plans)).toThrow(/planmappen/);
     const other = path.join(tmp, 'other');
     mkdirSync(other);
     writeFileSync(path.join(other, 'viktig.txt'), 'x');
-    expect(unsafeOutDir(other, plans)).toMatch(/annat än en tidigare byggd webbplats/);
+    expect(() => checkOutputFolder(other, plans)).toThrow(/innehåller filer som Spårbar inte har byggt/);
     const result = await buildSite({ plansDir: plans, outDir: plans, logLevel: 'silent' });
     expect(result.exitCode).toBe(2);
     expect(existsSync(path.join(plans, 'policy/policy.md'))).toBe(true);

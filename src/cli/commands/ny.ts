@@ -1,8 +1,9 @@
 // `sparbar ny <typ> [mapp]`: writes a new node file with its required keys, the next free id and a short guide
 // in comments; never overwrites. Then checks the plan and shows what is left to fill in.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { checkPlans } from '../../check/check-plans.js';
+import { checkWriteTarget, writeNewFile, WriteRefusedError } from '../../files/write-safety.js';
 import { NEW_NODE_TYPES, NewNodeError, parseNewNodeType, planNewNode } from '../../scaffold/new-node.js';
 import { closest, quoteList } from '../../util/suggest.js';
 import { parseCommandArgs } from '../args.js';
@@ -62,12 +63,16 @@ export function runNy(args: readonly string[], io: Io): number {
     if (error instanceof NewNodeError) return fail(io, error.message);
     throw error;
   }
-  const target = path.join(dir, planned.path);
   const shown = joinPath(dir, planned.path);
   try {
+    const target = checkWriteTarget(path.join(dir, planned.path), dir, 'plan-file', shown);
     mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, planned.content, { flag: 'wx' });
+    writeNewFile(target, planned.content);
   } catch (error) {
+    if (error instanceof WriteRefusedError) {
+      io.stderr(`sparbar ny: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') {
       io.stderr(`sparbar ny: ${shown} finns redan och skrivs aldrig över. Byt namn på den befintliga filen eller skapa noden för hand.\n`);

@@ -1,10 +1,11 @@
 // `sparbar rapport <period> [mapp] --pdf <fil> [--plan <id>]`: the follow-up report of a period as a PDF for
 // the meeting papers. Builds the site into a temporary folder, serves it on 127.0.0.1 and prints the
 // report page with Debian's chromium (A4, from the page's print CSS). Nothing is written but the PDF.
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkPlans } from '../../check/check-plans.js';
+import { checkWriteTarget, writeFileAtomic, WriteRefusedError } from '../../files/write-safety.js';
 import type { GraphNode } from '../../graph/types.js';
 import { buildSite } from '../../site/build-site.js';
 import { formatPeriod } from '../../site/format.js';
@@ -51,9 +52,18 @@ export async function runRapport(args: readonly string[], io: Io): Promise<numbe
   if (!isPeriod(period)) return fail(io, `perioden ska skrivas ÅÅÅÅ-MM, t.ex. 2026-08${period ? ` (inte "${period}")` : ''}`);
   const pdfOption = parsed.values['pdf'];
   if (typeof pdfOption !== 'string' || pdfOption === '') return fail(io, 'ange filen som PDF:en ska skrivas till med --pdf <fil>');
-  const target = path.resolve(pdfOption);
+  let target: string;
+  try {
+    target = checkWriteTarget(pdfOption, dir, 'output', pdfOption);
+  } catch (error) {
+    if (error instanceof WriteRefusedError) return fail(io, error.message.replace(/\.$/, ''));
+    throw error;
+  }
   if (!existsSync(path.dirname(target)) || !statSync(path.dirname(target)).isDirectory()) return fail(io, `mappen ${path.dirname(pdfOption) || '.'} finns inte`);
   if (existsSync(target) && statSync(target).isDirectory()) return fail(io, `${pdfOption} är en mapp; ange en fil, t.ex. uppfoljning-${period}.pdf`);
+  if (existsSync(target) && !startsLikePdf(target)) {
+    return fail(io, `${pdfOption} finns redan och är ingen PDF; Spårbar skriver bara över en PDF. Välj ett annat filnamn, t.ex. uppfoljning-${period}.pdf`);
+  }
 
   const chromium = findChromium();
   if (chromium.path === null) {
@@ -104,14 +114,31 @@ export async function runRapport(args: readonly string[], io: Io): Promise<numbe
       io.stderr(`sparbar rapport: ${why}; ingen fil skrevs.${tail ? `\n${tail}` : ''}\n`);
       return EXIT_USAGE;
     }
-    // Into place in one step: a half-written PDF never replaces an earlier one.
-    const staged = `${target}.${process.pid}.tmp`;
-    copyFileSync(pdf, staged);
-    renameSync(staged, target);
+    // Into place in one step, through a temporary file created exclusively: a half-written PDF never
+    // replaces an earlier one, and a planted file or link is never followed.
+    try {
+      checkWriteTarget(target, dir, 'output', pdfOption);
+      writeFileAtomic(target, bytes);
+    } catch (error) {
+      if (error instanceof WriteRefusedError) return fail(io, error.message.replace(/\.$/, ''));
+      throw error;
+    }
     const pages = pdfPageCount(bytes);
     io.stdout(`Uppföljningen ${formatPeriod(period)} av ${plan.title} skrevs till ${pdfOption} (${pages} ${pages === 1 ? 'sida' : 'sidor'} A4).\n`);
     return EXIT_OK;
   } finally {
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** True when the file at `file` (not a link) starts with `%PDF-`: only such a file is replaced by a new report. */
+function startsLikePdf(file: string): boolean {
+  if (!lstatSync(file).isFile()) return false;
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(5);
+    return readSync(fd, head, 0, 5, 0) === 5 && isPdf(head);
+  } finally {
+    closeSync(fd);
   }
 }

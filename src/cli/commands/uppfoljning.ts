@@ -1,7 +1,8 @@
 // `sparbar uppfoljning ny|status <period> [mapp]`: open a follow-up period, and see what is still missing.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { checkPlans } from '../../check/check-plans.js';
+import { checkWriteTarget, writeNewFile, WriteRefusedError } from '../../files/write-safety.js';
 import { planFollowUpFiles } from '../../followup/open-period.js';
 import { periodStatus } from '../../followup/period-status.js';
 import { isPeriod, parseCommandArgs } from '../args.js';
@@ -35,13 +36,22 @@ function openPeriod(args: readonly string[], io: Io): number {
     return EXIT_PLAN_ERRORS;
   }
   const files = planFollowUpFiles(result.graph, period);
+  // Every target is judged (through symbolic links) before anything is written: all inside the plans folder.
+  const targets: string[] = [];
+  try {
+    for (const file of files) targets.push(checkWriteTarget(path.join(dir, file.path), dir, 'plan-file', path.posix.join(dir, file.path)));
+  } catch (error) {
+    if (!(error instanceof WriteRefusedError)) throw error;
+    io.stderr(`sparbar uppfoljning ny: ${error.message} Inga filer skrevs.\n`);
+    return EXIT_USAGE;
+  }
   let written = 0;
   let current = '';
-  for (const file of files) {
-    const target = path.join(dir, file.path);
-    mkdirSync(path.dirname(target), { recursive: true });
+  for (const [i, file] of files.entries()) {
+    const target = targets[i]!;
     try {
-      writeFileSync(target, file.content, { flag: 'wx' });
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeNewFile(target, file.content);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
         io.stderr(`Hoppar över ${path.posix.join(dir, file.path)}: filen finns redan.\n`);

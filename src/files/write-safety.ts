@@ -1,0 +1,222 @@
+// Where Spårbar may write, and how. Every command that writes a file decides here, through symlinks:
+//
+// - Commands whose job is writing plan files (`ny`, `uppfoljning ny`, `kolada hamta`, `importera`) write
+//   only inside the plans folder: `checkWriteTarget(target, plansDir, 'plan-file')`.
+// - Every other command (`build`, `rapport`, `dokument`, an editor's output, …) never writes inside the
+//   plans folder: `checkWriteTarget(target, plansDir, 'output')`.
+// - An output folder is replaced only when Spårbar built it (it holds OUTPUT_MARKER) or it is empty:
+//   `checkOutputFolder`, then `replaceOutputFolder` with a folder made by `createStagingFolder`.
+// - Files are written through a temporary file created exclusively (never following an existing path)
+//   and renamed into place: `writeFileAtomic`; new files only with `writeNewFile`.
+//
+// Paths are judged after resolving symbolic links (`resolveThroughLinks`): the real path of the nearest
+// existing ancestor, joined with the part that does not exist yet. The functions return that real path;
+// write to it, not to the path you were given, so that what was checked is what gets written.
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
+
+/** What a write is for: a plan file (inside the plans folder only) or output (outside it only). */
+export type WriteKind = 'plan-file' | 'output';
+
+/** A write that must not happen; `message` is a full Swedish sentence that says why and what to do. Exit code 2. */
+export class WriteRefusedError extends Error {
+  override name = 'WriteRefusedError';
+}
+
+/**
+ * The absolute path `p` means on disk, with every symbolic link resolved: the real path of its nearest
+ * existing ancestor joined with the components that do not exist yet. A link that points at nothing (a
+ * dangling link) cannot be judged and throws WriteRefusedError.
+ */
+export function resolveThroughLinks(p: string): string {
+  const absolute = path.resolve(p);
+  let existing = absolute;
+  const rest: string[] = [];
+  for (;;) {
+    let present = true;
+    try {
+      lstatSync(existing);
+    } catch {
+      present = false;
+    }
+    if (present) break;
+    const parent = path.dirname(existing);
+    if (parent === existing) break;
+    rest.unshift(path.basename(existing));
+    existing = parent;
+  }
+  let real: string;
+  try {
+    real = realpathSync(existing);
+  } catch {
+    throw new WriteRefusedError(`${existing} är en symbolisk länk som pekar på något som inte finns; Spårbar skriver inte genom den. Ta bort länken eller låt den peka på en mapp som finns.`);
+  }
+  return rest.length === 0 ? real : path.join(real, ...rest);
+}
+
+/** True when `child` is `parent` or lies inside it; compares the paths as given (resolve them first). */
+export function isSameOrInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * The real path to write `target` to, after checking that a command of `kind` may write there:
+ * `'plan-file'` only inside the plans folder, `'output'` only outside it (and never the plans folder
+ * itself or a folder that contains it). Throws WriteRefusedError with a Swedish sentence otherwise.
+ * `shown` is how the target is named in the message (the path the user typed).
+ */
+export function checkWriteTarget(target: string, plansDir: string, kind: WriteKind, shown: string = target): string {
+  const real = resolveThroughLinks(target);
+  const plans = resolveThroughLinks(plansDir);
+  const inside = isSameOrInside(real, plans);
+  if (kind === 'plan-file') {
+    if (!inside || real === plans) {
+      throw new WriteRefusedError(`${shown} ligger utanför planmappen ${plansDir}${real !== path.resolve(target) ? ` (genom en symbolisk länk: ${real})` : ''}; kommandot skriver bara planfiler i planmappen.`);
+    }
+    return real;
+  }
+  if (inside) {
+    throw new WriteRefusedError(
+      `${shown} ligger i planmappen ${plansDir}${real !== path.resolve(target) ? ` (genom en symbolisk länk: ${real})` : ''}; kommandot skriver aldrig i planmappen. Välj en plats utanför den.`,
+    );
+  }
+  if (isSameOrInside(plans, real)) {
+    throw new WriteRefusedError(`${shown} innehåller planmappen ${plansDir}; kommandot skriver aldrig över planmappen. Välj en egen mapp utanför den.`);
+  }
+  return real;
+}
+
+/**
+ * The file that marks a folder as built by Spårbar (`sparbar build` writes it in the site's root). Only a
+ * folder with this file, or an empty one, is ever replaced. Deterministic content, nothing of the machine.
+ */
+export const OUTPUT_MARKER = '.sparbar-webbplats';
+export const OUTPUT_MARKER_TEXT = 'Den här mappen byggdes av Spårbar (sparbar build). Nästa bygge ersätter hela mappen.\n';
+
+/**
+ * The real path of an output folder that `sparbar build` may fill or replace: it does not exist, is empty,
+ * or holds OUTPUT_MARKER (a regular file, not a link); it is not the plans folder, inside it or around it,
+ * not the file system's root, the working folder or the home folder. Throws WriteRefusedError otherwise.
+ */
+export function checkOutputFolder(outDir: string, plansDir: string, shown: string = outDir): string {
+  const real = checkWriteTarget(outDir, plansDir, 'output', shown);
+  const guarded = [path.parse(real).root, resolveThroughLinks(process.cwd()), ...(process.env['HOME'] ? [resolveThroughLinks(process.env['HOME'])] : [])];
+  if (guarded.includes(real)) throw new WriteRefusedError(`Utmappen ${shown} ersätts helt när webbplatsen byggs; välj en egen mapp, till exempel dist.`);
+  if (!existsSync(real)) return real;
+  if (!statSync(real).isDirectory()) throw new WriteRefusedError(`Utmappen ${shown} är en fil, inte en mapp. Välj en mapp, till exempel dist.`);
+  const entries = readdirSync(real);
+  if (entries.length === 0 || isMarkedOutput(real)) return real;
+  throw new WriteRefusedError(
+    `Utmappen ${shown} innehåller filer som Spårbar inte har byggt (${describeEntries(entries)}), och den skulle ersättas helt. ` +
+      `Inget rördes. Välj en ny eller tom mapp, eller töm mappen själv om innehållet kan tas bort. (Spårbar ersätter bara en mapp som den själv byggt: den har filen ${OUTPUT_MARKER}.)`,
+  );
+}
+
+function isMarkedOutput(dir: string): boolean {
+  try {
+    return lstatSync(path.join(dir, OUTPUT_MARKER)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function describeEntries(entries: string[]): string {
+  const sorted = [...entries].sort();
+  return sorted.length <= 3 ? sorted.join(', ') : `${sorted.slice(0, 3).join(', ')} och ${sorted.length - 3} till`;
+}
+
+/** A random name part: 12 hexadecimal characters. */
+function randomPart(): string {
+  return randomBytes(6).toString('hex');
+}
+
+/**
+ * A new folder `<parent>/<prefix><random>` created exclusively (mkdir fails on anything that exists, a link
+ * included) with the permissions the umask gives a normal new folder (not 0700 like mkdtemp), so that it can
+ * be published as it is. For a site built beside its output folder and renamed into place.
+ */
+export function createStagingFolder(parent: string, prefix: string): string {
+  mkdirSync(parent, { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    const dir = path.join(parent, `${prefix}${randomPart()}`);
+    try {
+      mkdirSync(dir);
+      return dir;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 20) throw error;
+    }
+  }
+}
+
+/** Writes OUTPUT_MARKER into a folder Spårbar has built. */
+export function markOutputFolder(dir: string): void {
+  writeNewFile(path.join(dir, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
+}
+
+/**
+ * Puts the built folder `staged` in the place of `outDir` (a real path from checkOutputFolder, on the same
+ * file system): the old folder, checked again, is moved aside, the new one renamed into place, the old one
+ * removed. `staged` gets OUTPUT_MARKER first.
+ */
+export function replaceOutputFolder(staged: string, outDir: string, plansDir: string): void {
+  markOutputFolder(staged);
+  checkOutputFolder(outDir, plansDir);
+  let aside: string | null = null;
+  if (existsSync(outDir)) {
+    aside = path.join(path.dirname(outDir), `.${path.basename(outDir)}.gammal-${randomPart()}`);
+    renameSync(outDir, aside);
+  }
+  try {
+    renameSync(staged, outDir);
+  } catch (error) {
+    if (aside) renameSync(aside, outDir);
+    throw error;
+  }
+  if (aside) rmSync(aside, { recursive: true, force: true });
+}
+
+/** Creates `file` with `data`; fails with EEXIST when anything (a link included) is there already. */
+export function writeNewFile(file: string, data: string | Uint8Array): void {
+  const fd = openSync(file, 'wx');
+  try {
+    writeAll(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeAll(fd: number, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  let written = 0;
+  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+}
+
+/**
+ * Replaces (or creates) `file` with `data` in one step: writes a temporary file beside it, created
+ * exclusively with a random name (never following a planted file or link), then renames it over `file`.
+ * Readers see the old file or the new one, never half of one. The temporary file is removed on failure.
+ * `mode` sets the new file's permissions (for example the old file's); default: as the umask gives.
+ */
+export function writeFileAtomic(file: string, data: string | Uint8Array, mode?: number): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomPart()}.tmp`);
+  writeNewFile(temp, data);
+  try {
+    if (mode !== undefined) chmodSync(temp, mode & 0o7777);
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Removes `file` if it is there; no error when it is not. */
+export function removeIfPresent(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
