@@ -89,7 +89,14 @@ export const coverageSchema = z.strictObject({
   focusAreasWithoutActions: z.array(z.string()),
 });
 
+export const documentYearsSchema = z.strictObject({
+  from: z.number().int().nullable().meta({ description: 'First year, or null when the documents do not give it.' }),
+  to: z.number().int().nullable().meta({ description: 'Last year, or null when the documents do not give it.' }),
+  source: z.enum(['period', 'giltighet', 'målår']).meta({ description: "Where the years come from: the plan's period, the validity, or the goals' target years (from the adoption year when known)." }),
+});
+
 export const derivedSchema = z.strictObject({
+  documentYears: z.record(z.string(), documentYearsSchema).meta({ description: 'The years each policy and plan covers, per document key; a document whose years are unknown is left out.' }),
   periods: z.record(z.string(), z.array(z.string())).meta({ description: 'Periods with follow-ups, per document key.' }),
   coverage: coverageSchema,
   actionStatus: z.array(z.strictObject({ node: z.string(), period: z.string(), status: actionStatus, overdue: z.boolean() })),

@@ -65,6 +65,10 @@ const perYear = z
   .record(z.string().regex(YEAR_KEY_PATTERN), z.number())
   .meta({ description: 'Ett värde per år, t.ex. `2026: 85`.' });
 
+const giltighet = z
+  .strictObject({ från: datum, till: datum })
+  .meta({ description: 'Giltighetstid: från och till datum.' });
+
 /** Frontmatter of an `organisation` file: a municipality, a federation or another body. */
 export const organisationSchema = z
   .strictObject({
@@ -97,11 +101,9 @@ export const policySchema = z
     id,
     titel,
     organisationer: z.array(ref).min(1).meta({ description: 'Id för de organisationer som har antagit policyn.' }),
-    antagen_av: text.meta({ description: 'Beslutande organ, t.ex. Kommunfullmäktige.' }),
-    antagen: datum,
-    giltighet: z
-      .strictObject({ från: datum, till: datum })
-      .meta({ description: 'Giltighetstid: från och till datum.' }),
+    antagen_av: text.optional().meta({ description: 'Beslutande organ, t.ex. Kommunfullmäktige. Utelämnas när dokumentet inte säger det.' }),
+    antagen: datum.optional().meta({ description: 'Datum för beslutet. Utelämnas när dokumentet inte anger det.' }),
+    giltighet: giltighet.optional(),
     ansvarig: z.string().optional(),
     diarienummer: z.string().optional(),
     översyn: z.string().optional().meta({ description: 'Hur och när policyn ses över.' }),
@@ -128,9 +130,10 @@ export const planSchema = z
     titel,
     organisation: ref.meta({ description: 'Id för organisationen som planen gäller.' }),
     policy: ref.meta({ description: 'Id för policyn som planen förverkligar.' }),
-    antagen_av: text,
-    antagen: datum,
-    period: z.strictObject({ från: ar, till: ar }).meta({ description: 'Planperiod i hela år.' }),
+    antagen_av: text.optional().meta({ description: 'Beslutande organ, t.ex. Kommunstyrelsen. Utelämnas när dokumentet inte säger det.' }),
+    antagen: datum.optional().meta({ description: 'Datum för beslutet. Utelämnas när dokumentet inte anger det.' }),
+    period: z.strictObject({ från: ar, till: ar }).optional().meta({ description: 'Planperiod i hela år. Utelämnas när dokumentet inte anger den; den härleds då ur giltigheten eller målåren.' }),
+    giltighet: giltighet.optional(),
     ersätter: ref.optional().meta({ description: 'Id för en tidigare plan som den här ersätter.' }),
     diarienummer: z.string().optional(),
     revideringar: z
@@ -149,8 +152,8 @@ export const malSchema = z
     id,
     titel,
     styrprinciper: z.array(ref).optional().meta({ description: 'Styrprinciper som målet förverkligar.' }),
-    förväntat_resultat: text.meta({ description: 'Förväntat resultat vid målåret.' }),
-    målår: ar,
+    förväntat_resultat: text.optional().meta({ description: 'Förväntat resultat vid målåret. Utelämnas när dokumentet inte skiljer det från målets text.' }),
+    målår: ar.optional().meta({ description: 'Året målet ska vara nått. Utelämnas när dokumentet inte anger det.' }),
     ansvarig: z.string().optional(),
     fokusområden: z.array(inlineFokusomradeSchema).optional().meta({ description: 'Fokusområden skrivna direkt i målet.' }),
   })
@@ -169,7 +172,7 @@ export const fokusomradeSchema = z
 export const budgetSchema = z.strictObject({
   belopp: z.number().min(0),
   enhet: z.enum(BUDGET_ENHET),
-  slag: z.enum(BUDGET_SLAG),
+  slag: z.enum(BUDGET_SLAG).optional().meta({ description: 'Investering eller drift. Utelämnas när dokumentet inte säger vilket.' }),
   år: ar.optional(),
 });
 

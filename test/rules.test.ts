@@ -473,6 +473,36 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
     cases: [{ title: 'I1 without målvärden', file: 'plan/indikatorer/I1.md', expected: [warn('indicator-without-target', 3, 5, ['I1', '"målvärden"'])] }],
   },
 
+  // ---- facts the documents do not give
+  'document-without-adoption-date': {
+    keeps: A1_ETC,
+    cases: [{ title: 'a plan without antagen', file: 'plan/plan.md', expected: [warn('document-without-adoption-date', 3, 5, ['Planen digplan', '"antagen: ÅÅÅÅ-MM-DD"'])] }],
+  },
+  'document-without-adopting-body': {
+    keeps: A1_ETC,
+    cases: [{ title: 'a policy without antagen_av', file: 'policy/policy.md', expected: [warn('document-without-adopting-body', 3, 5, ['Policyn itpolicy', '"antagen_av:"', 'Kommunfullmäktige'])] }],
+  },
+  'policy-without-validity': {
+    keeps: A1_ETC,
+    cases: [{ title: 'a policy without giltighet', file: 'policy/policy.md', expected: [warn('policy-without-validity', 3, 5, ['Policyn itpolicy', '"giltighet:'])] }],
+  },
+  'plan-without-period': {
+    keeps: A1_ETC,
+    cases: [{ title: 'a plan without period, adopted after its only target year: only the last year can be worked out', file: 'plan/plan.md', expected: [warn('plan-without-period', 3, 5, ['Planen digplan', 'till och med 2023', '"period:'])] }],
+  },
+  'goal-without-target-year': {
+    keeps: A1_ETC,
+    cases: [{ title: 'M1 without målår', file: 'plan/mal/M1.md', expected: [warn('goal-without-target-year', 3, 5, ['Målet M1', '"målår: ÅÅÅÅ"'])] }],
+  },
+  'goal-without-expected-result': {
+    keeps: A1_ETC,
+    cases: [{ title: 'M1 without förväntat_resultat', file: 'plan/mal/M1.md', expected: [warn('goal-without-expected-result', 3, 5, ['Målet M1', '"förväntat_resultat:"'])] }],
+  },
+  'budget-without-kind': {
+    keeps: A1_ETC,
+    cases: [{ title: 'a budget without slag, pointed at the budget', file: 'plan/aktiviteter/A1.md', expected: [warn('budget-without-kind', 10, 9, ['A1', 'investering', 'drift'])] }],
+  },
+
   // ---- follow-up
   'followup-unknown-node': {
     keeps: A1_ETC,

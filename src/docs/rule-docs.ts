@@ -17,6 +17,7 @@ const CATEGORY_TITLES: Record<RuleCategory, string> = {
   files: 'Filer och YAML',
   schema: 'Filformatet',
   graph: 'Noder och hänvisningar',
+  facts: 'Uppgifter som dokumenten inte anger',
   coverage: 'Täckning',
   'follow-up': 'Uppföljning',
   configuration: 'Konfiguration',

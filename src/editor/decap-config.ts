@@ -80,7 +80,7 @@ export function editorConfig(graph: Graph, options: EditorConfigOptions): Editor
 
   if (period !== null) {
     const planned = new Map(planFollowUpFiles(graph, period).map((f) => [f.nodeKey, f]));
-    for (const plan of plans.filter((p) => planCoversPeriod(p, period))) {
+    for (const plan of plans.filter((p) => planCoversPeriod(graph.derived.documentYears, p, period))) {
       const owned = new Map<string, GraphNode[]>();
       const add = (owner: string, node: GraphNode) => {
         const list = owned.get(owner) ?? [];

@@ -1,7 +1,8 @@
 // Which goals, focus areas and actions of a plan are to be followed up in a period, and what they were last time.
 import type { GraphIndex } from '../graph/graph-index.js';
 import { periodEnd } from '../graph/derive/periods.js';
-import type { ActionStatus, Assessment, FollowUp, NodeOf } from '../graph/types.js';
+import { coversYear } from '../graph/derive/document-years.js';
+import type { ActionStatus, Assessment, DocumentYears, FollowUp, NodeOf } from '../graph/types.js';
 import { naturalCompare } from '../util/natural-compare.js';
 
 export interface ActiveNode {
@@ -22,11 +23,12 @@ export const UNFILLED_MARKER = 'sparbar: ej ifylld';
 const DONE: ReadonlySet<ActionStatus> = new Set(['klar', 'avbruten']);
 const NO_OWNER = 'Utan ansvarig';
 
-/** True when the plan's period contains the period's year. */
-export function planCoversPeriod(plan: NodeOf<'plan'>, period: string): boolean {
-  const p = plan.fields.period;
-  const year = Number(period.slice(0, 4));
-  return year >= p.från && year <= p.till;
+/**
+ * True unless the plan's known years (`documentYears`, the graph's derived.documentYears) exclude the period's
+ * year: a plan whose period the documents do not give is not said to be outside any period.
+ */
+export function planCoversPeriod(documentYears: Readonly<Record<string, DocumentYears>>, plan: NodeOf<'plan'>, period: string): boolean {
+  return coversYear(documentYears[plan.key], Number(period.slice(0, 4)));
 }
 
 /**

@@ -19,7 +19,7 @@ export function planFollowUpFiles(graph: Graph, period: string): PlannedFile[] {
   const index = indexGraph(graph.nodes, graph.edges, graph.followUps);
   const files: PlannedFile[] = [];
   for (const plan of index.ofType('plan')) {
-    if (!planCoversPeriod(plan, period)) continue;
+    if (!planCoversPeriod(graph.derived.documentYears, plan, period)) continue;
     const planFolder = path.posix.dirname(plan.source.file);
     for (const active of activeNodes(index, plan, period)) {
       if (index.followUps(active.node.key).some((f) => f.period === period)) continue;

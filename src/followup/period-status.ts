@@ -27,7 +27,7 @@ export function periodStatus(graph: Graph, period: string): OwnerStatus[] {
   const index = indexGraph(graph.nodes, graph.edges, graph.followUps);
   const byOwner = new Map<string, OwnerStatus>();
   for (const plan of index.ofType('plan')) {
-    if (!planCoversPeriod(plan, period)) continue;
+    if (!planCoversPeriod(graph.derived.documentYears, plan, period)) continue;
     for (const active of activeNodes(index, plan, period)) {
       const status = byOwner.get(active.owner) ?? { owner: active.owner, expected: 0, done: 0, outstanding: [] };
       byOwner.set(active.owner, status);

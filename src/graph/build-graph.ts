@@ -3,6 +3,7 @@ import type { MessageSink, Place } from '../messages/report.js';
 import type { ValidFile } from '../validate/validate-file.js';
 import { collectNodes, draftFollowUpAt, type Draft } from './collect-nodes.js';
 import { deriveCoverage } from './derive/coverage.js';
+import { deriveDocumentYears } from './derive/document-years.js';
 import { deriveIndicators } from './derive/indicators.js';
 import { derivePeriods } from './derive/periods.js';
 import { deriveActionStatus, deriveRollups } from './derive/rollups.js';
@@ -111,13 +112,14 @@ export function linkStructure(drafted: GraphDraft, sink: MessageSink, rules: rea
 /** The whole graph on a structure: follow-ups, coverage, derived facts and `rules`' graph checks; problems go to `sink`. */
 export function completeGraph(structure: GraphStructure, sink: MessageSink, rules: readonly GraphRule[]): Graph {
   const { draft, resolver, isShadowed } = structure;
-  const followUps = attachFollowUps(draft, resolver, isShadowed, sink);
+  const documentYears = deriveDocumentYears(structure.index);
+  const followUps = attachFollowUps(draft, resolver, isShadowed, sink, documentYears);
   const index = withFollowUps(structure.index, followUps);
   const coverage = deriveCoverage(index);
   const periods = derivePeriods(followUps, index.node);
   const actionStatus = deriveActionStatus(index, periods);
   const rollups = deriveRollups(index, periods, actionStatus);
-  runGraphChecks(rules, { index, coverage, rollups, nodeAt: (key, path, at) => nodePlace(draft, key, path, at), followUpAt: (f, path) => followUpPlace(draft, f, path) }, sink);
+  runGraphChecks(rules, { index, coverage, rollups, documentYears, nodeAt: (key, path, at) => nodePlace(draft, key, path, at), followUpAt: (f, path) => followUpPlace(draft, f, path) }, sink);
   return {
     format: GRAPH_FORMAT,
     version: GRAPH_VERSION,
@@ -125,6 +127,7 @@ export function completeGraph(structure: GraphStructure, sink: MessageSink, rule
     edges: structure.edges,
     followUps,
     derived: {
+      documentYears,
       periods,
       coverage,
       actionStatus,

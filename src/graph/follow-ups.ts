@@ -6,22 +6,10 @@ import { closest } from '../util/suggest.js';
 import type { Draft } from './collect-nodes.js';
 import type { Resolver } from './resolve-links.js';
 import { withArticle } from './resolve-links.js';
-import type { FollowUp, GraphNode, NodeType } from './types.js';
+import { coversYear, formatYears } from './derive/document-years.js';
+import type { DocumentYears, FollowUp, GraphNode, NodeType } from './types.js';
 
 const FOLLOWED_UP: readonly NodeType[] = ['styrprincip', 'mål', 'fokusområde', 'aktivitet', 'indikator'];
-
-/** The years a document's follow-ups may fall in: the plan period, or the policy's validity. */
-export function documentYears(doc: GraphNode): { from: number; to: number } | undefined {
-  if (doc.type === 'plan') {
-    const p = doc.fields.period;
-    return { from: p.från, to: p.till };
-  }
-  if (doc.type === 'policy') {
-    const g = doc.fields.giltighet;
-    return { from: Number(g.från.slice(0, 4)), to: Number(g.till.slice(0, 4)) };
-  }
-  return undefined;
-}
 
 const facts = new WeakMap<ReadPlanFile, { body: string; source: FollowUp['source'] }>();
 
@@ -33,7 +21,13 @@ function factsOf(file: ReadPlanFile): { body: string; source: FollowUp['source']
 }
 
 /** Valid follow-ups, sorted by node and period; every problem is reported. */
-export function attachFollowUps(draft: Draft, resolver: Resolver, isShadowed: (scope: string | null, target: string) => boolean, sink: MessageSink): FollowUp[] {
+export function attachFollowUps(
+  draft: Draft,
+  resolver: Resolver,
+  isShadowed: (scope: string | null, target: string) => boolean,
+  sink: MessageSink,
+  documentYears: Readonly<Record<string, DocumentYears>>,
+): FollowUp[] {
   const result: FollowUp[] = [];
   /** Follow-ups by node key and period, to find a second one for the same. */
   const seen = new Map<string, Map<string, FollowUp>>();
@@ -59,14 +53,14 @@ export function attachFollowUps(draft: Draft, resolver: Resolver, isShadowed: (s
       continue;
     }
     const doc = document === null ? undefined : draft.nodes.get(document);
-    const years = doc ? documentYears(doc) : undefined;
-    const year = Number(value.period.slice(0, 4));
-    if (years && (year < years.from || year > years.to)) {
+    const years = doc ? documentYears[doc.key] : undefined;
+    if (doc && years && !coversYear(years, Number(value.period.slice(0, 4)))) {
+      const span = formatYears(years);
       sink.report(
         'followup-unknown-period',
-        doc!.type === 'plan'
-          ? `Perioden ${value.period} ligger utanför planperioden ${years.from}–${years.to}. Rätta perioden, eller lägg uppföljningen under den plan som gäller då.`
-          : `Perioden ${value.period} ligger utanför policyns giltighet ${years.from}–${years.to}. Rätta perioden.`,
+        doc.type === 'plan'
+          ? `Perioden ${value.period} ligger utanför planperioden ${span}${years.source === 'period' ? '' : years.source === 'giltighet' ? ' (planens giltighet)' : ' (härledd ur målåren)'}. Rätta perioden, eller lägg uppföljningen under den plan som gäller då.`
+          : `Perioden ${value.period} ligger utanför policyns giltighet ${span}. Rätta perioden.`,
         at('period'),
       );
       continue;

@@ -4,7 +4,7 @@
 import type { MessageSink, Place, ReportExtra, Severity } from '../messages/report.js';
 import type { YamlPath } from '../parse/yaml-frontmatter.js';
 import type { GraphIndex } from './graph-index.js';
-import type { Coverage, EdgeType, FollowUp, GraphEdge, GraphNode, Rollup } from './types.js';
+import type { Coverage, DocumentYears, EdgeType, FollowUp, GraphEdge, GraphNode, Rollup } from './types.js';
 
 /** Reports one problem for the rule it was made for; the rule id and severity are added for it. */
 export type Report = (reason: string, place: Place, extra?: ReportExtra) => void;
@@ -25,6 +25,8 @@ export interface GraphContext {
   readonly index: GraphIndex;
   readonly coverage: Coverage;
   readonly rollups: readonly Rollup[];
+  /** The years each policy and plan covers, as far as the documents give them (derived.documentYears). */
+  readonly documentYears: Readonly<Record<string, DocumentYears>>;
   /** Where the value (or, with 'key', the key) at `path` inside node `key`'s own map is written. */
   nodeAt(key: string, path: YamlPath, at?: 'key' | 'value'): Place;
   /** Where the value at `path` in a follow-up's file is written. */

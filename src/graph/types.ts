@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type {
   coverageSchema,
+  documentYearsSchema,
   derivedSchema,
   followUpSchema,
   graphEdgeSchema,
@@ -45,5 +46,6 @@ export type Rollup = z.infer<typeof rollupSchema>;
 export type IndicatorPoint = z.infer<typeof indicatorPointSchema>;
 export type IndicatorSeries = z.infer<typeof indicatorSeriesSchema>;
 export type Coverage = z.infer<typeof coverageSchema>;
+export type DocumentYears = z.infer<typeof documentYearsSchema>;
 export type Derived = z.infer<typeof derivedSchema>;
 export type Graph = Omit<z.infer<typeof graphSchema>, 'nodes'> & { nodes: GraphNode[] };

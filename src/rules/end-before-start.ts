@@ -45,13 +45,13 @@ Besluten skrivs under digitalt.
     },
   },
   graph({ index, nodeAt, report }) {
-    for (const n of index.ofType('policy')) {
+    for (const n of [...index.ofType('policy'), ...index.ofType('plan')]) {
       const g = n.fields.giltighet;
-      if (g.till < g.från) report(`Giltigheten slutar (${g.till}) före den börjar (${g.från}). Byt plats på datumen eller rätta dem.`, nodeAt(n.key, ['giltighet', 'till']));
+      if (g && g.till < g.från) report(`Giltigheten slutar (${g.till}) före den börjar (${g.från}). Byt plats på datumen eller rätta dem.`, nodeAt(n.key, ['giltighet', 'till']));
     }
     for (const n of index.ofType('plan')) {
       const p = n.fields.period;
-      if (p.till < p.från) report(`Planperioden slutar (${p.till}) före den börjar (${p.från}). Rätta årtalen.`, nodeAt(n.key, ['period', 'till']));
+      if (p && p.till < p.från) report(`Planperioden slutar (${p.till}) före den börjar (${p.från}). Rätta årtalen.`, nodeAt(n.key, ['period', 'till']));
     }
     for (const n of index.ofType('aktivitet')) {
       const { start, slut } = n.fields;

@@ -25,6 +25,13 @@ import wrongReferenceType from './wrong-reference-type.js';
 import referenceCycle from './reference-cycle.js';
 import noDocument from './no-document.js';
 import multipleDocuments from './multiple-documents.js';
+import documentWithoutAdoptionDate from './document-without-adoption-date.js';
+import documentWithoutAdoptingBody from './document-without-adopting-body.js';
+import policyWithoutValidity from './policy-without-validity.js';
+import planWithoutPeriod from './plan-without-period.js';
+import goalWithoutTargetYear from './goal-without-target-year.js';
+import goalWithoutExpectedResult from './goal-without-expected-result.js';
+import budgetWithoutKind from './budget-without-kind.js';
 import principleUncovered from './principle-uncovered.js';
 import goalWithoutFocusArea from './goal-without-focus-area.js';
 import focusAreaWithoutAction from './focus-area-without-action.js';
@@ -70,6 +77,13 @@ const rules = [
   referenceCycle,
   noDocument,
   multipleDocuments,
+  documentWithoutAdoptionDate,
+  documentWithoutAdoptingBody,
+  policyWithoutValidity,
+  planWithoutPeriod,
+  goalWithoutTargetYear,
+  goalWithoutExpectedResult,
+  budgetWithoutKind,
   principleUncovered,
   goalWithoutFocusArea,
   focusAreaWithoutAction,

@@ -11,7 +11,7 @@ import type { Severity } from '../messages/report.js';
 export type { Severity };
 
 /** Where in the chain from file to graph a rule belongs; the documentation groups rules by it. */
-export type RuleCategory = 'files' | 'schema' | 'graph' | 'coverage' | 'follow-up' | 'configuration';
+export type RuleCategory = 'files' | 'schema' | 'graph' | 'facts' | 'coverage' | 'follow-up' | 'configuration';
 
 /**
  * A small plan for a rule's documentation: the files laid over the examples' base plan (five files: an organisation,

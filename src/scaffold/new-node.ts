@@ -113,9 +113,10 @@ export function planNewNode(graph: Graph, type: NewNodeType, options: NewNodeOpt
       `id: ${id}`,
       `titel: ${quote(options.titel ?? 'Ny IT- och digitaliseringspolicy')}`,
       `organisationer: ${list(orgs)}`,
-      'antagen_av: Kommunfullmäktige',
-      `antagen: ${options.today}            # ändra till beslutsdatumet`,
-      `giltighet: { från: ${year + 1}-01-01, till: ${year + 4}-12-31 }`,
+      '# När beslutet är fattat, eller om dokumentet anger dem (utelämnade ger en varning, aldrig ett påhittat värde):',
+      '# antagen_av: Kommunfullmäktige',
+      '# antagen: ÅÅÅÅ-MM-DD',
+      '# giltighet: { från: ÅÅÅÅ-MM-DD, till: ÅÅÅÅ-MM-DD }',
       'områden:',
       '  - id: O1',
       '    titel: Nytt område',
@@ -144,9 +145,10 @@ export function planNewNode(graph: Graph, type: NewNodeType, options: NewNodeOpt
       `titel: ${quote(options.titel ?? `Strategisk plan ${year + 1}–${year + 4}`)}`,
       `organisation: ${org}`,
       `policy: ${policy.id}`,
-      'antagen_av: Kommunstyrelsen',
-      `antagen: ${options.today}            # ändra till beslutsdatumet`,
-      `period: { från: ${year + 1}, till: ${year + 4} }`,
+      '# När beslutet är fattat, eller om dokumentet anger dem (utelämnade ger en varning, aldrig ett påhittat värde):',
+      '# antagen_av: Kommunstyrelsen',
+      '# antagen: ÅÅÅÅ-MM-DD',
+      `period: { från: ${year + 1}, till: ${year + 4} }   # ändra till planens period`,
     ];
     return done(type, id, path.posix.join(parent === '.' ? '' : parent, id, 'plan.md'), lines, []);
   }
@@ -216,13 +218,13 @@ export function planNewNode(graph: Graph, type: NewNodeType, options: NewNodeOpt
         `id: ${id}`,
         `titel: ${quote(options.titel ?? 'Nytt mål')}`,
         `styrprinciper: ${list(principles.map((p) => p.id))}`,
-        'förväntat_resultat: Skriv vad som ska vara uppnått vid målåret.   # ändra',
-        `målår: ${planPeriod?.till ?? year + 3}`,
+        '# förväntat_resultat: Vad som ska vara uppnått vid målåret.',
+        `# målår: ${planPeriod?.till ?? 'ÅÅÅÅ'}`,
         ...(options.ansvarig ? [`ansvarig: ${quote(options.ansvarig)}`] : ['# ansvarig: Kommundirektören']),
         '# fokusområden:',
         `#   - { id: FO${/(\d+)$/.exec(id)?.[1] ?? ''}.1, titel: Första fokusområdet }`,
       ];
-      return done(type, id, path.posix.join(folderFor('mål', 'mal'), `${id}.md`), lines, ['förväntat_resultat', 'fokusområden']);
+      return done(type, id, path.posix.join(folderFor('mål', 'mal'), `${id}.md`), lines, ['förväntat_resultat', 'målår', 'fokusområden']);
     }
     case 'fokusområde': {
       const [goal] = requireTill('målet som fokusområdet hör till', ['mål'], inDoc('mål')[0]?.id ?? 'M1');

@@ -32,9 +32,17 @@ function placeholder(n: number, key: string, schema: unknown): string {
 
 /** Optional keys that `check` warns about when missing, so the snippet offers them too. */
 const RECOMMENDED: Record<string, string[]> = {
+  policy: ['antagen_av', 'antagen', 'giltighet'],
+  plan: ['antagen_av', 'antagen', 'period'],
   aktivitet: ['ansvarig', 'start', 'slut', 'status'],
   indikator: ['mäter', 'målvärden'],
-  mål: ['styrprinciper'],
+  mål: ['styrprinciper', 'förväntat_resultat', 'målår'],
+};
+
+const unwrapped = (schema: unknown): Def => {
+  let def = defOf(schema);
+  while (def.type === 'optional' && def.innerType) def = defOf(def.innerType);
+  return def;
 };
 
 /** The snippets file (JSON text) offering a new file of each typ: type `sparbar-aktivitet` and press Tab. */
@@ -44,10 +52,12 @@ export function vscodeSnippets(): string {
     const shape = defOf(schema).shape ?? {};
     let n = 1;
     const lines = ['---', `typ: ${typ}`];
-    for (const key of [...requiredKeysAt(schema, []), ...(RECOMMENDED[typ] ?? [])]) {
+    const wanted = new Set([...requiredKeysAt(schema, []), ...(RECOMMENDED[typ] ?? [])]);
+    // In the schema's order, so a usual fact (antagen) comes where the format lists it, not after the lists.
+    for (const key of Object.keys(shape).filter((k) => wanted.has(k))) {
       if (key === 'typ') continue;
       lines.push(`${key}: ${placeholder(n, key, shape[key])}`);
-      n += key === 'områden' ? 4 : key === 'målvärden' ? 2 : defOf(shape[key]).type === 'object' ? 2 : 1;
+      n += key === 'områden' ? 4 : key === 'målvärden' ? 2 : unwrapped(shape[key]).type === 'object' ? 2 : 1;
     }
     lines.push('---', '', '$0');
     snippets[`Spårbar: ${typ}`] = { scope: 'markdown', prefix: `sparbar-${typ}`, description: `Ny planfil av typ ${typ} med de nycklar som krävs`, body: lines };

@@ -54,7 +54,8 @@ export function formatPeriod(period: string): string {
 export interface Budget {
   belopp: number;
   enhet: string;
-  slag: string;
+  /** investering or drift; undefined when the plan does not say. */
+  slag?: string;
   år?: number;
 }
 
@@ -62,13 +63,16 @@ export interface Budget {
 export function readBudget(value: unknown): Budget | null {
   if (typeof value !== 'object' || value === null) return null;
   const b = value as Record<string, unknown>;
-  if (typeof b.belopp !== 'number' || typeof b.enhet !== 'string' || typeof b.slag !== 'string') return null;
-  return { belopp: b.belopp, enhet: b.enhet, slag: b.slag, ...(typeof b.år === 'number' ? { år: b.år } : {}) };
+  if (typeof b.belopp !== 'number' || typeof b.enhet !== 'string') return null;
+  return { belopp: b.belopp, enhet: b.enhet, ...(typeof b.slag === 'string' ? { slag: b.slag } : {}), ...(typeof b.år === 'number' ? { år: b.år } : {}) };
 }
 
-/** `6 Mkr investering`, `350 tkr drift (2025)`. */
+/** What a budget whose kind (investering or drift) the plan does not give is called. */
+export const UNKNOWN_KIND = 'slag ej angivet';
+
+/** `6 Mkr investering`, `350 tkr drift (2025)`, `2 Mkr slag ej angivet`. */
 export function formatBudget(budget: Budget): string {
-  return `${formatNumber(budget.belopp)}\u00a0${budget.enhet} ${budget.slag}${budget.år !== undefined ? ` (${budget.år})` : ''}`;
+  return `${formatNumber(budget.belopp)}\u00a0${budget.enhet} ${budget.slag ?? UNKNOWN_KIND}${budget.år !== undefined ? ` (${budget.år})` : ''}`;
 }
 
 export const TYPE_LABEL: Record<NodeType, string> = {
@@ -120,10 +124,11 @@ export function sumBudgets(budgets: readonly (Budget | null)[]): { slag: string;
   for (const b of budgets) {
     const factor = b ? UNIT_FACTOR[b.enhet] : undefined;
     if (!b || factor === undefined) continue;
-    const s = sums.get(b.slag) ?? { kronor: 0, count: 0 };
+    const kind = b.slag ?? UNKNOWN_KIND;
+    const s = sums.get(kind) ?? { kronor: 0, count: 0 };
     s.kronor += b.belopp * factor;
     s.count++;
-    sums.set(b.slag, s);
+    sums.set(kind, s);
   }
   return [...sums].sort((a, b) => naturalCompare(a[0], b[0])).map(([slag, s]) => ({ slag, ...s }));
 }

@@ -42,7 +42,7 @@ describe('node fields', () => {
     const action = index.ofType('aktivitet')[0]!;
     expectTypeOf(action.fields.slut).toEqualTypeOf<string | undefined>();
     expectTypeOf(action.fields.status).toEqualTypeOf<AktivitetFile['status']>();
-    expectTypeOf<NodeOf<'plan'>['fields']['period']>().toEqualTypeOf<{ från: number; till: number }>();
+    expectTypeOf<NodeOf<'plan'>['fields']['period']>().toEqualTypeOf<{ från: number; till: number } | undefined>();
     expectTypeOf<NodeOf<'aktivitet'>['fields']>().not.toHaveProperty('bidrar_till');
     expectTypeOf<NodeOf<'indikator'>['fields']>().not.toHaveProperty('mäter');
     const targets = (node: GraphNode) => (node.type === 'indikator' ? node.fields.målvärden : undefined);
