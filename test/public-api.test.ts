@@ -17,6 +17,7 @@ const PUBLIC_API: Record<string, Kind> = {
   CheckSession: 'class',
   Coverage: 'type',
   Derived: 'type',
+  DocumentYears: 'type',
   EdgeType: 'type',
   FileFields: 'type',
   FollowUp: 'type',
