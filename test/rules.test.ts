@@ -190,6 +190,56 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
       { title: 'a file of only blank lines', file: 'plan/aktiviteter/A3.md', expected: [warn('empty-file', 1, 1, ['tom'])] },
     ],
   },
+  'frontmatter-not-yaml': {
+    keeps: A1_ETC,
+    cases: [
+      {
+        title: 'TOML frontmatter from a Hugo site: an error with the converted YAML',
+        file: 'plan/aktiviteter/A2.md',
+        expected: [err('frontmatter-not-yaml', 1, 1, ['TOML', '+++', 'rad 8', 'typ: aktivitet', 'bidrar_till: [FO1]', 'start: 2024-09-01'])],
+      },
+      {
+        title: 'JSON frontmatter: an error with the converted YAML',
+        file: 'plan/aktiviteter/A3.md',
+        expected: [err('frontmatter-not-yaml', 1, 1, ['JSON', '---', 'typ: aktivitet', 'id: A3'])],
+      },
+      { title: 'a Hugo page without typ is left out with a note', file: 'plan/om.md', expected: [warn('not-a-plan-file', 1, 1, ['TOML', 'ingen typ'])] },
+    ],
+  },
+  'not-nfc': {
+    keeps: [...A1_ETC, 'digplan:A2', 'digplan:M2', 'digplan:FO2', 'digplan:A3'],
+    cases: [
+      {
+        title: 'an action written in NFD (status: pågår with a combining ring) is accepted, with one warning at the first such letter',
+        file: 'plan/aktiviteter/A2.md',
+        expected: [warn('not-nfc', 8, 10, ['NFC', '"å"', 'COMBINING RING ABOVE (U+030A)', 'macOS'])],
+      },
+      {
+        title: 'a goal written in NFD (typ: mål, the key målår) is accepted, with one warning',
+        file: 'plan/mal/M2.md',
+        expected: [warn('not-nfc', 2, 7, ['NFC', '"å"'])],
+      },
+    ],
+  },
+  'unusual-character': {
+    keeps: [...A1_ETC, 'digplan:A2', 'digplan:A3'],
+    cases: [
+      {
+        title: 'no-break spaces after ansvarig: and inside ej påbörjad: one warning naming the character, both read as spaces',
+        file: 'plan/aktiviteter/A2.md',
+        expected: [warn('unusual-character', 6, 10, ['NO-BREAK SPACE (U+00A0', 'Alt+mellanslag', 'rad 6, kolumn 10', '1 till (rad 8)'])],
+      },
+      {
+        title: 'a soft hyphen in a title, a zero-width space in a reference and an ideographic space after a status',
+        file: 'plan/aktiviteter/A3.md',
+        expected: [
+          warn('unusual-character', 4, 19, ['SOFT HYPHEN (U+00AD', 'syns inte']),
+          warn('unusual-character', 5, 17, ['ZERO WIDTH SPACE (U+200B']),
+          warn('unusual-character', 8, 14, ['IDEOGRAPHIC SPACE (U+3000)']),
+        ],
+      },
+    ],
+  },
   'duplicate-key': {
     keeps: A1_ETC,
     cases: [
@@ -338,6 +388,16 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
         title: 'a policy valid until before it starts',
         file: 'policy/policy.md',
         expected: [err('end-before-start', 10, 9, ['2024-01-01', '2028-12-31'])],
+      },
+    ],
+  },
+  'target-year-outside-period': {
+    keeps: [...A1_ETC, 'digplan:M2', 'digplan:A2'],
+    cases: [
+      {
+        title: 'målår 2030 in a plan for 2024–2027',
+        file: 'plan/mal/M2.md',
+        expected: [warn('target-year-outside-period', 6, 8, ['2030', 'efter', '2024–2027', 'målår'])],
       },
     ],
   },

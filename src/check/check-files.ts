@@ -109,7 +109,7 @@ export function completeFromStructure(structure: GraphStructure, options: CheckO
     graph = buildGraph([], [], new MessageSink(), RULES);
   }
   const messages = [...sink.messages];
-  if (options.requirePeriod !== undefined) messages.push(...requirePeriod(graph, options.requirePeriod, RULES, options.rules));
+  if (options.requirePeriod !== undefined) messages.push(...requirePeriod(graph, options.requirePeriod, RULES, options.rules, structure.broken));
   return { graph, messages };
 }
 

@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { discoverFiles } from '../files/discover.js';
 import { requirePeriod } from '../followup/require-period.js';
-import { buildGraph } from '../graph/build-graph.js';
+import { buildGraph, buildStructure, completeGraph, type GraphStructure } from '../graph/build-graph.js';
 import type { Graph } from '../graph/types.js';
 import { MessageSink, sortMessages, type CheckMessage, type RuleSettings } from '../messages/report.js';
 import { readPlanFile, type ReadPlanFile } from '../parse/read-plan-file.js';
@@ -53,13 +53,15 @@ export function checkPlans(root: string, options: CheckOptions = {}): CheckResul
     }
   }
   let graph: Graph;
+  let structure: GraphStructure | undefined;
   try {
-    graph = buildGraph(valid, invalid, sink, RULES);
+    structure = buildStructure(valid, invalid, sink, RULES);
+    graph = completeGraph(structure, sink, RULES);
   } catch (error) {
     reportInternal(sink, '.', error);
     graph = buildGraph([], [], new MessageSink(), RULES);
   }
-  if (options.requirePeriod !== undefined) sink.messages.push(...requirePeriod(graph, options.requirePeriod, RULES, config.settings));
+  if (options.requirePeriod !== undefined) sink.messages.push(...requirePeriod(graph, options.requirePeriod, RULES, config.settings, structure?.broken));
   return { graph, messages: sortMessages(sink.messages), fileCount: files.length };
 }
 

@@ -195,7 +195,7 @@ export class CheckSession {
       }
       if (this.options.requirePeriod !== undefined) {
         const period = this.options.requirePeriod;
-        this.graphMessages = sortMessages([...this.graphMessages.filter((m) => m.ruleId !== 'followup-missing' && m.ruleId !== 'followup-unfilled'), ...requirePeriod(this.graph, period, RULES, this.settings)]);
+        this.graphMessages = sortMessages([...this.graphMessages.filter((m) => m.ruleId !== 'followup-missing' && m.ruleId !== 'followup-unfilled'), ...requirePeriod(this.graph, period, RULES, this.settings, this.structure?.value.broken)]);
       }
     } else if (this.graph === undefined || step.touched.length > 0) {
       let patch: 'kept' | 'patched' | 'relinked' | false = this.graph === undefined ? false : this.patchFields(step);

@@ -54,3 +54,12 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number; of
   }
   return { line, column, offset: Math.max(0, bytes.length - 1) };
 }
+
+const lossy = new TextDecoder('utf-8');
+
+/** The text of bytes that may not be UTF-8, each bad sequence a U+FFFD, byte-order mark dropped, CRLF made LF: for reading what a broken file declares. */
+export function decodeLossy(bytes: Uint8Array): string {
+  let text = lossy.decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}

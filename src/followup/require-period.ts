@@ -3,6 +3,7 @@
 import type { Graph } from '../graph/types.js';
 import { indexGraph, type GraphIndex } from '../graph/graph-index.js';
 import { reportFor, type Report } from '../graph/rule-checks.js';
+import { NO_BROKEN_LINKS, type BrokenLinks } from '../graph/shadows.js';
 import { MessageSink, type RuleSettings, type Severity } from '../messages/report.js';
 import { periodStatus, type OwnerStatus } from './period-status.js';
 
@@ -12,6 +13,8 @@ export interface PeriodContext {
   readonly period: string;
   readonly owners: readonly OwnerStatus[];
   readonly index: GraphIndex;
+  /** Links left out of the graph because one end lies in a file with errors (a broken follow-up is not a missing one). */
+  readonly broken: BrokenLinks;
   readonly report: Report;
 }
 
@@ -23,10 +26,10 @@ export interface PeriodRule {
   period?(context: PeriodContext): void;
 }
 
-/** Messages of `rules`' period checks for `period` on the graph, with the configured severities. */
-export function requirePeriod(graph: Graph, period: string, rules: readonly PeriodRule[], settings?: RuleSettings): MessageSink['messages'] {
+/** Messages of `rules`' period checks for `period` on the graph, with the configured severities; `broken` from the graph's structure. */
+export function requirePeriod(graph: Graph, period: string, rules: readonly PeriodRule[], settings?: RuleSettings, broken: BrokenLinks = NO_BROKEN_LINKS): MessageSink['messages'] {
   const sink = new MessageSink(settings);
-  const context = { period, owners: periodStatus(graph, period), index: indexGraph(graph.nodes, graph.edges) };
+  const context = { period, owners: periodStatus(graph, period), index: indexGraph(graph.nodes, graph.edges), broken };
   for (const rule of rules) if (rule.period && sink.isOn(rule.id)) rule.period({ ...context, report: reportFor(rule, sink) });
   return sink.messages;
 }

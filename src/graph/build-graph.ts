@@ -8,14 +8,14 @@ import { deriveIndicators } from './derive/indicators.js';
 import { derivePeriods } from './derive/periods.js';
 import { deriveActionStatus, deriveRollups } from './derive/rollups.js';
 import { isShadow, scopeDocuments, type DocumentScopes } from './documents.js';
-import { collectShadows, shadowKeys } from './shadows.js';
+import { brokenLinks, collectShadows, shadowKeys, shadowLinks, type BrokenLinks } from './shadows.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
 import { locate, type YamlPath } from '../parse/yaml-frontmatter.js';
 import { attachFollowUps } from './follow-ups.js';
 import { indexEdges, withFollowUps, type EdgeIndex } from './graph-index.js';
 import { edgeId, resolveLinks, type Resolver } from './resolve-links.js';
 import { runGraphChecks, runStructureChecks, type GraphRule } from './rule-checks.js';
-import { GRAPH_FORMAT, GRAPH_VERSION, type FollowUp, type Graph, type GraphEdge, type GraphNode } from './types.js';
+import { GRAPH_FORMAT, GRAPH_VERSION, type FollowUp, type Graph, type GraphEdge, type GraphNode, type NodeType } from './types.js';
 
 const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 const edgeOrder = (a: GraphEdge, b: GraphEdge) =>
@@ -58,7 +58,9 @@ export interface GraphStructure extends GraphDraft {
   edges: GraphEdge[];
   index: EdgeIndex;
   resolver: Resolver;
-  isShadowed: (scope: string | null, target: string) => boolean;
+  isShadowed: (scope: string | null, target: string, allowed?: readonly NodeType[]) => boolean;
+  /** Links left out because one end lies in a file with errors. */
+  broken: BrokenLinks;
 }
 
 /**
@@ -79,24 +81,32 @@ export function draftStructure(files: readonly ValidFile[], invalid: readonly Re
   const shadows = collectShadows(invalid);
   const scopes = scopeDocuments(files, shadows.documents, sink);
   const draft = collectNodes(files, scopes, sink);
-  const documentShadowKeys = new Set(draft.shadowKeys);
-  for (const key of invalidFileShadowKeys(scopes, invalid)) draft.shadowKeys.add(key);
-  return { scopes, draft, documentShadowKeys };
+  const drafted: GraphDraft = { scopes, draft, documentShadowKeys: new Set(draft.shadowKeys) };
+  applyInvalidFiles(drafted, invalid);
+  return drafted;
 }
 
-/** Node keys that files with errors would have defined, each in the document its folder belongs to. */
-export function invalidFileShadowKeys(scopes: DocumentScopes, invalid: readonly ReadPlanFile[]): Set<string> {
+/** Puts what the files with errors would have defined into the draft: the ids they name and the links they write. */
+export function applyInvalidFiles(drafted: GraphDraft, invalid: readonly ReadPlanFile[]): void {
+  const { scopes, draft } = drafted;
+  const shadows = collectShadows(invalid);
   const documentIdFor = (path: string) => {
     const doc = scopes.documentFor(path);
     return doc === undefined ? null : isShadow(doc) ? doc.id : doc.value.id;
   };
-  return shadowKeys(collectShadows(invalid), documentIdFor);
+  draft.shadowKeys = new Set(drafted.documentShadowKeys);
+  for (const key of shadowKeys(shadows, documentIdFor)) draft.shadowKeys.add(key);
+  draft.shadowLinks = shadowLinks(shadows, (path) => {
+    const doc = scopes.documentFor(path);
+    return doc === undefined || isShadow(doc) ? null : doc.value.id;
+  });
 }
 
 /** The draft's links resolved to edges, `rules`' structure checks run (cycles), nodes and edges sorted and indexed; problems go to `sink`. */
 export function linkStructure(drafted: GraphDraft, sink: MessageSink, rules: readonly GraphRule[]): GraphStructure {
   const { draft } = drafted;
-  const { edges, resolver, isShadowed, linkPlaces } = resolveLinks(draft, sink);
+  const { edges, resolver, isShadowed, linkPlaces, shadowedFrom, withoutPolicy } = resolveLinks(draft, sink);
+  const broken = resolveShadowLinks(drafted, resolver, shadowedFrom, withoutPolicy.size > 0);
   runStructureChecks(rules, { nodes: draft.nodes, edges, linkPlace: (from, type, to) => linkPlaces.get(edgeId(from, type, to))?.place }, sink);
 
   // Organisations flow down from the document each node belongs to.
@@ -106,7 +116,26 @@ export function linkStructure(drafted: GraphDraft, sink: MessageSink, rules: rea
 
   const nodes = [...draft.nodes.values()].sort(byKey);
   const sortedEdges = sortEdgesByNode(nodes, edges);
-  return { ...drafted, nodes, edges: sortedEdges, index: indexEdges(nodes, sortedEdges), resolver, isShadowed };
+  return { ...drafted, nodes, edges: sortedEdges, index: indexEdges(nodes, sortedEdges), resolver, isShadowed, broken };
+}
+
+/** The links of files with errors resolved (those that resolve), with the valid links whose target is a file with errors. */
+function resolveShadowLinks(drafted: GraphDraft, resolver: Resolver, shadowedFrom: ReadonlyMap<string, ReadonlySet<string>>, planWithoutPolicy: boolean): BrokenLinks {
+  const { draft, scopes } = drafted;
+  const into = new Map<string, Set<string>>();
+  // A plan file with errors whose policy cannot be read, or a plan whose policy does not resolve: which principles
+  // its goals realise is unknown.
+  let brokenPlansWithPolicy = 0;
+  for (const link of draft.shadowLinks) {
+    const key = resolver.resolve(link.scope, link.target);
+    if (key === undefined) continue;
+    if (link.edge === 'implements') brokenPlansWithPolicy++;
+    let set = into.get(key);
+    if (!set) into.set(key, (set = new Set()));
+    set.add(link.edge === 'follow-up' && link.period !== undefined ? `follow-up ${link.period}` : link.edge);
+  }
+  const brokenPlans = [...scopes.byFolder.values()].filter((doc) => isShadow(doc) && doc.typ === 'plan').length;
+  return brokenLinks(into, shadowedFrom, planWithoutPolicy || brokenPlansWithPolicy < brokenPlans);
 }
 
 /** The whole graph on a structure: follow-ups, coverage, derived facts and `rules`' graph checks; problems go to `sink`. */
@@ -119,7 +148,7 @@ export function completeGraph(structure: GraphStructure, sink: MessageSink, rule
   const periods = derivePeriods(followUps, index.node);
   const actionStatus = deriveActionStatus(index, periods);
   const rollups = deriveRollups(index, periods, actionStatus);
-  runGraphChecks(rules, { index, coverage, rollups, documentYears, nodeAt: (key, path, at) => nodePlace(draft, key, path, at), followUpAt: (f, path) => followUpPlace(draft, f, path) }, sink);
+  runGraphChecks(rules, { index, coverage, rollups, documentYears, broken: structure.broken, nodeAt: (key, path, at) => nodePlace(draft, key, path, at), followUpAt: (f, path) => followUpPlace(draft, f, path) }, sink);
   return {
     format: GRAPH_FORMAT,
     version: GRAPH_VERSION,

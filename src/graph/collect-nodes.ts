@@ -6,6 +6,7 @@ import { locate, type YamlPath } from '../parse/yaml-frontmatter.js';
 import type { ValidFile } from '../validate/validate-file.js';
 import { isShadow, type DocumentScopes } from './documents.js';
 import { fileFields } from './node-fields.js';
+import type { ShadowLink } from './shadows.js';
 import type { EdgeType, GraphNode, NodeFields, NodeType } from './types.js';
 import { capitalise, withArticle } from './node-words.js';
 
@@ -37,6 +38,8 @@ export interface DraftFollowUp {
 export interface Draft {
   /** Keys that files with errors would have defined: links to them are not reported again. */
   shadowKeys: Set<string>;
+  /** Links that files with errors in valid documents would write: the gaps they leave are not reported. */
+  shadowLinks: ShadowLink[];
   nodes: Map<string, GraphNode>;
   origins: Map<string, NodeOrigin>;
   links: PendingLink[];
@@ -75,7 +78,7 @@ export function nodeKey(doc: string | null, id: string): string {
 
 /** Collects nodes, links and follow-ups; duplicate ids and misplaced files are reported here. */
 export function collectNodes(files: readonly ValidFile[], scopes: DocumentScopes, sink: MessageSink): Draft {
-  const draft: Draft = { shadowKeys: new Set(), nodes: new Map(), origins: new Map(), links: [], followUps: [] };
+  const draft: Draft = { shadowKeys: new Set(), shadowLinks: [], nodes: new Map(), origins: new Map(), links: [], followUps: [] };
   const planOfDocument = new Map<string, string | null>();
 
   const addNode = (node: GraphNode, origin: NodeOrigin, idPath: YamlPath): boolean => {
@@ -83,10 +86,12 @@ export function collectNodes(files: readonly ValidFile[], scopes: DocumentScopes
     if (existing) {
       const at = `${existing.source.file}:${existing.source.line}:${existing.source.column}`;
       const where = node.document ? ` i ${node.document}` : '';
-      sink.report('duplicate-id', `Id "${node.id}" används redan${where} av ${existing.type} "${existing.title}" (${at}). Ge den här noden ett eget id.`, {
-        file: origin.file.path,
-        ...locate(origin.file.parsed, idPath),
-      });
+      sink.report(
+        'duplicate-id',
+        `Id "${node.id}" används redan${where} av ${existing.type} "${existing.title}" (${at}). Ge den här noden ett eget id.`,
+        { file: origin.file.path, ...locate(origin.file.parsed, idPath) },
+        { actual: node.id },
+      );
       return false;
     }
     draft.nodes.set(node.key, node);

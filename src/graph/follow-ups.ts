@@ -24,7 +24,7 @@ function factsOf(file: ReadPlanFile): { body: string; source: FollowUp['source']
 export function attachFollowUps(
   draft: Draft,
   resolver: Resolver,
-  isShadowed: (scope: string | null, target: string) => boolean,
+  isShadowed: (scope: string | null, target: string, allowed?: readonly NodeType[]) => boolean,
   sink: MessageSink,
   documentYears: Readonly<Record<string, DocumentYears>>,
 ): FollowUp[] {
@@ -37,13 +37,13 @@ export function attachFollowUps(
     const at = (key: string) => ({ file: file.path, ...locate(file.parsed, [key]) });
     const key = resolver.resolve(document, value.avser);
     if (key === undefined) {
-      if (isShadowed(document, value.avser)) continue;
+      if (isShadowed(document, value.avser, FOLLOWED_UP)) continue;
       const hit = closest(value.avser, resolver.visibleIds(document, FOLLOWED_UP));
       sink.report(
         'followup-unknown-node',
         `Uppföljningen avser "${value.avser}", som inte finns.` + (hit ? ` Menade du "${hit}"?` : ' Kontrollera id:t i "avser".'),
         at('avser'),
-        hit ? { expected: [hit] } : {},
+        hit ? { expected: [hit], actual: value.avser } : { actual: value.avser },
       );
       continue;
     }

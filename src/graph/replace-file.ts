@@ -3,7 +3,7 @@
 // as a full collection would (documents, duplicate ids, files outside a valid document) is left to a rebuild.
 import type { CheckMessage } from '../messages/report.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
-import { invalidFileShadowKeys, type GraphDraft } from './build-graph.js';
+import { applyInvalidFiles, type GraphDraft } from './build-graph.js';
 import { itemOf, type Item } from './collect-nodes.js';
 import { documentOf, draftOwns, type CheckedFile } from './field-patch.js';
 import { collectShadows } from './shadows.js';
@@ -66,8 +66,7 @@ export function replaceFile(drafted: GraphDraft, old: CheckedFile, now: CheckedF
     draft.followUps.push({ file: now.valid.file, document: doc.value.id, value: now.valid.value });
   }
 
-  // Shadow ids: the documents' own, and every broken file's.
-  draft.shadowKeys = new Set(drafted.documentShadowKeys);
-  for (const key of invalidFileShadowKeys(drafted.scopes, invalid)) draft.shadowKeys.add(key);
+  // Shadow ids and links: the documents' own, and every broken file's.
+  applyInvalidFiles(drafted, invalid);
   return true;
 }

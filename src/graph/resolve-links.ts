@@ -53,20 +53,43 @@ export function makeResolver(nodes: ReadonlyMap<string, GraphNode>, policyOfPlan
   };
 }
 
+/** Types of node that live in a policy: references to them from a plan go through the plan's policy. */
+const POLICY_TYPES: ReadonlySet<NodeType> = new Set(['styrprincip', 'område']);
+
 /** Edge types that must not form cycles: their links' places are kept for the cycle message. */
 const CYCLE_EDGE_TYPES: ReadonlySet<string> = new Set(['depends-on', 'replaces', 'member-of']);
 
 /** Edges for every link that resolves to a node of an allowed type; the rest are reported. */
-export function resolveLinks(draft: Draft, sink: MessageSink): { edges: GraphEdge[]; resolver: Resolver; policyOfPlan: Map<string, string>; isShadowed: (scope: string | null, target: string) => boolean; linkPlaces: Map<string, { readonly place: Place }> } {
+export function resolveLinks(draft: Draft, sink: MessageSink): {
+  edges: GraphEdge[];
+  resolver: Resolver;
+  policyOfPlan: Map<string, string>;
+  isShadowed: (scope: string | null, target: string, allowed?: readonly NodeType[]) => boolean;
+  linkPlaces: Map<string, { readonly place: Place }>;
+  /** Edge types, by source node, of links left out because their target lies in a file with errors. */
+  shadowedFrom: Map<string, Set<string>>;
+  /** Plans whose `policy` does not resolve to a policy (reported at the plan). */
+  withoutPolicy: Set<string>;
+} {
   const edges: GraphEdge[] = [];
   const linkPlaces = new Map<string, { readonly place: Place }>();
   const policyOfPlan = new Map<string, string>();
-  /** True when a file with errors would have defined the target: its errors are reported, not this echo. */
-  const isShadowed = (scope: string | null, target: string): boolean => {
+  /** Plans whose `policy` does not resolve to a policy: that is reported once, at the plan, not at every reference into it. */
+  const withoutPolicy = new Set<string>();
+  const shadowedFrom = new Map<string, Set<string>>();
+  /**
+   * True when a file with errors would have defined the target: its errors are reported, not this echo. A plan whose
+   * policy has errors or does not resolve hides every reference that could lead into that policy (to `allowed` types
+   * of a policy; any type when not given).
+   */
+  const isShadowed = (scope: string | null, target: string, allowed?: readonly NodeType[]): boolean => {
     if (target.includes(':')) return draft.shadowKeys.has(target) || draft.shadowKeys.has(target.split(':')[0]!);
     if (draft.shadowKeys.has(nodeKey(scope, target))) return true;
-    const policy = scope === null ? undefined : policyOfPlan.get(scope);
-    return policy !== undefined && (draft.shadowKeys.has(nodeKey(policy, target)) || (draft.shadowKeys.has(policy) && !draft.nodes.has(policy)));
+    if (scope === null) return false;
+    const intoPolicy = allowed === undefined || allowed.some((t) => POLICY_TYPES.has(t));
+    if (withoutPolicy.has(scope)) return intoPolicy;
+    const policy = policyOfPlan.get(scope);
+    return policy !== undefined && (draft.shadowKeys.has(nodeKey(policy, target)) || (intoPolicy && draft.shadowKeys.has(policy) && !draft.nodes.has(policy)));
   };
   const global: PendingLink[] = [];
   const scoped: PendingLink[] = [];
@@ -75,15 +98,20 @@ export function resolveLinks(draft: Draft, sink: MessageSink): { edges: GraphEdg
   const resolveOne = (link: PendingLink): void => {
     const key = resolver.resolve(link.scope, link.target);
     if (key === undefined) {
-      if (isShadowed(link.scope, link.target)) {
+      if (isShadowed(link.scope, link.target, link.allowed)) {
         if (link.edge === 'implements') policyOfPlan.set(link.from, link.target);
+        let set = shadowedFrom.get(link.from);
+        if (!set) shadowedFrom.set(link.from, (set = new Set()));
+        set.add(link.edge);
         return;
       }
+      if (link.edge === 'implements') withoutPolicy.add(link.from);
       reportUnknown(link, resolver, sink);
       return;
     }
     const target = draft.nodes.get(key)!;
     if (!link.allowed.includes(target.type)) {
+      if (link.edge === 'implements') withoutPolicy.add(link.from);
       sink.report(
         'wrong-reference-type',
         `"${link.field}" hänvisar till "${link.target}", som är ${withArticle(target.type)} ("${target.title}"). Här krävs ${alternatives(link.allowed)}.`,
@@ -98,7 +126,7 @@ export function resolveLinks(draft: Draft, sink: MessageSink): { edges: GraphEdg
   global.forEach(resolveOne);
   resolver = makeResolver(draft.nodes, policyOfPlan);
   scoped.forEach(resolveOne);
-  return { edges, resolver, policyOfPlan, isShadowed, linkPlaces };
+  return { edges, resolver, policyOfPlan, isShadowed, linkPlaces, shadowedFrom, withoutPolicy };
 }
 
 function reportUnknown(link: PendingLink, resolver: Resolver, sink: MessageSink): void {
@@ -111,6 +139,7 @@ function reportUnknown(link: PendingLink, resolver: Resolver, sink: MessageSink)
         ? `"${link.field}" hänvisar till "${link.target}", men ${doc} har ingen nod med det id:t. Kontrollera id:t efter kolon.`
         : `"${link.field}" hänvisar till "${link.target}", men det finns ingen policy eller plan med id "${doc}".${suggestion(doc!, resolver.visibleIds(null, ['policy', 'plan']))}`,
       link.place,
+      { actual: link.target },
     );
     return;
   }
@@ -121,7 +150,7 @@ function reportUnknown(link: PendingLink, resolver: Resolver, sink: MessageSink)
     `"${link.field}" hänvisar till "${link.target}", som inte finns.` +
       (hit ? ` Menade du "${hit}"?` : ` Kontrollera id:t, eller skapa ${withArticle(link.allowed[0]!)} med id "${link.target}".`),
     link.place,
-    hit ? { expected: [hit] } : {},
+    hit ? { expected: [hit], actual: link.target } : { actual: link.target },
   );
 }
 

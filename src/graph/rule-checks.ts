@@ -5,6 +5,7 @@ import type { MessageSink, Place, ReportExtra, Severity } from '../messages/repo
 import type { YamlPath } from '../parse/yaml-frontmatter.js';
 import type { GraphIndex } from './graph-index.js';
 import type { Coverage, DocumentYears, EdgeType, FollowUp, GraphEdge, GraphNode, Rollup } from './types.js';
+import type { BrokenLinks } from './shadows.js';
 
 /** Reports one problem for the rule it was made for; the rule id and severity are added for it. */
 export type Report = (reason: string, place: Place, extra?: ReportExtra) => void;
@@ -27,6 +28,11 @@ export interface GraphContext {
   readonly rollups: readonly Rollup[];
   /** The years each policy and plan covers, as far as the documents give them (derived.documentYears). */
   readonly documentYears: Readonly<Record<string, DocumentYears>>;
+  /**
+   * Links the graph leaves out because one end lies in a file with errors (reported there): a gap they leave, such as
+   * a focus area whose only action has an invalid status, is that error's echo and is not reported again.
+   */
+  readonly broken: BrokenLinks;
   /** Where the value (or, with 'key', the key) at `path` inside node `key`'s own map is written. */
   nodeAt(key: string, path: YamlPath, at?: 'key' | 'value'): Place;
   /** Where the value at `path` in a follow-up's file is written. */

@@ -1,5 +1,10 @@
-// What files that failed validation would have defined, so their mistakes are reported once and not echoed elsewhere.
+// What files that failed validation would have defined, so their mistakes are reported once and not echoed elsewhere:
+// the ids they declare (references to them are not unknown) and the links they write (a focus area that a broken
+// action contributes to is not "without action"; a follow-up that is broken is not "missing").
+import { NODE_TYPES, SCHEMA_BY_TYPE } from '../../schemas/plan-files.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
+import { closest } from '../util/suggest.js';
+import type { EdgeType } from './types.js';
 
 /** A policy or plan file that has errors: it still owns its folder. */
 export interface ShadowDocument {
@@ -8,25 +13,75 @@ export interface ShadowDocument {
   id: string | null;
 }
 
+/** Links a file with errors writes, by key: the ids it names there. */
+export interface ShadowLinks {
+  field: string;
+  targets: string[];
+}
+
 export interface Shadows {
   documents: ShadowDocument[];
-  /** Files with errors, by path, with the ids they (and their inline nodes) name. */
-  ids: { path: string; typ: string; ids: string[] }[];
+  /** Files with errors, by path, with the ids they (and their inline nodes) name, the links they write and, for a follow-up, its period. */
+  ids: { path: string; typ: string; ids: string[]; links: ShadowLinks[]; period?: string }[];
 }
+
+/** The edge each link key of a node file makes (as collect-nodes makes it). */
+export const SHADOW_LINK_EDGES: Readonly<Record<string, Readonly<Record<string, EdgeType>>>> = {
+  styrprincip: { område: 'part-of' },
+  mål: { styrprinciper: 'realises' },
+  fokusområde: { mål: 'part-of' },
+  aktivitet: { bidrar_till: 'contributes-to', beroenden: 'depends-on' },
+  indikator: { mäter: 'measures', grupp: 'member-of' },
+  plan: { policy: 'implements' },
+};
+
+/** Types whose links resolve among organisations, policies and plans (scope null), not inside a document. */
+const GLOBAL_LINKS: ReadonlySet<string> = new Set(['plan']);
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const field = (v: unknown, key: string): unknown => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
 
-/** The documents and ids that the invalid files meant to define, read as far as their raw data allows. */
+const KEYS_BY_TYPE = Object.entries(SCHEMA_BY_TYPE).map(([typ, schema]) => [typ, new Set(Object.keys(schema.shape))] as const);
+
+/**
+ * The type a file with errors meant: its `typ` when that is one, the nearest type to a misspelt one, else the type
+ * whose keys the file uses most (a plan has `period` and `policy`, an action `bidrar_till`); '' when no type stands out.
+ */
+export function meantType(typ: unknown, keys: readonly string[]): string {
+  if (typeof typ === 'string' && (NODE_TYPES as readonly string[]).includes(typ)) return typ;
+  if (typeof typ === 'string' && typ !== '') {
+    const hit = closest(typ, NODE_TYPES);
+    if (hit) return hit;
+  }
+  const own = keys.filter((k) => k !== 'typ' && k !== 'id' && k !== 'titel');
+  let best = '';
+  let bestScore = 0;
+  let tie = false;
+  for (const [name, allowed] of KEYS_BY_TYPE) {
+    const score = own.filter((k) => allowed.has(k)).length;
+    if (score > bestScore) [best, bestScore, tie] = [name, score, false];
+    else if (score === bestScore && score > 0) tie = true;
+  }
+  return tie ? '' : best;
+}
+
+/** The documents, ids and links that the invalid files meant to define, read as far as their raw data allows. */
 export function collectShadows(invalid: readonly ReadPlanFile[]): Shadows {
   const shadows: Shadows = { documents: [], ids: [] };
   for (const file of invalid) {
-    const typ = file.data.typ;
+    const typ = meantType(file.data.typ, Object.keys(file.broken ? file.broken.lists : file.data));
     const id = str(file.data['id']);
     if (typ === 'policy' || typ === 'plan') shadows.documents.push({ path: file.path, typ, id: id ?? null });
     const ids = id ? [id] : [];
-    if (typ === 'policy') {
+    const broken = file.broken;
+    const raw: Record<string, unknown> = broken ? broken.lists : file.data;
+    // A misspelt link key (`bidrar_til`) still says what the file links to.
+    const value = (key: string): unknown => raw[key] ?? raw[Object.keys(raw).find((k) => !Object.hasOwn(raw, key) && closest(k, [key]) === key) ?? ''];
+    if (broken) {
+      if (typ === 'policy' || typ === 'mål') ids.push(...broken.inlineIds);
+    } else if (typ === 'policy') {
       for (const area of list(file.data['områden'])) {
         const areaId = str(field(area, 'id'));
         if (areaId) ids.push(areaId);
@@ -35,12 +90,25 @@ export function collectShadows(invalid: readonly ReadPlanFile[]): Shadows {
           if (pid) ids.push(pid);
         }
       }
+    } else if (typ === 'mål') {
+      for (const fo of list(file.data['fokusområden'])) {
+        const fid = str(field(fo, 'id'));
+        if (fid) ids.push(fid);
+      }
     }
-    if (typ === 'mål') for (const fo of list(file.data['fokusområden'])) {
-      const fid = str(field(fo, 'id'));
-      if (fid) ids.push(fid);
+    const links: ShadowLinks[] = [];
+    for (const key of Object.keys(SHADOW_LINK_EDGES[typ] ?? {})) {
+      const targets = strings(value(key));
+      if (targets.length > 0) links.push({ field: key, targets });
     }
-    shadows.ids.push({ path: file.path, typ, ids });
+    const entry: Shadows['ids'][number] = { path: file.path, typ, ids, links };
+    if (typ === 'uppföljning') {
+      const avser = strings(value('avser'))[0];
+      const period = strings(value('period'))[0];
+      if (avser !== undefined) entry.links.push({ field: 'avser', targets: [avser] });
+      if (period !== undefined) entry.period = period;
+    }
+    shadows.ids.push(entry);
   }
   return shadows;
 }
@@ -60,3 +128,60 @@ export function shadowKeys(shadows: Shadows, documentIdFor: (path: string) => st
   }
   return keys;
 }
+
+/** A link written in a file with errors, waiting to be resolved in the document `scope` its folder belongs to. */
+export interface ShadowLink {
+  /** null for the links of a policy or plan file, which resolve among documents. */
+  scope: string | null;
+  target: string;
+  /** The edge the link would make; 'follow-up' for a follow-up's `avser`. */
+  edge: EdgeType | 'follow-up';
+  /** The follow-up's period, for a follow-up. */
+  period?: string;
+}
+
+/** The links that files with errors in valid documents would write; `documentIdFor` gives the valid document a path lies in. */
+export function shadowLinks(shadows: Shadows, documentIdFor: (path: string) => string | null): ShadowLink[] {
+  const out: ShadowLink[] = [];
+  for (const entry of shadows.ids) {
+    const edges = SHADOW_LINK_EDGES[entry.typ];
+    if (edges === undefined && entry.typ !== 'uppföljning') continue;
+    const scope = GLOBAL_LINKS.has(entry.typ) ? null : documentIdFor(entry.path);
+    if (scope === null && !GLOBAL_LINKS.has(entry.typ)) continue;
+    for (const { field, targets } of entry.links) {
+      const edge = field === 'avser' ? 'follow-up' : edges?.[field];
+      if (edge === undefined) continue;
+      for (const target of targets) out.push({ scope, target, edge, ...(edge === 'follow-up' && entry.period !== undefined ? { period: entry.period } : {}) });
+    }
+  }
+  return out;
+}
+
+/** Links the graph leaves out because one end lies in a file with errors: what the rules about gaps must not call gaps. */
+export interface BrokenLinks {
+  /** True when a file with errors links to node `key` with an edge of `type`. */
+  into(key: string, type: EdgeType): boolean;
+  /** True when node `key` links with an edge of `type` to a node of a file with errors. */
+  outOf(key: string, type: EdgeType): boolean;
+  /** The periods of follow-up files with errors that follow up node `key` ('' where the period cannot be read). */
+  followUps(key: string): string[];
+  /** True when a plan's policy cannot be told (its file has errors, or its policy does not resolve): which principles its goals realise is unknown. */
+  readonly policyUnknown: boolean;
+}
+
+/** Broken links from resolved shadow links (`into`, by target key) and from valid links whose target is a shadow (`outOf`, by source key). */
+export function brokenLinks(into: ReadonlyMap<string, ReadonlySet<string>>, outOf: ReadonlyMap<string, ReadonlySet<string>>, policyUnknown = false): BrokenLinks {
+  return {
+    policyUnknown,
+    into: (key, type) => into.get(key)?.has(type) === true,
+    outOf: (key, type) => outOf.get(key)?.has(type) === true,
+    followUps: (key) => {
+      const set = into.get(key);
+      if (set === undefined) return [];
+      return [...set].filter((s) => s.startsWith('follow-up')).map((s) => s.slice('follow-up '.length));
+    },
+  };
+}
+
+/** No broken links: for graphs built without files with errors. */
+export const NO_BROKEN_LINKS: BrokenLinks = brokenLinks(new Map(), new Map());

@@ -12,9 +12,12 @@ export const PROBLEM_CODES = {
   'symlink-outside': 'error',
   'frontmatter-missing': 'error',
   'frontmatter-unclosed': 'error',
+  'frontmatter-not-yaml': 'error',
   'not-a-plan-file': 'warning',
   'yaml-syntax': 'error',
   'duplicate-key': 'error',
+  'not-nfc': 'warning',
+  'unusual-character': 'warning',
   // the schema
   'unknown-key': 'error',
   'missing-key': 'error',

@@ -1,4 +1,5 @@
 // Parses frontmatter YAML with the `yaml` package, keeping positions so messages point at keys and values.
+import { normalizeKey, spaceStructure } from '../files/characters.js';
 import { explainYamlError } from './yaml-errors.js';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 
@@ -16,6 +17,8 @@ export interface ParsedYaml {
   /** 1-based line in the file of the frontmatter's first line. */
   firstLine: number;
   lineCounter: LineCounter;
+  /** The frontmatter text as parsed (unusual spaces where YAML wants white space already made plain: same offsets as written). */
+  text: string;
 }
 
 export interface YamlProblem {
@@ -25,7 +28,8 @@ export interface YamlProblem {
 }
 
 /** Parses frontmatter text; syntax problems are returned, not thrown. */
-export function parseFrontmatterYaml(yamlText: string, firstLine: number): { parsed: ParsedYaml; problems: YamlProblem[] } {
+export function parseFrontmatterYaml(written: string, firstLine: number): { parsed: ParsedYaml; problems: YamlProblem[] } {
+  const yamlText = spaceStructure(written);
   const lineCounter = new LineCounter();
   let document: Document.Parsed;
   try {
@@ -34,19 +38,23 @@ export function parseFrontmatterYaml(yamlText: string, firstLine: number): { par
     // The yaml parser recurses; absurd nesting can exhaust the stack.
     const empty = parseDocument('', { lineCounter: new LineCounter() });
     return {
-      parsed: { document: empty, data: undefined, firstLine, lineCounter },
+      parsed: { document: empty, data: undefined, firstLine, lineCounter, text: yamlText },
       problems: [{ kind: 'syntax', message: 'strukturen är för djupt nästlad för att läsas', point: { line: firstLine, column: 1 } }],
     };
   }
-  const parsed: ParsedYaml = { document, data: undefined, firstLine, lineCounter };
+  const parsed: ParsedYaml = { document, data: undefined, firstLine, lineCounter, text: yamlText };
   const problems: YamlProblem[] = [];
   const lines = yamlText.split('\n');
-  let syntaxReported = false;
-  for (const error of document.errors) {
-    const explained = explainYamlError(error, yamlText, lines, (o) => lineCounter.linePos(o));
-    // The first syntax error is the real one; those after it are usually its echoes.
-    if (!explained.duplicateKey && syntaxReported) continue;
-    if (!explained.duplicateKey) syntaxReported = true;
+  // Warnings too: an unresolved tag (`status: !x klar`) silently becomes text, which the writer did not mean.
+  const all = [...document.errors, ...document.warnings];
+  const duplicates = all.filter((e) => e.code === 'DUPLICATE_KEY');
+  const syntax = all.filter((e) => e.code !== 'DUPLICATE_KEY');
+  // The first syntax error is the real one; those after it are usually its echoes, and so is a "duplicate" key
+  // after it (a tab or a missing bracket moves the lines below it into another map).
+  const first = syntax[0];
+  const syntaxAt = Math.min(...syntax.map((e) => e.pos[0]));
+  for (const error of [...(first ? [first] : []), ...duplicates.filter((e) => e.pos[0] < syntaxAt)]) {
+    const explained = explainYamlError(error, yamlText, lines, (o) => lineCounter.linePos(o), firstLine);
     problems.push({
       kind: explained.duplicateKey ? 'duplicate-key' : 'syntax',
       message: explained.message,
@@ -55,12 +63,24 @@ export function parseFrontmatterYaml(yamlText: string, firstLine: number): { par
   }
   if (problems.length === 0) {
     try {
-      parsed.data = document.toJS({ maxAliasCount: 100 });
+      parsed.data = normalizeData(document.toJS({ maxAliasCount: 100 }));
     } catch (error) {
       problems.push({ kind: 'syntax', message: aliasMessage(error), point: { line: firstLine, column: 1 } });
     }
   }
   return { parsed, problems };
+}
+
+/** Plain data with every key as it is meant (normalizeKey) and every text in Unicode NFC. */
+export function normalizeData(value: unknown): unknown {
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (Array.isArray(value)) return value.map(normalizeData);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) out[normalizeKey(key)] = normalizeData(v);
+    return out;
+  }
+  return value;
 }
 
 function aliasMessage(error: unknown): string {
@@ -135,5 +155,19 @@ function findNode(root: Node | null, path: YamlPath): Found {
 function scalarKey(pair: Pair): string | undefined {
   if (!isPair(pair)) return undefined;
   const key = pair.key;
-  return isScalar(key) ? String(key.value) : undefined;
+  return isScalar(key) ? normalizeKey(String(key.value)) : undefined;
+}
+
+/** The value at `path` as written in the frontmatter (quotes included), or undefined when the path is not there. */
+export function sourceAt(parsed: ParsedYaml, path: YamlPath): string | undefined {
+  const found = findNode(parsed.document.contents as Node | null, path);
+  if (found.depth !== path.length || !found.node?.range) return undefined;
+  return parsed.text.slice(found.node.range[0], found.node.range[1]);
+}
+
+/** The keys of the map at `path` in the order they are written (plain data puts number-like keys first). */
+export function writtenKeys(parsed: ParsedYaml, path: YamlPath): string[] {
+  const found = findNode(parsed.document.contents as Node | null, path);
+  if (found.depth !== path.length || !isMap(found.node)) return [];
+  return found.node.items.map((p) => scalarKey(p)).filter((k): k is string => k !== undefined);
 }

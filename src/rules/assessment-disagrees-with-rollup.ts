@@ -50,13 +50,19 @@ Plattformen är i drift.
     },
   },
   /** "uppfyllt" with most actions not started or late, or "ej uppfyllt" with every action done, is reported at the assessment. */
-  graph({ index, rollups, followUpAt, report }) {
+  graph({ index, rollups, broken, followUpAt, report }) {
     const byNodePeriod = new Map(rollups.map((r) => [`${r.node}\u0000${r.period}`, r]));
+    // An action, or an action's follow-up, in a file with errors leaves the counts incomplete: no judgement then.
+    const actionsBelow = (key: string): string[] => [...index.in(key, 'contributes-to'), ...index.in(key, 'part-of').flatMap((fo) => index.in(fo, 'contributes-to'))];
+    const incomplete = (key: string, period: string): boolean =>
+      broken.into(key, 'contributes-to') ||
+      index.in(key, 'part-of').some((fo) => broken.into(fo, 'contributes-to')) ||
+      actionsBelow(key).some((a) => broken.followUps(a).some((p) => p <= period));
     for (const type of ['mål', 'fokusområde'] as const) {
       for (const node of index.ofType(type)) {
         for (const f of index.followUps(node.key)) {
           const r = byNodePeriod.get(`${node.key}\u0000${f.period}`);
-          if (!r || r.actions.total === 0 || !f.assessment) continue;
+          if (!r || r.actions.total === 0 || !f.assessment || incomplete(node.key, f.period)) continue;
           const behind = r.actions.byStatus['ej påbörjad'] + r.actions.byStatus['försenad'];
           const done = r.actions.byStatus['klar'];
           if (f.assessment === 'uppfyllt' && behind * 2 > r.actions.total) {

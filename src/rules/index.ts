@@ -7,9 +7,12 @@ import internalError from './internal-error.js';
 import symlinkOutside from './symlink-outside.js';
 import frontmatterMissing from './frontmatter-missing.js';
 import frontmatterUnclosed from './frontmatter-unclosed.js';
+import frontmatterNotYaml from './frontmatter-not-yaml.js';
 import notAPlanFile from './not-a-plan-file.js';
 import yamlSyntax from './yaml-syntax.js';
 import duplicateKey from './duplicate-key.js';
+import notNfc from './not-nfc.js';
+import unusualCharacter from './unusual-character.js';
 import unknownKey from './unknown-key.js';
 import missingKey from './missing-key.js';
 import wrongType from './wrong-type.js';
@@ -18,6 +21,7 @@ import invalidDate from './invalid-date.js';
 import invalidPeriod from './invalid-period.js';
 import invalidFormat from './invalid-format.js';
 import endBeforeStart from './end-before-start.js';
+import targetYearOutsidePeriod from './target-year-outside-period.js';
 import scaleOutOfRange from './scale-out-of-range.js';
 import duplicateId from './duplicate-id.js';
 import unknownReference from './unknown-reference.js';
@@ -59,9 +63,12 @@ const rules = [
   symlinkOutside,
   frontmatterMissing,
   frontmatterUnclosed,
+  frontmatterNotYaml,
   notAPlanFile,
   yamlSyntax,
   duplicateKey,
+  notNfc,
+  unusualCharacter,
   unknownKey,
   missingKey,
   wrongType,
@@ -70,6 +77,7 @@ const rules = [
   invalidPeriod,
   invalidFormat,
   endBeforeStart,
+  targetYearOutsidePeriod,
   scaleOutOfRange,
   duplicateId,
   unknownReference,

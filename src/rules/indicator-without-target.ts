@@ -49,9 +49,11 @@ Mäts i ärendesystemet.
       },
     },
   },
-  graph({ index, nodeAt, report }) {
+  graph({ index, broken, nodeAt, report }) {
     for (const n of index.ofType('indikator')) {
       if (hasValues(n.fields['målvärden'])) continue;
+      // Its group's file has errors (reported there): the group's targets cannot be known.
+      if (broken.outOf(n.key, 'member-of')) continue;
       const group = index.out(n.key, 'member-of')[0];
       if (group !== undefined && hasValues(index.nodeOf(group, 'indikator')?.fields.målvärden)) continue;
       report(`Indikatorn ${n.id} har inga målvärden. Lägg till "målvärden" med ett värde per år, t.ex. 2026: 80.`, nodeAt(n.key, ['id']));

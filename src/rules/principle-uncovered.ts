@@ -77,9 +77,13 @@ Målet handlar om tjänster för invånare och företag.
       },
     },
   },
-  graph({ index, coverage, report }) {
+  graph({ index, coverage, broken, report }) {
     for (const key of coverage.uncoveredPrinciples) {
+      // A goal file with errors realises it: that error is reported in the goal's file.
+      if (broken.into(key, 'realises')) continue;
       const n = index.node(key)!;
+      // A plan file with errors implements its policy: which of the policy's principles its goals realise is unknown.
+      if (broken.policyUnknown || (n.document !== null && broken.into(n.document, 'implements'))) continue;
       report(`Styrprincipen ${n.id} "${n.title}" förverkligas inte av något mål. Lägg till ${n.id} under "styrprinciper" i det mål som förverkligar den.`, n.source);
     }
   },

@@ -58,3 +58,13 @@ export function requiredKeysAt(schema: z.ZodType, path: YamlPath): string[] {
     .filter(([, s]) => defOf(s).type !== 'optional')
     .map(([k]) => k);
 }
+
+/**
+ * True when the schema takes a value from a fixed form rather than free text: an enum or literal, or a string with a
+ * pattern (ids, references, dates, periods, codes). Such values are compared as they are meant (normalizeToken).
+ */
+export function isTokenSchema(schema: z.ZodType): boolean {
+  const def = defOf(unwrap(schema)) as Def & { checks?: { _zod: { def: { check?: string; format?: string } } }[] };
+  if (def.type === 'enum' || def.type === 'literal') return true;
+  return def.type === 'string' && (def.checks ?? []).some((c) => c._zod.def.check === 'string_format');
+}

@@ -4,6 +4,8 @@ import type { MessageSink } from '../messages/report.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
 import { locate } from '../parse/yaml-frontmatter.js';
 import { closest, quoteList } from '../util/suggest.js';
+import { normalizeToken } from '../files/characters.js';
+import { normalizeValues } from './normalize-values.js';
 import { issuesToMessages } from './zod-issues.js';
 
 export type TypeName = keyof typeof SCHEMA_BY_TYPE;
@@ -11,7 +13,9 @@ export type ValidFile = { [T in TypeName]: { typ: T; file: ReadPlanFile; value: 
 
 /** The file's validated frontmatter, or undefined after reporting every schema problem in it. */
 export function validateFile(file: ReadPlanFile, sink: MessageSink): ValidFile | undefined {
-  const typ = file.data.typ;
+  // A file whose YAML has errors has them reported already; what it declares is read only for its shadow.
+  if (file.broken) return undefined;
+  const typ = normalizeToken(file.data.typ);
   if (!Object.hasOwn(SCHEMA_BY_TYPE, typ)) {
     const hit = closest(typ, NODE_TYPES);
     sink.report(
@@ -23,7 +27,7 @@ export function validateFile(file: ReadPlanFile, sink: MessageSink): ValidFile |
     return undefined;
   }
   const schema = SCHEMA_BY_TYPE[typ as TypeName];
-  const result = schema.safeParse(file.data);
+  const result = schema.safeParse(normalizeValues(file.data, schema));
   if (result.success) return { typ, file, value: result.data } as ValidFile;
   for (const m of issuesToMessages(result.error.issues, schema, file.parsed, typ)) {
     sink.report(m.ruleId, m.reason, { file: file.path, ...m.point }, m.expected ? { expected: m.expected } : {});

@@ -11,9 +11,10 @@ import {
 } from '../../schemas/plan-files.js';
 import type { ProblemCode } from '../messages/problems.js';
 import { closest, quoteList } from '../util/suggest.js';
-import { hasKey, locate, locateStart, type ParsedYaml, type Point, type YamlPath } from '../parse/yaml-frontmatter.js';
+import { hasKey, locate, locateStart, sourceAt, writtenKeys, type ParsedYaml, type Point, type YamlPath } from '../parse/yaml-frontmatter.js';
 import { describeValue, pathLabel, typeWord, valueAt } from './describe.js';
-import { keysAt, requiredKeysAt } from './schema-walk.js';
+import { formOf, rewriteAs } from './forms.js';
+import { keysAt, requiredKeysAt, schemaAt } from './schema-walk.js';
 
 export interface IssueMessage {
   ruleId: ProblemCode;
@@ -48,6 +49,11 @@ export function issuesToMessages(issues: readonly z.core.$ZodIssue[], schema: z.
       case 'unrecognized_keys': {
         const allowed = keysAt(schema, path);
         for (const key of issue.keys) {
+          const comma = decimalComma(parsed, path, key);
+          if (comma) {
+            out.push({ ruleId: 'unknown-key', reason: comma, point: locate(parsed, [...path, key], 'key') });
+            continue;
+          }
           const hit = closest(key, allowed);
           const where = path.length ? ` i ${label}` : '';
           out.push({
@@ -67,13 +73,7 @@ export function issuesToMessages(issues: readonly z.core.$ZodIssue[], schema: z.
           out.push(missing);
           break;
         }
-        const expected = issue.expected === 'int' ? 'int' : String(issue.expected);
-        const example = expected === 'array' ? ` Skriv till exempel [${String(value ?? 'A1')}].` : '';
-        out.push({
-          ruleId: 'wrong-type',
-          reason: `"${label}" ska vara ${typeWord(expected)} men är ${describeValue(value)}.${example}`,
-          point: locate(parsed, path),
-        });
+        out.push({ ruleId: 'wrong-type', reason: wrongType(issue.expected === 'int' ? 'int' : String(issue.expected), path, value, schema, parsed), point: locate(parsed, path) });
         break;
       }
       case 'invalid_value': {
@@ -96,10 +96,11 @@ export function issuesToMessages(issues: readonly z.core.$ZodIssue[], schema: z.
         break;
       }
       case 'invalid_format': {
-        const hint = issue.pattern ? FORMAT_HINTS.get(issue.pattern.replace(/^\/|\/[a-z]*$/g, '')) : undefined;
+        const hint = 'pattern' in issue && typeof issue.pattern === 'string' ? FORMAT_HINTS.get(issue.pattern.replace(/^\/|\/[a-z]*$/g, '')) : undefined;
+        const fixed = typeof value === 'string' ? paddedDate(value) : undefined;
         out.push({
           ruleId: hint?.rule ?? 'invalid-format',
-          reason: `"${label}" har värdet ${JSON.stringify(value)} men ska vara ${hint?.what ?? 'på en annan form'}.`,
+          reason: `"${label}" har värdet ${JSON.stringify(value)} men ska vara ${hint?.what ?? 'på en annan form'}.` + (fixed ? ` Skriv ${String(path[path.length - 1])}: ${fixed}.` : ''),
           point: locate(parsed, path),
         });
         break;
@@ -108,10 +109,12 @@ export function issuesToMessages(issues: readonly z.core.$ZodIssue[], schema: z.
         // A date that already failed its ÅÅÅÅ-MM-DD pattern needs no second message.
         if (issues.some((other) => other.code === 'invalid_format' && pathLabel(other.path as YamlPath) === label)) break;
         const rule = (issue.params?.['rule'] as ProblemCode | undefined) ?? 'invalid-format';
+        // A refinement of the format says its own Swedish words; zod's default is English and never shown.
+        const own = issue.message && issue.message !== 'Invalid input' ? issue.message : undefined;
         const reason =
           rule === 'invalid-date'
             ? `"${label}" har värdet ${JSON.stringify(value)}, som inte är ett verkligt datum. Kontrollera månad och dag (ÅÅÅÅ-MM-DD).`
-            : `"${label}": ${issue.message}`;
+            : `"${label}" har ett värde som inte stämmer med formatet${own ? `: ${own}` : '. Jämför med exemplen i formatet (README)'}.`;
         out.push({ ruleId: rule, reason, point: locate(parsed, path) });
         break;
       }
@@ -141,8 +144,21 @@ export function issuesToMessages(issues: readonly z.core.$ZodIssue[], schema: z.
         });
         break;
       }
-      default: {
-        out.push({ ruleId: 'wrong-type', reason: `"${label}" har ett ogiltigt värde: ${issue.message}.`, point: locate(parsed, path) });
+      case 'not_multiple_of': {
+        out.push({ ruleId: 'invalid-value', reason: `"${label}" är ${String(value)} men ska vara en multipel av ${String(issue.divisor)}.`, point: locate(parsed, path) });
+        break;
+      }
+      case 'invalid_union': {
+        out.push({
+          ruleId: 'wrong-type',
+          reason: `"${label}" passar inte någon av formerna som är tillåtna här (${describeValue(value)}). Jämför med exemplen i formatet (README).`,
+          point: locate(parsed, path),
+        });
+        break;
+      }
+      case 'invalid_element': {
+        out.push({ ruleId: 'wrong-type', reason: `Ett värde i "${label}" har fel form. Jämför med exemplen i formatet (README).`, point: locate(parsed, path) });
+        break;
       }
     }
   }
@@ -161,4 +177,64 @@ function missingKey(path: YamlPath, value: unknown, schema: z.ZodType, parsed: P
     reason: `Nyckeln "${key}" saknas${parent.length ? ` i ${pathLabel(parent)}` : ''}. ${owner} kräver: ${required.join(', ')}.`,
     point: parent.length ? locate(parsed, parent, 'key') : locateStart(parsed),
   };
+}
+
+/**
+ * The wrong-type reason for a value YAML read as another type than the field wants: what the field takes, what YAML
+ * made of the value, and the value written as the field wants it (in quotes; a year for a date; a range as
+ * { från, till }) or an example of the form from the format.
+ */
+function wrongType(expected: string, path: YamlPath, value: unknown, schema: z.ZodType, parsed: ParsedYaml): string {
+  const label = pathLabel(path);
+  const key = path[path.length - 1];
+  const at = schemaAt(schema, path);
+  const source = sourceAt(parsed, path);
+  if (at === undefined || value === null || value === undefined) return `"${label}" ska vara ${typeWord(expected)} men är ${describeValue(value)}.`;
+  const form = formOf(at, key);
+  const rewritten = rewriteAs(form, value, source, key, at);
+  const write = (v: string) => (typeof key === 'string' ? `${key}: ${v}` : v);
+  const parent = path.slice(0, -1);
+  const parentSchema = parent.length > 0 ? schemaAt(schema, parent) : undefined;
+  const whole = parentSchema && typeof parent[parent.length - 1] === 'string' ? ` (hela värdet t.ex. ${String(parent[parent.length - 1])}: ${formOf(parentSchema).example})` : '';
+  const shown = source ?? JSON.stringify(value);
+  if ((form.kind === 'text' || form.kind === 'choice') && rewritten !== undefined) {
+    const lost = typeof value === 'number' && String(value) !== shown.trim() ? ` ${shown.trim()} blir ${String(value)}.` : '';
+    return `"${label}" ska vara en text, men YAML läser ${shown.trim()} som ${describeValue(value)}.${lost} Skriv värdet inom citattecken: ${write(rewritten)}.`;
+  }
+  if (form.kind === 'year' && typeof value === 'string') {
+    return `"${label}" ska vara ${form.words} (ett heltal), inte ${/^\d{4}-\d{2}/.test(value) ? 'ett datum' : describeValue(value)}: skriv ${write(rewritten ?? form.example)}${whole}.`;
+  }
+  if (form.kind === 'date' && typeof value === 'number') {
+    return `"${label}" ska vara ${form.words}, inte bara ett år: skriv ${write(rewritten ?? form.example)}${whole}.`;
+  }
+  if (form.kind === 'map' || form.kind === 'per-year') {
+    return `"${label}" ska vara ${form.words}, inte ${describeValue(value)}: skriv ${write(rewritten ?? form.example)}.`;
+  }
+  if (form.kind === 'list') {
+    const item = typeof value === 'string' || typeof value === 'number' ? `[${String(value)}]` : form.example;
+    return `"${label}" ska vara en lista men är ${describeValue(value)}. Skriv till exempel ${write(item)}.`;
+  }
+  if ((form.kind === 'number' || form.kind === 'integer') && rewritten !== undefined) {
+    return `"${label}" ska vara ${form.words}, men ${shown.trim()} läses som text: decimaler skrivs med punkt. Skriv ${write(rewritten)}.`;
+  }
+  return `"${label}" ska vara ${form.words} men är ${describeValue(value)}. Skriv till exempel ${write(form.example)}.`;
+}
+
+/** `2024-2-3` as `2024-02-03`: a date whose month or day lacks its leading zero. */
+function paddedDate(value: string): string | undefined {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value.trim());
+  if (!m || (m[2]!.length === 2 && m[3]!.length === 2)) return undefined;
+  return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+}
+
+/** `{ belopp: 4,5 }`: YAML reads the decimal comma as a separator, so `5` becomes a key. The reason that says so, or undefined. */
+function decimalComma(parsed: ParsedYaml, path: YamlPath, key: string): string | undefined {
+  if (!/^\d+$/.test(key) || valueAt(parsed.data, [...path, key]) !== null) return undefined;
+  const map = valueAt(parsed.data, path);
+  if (map === null || typeof map !== 'object') return undefined;
+  const keys = writtenKeys(parsed, path);
+  const previous = keys[keys.indexOf(key) - 1];
+  const number = previous === undefined ? undefined : (map as Record<string, unknown>)[previous];
+  if (previous === undefined || typeof number !== 'number' || !Number.isInteger(number)) return undefined;
+  return `${path.length ? `I ${pathLabel(path)} står` : 'Här står'} ${previous}: ${number},${key}, men inom { … } läser YAML kommatecknet som en avgränsare: det blir ${number} och en okänd nyckel "${key}". Skriv decimaler med punkt: ${previous}: ${number}.${key}.`;
 }
