@@ -2,7 +2,8 @@
 // Sections are independent functions returning a Section (see table.ts); add new ones (site build, watch
 // re-check) to SECTIONS below.
 //
-//   node lib/bench/bench.js [--sizes 1000,10000] [--runs 5] [--no-remark] [--only check,watch,site] [--strict]
+//   node lib/bench/bench.js [--sizes 1000,10000] [--runs 5] [--no-remark] [--only check,watch,site,mutations] [--strict]
+//                           [--mutations 20000] [--seed 1]
 // --runs is for the large plans; plans of up to 2,000 files get three times as many (they are cheap and noisy).
 // --strict exits 1 when a section misses its target (the check/floor ratio).
 import { cpus, tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { benchCheck } from './check-bench.js';
 import { benchWatch } from './watch-bench.js';
 import { benchSite } from './site-bench.js';
+import { benchMutations } from './mutations-bench.js';
 import { forceGc } from './measure.js';
 import { renderSection, type Section } from './table.js';
 
@@ -22,6 +24,8 @@ const { values } = parseArgs({
     'no-remark': { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
     only: { type: 'string' },
+    mutations: { type: 'string', default: '20000' },
+    seed: { type: 'string', default: '1' },
   },
 });
 const sizes = values.sizes
@@ -58,6 +62,7 @@ const SECTIONS: { name: string; run: () => Promise<Section> }[] = [
     run: () => benchWatch({ size: Math.max(...sizes), runs: Math.max(5, runs * 2), workDir, targetMs: 100, settleMs: 100, log }),
   },
   { name: 'site', run: () => benchSite({ size: 1000, runs: 3, workDir, targetRatio: 1.3, log }) },
+  { name: 'mutations', run: () => benchMutations({ count: Number(values.mutations) || 20000, seed: Number(values.seed) || 1, log }) },
 ];
 
 const started = Date.now();
