@@ -614,6 +614,17 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
       },
     ],
   },
+  // ---- configuration
+  'invalid-config': {
+    keeps: A1_ETC,
+    cases: [
+      {
+        title: 'a misspelt rule id in regler, with a suggestion, at the key',
+        file: 'sparbar.config.json',
+        expected: [err('invalid-config', 3, 5, ['"action-without-due-dat"', 'Menade du "action-without-due-date"?'])],
+      },
+    ],
+  },
   'indicator-value-conflict': {
     keeps: [...A1_ETC, 'digplan:I1'],
     cases: [
