@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkFiles, comparePlanPaths, type PlanFileBytes } from '../src/check/check-files.js';
 import { checkPlans, type CheckResult } from '../src/check/check-plans.js';
 
-/** Every .md file under `root` as {path, bytes}, the way checkPlans would find it (no symlinks in these fixtures). */
+/** Every .md file under `root`, and its sparbar.config.json, as {path, bytes}, the way checkPlans would find them (no symlinks in these fixtures). */
 function filesOf(root: string): PlanFileBytes[] {
   const out: PlanFileBytes[] = [];
   const walk = (dir: string, rel: string) => {
@@ -14,7 +14,7 @@ function filesOf(root: string): PlanFileBytes[] {
       const abs = path.join(dir, name);
       const r = rel ? `${rel}/${name}` : name;
       if (statSync(abs).isDirectory()) walk(abs, r);
-      else if (name.endsWith('.md')) out.push({ path: r, bytes: readFileSync(abs) });
+      else if (name.endsWith('.md') || r === 'sparbar.config.json') out.push({ path: r, bytes: readFileSync(abs) });
     }
   };
   walk(root, '');

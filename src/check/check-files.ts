@@ -10,6 +10,8 @@ import { MessageSink, sortMessages, type CheckMessage, type RuleSettings } from 
 import { parsePlanText, readPlanFile, type ReadPlanFile } from '../parse/read-plan-file.js';
 import { validateFile, type ValidFile } from '../validate/validate-file.js';
 import { RULES } from '../rules/index.js';
+import { ruleSettingsOf } from '../rules/settings.js';
+import { CONFIG_FILE, parseConfigText } from '../config/config-file.js';
 import type { CheckOptions, CheckResult } from './check-plans.js';
 
 /** One file of a plans folder: its path relative to the folder (forward slashes) and its bytes. */
@@ -125,13 +127,19 @@ export function assembleCheck(files: readonly FileCheck[], extra: readonly Check
   return { graph, messages: sortMessages(messages), fileCount: files.length };
 }
 
-/** Checks a plans folder given as files in memory; the same messages and graph as checkPlans on the same files. */
+/**
+ * Checks a plans folder given as files in memory; the same messages and graph as checkPlans on the same files. Its
+ * `.md` files are checked; a `sparbar.config.json` among them sets the rules' severities unless `options.rules` does.
+ */
 export function checkFiles(files: readonly PlanFileBytes[], options: CheckOptions = {}, extra: readonly CheckMessage[] = []): CheckResult {
+  const config = options.rules === undefined ? files.find((f) => f.path === CONFIG_FILE) : undefined;
+  const loaded = config ? ruleSettingsOf(parseConfigText(new TextDecoder().decode(config.bytes), CONFIG_FILE)) : undefined;
+  const settled = loaded ? { ...options, rules: loaded.settings } : options;
   const sorted = [...files].filter((f) => f.path.endsWith('.md')).sort((a, b) => comparePlanPaths(a.path, b.path));
   return assembleCheck(
-    sorted.map((f) => checkFileBytes(f.path, f.bytes, options.rules)),
-    extra,
-    options,
+    sorted.map((f) => checkFileBytes(f.path, f.bytes, settled.rules)),
+    loaded ? [...loaded.messages, ...extra] : extra,
+    settled,
   );
 }
 

@@ -26,7 +26,7 @@ export interface CheckOptions {
   requirePeriod?: string;
   /**
    * The rules' severities (see src/rules/settings.ts). Without them checkPlans and CheckSession read `regler` in
-   * the plans folder's sparbar.config.json, and report what is wrong in it; checkFiles uses each rule's own.
+   * the plans folder's sparbar.config.json, and report what is wrong in it; checkFiles reads it among its files.
    */
   rules?: RuleSettings;
 }
