@@ -7,7 +7,7 @@ import type { CheckedFile } from '../graph/field-patch.js';
 import type { Graph } from '../graph/types.js';
 import { requirePeriod } from '../followup/require-period.js';
 import { MessageSink, sortMessages, type CheckMessage, type RuleSettings } from '../messages/report.js';
-import { parsePlanText, readPlanFile, type ReadPlanFile } from '../parse/read-plan-file.js';
+import { readPlanFile, readPlanText, type ReadPlanFile } from '../parse/read-plan-file.js';
 import { validateFile, type ValidFile } from '../validate/validate-file.js';
 import { RULES } from '../rules/index.js';
 import { ruleSettingsOf } from '../rules/settings.js';
@@ -30,7 +30,7 @@ export interface FileCheck extends CheckedFile {
 export function checkFileBytes(path: string, bytes: Uint8Array, settings?: RuleSettings): FileCheck {
   const sink = new MessageSink(settings);
   try {
-    const read = parsePlanText(bytes, path, sink);
+    const read = readPlanText(bytes, path, sink);
     const valid = read && validateFile(read, sink);
     if (valid) return { path, messages: sink.messages, valid };
     if (read) return { path, messages: sink.messages, invalid: read };

@@ -26,7 +26,10 @@ export interface ReadPlanFile {
   broken?: Declarations;
 }
 
-/** The frontmatter and body of a plan file, or undefined when it is not (or not yet) one; problems go to `sink`. */
+/**
+ * The frontmatter and body of a plan file, or undefined when it is not (or not yet) one; problems go to `sink`. A plan
+ * file that cannot be read as one comes back `broken`, with what it declares (see ReadPlanFile.broken).
+ */
 export function readPlanFile(file: DiscoveredFile, sink: MessageSink): ReadPlanFile | undefined {
   let bytes: Uint8Array;
   try {
@@ -36,11 +39,21 @@ export function readPlanFile(file: DiscoveredFile, sink: MessageSink): ReadPlanF
     sink.report('unreadable-file', `Filen gick inte att läsa (${code}). Kontrollera att den finns och går att läsa.`, { file: file.path, line: 1, column: 1 });
     return undefined;
   }
-  return parsePlanText(bytes, file.path, sink);
+  return readPlanText(bytes, file.path, sink);
 }
 
-/** Same as readPlanFile, from bytes already in memory. */
+/**
+ * The frontmatter and body of a plan file from bytes in memory, or undefined when they are not a readable plan file
+ * (a broken one included): for callers that only want files they can use (an editor, Kolada's writer). Problems go to
+ * `sink` just as with readPlanText.
+ */
 export function parsePlanText(bytes: Uint8Array, path: string, sink: MessageSink): ReadPlanFile | undefined {
+  const read = readPlanText(bytes, path, sink);
+  return read?.broken ? undefined : read;
+}
+
+/** Same as readPlanFile, from bytes already in memory: a plan file that cannot be read as one comes back `broken`. */
+export function readPlanText(bytes: Uint8Array, path: string, sink: MessageSink): ReadPlanFile | undefined {
   const place = { file: path, line: 1, column: 1 };
   const decoded = decodeText(bytes, path, sink);
   if (decoded === undefined) {
