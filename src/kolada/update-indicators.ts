@@ -1,13 +1,17 @@
-// Fills indicator outcomes from Kolada: fetches everything first, then writes only when every fetch succeeded.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+// Fills indicator outcomes from Kolada: fetches everything first (at most KOLADA_MAX_IN_FLIGHT requests at a
+// time), works out each file's new text with minimal edits, and writes only when every fetch succeeded,
+// all files or none (src/files/file-transaction.ts).
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, type YAMLMap } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
+import { writeAllOrNothing } from '../files/file-transaction.js';
 import type { Graph } from '../graph/types.js';
 import { indexGraph } from '../graph/graph-index.js';
 import { MessageSink } from '../messages/report.js';
 import { parsePlanText } from '../parse/read-plan-file.js';
 import { validateFile } from '../validate/validate-file.js';
-import { fetchKpiValues, KoladaError, type KoladaOptions } from './client.js';
+import { fetchKpiValues, KOLADA_MAX_IN_FLIGHT, KoladaError, mapWithLimit, type KoladaOptions } from './client.js';
+import { editOutcomes } from './edit-outcomes.js';
 
 export interface IndicatorUpdate {
   /** File relative to the plans folder. */
@@ -18,6 +22,8 @@ export interface IndicatorUpdate {
   changes: { year: number; before: number | null; after: number }[];
   /** Years that Kolada has but a follow-up already gives a value for; left as they are. */
   keptFromFollowUps: number[];
+  /** The file's bytes as read, and as they will be written. */
+  oldBytes: Uint8Array;
   newText: string;
 }
 
@@ -30,7 +36,7 @@ export interface KoladaPlan {
 }
 
 /** Fetches every Kolada indicator of the graph and works out the new file texts; writes nothing. */
-export async function planKoladaUpdates(root: string, graph: Graph, options: KoladaOptions = {}): Promise<KoladaPlan> {
+export async function planKoladaUpdates(root: string, graph: Graph, options: KoladaOptions & { maxInFlight?: number } = {}): Promise<KoladaPlan> {
   const index = indexGraph(graph.nodes, graph.edges, graph.followUps);
   const plan: KoladaPlan = { updates: [], errors: [], unchanged: [] };
   const jobs = index
@@ -40,17 +46,15 @@ export async function planKoladaUpdates(root: string, graph: Graph, options: Kol
       const org = node.organisations.map((k) => index.nodeOf(k, 'organisation')).find((o) => o?.fields.kommunkod !== undefined);
       return { node, kpi, kommunkod: org?.fields.kommunkod };
     });
-  const results = await Promise.all(
-    jobs.map(async (job) => {
-      if (!job.kommunkod) return { job, error: `${job.node.id}: organisationen saknar kommunkod. Lägg till kommunkod i organisationens fil.` };
-      try {
-        return { job, values: await fetchKpiValues(job.kpi, job.kommunkod, options) };
-      } catch (error) {
-        if (error instanceof KoladaError) return { job, error: `${job.node.id}: ${error.message}` };
-        throw error;
-      }
-    }),
-  );
+  const results = await mapWithLimit(jobs, options.maxInFlight ?? KOLADA_MAX_IN_FLIGHT, async (job) => {
+    if (!job.kommunkod) return { job, error: `${job.node.id}: organisationen saknar kommunkod. Lägg till kommunkod i organisationens fil.` };
+    try {
+      return { job, values: await fetchKpiValues(job.kpi, job.kommunkod, options) };
+    } catch (error) {
+      if (error instanceof KoladaError) return { job, error: `${job.node.id}: ${error.message}` };
+      throw error;
+    }
+  });
   for (const r of results) {
     if ('error' in r) {
       plan.errors.push(r.error!);
@@ -69,14 +73,13 @@ export async function planKoladaUpdates(root: string, graph: Graph, options: Kol
       plan.unchanged.push(node.id);
       continue;
     }
-    const merged = new Map(fromFile);
-    for (const c of changes) merged.set(c.year, c.after);
-    const newText = rewriteOutcomes(path.join(root, node.source.file), merged);
+    const oldBytes = readFileSync(path.join(root, node.source.file));
+    const newText = rewriteOutcomes(oldBytes, new Map(changes.map((c) => [c.year, c.after])), node.source.file);
     if (typeof newText !== 'string') {
       plan.errors.push(`${node.id}: ${newText.error}`);
       continue;
     }
-    plan.updates.push({ file: node.source.file, indicator: node.id, kpi, changes, keptFromFollowUps: kept, newText });
+    plan.updates.push({ file: node.source.file, indicator: node.id, kpi, changes, keptFromFollowUps: kept, oldBytes, newText });
   }
   plan.updates.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   plan.errors.sort();
@@ -84,56 +87,41 @@ export async function planKoladaUpdates(root: string, graph: Graph, options: Kol
   return plan;
 }
 
-/** Writes every update through a temporary file and a rename, so no file is ever half written. */
+/** Writes every update, all or nothing (see src/files/file-transaction.ts). */
 export function writeKoladaUpdates(root: string, updates: readonly IndicatorUpdate[]): void {
-  const temps = updates.map((u) => {
-    const target = path.join(root, u.file);
-    const temp = `${target}.sparbar-tmp`;
-    writeFileSync(temp, u.newText);
-    return { temp, target };
-  });
-  for (const { temp, target } of temps) renameSync(temp, target);
+  writeAllOrNothing(
+    root,
+    updates.map((u) => ({ file: u.file, before: u.oldBytes, after: Buffer.from(u.newText, 'utf8') })),
+    'sparbar kolada hamta',
+  );
 }
 
-/** The file's text with `utfall` replaced by `values`, everything else byte for byte; or why it cannot be done. */
-export function rewriteOutcomes(file: string, values: ReadonlyMap<number, number>): string | { error: string } {
-  const raw = readFileSync(file);
-  let text = raw.toString('utf8');
-  const bom = text.startsWith('\uFEFF');
-  const crlf = text.includes('\r\n');
-  if (bom) text = text.slice(1);
-  if (crlf) text = text.replace(/\r\n/g, '\n');
-  const sink = new MessageSink();
-  const read = parsePlanText(new TextEncoder().encode(text), file, sink);
-  if (!read) return { error: 'filen kunde inte läsas; kör sparbar check.' };
-  const yamlStart = text.indexOf('\n') + 1;
-  const yamlEnd = yamlStart + (read.parsed.document.range?.[2] ?? 0);
-  const years = [...values.keys()].sort((a, b) => a - b);
-  const contents = read.parsed.document.contents;
-  const node = isMap(contents) ? (contents.get('utfall', true) as YAMLMap | undefined) : undefined;
-  let next: string;
-  if (node && isMap(node) && node.range) {
-    const [start, end] = node.range;
-    const block = !node.flow;
-    const indent = block ? ' '.repeat(Math.max(0, read.parsed.lineCounter.linePos(start).col - 1)) : '';
-    const rendered = block ? years.map((y, i) => `${i === 0 ? '' : indent}${y}: ${values.get(y)}`).join('\n') : `{${years.map((y) => `${y}: ${values.get(y)}`).join(', ')}}`;
-    let stop = yamlStart + end;
-    while (stop > yamlStart + start && /\s/.test(text[stop - 1]!)) stop--; // a block map's range ends after its newline
-    next = text.slice(0, yamlStart + start) + rendered + text.slice(stop);
-  } else if (node === undefined) {
-    const closing = text.indexOf('\n---', yamlStart - 1);
-    if (closing === -1 || closing > yamlEnd + 1) return { error: 'hittar inte slutet på frontmatter.' };
-    next = `${text.slice(0, closing + 1)}utfall: {${years.map((y) => `${y}: ${values.get(y)}`).join(', ')}}${text.slice(closing)}`;
-  } else {
-    return { error: '"utfall" är inte en samling år: värde. Rätta filen först.' };
+/**
+ * The file's text with the outcomes in `changes` (year → value) set in `utfall`, everything else byte for
+ * byte (editOutcomes); or why it cannot be done. The result is read back: it must be a valid indicator whose
+ * `utfall` is the old one with the changes, and every other key must read as before.
+ */
+export function rewriteOutcomes(bytes: Uint8Array, changes: ReadonlyMap<number, number>, file: string): string | { error: string } {
+  const text = Buffer.from(bytes).toString('utf8');
+  const before = readIndicator(bytes, file);
+  if (!before) return { error: 'filen kunde inte läsas; kör sparbar check.' };
+  const edited = editOutcomes(text, changes);
+  if ('error' in edited) return edited;
+  const after = readIndicator(Buffer.from(edited.text, 'utf8'), file);
+  const expected: Record<string, number> = { ...((before['utfall'] ?? {}) as Record<string, number>) };
+  for (const [year, value] of changes) expected[String(year)] = value;
+  const { utfall: newOutcomes, ...newRest } = after ?? {};
+  const { utfall: _oldOutcomes, ...oldRest } = before;
+  if (!after || !isDeepStrictEqual(newOutcomes, expected) || !isDeepStrictEqual(newRest, oldRest)) {
+    return { error: 'den uppdaterade filen blev inte som väntat; filen lämnas orörd. Lägg in värdena för hand.' };
   }
-  // The new text must be a valid indicator with exactly the intended outcomes.
-  const check = new MessageSink();
-  const reread = parsePlanText(new TextEncoder().encode(next), file, check);
-  const valid = reread ? validateFile(reread, check) : undefined;
-  const got = valid?.typ === 'indikator' ? (valid.value.utfall ?? {}) : undefined;
-  const same = got !== undefined && Object.keys(got).length === years.length && years.every((y) => got[String(y)] === values.get(y));
-  if (!same) return { error: 'den uppdaterade filen blev inte som väntat; filen lämnas orörd. Lägg in värdena för hand.' };
-  if (crlf) next = next.replace(/\n/g, '\r\n');
-  return bom ? `\uFEFF${next}` : next;
+  return edited.text;
+}
+
+/** The validated frontmatter of an indicator file, or null. */
+function readIndicator(bytes: Uint8Array, file: string): Record<string, unknown> | null {
+  const sink = new MessageSink();
+  const read = parsePlanText(bytes, file, sink);
+  const valid = read ? validateFile(read, sink) : undefined;
+  return valid?.typ === 'indikator' ? (valid.value as Record<string, unknown>) : null;
 }
