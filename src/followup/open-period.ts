@@ -4,6 +4,7 @@ import type { Graph } from '../graph/types.js';
 import { indexGraph } from '../graph/graph-index.js';
 import { naturalCompare } from '../util/natural-compare.js';
 import { slugify } from '../util/slug.js';
+import { writePlanFile, type FrontmatterEntry } from '../parse/write-frontmatter.js';
 import { activeNodes, planCoversPeriod, UNFILLED_MARKER, type ActiveNode } from './active.js';
 
 export interface PlannedFile {
@@ -30,24 +31,28 @@ export function planFollowUpFiles(graph: Graph, period: string): PlannedFile[] {
   return files.sort((a, b) => naturalCompare(a.path, b.path));
 }
 
-const quoteYaml = (s: string) => (/^[\p{L}\p{N}][\p{L}\p{N} ,.()–-]*$/u.test(s) && !/: /.test(s) ? s : JSON.stringify(s));
 const safeComment = (s: string) => s.replace(/--/g, '‐‐');
 
+/** The file for one node: its frontmatter written by the yaml package (any owner name reads back exactly), then the text. */
 function render(active: ActiveNode, period: string): string {
   const { node, previous } = active;
-  const lines = ['---', 'typ: uppföljning', `avser: ${node.id}`, `period: ${period}`];
   const since = previous ? ` (${previous.period}: ${previous.assessment ?? previous.status})` : '';
+  const entries: FrontmatterEntry[] = [
+    { key: 'typ', value: 'uppföljning' },
+    { key: 'avser', value: node.id },
+    { key: 'period', value: period },
+  ];
+  const beforeAuthor: string[] = [];
   if (node.type === 'aktivitet') {
-    lines.push(`# Status förra perioden${since || ': ingen uppföljning'}. Välj: ej påbörjad, pågår, klar, försenad, pausad, avbruten.`);
-    lines.push(`status: ${active.statusBefore}`);
-    if (node.fields.slut) lines.push(`# Slutdatum enligt planen: ${node.fields.slut}.`);
+    entries.push({ key: 'status', value: active.statusBefore, before: [`Status förra perioden${since || ': ingen uppföljning'}. Välj: ej påbörjad, pågår, klar, försenad, pausad, avbruten.`] });
+    if (node.fields.slut) beforeAuthor.push(`Slutdatum enligt planen: ${node.fields.slut}.`);
   } else {
-    lines.push(`# Bedömning förra perioden${since || ': ingen uppföljning'}. Välj: uppfyllt, delvis uppfyllt, ej uppfyllt.`);
-    lines.push(`bedömning: ${active.assessmentBefore ?? 'ej uppfyllt'}`);
-    if (previous?.forecast) lines.push(`prognos: ${previous.forecast}`);
+    entries.push({ key: 'bedömning', value: active.assessmentBefore ?? 'ej uppfyllt', before: [`Bedömning förra perioden${since || ': ingen uppföljning'}. Välj: uppfyllt, delvis uppfyllt, ej uppfyllt.`] });
+    if (previous?.forecast) entries.push({ key: 'prognos', value: previous.forecast });
   }
-  lines.push(`författare: ${quoteYaml(active.owner)}`, '---', '', `<!-- ${UNFILLED_MARKER}. Skriv analysen för ${period} här och ta bort den här kommentaren. -->`);
-  if (previous?.body) lines.push('', `<!-- Texten från ${previous.period}:`, '', safeComment(previous.body), '-->');
-  lines.push('');
-  return lines.join('\n');
+  entries.push({ key: 'författare', value: active.owner, text: true, before: beforeAuthor });
+  const body = ['', `<!-- ${UNFILLED_MARKER}. Skriv analysen för ${period} här och ta bort den här kommentaren. -->`];
+  if (previous?.body) body.push('', `<!-- Texten från ${previous.period}:`, '', safeComment(previous.body), '-->');
+  body.push('');
+  return writePlanFile(entries, { body: body.join('\n') });
 }
