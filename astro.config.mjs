@@ -14,6 +14,17 @@ const base = process.env.SPARBAR_BASE || '/';
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 
 /**
+ * Import aliases of the site's files: `@src/site/format.js` is src/site/format.ts, `@site/lib/routes` is
+ * site/lib/routes.ts. Here rather than in tsconfig.json's paths (which Astro also reads) because the package
+ * ships this file and not tsconfig.json; tsconfig.site.json repeats them for the type checker (a test keeps the
+ * two the same). Only the site uses them: code in src/ is compiled to lib/ and imports relatively.
+ */
+export const ALIASES = {
+  '@src/': fileURLToPath(new URL('./src/', import.meta.url)),
+  '@site/': fileURLToPath(new URL('./site/', import.meta.url)),
+};
+
+/**
  * Offline search for a plain `astro build`: Pagefind indexes the built pages (their `data-pagefind-body`).
  * `sparbar build` sets SPARBAR_SEARCH=0 and writes the index from the graph instead (src/site/search-index.ts).
  */
@@ -55,4 +66,5 @@ export default defineConfig({
   devToolbar: { enabled: false },
   scopedStyleStrategy: 'class',
   integrations: [pagefindSearch()],
+  vite: { resolve: { alias: Object.entries(ALIASES).map(([prefix, dir]) => ({ find: new RegExp(`^${prefix}`), replacement: dir })) } },
 });

@@ -4,10 +4,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Root } from 'hast';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Graph, GraphNode } from '../../src/graph/types.js';
-import { createMarkdownRenderer } from '../../src/site/markdown.js';
-import { normaliseBase, SiteModel } from '../../src/site/model.js';
-import type { SiteConfig } from '../../src/site/site-config.js';
+import type { Graph, GraphNode } from '@src/graph/types.js';
+import { createMarkdownRenderer } from '@src/site/markdown.js';
+import { normaliseBase, SiteModel } from '@src/site/model.js';
+import type { SiteConfig } from '@src/site/site-config.js';
 
 export interface Site {
   model: SiteModel;
@@ -56,8 +56,8 @@ async function loadInput(plansDir: string): Promise<BuildInput> {
     return JSON.parse(readFileSync(file, 'utf8')) as BuildInput;
   }
   const lib = (name: string) => pathToFileURL(path.resolve(process.env.SPARBAR_LIB || 'lib', name)).href;
-  const { checkPlans } = (await import(/* @vite-ignore */ lib('src/check/check-plans.js'))) as typeof import('../../src/check/check-plans.js');
-  const { loadSiteConfig, resolveSiteConfig } = (await import(/* @vite-ignore */ lib('src/site/site-config.js'))) as typeof import('../../src/site/site-config.js');
+  const { checkPlans } = (await import(/* @vite-ignore */ lib('src/check/check-plans.js'))) as typeof import('@src/check/check-plans.js');
+  const { loadSiteConfig, resolveSiteConfig } = (await import(/* @vite-ignore */ lib('src/site/site-config.js'))) as typeof import('@src/site/site-config.js');
   const result = checkPlans(plansDir);
   const errors = result.messages.filter((m) => m.fatal === true);
   if (errors.length > 0) {

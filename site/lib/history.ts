@@ -4,9 +4,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FollowUpHistory, HistoryEntry } from '../../src/history/git-history.js';
-import type { AdoptionView } from '../../src/site/adoption-view.js';
-import type { SiteHistory } from '../../src/site/history.js';
+import type { FollowUpHistory, HistoryEntry } from '@src/history/git-history.js';
+import type { AdoptionView } from '@src/site/adoption-view.js';
+import type { SiteHistory } from '@src/site/history.js';
 import { site } from './data';
 
 /** Waits (blocking, as data.ts does) until the parent process has written `file`. */
@@ -26,7 +26,7 @@ async function loadHistory(): Promise<SiteHistory> {
     return JSON.parse(readFileSync(file, 'utf8')) as SiteHistory;
   }
   const lib = (name: string) => pathToFileURL(path.resolve(process.env.SPARBAR_LIB || 'lib', name)).href;
-  const { adoptedRevisions, siteHistory } = (await import(/* @vite-ignore */ lib('src/site/history.js'))) as typeof import('../../src/site/history.js');
+  const { adoptedRevisions, siteHistory } = (await import(/* @vite-ignore */ lib('src/site/history.js'))) as typeof import('@src/site/history.js');
   const { model, config, plansDir } = site();
   const adopted = adoptedRevisions(config.adoptedRevision, model.graph);
   if (adopted.errors.length > 0) throw new Error(`Webbplatsens konfiguration har fel:\n${adopted.errors.join('\n')}`);
