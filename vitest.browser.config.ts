@@ -5,7 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/browser/**/*.browser.ts'],
-    testTimeout: 180_000,
+    // Each test opens many pages in chromium and runs axe on them: 3 minutes was not enough for the crawl of every
+    // page or the tour of every page type on a busy machine (load average 18 on 2 cores).
+    testTimeout: 900_000,
     hookTimeout: 300_000,
     fileParallelism: false,
   },
