@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
  */
 const LAYERS: readonly (readonly string[])[] = [
   ['util'], // natural order, slugs, suggestions, exit codes: no imports from src/
+  ['words'], // the interface's Swedish words and their agreement (as Starlight keeps its UI strings)
   ['messages'], // vfile messages and the problem codes
   ['files', 'git', 'config'], // finding and decoding files; running git and reading revisions; sparbar.config.json with positions
   ['parse'], // frontmatter and YAML with positions

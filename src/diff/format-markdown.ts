@@ -1,6 +1,7 @@
 // The plan diff as markdown for a pull request comment or a job summary: plain Swedish, grouped by goal,
 // written for reviewers who are not programmers (no keys, no JSON, dates and amounts as people write them).
-import { capitalise, countedAdjective, LINK_VERBS, NODE_WORDS } from '../graph/node-words.js';
+import { capitalise } from '../words/agreement.js';
+import { countedAdjective, LINK_VERBS, NODE_WORDS } from '../words/nodes.js';
 import type { EdgeType, NodeType } from '../graph/types.js';
 import type { PlanDiffReport, SideInfo } from './compare-revisions.js';
 import { naturalCompare } from '../util/natural-compare.js';

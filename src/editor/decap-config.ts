@@ -7,7 +7,7 @@ import { activeNodes, planCoversPeriod } from '../followup/active.js';
 import { indexGraph, type GraphIndex } from '../graph/graph-index.js';
 import { anyFields } from '../graph/node-fields.js';
 import type { Graph, GraphNode } from '../graph/types.js';
-import { NODE_WORDS } from '../graph/node-words.js';
+import { NODE_WORDS } from '../words/nodes.js';
 import { naturalCompare } from '../util/natural-compare.js';
 import { slugify } from '../util/slug.js';
 import { fieldsFor, type DecapField, type FieldContext, type LinkOptions } from './decap-fields.js';

@@ -8,7 +8,8 @@ import { isShadow, type DocumentScopes } from './documents.js';
 import { fileFields } from './node-fields.js';
 import type { ShadowLink } from './shadows.js';
 import type { EdgeType, GraphNode, NodeFields, NodeType } from './types.js';
-import { capitalise, withArticle } from './node-words.js';
+import { capitalise } from '../words/agreement.js';
+import { withArticle } from '../words/nodes.js';
 
 /** A link written in a file, waiting to be resolved to a node key. */
 export interface PendingLink {

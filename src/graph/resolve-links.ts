@@ -4,7 +4,7 @@ import { closest } from '../util/suggest.js';
 import type { Draft, PendingLink } from './collect-nodes.js';
 import { nodeKey } from './collect-nodes.js';
 import type { GraphEdge, GraphNode, NodeType } from './types.js';
-import { withArticle } from './node-words.js';
+import { withArticle } from '../words/nodes.js';
 
 export { withArticle };
 

@@ -1,7 +1,8 @@
 // The site's page "Ändringar sedan antagandet" as data: the plan diff (the plan as adopted, a git tag or
 // revision, against the plan now) narrowed to one plan and grouped by goal, in plain Swedish lines for
 // readers who are not programmers. Pure: the comparison in, the view out; the page adds the links.
-import { capitalise, countedAdjective, LINK_VERBS, NODE_WORDS } from '../graph/node-words.js';
+import { capitalise } from '../words/agreement.js';
+import { countedAdjective, LINK_VERBS, NODE_WORDS } from '../words/nodes.js';
 import type { EdgeType } from '../graph/types.js';
 import type { NodeType } from '../graph/types.js';
 import type { PlanDiffReport } from '../diff/compare-revisions.js';

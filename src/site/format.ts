@@ -1,5 +1,6 @@
-// Swedish formatting for the site and its exports: numbers, dates, periods, money, labels of types and states.
-import type { ActionStatus, Assessment, NodeType } from '../graph/types.js';
+// Swedish formatting for the site and its exports: numbers, dates, periods, money, the order and CSS names of
+// states. The interface's words are in src/words/.
+import type { ActionStatus, Assessment } from '../graph/types.js';
 import { naturalCompare } from '../util/natural-compare.js';
 
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
@@ -75,30 +76,6 @@ export function formatBudget(budget: Budget): string {
   return `${formatNumber(budget.belopp)}\u00a0${budget.enhet} ${budget.slag ?? UNKNOWN_KIND}${budget.år !== undefined ? ` (${budget.år})` : ''}`;
 }
 
-export const TYPE_LABEL: Record<NodeType, string> = {
-  organisation: 'Organisation',
-  policy: 'Policy',
-  område: 'Område',
-  styrprincip: 'Styrprincip',
-  plan: 'Strategisk plan',
-  mål: 'Mål',
-  fokusområde: 'Fokusområde',
-  aktivitet: 'Aktivitet',
-  indikator: 'Indikator',
-};
-
-export const TYPE_LABEL_PLURAL: Record<NodeType, string> = {
-  organisation: 'Organisationer',
-  policy: 'Policyer',
-  område: 'Områden',
-  styrprincip: 'Styrprinciper',
-  plan: 'Strategiska planer',
-  mål: 'Mål',
-  fokusområde: 'Fokusområden',
-  aktivitet: 'Aktiviteter',
-  indikator: 'Indikatorer',
-};
-
 export const ACTION_STATUSES: readonly ActionStatus[] = ['klar', 'pågår', 'ej påbörjad', 'försenad', 'pausad', 'avbruten'];
 export const ASSESSMENTS: readonly Assessment[] = ['uppfyllt', 'delvis uppfyllt', 'ej uppfyllt'];
 
@@ -109,11 +86,6 @@ export function stateClass(state: string): string {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-');
-}
-
-/** A state with a capital first letter, for use at the start of a sentence or a badge. */
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 const UNIT_FACTOR: Record<string, number> = { kr: 1, tkr: 1_000, Mkr: 1_000_000 };

@@ -4,6 +4,7 @@ import { indexGraph, type GraphIndex } from '../graph/graph-index.js';
 import type { ActionStatus, Assessment, FollowUp, Graph, GraphNode, IndicatorSeries, NodeOf, NodeType, Rollup, StatusCounts } from '../graph/types.js';
 import { naturalCompare } from '../util/natural-compare.js';
 import { assignSlugs, documentAddress, nodeAddress, slugify } from '../util/slug.js';
+import { t } from '../words/ui.js';
 
 /** URL segment of each node type that has pages inside its document's section. */
 export const TYPE_SEGMENT: Partial<Record<NodeType, string>> = {
@@ -57,7 +58,7 @@ export interface Crumb {
   href: string;
 }
 
-export const NO_OWNER = 'Ansvarig saknas';
+export const NO_OWNER = t('owner.missing');
 
 /** `plan` → `/plan/`; empty → `/`. */
 export function normaliseBase(base: string | undefined): string {
@@ -423,20 +424,20 @@ export class SiteModel {
   /** The trail from the start page to a node's page (the node itself last, without a link target). */
   breadcrumbs(key: string): Crumb[] {
     const node = this.node(key);
-    const crumbs: Crumb[] = [{ label: 'Start', href: this.href('') }];
+    const crumbs: Crumb[] = [{ label: t('menu.start'), href: this.href('') }];
     if (!node) return crumbs;
     const add = (n: GraphNode | undefined) => {
       if (n && this.paths.has(n.key)) crumbs.push({ label: crumbLabel(n), href: this.url(n.key) });
     };
     if (node.type === 'organisation' || node.document === null) {
-      crumbs.push({ label: 'Planer och policyer', href: this.href(`${SITE_SEGMENTS.listing}/`) });
+      crumbs.push({ label: t('menu.listing'), href: this.href(`${SITE_SEGMENTS.listing}/`) });
     } else if (node.type !== 'policy' && node.type !== 'plan') {
       add(this.node(node.document));
       if (node.type === 'styrprincip') add(this.areaOf(node.key));
       if (node.type === 'fokusområde') add(this.goalOfFocusArea(node.key));
-      if (node.type === 'aktivitet') crumbs.push({ label: 'Aktiviteter', href: this.docUrl(node.document, `${TYPE_SEGMENT.aktivitet}/`) });
+      if (node.type === 'aktivitet') crumbs.push({ label: t('section.actions'), href: this.docUrl(node.document, `${TYPE_SEGMENT.aktivitet}/`) });
       if (node.type === 'indikator') {
-        crumbs.push({ label: 'Indikatorer', href: this.docUrl(node.document, `${TYPE_SEGMENT.indikator}/`) });
+        crumbs.push({ label: t('section.indicators'), href: this.docUrl(node.document, `${TYPE_SEGMENT.indikator}/`) });
         add(this.groupOf(node.key));
       }
     }

@@ -4,7 +4,8 @@ import { anyFields } from '../graph/node-fields.js';
 import { graphToJson } from '../graph/to-json.js';
 import type { EdgeType } from '../graph/types.js';
 import { toCsv, type CsvCell } from './csv.js';
-import { readBudget, TYPE_LABEL } from './format.js';
+import { readBudget } from './format.js';
+import { TYPE_LABEL } from '../words/nodes.js';
 import type { SiteModel } from './model.js';
 
 export interface OpenDataFile {

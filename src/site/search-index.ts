@@ -4,7 +4,8 @@
 import type { ElementContent, Root, RootContent } from 'hast';
 import { anyFields } from '../graph/node-fields.js';
 import type { GraphNode } from '../graph/types.js';
-import { formatPeriod, TYPE_LABEL } from './format.js';
+import { formatPeriod } from './format.js';
+import { TYPE_LABEL } from '../words/nodes.js';
 import { treeKey } from './markdown.js';
 import { PLAN_SEGMENTS, type SiteModel } from './model.js';
 

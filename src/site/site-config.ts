@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DATE_PATTERN, isRealDate } from '../../schemas/plan-files.js';
 import { editorSettingsSchema } from '../editor/settings.js';
+import { joinSwedish } from '../words/agreement.js';
 
 export const SITE_CONFIG_FILE = 'sparbar.config.json';
 
@@ -135,10 +136,4 @@ export function loadSiteConfig(plansDir: string, explicitPath?: string): LoadedS
     return { config: {}, file, errors };
   }
   return { config: parsed.data, file, errors: [] };
-}
-
-/** `a`, `a och b`, `a, b och c`. */
-export function joinSwedish(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
 }

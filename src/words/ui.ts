@@ -1,0 +1,92 @@
+// The site's interface strings, in Swedish, by key: the words of the layout, the menus and the shared
+// components, as Starlight keeps its UI strings (src/translations/*.json) apart from the pages' content.
+// Counted phrases (1 aktivitet, 3 aktiviteter; 1 uppfyllt mål) are made with ./agreement.ts, node types'
+// names are in ./nodes.ts. A page's own prose stays in the page.
+
+export const UI = {
+  'skipLink.label': 'Hoppa till innehållet',
+  'search.label': 'Sök på webbplatsen',
+  'search.button': 'Sök',
+  'menu.label': 'Huvudmeny',
+  'menu.start': 'Start',
+  'menu.listing': 'Planer och policyer',
+  'menu.openData': 'Öppna data',
+  'breadcrumbs.label': 'Brödsmulor',
+  'footer.accessibility': 'Tillgänglighetsredogörelse',
+  'footer.openData': 'Öppna data',
+  'footer.search': 'Sök och alla sidor',
+  'footer.pageAddress': 'Sidan finns på',
+  'footer.madeWith': 'Publicerad med Spårbar – planer som kod.',
+
+  'sectionNav.plan': 'Planens sidor',
+  'sectionNav.policy': 'Policyns sidor',
+  'section.overview': 'Översikt',
+  'section.goals': 'Mål',
+  'section.focusAreas': 'Fokusområden',
+  'section.actions': 'Aktiviteter',
+  'section.indicators': 'Indikatorer',
+  'section.traceability': 'Spårbarhet',
+  'section.owners': 'Ansvariga',
+  'section.followUp': 'Uppföljning',
+  'section.history': 'Historik',
+  'section.sinceAdoption': 'Ändringar sedan antagandet',
+  'section.comparison': 'Jämförelse',
+  'section.areas': 'Områden',
+  'section.principles': 'Styrprinciper',
+
+  'state.noStatus': 'Status saknas',
+  'state.noForecast': 'Ingen prognos',
+  'state.notAssessed': 'Ej bedömd',
+  'state.notAssessedPlural': 'ej bedömda',
+  'state.forecast': 'Prognos',
+  'state.overdue': 'försenad',
+  'state.notActive': 'Ej aktuell',
+  'owner.missing': 'Ansvarig saknas',
+
+  'target.met': 'Nått',
+  'target.notMet': 'Inte nått',
+
+  'actionChange.ny': 'Ny',
+  'actionChange.klar': 'Blev klar',
+  'actionChange.avbruten': 'Avbröts',
+  'actionChange.försenad': 'Försenad',
+  'actionChange.pausad': 'Pausades',
+  'actionChange.ändrad': 'Ändrad status',
+  'actionChange.oförändrad': 'Oförändrad',
+  'actionChange.stillLate': 'Fortfarande försenad',
+  'assessmentChange.bättre': 'Bättre',
+  'assessmentChange.sämre': 'Sämre',
+  'assessmentChange.ny bedömning': 'Ny bedömning',
+  'assessmentChange.bedömning saknas': 'Bedömning saknas',
+  'assessmentChange.oförändrad': 'Oförändrad',
+
+  'column.action': 'Aktivitet',
+  'column.owner': 'Ansvarig',
+  'column.due': 'Klar senast',
+  'column.status': 'Status',
+  'column.change': 'Ändring',
+  'column.goalOrFocusArea': 'Mål eller fokusområde',
+  'column.focusArea': 'Fokusområde',
+  'column.goal': 'Mål',
+  'column.assessment': 'Bedömning',
+  'column.actions': 'Aktiviteter',
+  'column.indicators': 'Indikatorer',
+  'column.indicator': 'Indikator',
+  'column.period': 'Period',
+  'column.date': 'Datum',
+  'column.changedBy': 'Ändrad av',
+  'column.commit': 'Incheckning',
+
+  'empty.actions': 'Inga aktiviteter.',
+  'empty.focusAreas': 'Inga fokusområden.',
+  'empty.indicators': 'Inga indikatorer.',
+
+  'changeHistory.title': 'Ändringshistorik',
+} as const;
+
+export type UiKey = keyof typeof UI;
+
+/** The interface string `key`: `t('search.label')` is `Sök på webbplatsen`. */
+export function t(key: UiKey): string {
+  return UI[key];
+}
