@@ -6,7 +6,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Graph, GraphNode } from '@src/graph/types.js';
 import { createMarkdownRenderer } from '@src/site/markdown.js';
-import { normaliseBase, SiteModel } from '@src/site/model.js';
+import { SiteModel } from '@src/site/model.js';
+import { normaliseBase } from '@src/site/addresses.js';
 import type { SiteConfig } from '@src/site/site-config.js';
 
 export interface Site {

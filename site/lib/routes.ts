@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { NodeType } from '@src/graph/types.js';
 import type { SiteModel, Unit } from '@src/site/model.js';
 import { openDataFiles } from '@src/site/open-data.js';
-import { pairSlug, periodPairs } from '@src/site/report.js';
+import { pairSlug, periodPairs } from '@src/site/follow-up-addresses.js';
 import type { SiteConfig } from '@src/site/site-config.js';
 import { graphSchemaPath, site, type Site } from './data';
 

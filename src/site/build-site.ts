@@ -12,7 +12,8 @@ import { checkOutputFolder, createStagingFolder, replaceOutputFolder, WriteRefus
 import { severityOf, type CheckMessage } from '../messages/report.js';
 import type { Root } from 'hast';
 import { markdownToSafeTree, treeKey } from './markdown.js';
-import { normaliseBase, SiteModel } from './model.js';
+import { SiteModel } from './model.js';
+import { normaliseBase } from './addresses.js';
 import { adoptedRevisions, siteHistory } from './history.js';
 import { searchRecords, writeSearchIndex } from './search-index.js';
 import { loadSiteConfig, resolveSiteConfig } from './site-config.js';

@@ -1,35 +1,12 @@
-// The site's view of the graph: page URLs, lookups up and down the chain, status per period. Built once per
-// build from the graph alone; every page reads it. Pure: no file system, no clock.
+// The site's view of the graph: lookups up and down the chain, status per period, owners and breadcrumbs, on top
+// of the pages' addresses (./addresses.ts). Built once per build from the graph alone; every page reads it.
+// Pure: no file system, no clock.
 import { indexGraph, type GraphIndex } from '../graph/graph-index.js';
 import type { ActionStatus, Assessment, FollowUp, Graph, GraphNode, IndicatorSeries, NodeOf, NodeType, Rollup, StatusCounts } from '../graph/types.js';
 import { naturalCompare } from '../util/natural-compare.js';
-import { assignSlugs, documentAddress, nodeAddress, slugify } from '../util/slug.js';
+import { assignSlugs } from '../util/slug.js';
 import { t } from '../words/ui.js';
-
-/** URL segment of each node type that has pages inside its document's section. */
-export const TYPE_SEGMENT: Partial<Record<NodeType, string>> = {
-  område: 'omrade',
-  styrprincip: 'styrprincip',
-  mål: 'mal',
-  fokusområde: 'fokusomrade',
-  aktivitet: 'aktivitet',
-  indikator: 'indikator',
-};
-
-/** Site-wide pages whose first URL segment no document may take. */
-export const SITE_SEGMENTS = {
-  organisation: 'organisation',
-  listing: 'planer',
-  openData: 'oppna-data',
-  data: 'data',
-  accessibility: 'tillganglighet',
-  search: 'sok',
-} as const;
-
-/** Segments of a plan section's own pages (besides the node types'). */
-export const PLAN_SEGMENTS = { traceability: 'sparbarhet', owners: 'ansvariga', followUp: 'uppfoljning', history: 'historik', comparison: 'jamforelse' } as const;
-
-const RESERVED_DOCUMENT_SLUGS = [...Object.values(SITE_SEGMENTS), 'pagefind', '_astro', '404', 'index', 'favicon.svg'];
+import { SITE_SEGMENTS, SiteAddresses, TYPE_SEGMENT } from './addresses.js';
 
 export interface Unit {
   /** The `ansvarig` text as written (or a placeholder when missing). */
@@ -60,26 +37,13 @@ export interface Crumb {
 
 export const NO_OWNER = t('owner.missing');
 
-/** `plan` → `/plan/`; empty → `/`. */
-export function normaliseBase(base: string | undefined): string {
-  const trimmed = (base ?? '/').trim();
-  if (trimmed === '' || trimmed === '/') return '/';
-  return `/${trimmed.replace(/^\/+|\/+$/g, '')}/`;
-}
-
-/** Adds the base path: `withBase('/plan/', 'a/b/')` → `/plan/a/b/`. */
-export function withBase(base: string, path: string): string {
-  const b = base.endsWith('/') ? base : `${base}/`;
-  const root = b.startsWith('/') ? b : `/${b}`;
-  return root + path.replace(/^\/+/, '');
-}
-
-export class SiteModel {
+/**
+ * The site's model of the graph: its nodes up and down the chain, status per period, owners, breadcrumbs; and
+ * (from SiteAddresses) every page's address.
+ */
+export class SiteModel extends SiteAddresses {
   readonly graph: Graph;
   readonly index: GraphIndex;
-  readonly base: string;
-  private readonly paths = new Map<string, string>();
-  private readonly docSlugs: Map<string, string>;
   private readonly actionStates = new Map<string, { status: ActionStatus; overdue: boolean }>();
   private readonly rollups = new Map<string, Rollup>();
   private readonly rollupList = new Map<string, Rollup[]>();
@@ -87,24 +51,11 @@ export class SiteModel {
   private readonly units = new Map<string, Unit[]>();
   private readonly unitOfAction = new Map<string, Unit>();
   private readonly memo = new Map<string, GraphNode[]>();
-  private readonly nodeBySourceFile = new Map<string, GraphNode>();
 
   constructor(graph: Graph, options: { base?: string } = {}) {
+    super(graph.nodes, options.base ?? '/');
     this.graph = graph;
-    this.base = options.base ?? '/';
     this.index = indexGraph(graph.nodes, graph.edges, graph.followUps);
-
-    const documents = graph.nodes.filter((n) => n.type === 'policy' || n.type === 'plan');
-    // Addresses depend on the id alone, so an edit elsewhere never moves a page (src/util/slug.ts).
-    const reserved = new Set(RESERVED_DOCUMENT_SLUGS);
-    this.docSlugs = new Map(documents.map((d) => [d.key, documentAddress(d.id, reserved)]));
-    for (const o of graph.nodes.filter((n) => n.type === 'organisation')) this.paths.set(o.key, `${SITE_SEGMENTS.organisation}/${documentAddress(o.id)}/`);
-    for (const [key, slug] of this.docSlugs) this.paths.set(key, `${slug}/`);
-    for (const n of graph.nodes) {
-      const segment = TYPE_SEGMENT[n.type];
-      const doc = n.document === null ? undefined : this.docSlugs.get(n.document);
-      if (segment && doc !== undefined) this.paths.set(n.key, `${doc}/${segment}/${nodeAddress(n.id)}/`);
-    }
 
     for (const s of graph.derived.actionStatus) this.actionStates.set(`${s.node}\u0000${s.period}`, { status: s.status, overdue: s.overdue });
     for (const r of graph.derived.rollups) {
@@ -115,11 +66,6 @@ export class SiteModel {
     }
     for (const list of this.rollupList.values()) list.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
     for (const s of graph.derived.indicators) this.series.set(s.node, s);
-
-    for (const n of graph.nodes) {
-      const current = this.nodeBySourceFile.get(n.source.file);
-      if (!current || n.source.line < current.source.line) this.nodeBySourceFile.set(n.source.file, n);
-    }
 
     for (const plan of this.ofType('plan')) {
       const byName = new Map<string, NodeOf<'aktivitet'>[]>();
@@ -136,65 +82,6 @@ export class SiteModel {
       this.units.set(plan.key, units);
       for (const unit of units) for (const a of unit.actions) this.unitOfAction.set(a.key, unit);
     }
-  }
-
-  // ---- URLs ----------------------------------------------------------------------------------------
-
-  /** A site path with the base: `href('oppna-data/')`. */
-  href(path = ''): string {
-    return withBase(this.base, path);
-  }
-
-  /** Path of a node's page without the base (`ekby-plan/mal/m1/`), or undefined when it has none. */
-  pathOf(key: string): string | undefined {
-    return this.paths.get(key);
-  }
-
-  /** URL of a node's page with the base. Throws for a node without a page. */
-  url(key: string): string {
-    const path = this.paths.get(key);
-    if (path === undefined) throw new Error(`Noden ${key} har ingen sida.`);
-    return this.href(path);
-  }
-
-  /** URL of a document's section (plan or policy) plus a sub-path. */
-  docUrl(docKey: string, sub = ''): string {
-    return this.href(`${this.docSlug(docKey)}/${sub}`);
-  }
-
-  docSlug(docKey: string): string {
-    const slug = this.docSlugs.get(docKey);
-    if (slug === undefined) throw new Error(`Dokumentet ${docKey} finns inte.`);
-    return slug;
-  }
-
-  /** The last URL segment of a node's page (`m1`). */
-  nodeSlug(key: string): string {
-    const path = this.paths.get(key) ?? '';
-    const parts = path.split('/').filter(Boolean);
-    return parts[parts.length - 1] ?? slugify(key);
-  }
-
-  unitUrl(unit: Unit): string {
-    return this.docUrl(unit.plan, `${PLAN_SEGMENTS.owners}/${unit.slug}/`);
-  }
-
-  /** Resolves a relative link in a node's markdown to another node's page, or null. */
-  resolveSourceLink(href: string, fromFile: string): string | null {
-    const [pathPart, fragment] = href.split('#', 2) as [string, string | undefined];
-    if (pathPart === '') return fragment !== undefined ? `#${fragment}` : null;
-    const dir = fromFile.includes('/') ? fromFile.slice(0, fromFile.lastIndexOf('/')) : '';
-    const parts = (pathPart.startsWith('/') ? pathPart.slice(1) : dir ? `${dir}/${pathPart}` : pathPart).split('/');
-    const resolved: string[] = [];
-    for (const p of parts) {
-      if (p === '' || p === '.') continue;
-      if (p === '..') {
-        if (resolved.length === 0) return null;
-        resolved.pop();
-      } else resolved.push(decodeSafe(p));
-    }
-    const target = this.nodeBySourceFile.get(resolved.join('/'));
-    return target && this.paths.has(target.key) ? this.url(target.key) : null;
   }
 
   // ---- Nodes ---------------------------------------------------------------------------------------
@@ -427,7 +314,7 @@ export class SiteModel {
     const crumbs: Crumb[] = [{ label: t('menu.start'), href: this.href('') }];
     if (!node) return crumbs;
     const add = (n: GraphNode | undefined) => {
-      if (n && this.paths.has(n.key)) crumbs.push({ label: crumbLabel(n), href: this.url(n.key) });
+      if (n && this.pathOf(n.key) !== undefined) crumbs.push({ label: crumbLabel(n), href: this.url(n.key) });
     };
     if (node.type === 'organisation' || node.document === null) {
       crumbs.push({ label: t('menu.listing'), href: this.href(`${SITE_SEGMENTS.listing}/`) });
@@ -480,12 +367,4 @@ export function crumbLabel(node: GraphNode): string {
 /** Nodes sorted by document, then naturally by id (FO2.3 before FO2.10). */
 export function sortNodes<N extends GraphNode>(nodes: readonly N[]): N[] {
   return [...nodes].sort((a, b) => naturalCompare(a.document ?? '', b.document ?? '') || naturalCompare(a.id, b.id) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-}
-
-function decodeSafe(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }

@@ -7,7 +7,8 @@ import type { GraphNode } from '../graph/types.js';
 import { formatPeriod } from './format.js';
 import { TYPE_LABEL } from '../words/nodes.js';
 import { treeKey } from './markdown.js';
-import { PLAN_SEGMENTS, type SiteModel } from './model.js';
+import { type SiteModel } from './model.js';
+import { PLAN_SEGMENTS } from './addresses.js';
 
 export interface SearchRecord {
   /** Path of the page without the base: the search page's script adds the base. */

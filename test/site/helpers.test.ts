@@ -7,7 +7,7 @@ import { indicatorChartSvg, niceTicks } from '../../src/site/chart.js';
 import { CSV_BOM, csvCell, toCsv } from '../../src/site/csv.js';
 import { formatBudget, formatChange, formatDate, formatNumber, formatPeriod, stateClass } from '../../src/site/format.js';
 import { naturalCompare } from '../../src/util/natural-compare.js';
-import { normaliseBase, withBase } from '../../src/site/model.js';
+import { normaliseBase, withBase } from '../../src/site/addresses.js';
 import { DEFAULT_TEST_METHOD, loadSiteConfig, resolveSiteConfig } from '../../src/site/site-config.js';
 import { assignSlugs, slugify } from '../../src/util/slug.js';
 

@@ -1,4 +1,4 @@
-// The follow-up report, history and comparison (src/site/report.ts) over the example plan, checked against
+// The follow-up report, history and comparison (src/site/period-report.ts, follow-up-history.ts, period-comparison.ts) over the example plan, checked against
 // what the plan files say; and how `sparbar rapport` chooses its plan.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,18 +6,11 @@ import { checkPlans } from '../../src/check/check-plans.js';
 import type { Graph } from '../../src/graph/types.js';
 import { choosePlan } from '../../src/cli/commands/rapport.js';
 import { SiteModel } from '../../src/site/model.js';
-import {
-  actionChange,
-  assessmentChange,
-  comparePeriods,
-  comparisonUrl,
-  historyUrl,
-  pairSlug,
-  periodPairs,
-  periodReport,
-  planHistory,
-  reportUrl,
-} from '../../src/site/report.js';
+import { comparisonUrl, historyUrl, pairSlug, periodPairs, reportUrl } from '../../src/site/follow-up-addresses.js';
+import { planHistory } from '../../src/site/follow-up-history.js';
+import { actionChange, assessmentChange } from '../../src/site/follow-up-rows.js';
+import { comparePeriods } from '../../src/site/period-comparison.js';
+import { periodReport } from '../../src/site/period-report.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const PLAN = 'ekby-digplan-2024-2027';

@@ -9,7 +9,8 @@ import { checkWriteTarget, writeFileAtomic, WriteRefusedError } from '../../file
 import type { GraphNode } from '../../graph/types.js';
 import { buildSite } from '../../site/build-site.js';
 import { formatPeriod } from '../../site/format.js';
-import { PLAN_SEGMENTS, SiteModel } from '../../site/model.js';
+import { SiteModel } from '../../site/model.js';
+import { PLAN_SEGMENTS } from '../../site/addresses.js';
 import { findChromium, isPdf, pdfPageCount, printToPdf } from '../../site/print-pdf.js';
 import { serveFolder } from '../../site/serve-static.js';
 import { isPeriod, parseCommandArgs } from '../args.js';

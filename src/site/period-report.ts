@@ -1,0 +1,217 @@
+// The report of one follow-up period as the site shows it to kommunstyrelsen: the summary, each goal and focus
+// area with its written assessment and its actions, the principles, and what changed since the previous period.
+// Pure: reads only the site model (the graph), so that the page renders it and the tests check it.
+import { activeNodes, UNFILLED_MARKER } from '../followup/active.js';
+import type { Assessment, FollowUp, NodeOf, Rollup } from '../graph/types.js';
+import { naturalCompare } from '../util/natural-compare.js';
+import { actionChange, actionRow, assessedRow, assessmentChange, indicatorRow, isLate, type ActionChangeKind, type ActionRow, type AssessedRow, type IndicatorRow, type ReassessedRow } from './follow-up-rows.js';
+import type { SiteModel } from './model.js';
+
+export interface FocusAreaSection extends AssessedRow<'fokusområde'> {
+  actions: ActionRow[];
+  indicators: IndicatorRow[];
+}
+
+export interface GoalSection extends AssessedRow<'mål'> {
+  focusAreas: FocusAreaSection[];
+  /** Actions that contribute to the goal directly, not through a focus area. */
+  directActions: ActionRow[];
+  /** Every action below the goal, each once. */
+  actions: ActionRow[];
+  /** Indicators of the goal and its focus areas, a group's questions left out when the group is shown. */
+  keyIndicators: IndicatorRow[];
+  /** Actions below the goal that are late, paused or cancelled in the period: what the board asks about. */
+  deviations: ActionRow[];
+  /** Counts of the focus areas' assessments. */
+  focusAreaAssessments: Record<Assessment | 'saknas', number>;
+}
+
+export interface PrincipleRow {
+  node: NodeOf<'styrprincip'>;
+  area: NodeOf<'område'> | undefined;
+  /** The plan's goals that realise the principle, with their assessment in the period. */
+  goals: { node: NodeOf<'mål'>; assessment: Assessment | null }[];
+  /** The principle's rollup (every plan's goals realising it that have the period). */
+  rollup: Rollup | undefined;
+  /** True when goals of other plans count in the rollup. */
+  otherPlans: boolean;
+  followUp: FollowUp | null;
+}
+
+export interface ActionChange extends ActionRow {
+  kind: ActionChangeKind;
+  /** For a late action: it was late in the previous period too. */
+  stillLate: boolean;
+}
+
+export interface PeriodChanges {
+  previous: string;
+  /** Actions that were not active in the previous period. */
+  added: ActionChange[];
+  finished: ActionChange[];
+  cancelled: ActionChange[];
+  /** Late now (försenad, or past the due date); `stillLate` when they were late before too. */
+  late: ActionChange[];
+  paused: ActionChange[];
+  /** Other changes of status (started, resumed, no longer late). */
+  changed: ActionChange[];
+  unchanged: number;
+  reassessed: ReassessedRow[];
+  indicators: IndicatorRow[];
+}
+
+export interface OutstandingFollowUp {
+  node: NodeOf<'mål' | 'fokusområde' | 'aktivitet'>;
+  state: 'saknas' | 'ej ifylld';
+}
+
+export interface PeriodReport {
+  plan: NodeOf<'plan'>;
+  organisations: NodeOf<'organisation'>[];
+  period: string;
+  /** The plan's periods, oldest first; the one before and after this one. */
+  periods: string[];
+  previous: string | null;
+  next: string | null;
+  /** The latest date written on the period's follow-ups: the date of the follow-up. */
+  date: string | null;
+  followUpCount: number;
+  authors: string[];
+  /** Active goals, focus areas and actions whose follow-up is missing or not filled in. */
+  outstanding: OutstandingFollowUp[];
+  planRollup: Rollup | undefined;
+  goals: GoalSection[];
+  /** Indicators of the plan whose outcome for the year reached its target, of those with both. */
+  indicatorsMet: { met: number; of: number };
+  principles: PrincipleRow[];
+  changes: PeriodChanges | null;
+}
+/** Indicators of a goal and its focus areas; a group's questions are left out when the group itself is there. */
+export function keyIndicatorsOfGoal(model: SiteModel, goal: string): NodeOf<'indikator'>[] {
+  const seen = new Map<string, NodeOf<'indikator'>>();
+  for (const i of model.indicatorsMeasuring(goal)) seen.set(i.key, i);
+  for (const fa of model.focusAreasOfGoal(goal)) for (const i of model.indicatorsMeasuring(fa.key)) seen.set(i.key, i);
+  const list = [...seen.values()].filter((i) => {
+    const group = model.groupOf(i.key);
+    return !(group && seen.has(group.key));
+  });
+  return list.sort((a, b) => naturalCompare(a.id, b.id));
+}
+
+function countAssessments(rows: readonly AssessedRow[]): Record<Assessment | 'saknas', number> {
+  const counts: Record<Assessment | 'saknas', number> = { uppfyllt: 0, 'delvis uppfyllt': 0, 'ej uppfyllt': 0, saknas: 0 };
+  for (const r of rows) counts[r.assessment ?? 'saknas']++;
+  return counts;
+}
+/** The report of `plan` for `period`. Throws when the plan has no follow-up for the period. */
+export function periodReport(model: SiteModel, planKey: string, period: string): PeriodReport {
+  const plan = model.index.nodeOf(planKey, 'plan');
+  if (!plan) throw new Error(`Planen ${planKey} finns inte.`);
+  const periods = model.periods(planKey);
+  const at = periods.indexOf(period);
+  if (at < 0) throw new Error(`Planen ${plan.id} har ingen uppföljning för ${period}.`);
+  const previous = periods[at - 1] ?? null;
+  const next = periods[at + 1] ?? null;
+
+  const goals: GoalSection[] = model.goalsOfPlan(planKey).map((goal) => {
+    const focusAreas = model.focusAreasOfGoal(goal.key).map((fa) => ({
+      ...assessedRow(model, fa, period, previous),
+      actions: model
+        .actionsContributingTo(fa.key)
+        .map((a) => actionRow(model, a, period, previous))
+        .filter((r) => r.state !== null),
+      indicators: model.indicatorsMeasuring(fa.key).map((i) => indicatorRow(model, i, period, previous)),
+    }));
+    const actions = model
+      .actionsBelowGoal(goal.key)
+      .map((a) => actionRow(model, a, period, previous))
+      .filter((r) => r.state !== null);
+    return {
+      ...assessedRow(model, goal, period, previous),
+      focusAreas,
+      directActions: model
+        .actionsContributingTo(goal.key)
+        .map((a) => actionRow(model, a, period, previous))
+        .filter((r) => r.state !== null),
+      actions,
+      keyIndicators: keyIndicatorsOfGoal(model, goal.key).map((i) => indicatorRow(model, i, period, previous)),
+      deviations: actions.filter((r) => isLate(r.state) || r.state!.status === 'pausad' || r.state!.status === 'avbruten'),
+      focusAreaAssessments: countAssessments(focusAreas),
+    };
+  });
+
+  const planGoals = new Set(model.goalsOfPlan(planKey).map((g) => g.key));
+  const principles: PrincipleRow[] = model.planCoverage(planKey).map(({ principle, goals: realising }) => ({
+    node: principle,
+    area: model.areaOf(principle.key),
+    goals: realising.map((g) => ({ node: g, assessment: model.followUp(g.key, period)?.assessment ?? null })),
+    rollup: model.rollup(principle.key, period),
+    otherPlans: model.goalsRealising(principle.key).some((g) => !planGoals.has(g.key) && model.periods(g.document).includes(period)),
+    followUp: model.followUp(principle.key, period) ?? null,
+  }));
+
+  const members = [plan, ...model.goalsOfPlan(planKey), ...model.focusAreasOfPlan(planKey), ...model.actionsOfPlan(planKey), ...model.indicatorsOfPlan(planKey)];
+  const followUps = members.flatMap((n) => model.followUps(n.key).filter((f) => f.period === period));
+  const dates = followUps.map((f) => f.date).filter((d): d is string => d !== null).sort();
+  const authors = [...new Set(followUps.map((f) => f.author.trim()).filter((a) => a !== ''))].sort(naturalCompare);
+
+  const outstanding: OutstandingFollowUp[] = [];
+  for (const active of activeNodes(model.index, plan, period)) {
+    const f = model.followUp(active.node.key, period);
+    if (!f) outstanding.push({ node: active.node, state: 'saknas' });
+    else if (f.body.includes(UNFILLED_MARKER)) outstanding.push({ node: active.node, state: 'ej ifylld' });
+  }
+
+  const indicatorRows = model.indicatorsOfPlan(planKey).map((i) => indicatorRow(model, i, period, previous));
+  const withTarget = indicatorRows.filter((r) => r.point?.targetMet !== null && r.point?.targetMet !== undefined);
+
+  return {
+    plan,
+    organisations: model.organisationsOf(planKey),
+    period,
+    periods,
+    previous,
+    next,
+    date: dates[dates.length - 1] ?? null,
+    followUpCount: followUps.length,
+    authors,
+    outstanding,
+    planRollup: model.rollup(planKey, period),
+    goals,
+    indicatorsMet: { met: withTarget.filter((r) => r.point!.targetMet === true).length, of: withTarget.length },
+    principles,
+    changes: previous !== null ? periodChanges(model, planKey, previous, period) : null,
+  };
+}
+
+/** What changed in the plan from `previous` to `period`: actions by kind of change, new assessments, indicators. */
+export function periodChanges(model: SiteModel, planKey: string, previous: string, period: string): PeriodChanges {
+  const changes: ActionChange[] = model.actionsOfPlan(planKey).flatMap((a) => {
+    const row = actionRow(model, a, period, previous);
+    if (row.state === null) return [];
+    const kind = actionChange(row.previous, row.state);
+    return [{ ...row, kind, stillLate: kind === 'försenad' && isLate(row.previous) }];
+  });
+  const of = (kind: ActionChangeKind) => changes.filter((c) => c.kind === kind);
+  const reassessed: ReassessedRow[] = [];
+  for (const goal of model.goalsOfPlan(planKey)) {
+    for (const node of [goal, ...model.focusAreasOfGoal(goal.key)]) {
+      const before = model.followUp(node.key, previous)?.assessment ?? null;
+      const after = model.followUp(node.key, period)?.assessment ?? null;
+      const change = assessmentChange(before, after);
+      if (change !== 'oförändrad') reassessed.push({ node, goal: node.type === 'fokusområde' ? goal : undefined, before, after, change });
+    }
+  }
+  return {
+    previous,
+    added: of('ny'),
+    finished: of('klar'),
+    cancelled: of('avbruten'),
+    late: of('försenad'),
+    paused: of('pausad'),
+    changed: of('ändrad'),
+    unchanged: of('oförändrad').length,
+    reassessed,
+    indicators: model.indicatorsOfPlan(planKey).map((i) => indicatorRow(model, i, period, previous)),
+  };
+}
