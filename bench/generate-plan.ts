@@ -485,7 +485,7 @@ export function generatePlan(dir: string, nodeCount: number): GeneratedPlan {
 
   // Actions: each contributes to one to three focus areas (every focus area gets at least one) or, rarely, a goal.
   const actions: Action[] = [];
-  const idWidth = String(shape.actions).length < 2 ? 2 : String(shape.actions).length;
+  const idWidth = Math.max(2, String(shape.actions).length);
   for (let i = 0; i < shape.actions; i++) {
     const id = `A${String(i + 1).padStart(idWidth, '0')}`;
     const unit = rng.pick(UNIT_BAG);

@@ -78,8 +78,14 @@ export const MUTATIONS: Record<string, Mutator> = {
   noBreakSpaces: onLine((line) => (line.includes(' ') ? line.replace(/ /g, NBSP) : null)),
   noBreakSpaceAfterColon: onLine((line) => (/: /.test(line) ? line.replace(': ', `:${NBSP}`) : null)),
   zeroWidthInValue: onLine((line, rng) => (line.length < 2 ? null : ((i) => `${line.slice(0, i)}\u200b${line.slice(i)}`)(rng.int(1, line.length - 1)))),
-  duplicateLine: onLines((lines, i) => (lines.splice(i, 0, lines[i]!), true)),
-  deleteLine: onLines((lines, i) => (lines.splice(i, 1), true)),
+  duplicateLine: onLines((lines, i) => {
+    lines.splice(i, 0, lines[i]!);
+    return true;
+  }),
+  deleteLine: onLines((lines, i) => {
+    lines.splice(i, 1);
+    return true;
+  }),
   swapLines: onLines((lines, i) => {
     const range = frontmatterLines(lines)!;
     if (i + 1 >= range[1]) return false;

@@ -80,7 +80,6 @@ const snapshot = snapshotTree;
 const hamta = (dir: string, extra: string[] = ['--timeout', '120']) => runCli(['kolada', 'hamta', dir, '--url', baseUrl, ...extra]);
 
 const I4 = 'ekby/plan-2024-2027/indikatorer/I4.md';
-const I5 = 'ekby/plan-2024-2027/indikatorer/I5.md';
 
 describe('sparbar kolada hamta', () => {
   it('fills outcomes from Kolada into the indicator files, changing nothing else, and keeps years a follow-up already gives', async () => {

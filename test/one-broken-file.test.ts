@@ -56,7 +56,7 @@ describe('one broken file never breaks others', () => {
   });
 
   it('a tab inside giltighet: in the policy gives messages in the policy only, reported first', () => {
-    const result = checkChanged({ [POLICY]: edit(POLICY, /^  från: 2024-01-01$/m, '\tfrån: 2024-01-01') });
+    const result = checkChanged({ [POLICY]: edit(POLICY, /^ {2}från: 2024-01-01$/m, '\tfrån: 2024-01-01') });
     expectOnly(result, POLICY, [{ ruleId: 'yaml-syntax', line: 9, column: 1, words: ['tabb'] }]);
     // The plan, its goals and actions are still built; only the policy's own nodes are missing.
     const keys = result.graph.nodes.map((n) => n.key);
@@ -65,7 +65,7 @@ describe('one broken file never breaks others', () => {
   });
 
   it('a tab in a goal gives its YAML error and no false duplicate key', () => {
-    const result = checkChanged({ [M1]: edit(M1, /^    titel: Systemägarskap/m, '\ttitel: Systemägarskap') });
+    const result = checkChanged({ [M1]: edit(M1, /^ {4}titel: Systemägarskap/m, '\ttitel: Systemägarskap') });
     expectOnly(result, M1, [{ ruleId: 'yaml-syntax', line: 17, column: 1, words: ['tabb'] }]);
   });
 

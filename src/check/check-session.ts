@@ -371,13 +371,13 @@ export class CheckSession {
 
   /** Lists the whole folder again; reads only files that are new or whose stamp changed. */
   private rescan(): string[] {
-    let stat;
+    let stat: ReturnType<typeof statSync> | undefined;
     try {
       stat = statSync(this.root);
     } catch {
       stat = undefined;
     }
-    if (!stat || !stat.isDirectory()) throw new PlansFolderError(`Planmappen "${this.root}" finns inte eller är ingen mapp.`);
+    if (!stat?.isDirectory()) throw new PlansFolderError(`Planmappen "${this.root}" finns inte eller är ingen mapp.`);
     const sink = new MessageSink(this.settings);
     this.realRoot = realRootOf(this.root);
     const found = discoverFiles(this.root, sink);

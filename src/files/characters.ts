@@ -69,6 +69,8 @@ const TABLE: Record<number, UnusualCharacter> = {
 };
 
 /** Every character of the table, the other C0 and C1 controls (not tab or line feed), and the invisible tag characters. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control and invisible characters is what this regular expression is for.
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists single code points and surrogate halves on purpose (tag characters).
 const UNUSUAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00a0\u00ad\u034f\u061c\u115f\u1160\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u2069\u3000\u3164\ufeff\uffa0\ufffc]|\udb40[\udc00-\udc7f]/g;
 
 /** The unusual character with code point `cp`, or undefined for an ordinary one. */
@@ -117,8 +119,13 @@ export function findUnusualCharacters(text: string): FoundCharacter[] {
   return out;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control and invisible characters is what this regular expression is for.
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists single code points and surrogate halves on purpose (tag characters).
 const SPACES_AND_FORMAT = /[\u000b\u000c\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]|[\u00ad\u034f\u180e\u200b-\u200d\u2060-\u2064\ufeff]|\udb40[\udc00-\udc7f]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control and invisible characters is what this regular expression is for.
 const ONLY_SPACES = /[\u000b\u000c\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control and invisible characters is what this regular expression is for.
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists single code points and surrogate halves on purpose (tag characters).
 const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\udb40[\udc00-\udc7f]/g;
 
 /**

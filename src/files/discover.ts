@@ -46,7 +46,7 @@ export function discoverFiles(root: string, sink: MessageSink): DiscoveredFile[]
         if (name.endsWith('.md')) files.push({ path: relPath, absolutePath });
         continue;
       }
-      let stat;
+      let stat: ReturnType<typeof lstatSync>;
       try {
         stat = lstatSync(absolutePath);
       } catch {
@@ -72,7 +72,7 @@ export function discoverFiles(root: string, sink: MessageSink): DiscoveredFile[]
           );
           continue;
         }
-        let targetStat;
+        let targetStat: ReturnType<typeof statSync>;
         try {
           targetStat = statSync(target);
         } catch {

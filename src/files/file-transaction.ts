@@ -117,7 +117,7 @@ function isAlive(pid: number): boolean {
  */
 export function recoverInterruptedWrite(root: string): Recovery | null {
   const folder = path.join(resolveThroughLinks(root), TRANSACTION_FOLDER);
-  let stat;
+  let stat: ReturnType<typeof lstatSync> | undefined;
   try {
     stat = lstatSync(folder);
   } catch {

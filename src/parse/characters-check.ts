@@ -19,7 +19,7 @@ const COMBINING: Record<number, string> = {
 };
 
 /** Line and column (1-based, columns in UTF-16 units as the YAML positions count them) of `offset` in `text`. */
-function position(text: string, offset: number, lineStarts: readonly number[]): { line: number; column: number } {
+function position(_text: string, offset: number, lineStarts: readonly number[]): { line: number; column: number } {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {

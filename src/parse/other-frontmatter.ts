@@ -27,7 +27,7 @@ export function findOtherFrontmatter(text: string): OtherFrontmatter | undefined
   const first = lines[0] ?? '';
   const tagged = TAGGED.exec(first);
   if (TOML_FENCE.test(first) || tagged) {
-    const syntax = TOML_FENCE.test(first) || tagged?.[1]!.toLowerCase() === 'toml' ? 'TOML' : 'JSON';
+    const syntax = TOML_FENCE.test(first) || tagged?.[1]?.toLowerCase() === 'toml' ? 'TOML' : 'JSON';
     const closing = TOML_FENCE.test(first) ? TOML_FENCE : /^---[ \t]*$/;
     const end = lines.findIndex((l, i) => i > 0 && closing.test(l));
     const close = end === -1 ? lines.length : end;

@@ -36,10 +36,10 @@ const EXPLAIN: Record<ErrorCode, Explain> = {
   BAD_ALIAS: (c) => special(c, /^Alias/.test(c.detail) ? '*' : '&', /^Alias/.test(c.detail) ? 'ett alias (*) saknar namn' : 'ett ankare (&) saknar namn'),
   BAD_DIRECTIVE: (c) => directive(c),
   BAD_DQ_ESCAPE: (c) => {
-    const escape = /\\(x[0-9a-fA-F]*|u[0-9a-fA-F]*|U[0-9a-fA-F]*|.)?/.exec(c.lines[c.line]?.slice(c.column) ?? '')?.[0] ?? '\\';
+    const escapeCode = /\\(x[0-9a-fA-F]*|u[0-9a-fA-F]*|U[0-9a-fA-F]*|.)?/.exec(c.lines[c.line]?.slice(c.column) ?? '')?.[0] ?? '\\';
     return at(
       c,
-      `inom dubbla citattecken läser YAML \\ som början på en specialkod, och ${escape} är ingen sådan. Skriv \\\\ för ett bakstreck, eller sätt värdet inom enkla citattecken '…' (där \\ är ett vanligt tecken)`,
+      `inom dubbla citattecken läser YAML \\ som början på en specialkod, och ${escapeCode} är ingen sådan. Skriv \\\\ för ett bakstreck, eller sätt värdet inom enkla citattecken '…' (där \\ är ett vanligt tecken)`,
     );
   },
   BAD_INDENT: (c) => badIndent(c),

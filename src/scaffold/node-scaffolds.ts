@@ -68,7 +68,7 @@ export const NODE_SCAFFOLDS: Record<NewNodeType, (ctx: ScaffoldContext) => NodeD
     const { index, till, year } = ctx;
     const policies = index.ofType('policy');
     const policy = till[0] !== undefined ? index.node(till[0]) : policies.length === 1 ? policies[0] : undefined;
-    if (!policy || policy.type !== 'policy') {
+    if (policy?.type !== 'policy') {
       throw new NewNodeError(`Ange vilken policy planen förverkligar med --till, t.ex. --till ${policies[0]?.id ?? 'kommunens-it-policy'}. Policyer: ${examples(policies)}.`);
     }
     const org = index.out(policy.key, 'belongs-to')[0];

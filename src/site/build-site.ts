@@ -134,7 +134,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   };
 
   try {
-    let check;
+    let check: ReturnType<typeof checkPlans>;
     try {
       check = checkPlans(plansDir);
     } catch (error) {

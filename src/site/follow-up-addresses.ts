@@ -1,6 +1,6 @@
 // The addresses of a plan's follow-up pages: each period's report, the list of follow-ups, the history over
 // every period and the comparison of two periods.
-import { type SiteModel } from './model.js';
+import type { SiteModel } from './model.js';
 import { PLAN_SEGMENTS } from './addresses.js';
 
 /** The report of a period: `/<plan>/uppfoljning/2026-08/`. */

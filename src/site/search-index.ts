@@ -7,7 +7,7 @@ import type { GraphNode } from '../graph/types.js';
 import { formatPeriod } from './format.js';
 import { TYPE_LABEL } from '../words/nodes.js';
 import { treeKey } from './markdown.js';
-import { type SiteModel } from './model.js';
+import type { SiteModel } from './model.js';
 import { PLAN_SEGMENTS } from './addresses.js';
 
 export interface SearchRecord {

@@ -4,7 +4,7 @@
 // The "Ändringshistorik" sections, the follow-ups' "Senast ändrad" and the page "Ändringar sedan antagandet"
 // show their content, have no axe-core violation (WCAG 2.1 A/AA) at 1280 and 360 px, need no horizontal
 // scroll on a phone, and no internal link of the sites is broken.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';

@@ -3,7 +3,7 @@
 // content, no internal link is broken, axe-core finds no WCAG 2.1 A/AA violation on any page, 360 px needs
 // no horizontal scroll, pages need only their HTML and one stylesheet, the skip link, search and print
 // work, and screenshots are saved in test-results/screenshots/.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';

@@ -6,7 +6,7 @@
 // a new page; the PDF and screenshots of every page are saved in test-results/ (PDF pages as PNG too when
 // poppler's pdftoppm is installed), with the pages' weights.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';

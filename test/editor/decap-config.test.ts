@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AKTIVITET_STATUS, BEDOMNING, DATE_PATTERN, REF_PATTERN, SCHEMA_BY_TYPE } from '../../schemas/plan-files.js';
 import { checkPlans } from '../../src/check/check-plans.js';
 import { editorConfig } from '../../src/editor/decap-config.js';

@@ -32,7 +32,7 @@ export function runDiff(args: readonly string[], io: Io): number {
       ambiguous = true;
     }
   }
-  let comparison;
+  let comparison: ReturnType<typeof compareRevisions>;
   try {
     comparison = compareRevisions(dir, base, head);
   } catch (error) {

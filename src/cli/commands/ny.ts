@@ -50,7 +50,7 @@ export function runNy(args: readonly string[], io: Io): number {
     io.stderr('sparbar ny: planen har fel; rätta dem först, så att den nya noden får ett ledigt id.\n');
     return EXIT_PLAN_ERRORS;
   }
-  let planned;
+  let planned: ReturnType<typeof planNewNode>;
   try {
     planned = planNewNode(result.graph, type, {
       today: today(),

@@ -102,7 +102,7 @@ export async function runRapport(args: readonly string[], io: Io): Promise<numbe
     }
     const server = await serveFolder(siteDir);
     const pdf = path.join(work, 'rapport.pdf');
-    let printed;
+    let printed: Awaited<ReturnType<typeof printToPdf>>;
     try {
       printed = await printToPdf(chromium.path, `${server.url}${model.docSlug(plan.key)}/${PLAN_SEGMENTS.followUp}/${period}/`, pdf, path.join(work, 'chromium-profil'));
     } finally {

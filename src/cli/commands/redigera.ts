@@ -19,7 +19,7 @@ export async function runRedigera(args: readonly string[], io: Io): Promise<numb
   const dir = parsed.positionals[0] ?? 'plans';
   const workflow = parsed.values['arbetsflode'] === true;
   io.stdout('Bygger webbplatsen med redigeringen …\n');
-  let server;
+  let server: Awaited<ReturnType<typeof startEditorServer>>;
   try {
     server = await startEditorServer({ plansDir: dir, port, workflow }, (outDir, local) => buildSite({ plansDir: dir, outDir, logLevel: 'error', editorLocal: local }));
   } catch (error) {

@@ -24,7 +24,7 @@ export function formatJson(messages: readonly CheckMessage[], base: string): str
     line: m.line,
     column: m.column,
     message: m.reason,
-    ...(m.expected && m.expected.length ? { suggestions: m.expected } : {}),
+    ...(m.expected?.length ? { suggestions: m.expected } : {}),
     url: m.url,
   }));
   return JSON.stringify(out, null, 2) + '\n';
