@@ -1,25 +1,9 @@
 // The editor's switch and settings: `redigering` in sparbar.config.json. Off unless `på` is true.
-import { z } from 'zod';
-import { PERIOD_PATTERN } from '../../schemas/plan-files.js';
+import type { z } from 'zod';
+import { editorSettingsSchema } from '../config/config-schema.js';
 
-/** The `redigering` section of sparbar.config.json. */
-export const editorSettingsSchema = z
-  .strictObject({
-    på: z.boolean().meta({ description: 'Bygg redigeringssidan /admin/ med webbplatsen (standard: false).' }),
-    tjänst: z.enum(['github', 'gitlab']).optional().meta({ description: 'Var planens git-förråd ligger.' }),
-    repo: z
-      .string()
-      .regex(/^[\w.-]+(?:\/[\w.-]+)+$/, 'ska skrivas ägare/namn, t.ex. ekby-kommun/planer')
-      .optional()
-      .meta({ description: 'Förrådet, ägare/namn (på GitLab grupp/undergrupp/namn).' }),
-    gren: z.string().min(1).optional().meta({ description: 'Grenen som ändringsförslagen görs mot (standard: main).' }),
-    adress: z.url().optional().meta({ description: 'GitLab: instansens adress, t.ex. https://gitlab.ekby.se (standard: https://gitlab.com).' }),
-    app_id: z.string().min(1).optional().meta({ description: 'GitLab: program-id för inloggningen (OAuth-program med PKCE).' }),
-    inloggning: z.url().optional().meta({ description: 'GitHub: adressen till OAuth-tjänsten som loggar in mot GitHub.' }),
-    period: z.string().regex(PERIOD_PATTERN, 'ska skrivas ÅÅÅÅ-MM, t.ex. 2026-08').optional().meta({ description: 'Uppföljningsperioden som förvaltningarna fyller i (standard: den senaste med uppföljningar).' }),
-    mapp: z.string().min(1).optional().meta({ description: 'Planmappens sökväg i förrådet (standard: läses från git, annars plans).' }),
-  })
-  .meta({ description: 'Redigering i webbläsaren (Decap CMS) under /admin/.' });
+/** The `redigering` section of sparbar.config.json (its schema is read with the rest of the file in src/config/). */
+export { editorSettingsSchema };
 
 export type EditorSettings = z.infer<typeof editorSettingsSchema>;
 

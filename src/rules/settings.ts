@@ -2,6 +2,7 @@
 // sparbar.config.json (or the English off, warn, error). Every entry it cannot use is an invalid-config message at
 // its line and column, with a suggestion; the entries it can use still apply.
 import { CONFIG_FILE, readConfigFile, type ConfigFile, type ConfigPath } from '../config/config-file.js';
+import { asSentence, parseSiteConfig } from '../config/config-schema.js';
 import { MessageSink, type CheckMessage, type RuleSettings, type Severity } from '../messages/report.js';
 import { ruleUrl } from '../messages/rule-url.js';
 import { closest, quoteList } from '../util/suggest.js';
@@ -51,7 +52,12 @@ export function ruleSettingsOf(config: ConfigFile | null, file = CONFIG_FILE): L
     report(`${CONFIG_FILE} ska vara ett JSON-objekt med nycklar, t.ex. { "${RULES_KEY}": { "action-without-due-date": "av" } }.`, [], 'value');
     return { settings, messages: sink.messages };
   }
-  if (!Object.hasOwn(data, RULES_KEY)) return { settings, messages: [] };
+  // The rest of the file (the site, the statement, the editor): what the build would refuse is an error here already.
+  const site = parseSiteConfig(data);
+  for (const problem of site.problems.filter((p) => p.path[0] !== RULES_KEY)) {
+    report(`${problem.path.join('.')}: ${asSentence(problem.message)} Rätta ${problem.where === 'key' ? 'nyckeln' : 'värdet'} i ${CONFIG_FILE}; webbplatsen byggs inte förrän dess.`, problem.path, problem.where);
+  }
+  if (!Object.hasOwn(data, RULES_KEY)) return { settings, messages: sink.messages };
   const rules = (data as Record<string, unknown>)[RULES_KEY];
   if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) {
     report(`"${RULES_KEY}" ska vara nycklar med regel-id och värdet "av", "varning" eller "fel", t.ex. "${RULES_KEY}": { "action-without-due-date": "av" }.`, [RULES_KEY], 'value');

@@ -1,62 +1,15 @@
 // Site configuration: the site's name and owner and the fields of the accessibility statement. Read from
 // `sparbar.config.json` in the plans folder (or the file named by SPARBAR_CONFIG); every field is optional
 // and has a sensible default taken from the plans themselves.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
-import { DATE_PATTERN, isRealDate } from '../../schemas/plan-files.js';
-import { editorSettingsSchema } from '../editor/settings.js';
+import { readConfigFile } from '../config/config-file.js';
+import { asSentence, parseSiteConfig, type SiteConfigFile } from '../config/config-schema.js';
 import { joinSwedish } from '../words/agreement.js';
 
+export { siteConfigSchema, type SiteConfigFile } from '../config/config-schema.js';
+
 export const SITE_CONFIG_FILE = 'sparbar.config.json';
-
-const datum = z.string().regex(DATE_PATTERN, 'ska vara ett datum ÅÅÅÅ-MM-DD').refine(isRealDate, 'är inget riktigt datum');
-const text = z.string().trim().min(1);
-/** A git revision as people name them (tag, branch, commit, HEAD~1); never an option, never whitespace. */
-const revision = z
-  .string()
-  .min(1, 'ska vara en git-revision, t.ex. en tagg')
-  .regex(/^[^-\s][^\s]*$/, 'ska vara en git-revision utan blanksteg som inte börjar med -, t.ex. plan-2024-antagen');
-
-export const siteConfigSchema = z.strictObject({
-  $schema: z.string().optional(),
-  webbplats: z
-    .strictObject({
-      namn: text.optional().meta({ description: 'Webbplatsens namn, visas överst på varje sida.' }),
-      ägare: text.optional().meta({ description: 'Organisationen som står bakom webbplatsen.' }),
-      adress: z.url().optional().meta({ description: 'Den publicerade webbplatsens adress, t.ex. https://plan.ekby.se/.' }),
-    })
-    .optional(),
-  tillgänglighet: z
-    .strictObject({
-      förenlighet: z.enum(['helt', 'delvis', 'inte']).optional().meta({ description: 'Hur webbplatsen uppfyller lagen (DOS-lagen).' }),
-      brister: z.array(text).optional().meta({ description: 'Kända brister i tillgängligheten.' }),
-      bedömd: datum.optional().meta({ description: 'Datum då webbplatsen senast bedömdes.' }),
-      uppdaterad: datum.optional().meta({ description: 'Datum då redogörelsen senast uppdaterades.' }),
-      metod: text.optional().meta({ description: 'Hur webbplatsen har testats.' }),
-      kontakt: z
-        .strictObject({
-          epost: z.email().optional(),
-          telefon: text.optional(),
-          webbformulär: z.url().optional(),
-          svarstid: text.optional().meta({ description: 'Till exempel "inom fem arbetsdagar".' }),
-        })
-        .optional(),
-    })
-    .optional(),
-  redigering: editorSettingsSchema.optional(),
-  // The check's rules (src/rules/settings.ts reads and checks them, with positions); the site does not use them.
-  regler: z.record(z.string(), z.unknown()).optional().meta({ description: 'Reglernas allvarlighet för sparbar check: "av", "varning" eller "fel" per regel-id.' }),
-  antagen_revision: z
-    .union([revision, z.record(z.string().min(1), revision)])
-    .optional()
-    .meta({
-      description:
-        'Den antagna planen i git: en tagg, gren eller commit (t.ex. "plan-2024-antagen") för alla planer, eller en per plan-id. Sidan "Ändringar sedan antagandet" jämför den med planen nu.',
-    }),
-});
-
-export type SiteConfigFile = z.infer<typeof siteConfigSchema>;
 
 export interface SiteConfig {
   /** Shown in the header of every page and in page titles. */
@@ -114,26 +67,25 @@ export interface LoadedSiteConfig {
   errors: string[];
 }
 
-/** Reads the configuration: `explicitPath` if given, else `sparbar.config.json` in the plans folder. */
+/**
+ * Reads the configuration: `explicitPath` if given, else `sparbar.config.json` in the plans folder. Each error names
+ * the file, the line and column and the key ("…/sparbar.config.json:3:16: webbplats.adress: börjar med javascript:, …").
+ */
 export function loadSiteConfig(plansDir: string, explicitPath?: string): LoadedSiteConfig {
   const file = explicitPath ? path.resolve(explicitPath) : path.join(plansDir, SITE_CONFIG_FILE);
   if (!existsSync(file)) {
     return explicitPath ? { config: {}, file: null, errors: [`Konfigurationsfilen ${explicitPath} finns inte.`] } : { config: {}, file: null, errors: [] };
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return { config: {}, file, errors: [`${file}: filen är inte giltig JSON (${(error as Error).message}).`] };
-  }
-  const parsed = siteConfigSchema.safeParse(data);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => {
-      const where = issue.path.length > 0 ? issue.path.join('.') : '(hela filen)';
-      const message = issue.code === 'unrecognized_keys' ? `okänd nyckel ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
-      return `${file}: ${where}: ${message}.`;
+  const read = readConfigFile(plansDir, file)!;
+  if (read.error) return { config: {}, file, errors: [`${file}:${read.error.at.line}:${read.error.at.column}: ${read.error.message}.`] };
+  const parsed = parseSiteConfig(read.data);
+  if (parsed.config === null) {
+    const errors = parsed.problems.map((problem) => {
+      const { line, column } = read.locate(problem.path, problem.where);
+      const where = problem.path.length > 0 ? problem.path.join('.') : '(hela filen)';
+      return `${file}:${line}:${column}: ${where}: ${asSentence(problem.message)}`;
     });
     return { config: {}, file, errors };
   }
-  return { config: parsed.data, file, errors: [] };
+  return { config: parsed.config, file, errors: [] };
 }
