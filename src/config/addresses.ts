@@ -19,7 +19,7 @@ export type AddressProtocol = (typeof LINK_PROTOCOLS)[number];
 export function addressProblem(value: string, protocols: readonly AddressProtocol[]): string | null {
   const allowed = protocols.map((p) => `${p}`).join(', ').replace(/, ([^,]*)$/, ' eller $1');
   const example = protocols.includes('https:') ? ', t.ex. https://plan.ekby.se/' : '';
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters in an address is what this is for.
   if (/[\u0000-\u0020\u007f-\u009f\u00a0\u2028\u2029]/.test(value)) return `får inte innehålla blanksteg eller styrtecken; skriv adressen utan dem${example}`;
   let url: URL;
   try {
