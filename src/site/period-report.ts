@@ -5,6 +5,7 @@ import { activeNodes, UNFILLED_MARKER } from '../followup/active.js';
 import type { Assessment, FollowUp, NodeOf, Rollup } from '../graph/types.js';
 import { naturalCompare } from '../util/natural-compare.js';
 import { actionChange, actionRow, assessedRow, assessmentChange, indicatorRow, isLate, type ActionChangeKind, type ActionRow, type AssessedRow, type IndicatorRow, type ReassessedRow } from './follow-up-rows.js';
+import { attentionList, type AttentionList } from './attention.js';
 import type { SiteModel } from './model.js';
 
 export interface FocusAreaSection extends AssessedRow<'fokusområde'> {
@@ -80,6 +81,8 @@ export interface PeriodReport {
   /** Active goals, focus areas and actions whose follow-up is missing or not filled in. */
   outstanding: OutstandingFollowUp[];
   planRollup: Rollup | undefined;
+  /** What needs the board's attention in the period, each thing named (./attention.ts). */
+  attention: AttentionList;
   goals: GoalSection[];
   /** Indicators of the plan whose outcome for the year reached its target, of those with both. */
   indicatorsMet: { met: number; of: number };
@@ -177,6 +180,7 @@ export function periodReport(model: SiteModel, planKey: string, period: string):
     authors,
     outstanding,
     planRollup: model.rollup(planKey, period),
+    attention: attentionList(model, planKey, period),
     goals,
     indicatorsMet: { met: withTarget.filter((r) => r.point!.targetMet === true).length, of: withTarget.length },
     principles,

@@ -78,3 +78,11 @@ export function joinSwedish(items: readonly string[]): string {
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+const ORDINALS = ['', 'första', 'andra', 'tredje', 'fjärde', 'femte', 'sjätte', 'sjunde', 'åttonde', 'nionde', 'tionde'];
+
+/** `för andra perioden i rad` for 2, `för tredje perioden i rad` for 3, `för 12:e perioden i rad`; empty for 1 (nothing in a row). */
+export function inARow(periods: number): string {
+  if (periods <= 1) return '';
+  return `för ${ORDINALS[periods] ?? `${periods}:e`} perioden i rad`;
+}

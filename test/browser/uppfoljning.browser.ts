@@ -64,6 +64,11 @@ const PAGES: { name: string; path: string; h1: RegExp; content: RegExp[] }[] = [
     h1: /^Uppföljning augusti 2026$/,
     content: [
       /Uppföljningsrapport/,
+      /Att uppmärksamma/,
+      /Uppföljningen augusti 2026 visar att 15 mål och fokusområden inte är helt uppfyllda, att 2 aktiviteter har avvikelser och att 1 indikator inte nådde målvärdet/,
+      /FO3\.4 E-arkiv och informationshantering\s+Ej uppfyllt för andra perioden i rad/,
+      /Har passerat slutdatumet 30 juni 2026 utan att vara klar/,
+      /Utfall 2026: 92\s%, målvärde 93\s%/,
       /Ekby kommun/,
       /24 augusti 2026/,
       /Sammanfattning/,
@@ -149,6 +154,10 @@ describe('the follow-up pages in a browser', () => {
       const html = readFileSync(path.join(out, from, 'index.html'), 'utf8');
       for (const period of ['2025-08', '2026-08']) expect(html, from || 'start').toContain(`href="${BASE}${PLAN}/uppfoljning/${period}/"`);
       expect(html).toContain(`href="${BASE}${PLAN}/historik/"`);
+      // The short "Att uppmärksamma": the things named and linked, and the way to the whole list.
+      expect(html, from || 'start').toContain('Att uppmärksamma augusti 2026');
+      for (const node of ['mal/m2/', 'aktivitet/a18/', 'aktivitet/a23/', 'indikator/i4/']) expect(html, `${from || 'start'}: ${node}`).toContain(`href="${BASE}${PLAN}/${node}"`);
+      expect(html, from || 'start').toContain(`href="${BASE}${PLAN}/uppfoljning/2026-08/#att-uppmarksamma"`);
     }
     const nav = readFileSync(path.join(out, PLAN, 'mal/m1/index.html'), 'utf8');
     expect(nav).toMatch(new RegExp(`<a href="${BASE}${PLAN}/uppfoljning/"[^>]*>Uppföljning</a>`));
@@ -156,7 +165,7 @@ describe('the follow-up pages in a browser', () => {
 
     const broken: string[] = [];
     const origin = new URL(server.url).origin;
-    for (const t of PAGES) {
+    for (const t of [...PAGES, { path: '' }, { path: `${PLAN}/` }]) {
       const url = server.url + t.path;
       const body = await (await fetch(url)).text();
       for (const m of body.matchAll(/\s(?:href|src|action)="([^"]*)"/g)) {

@@ -1,0 +1,136 @@
+// "Att uppmärksamma": what in a follow-up period needs the board's attention, each thing named. Every goal, focus
+// area and principle assessed as not or partly met; every action delayed, paused or cancelled, or past its due
+// date without being done; every indicator whose outcome missed its target. Each with how many periods in a row
+// it has been so, its owner and the follow-up's own explanation. Pure: reads only the site model.
+import type { ActionStatus, Assessment, FollowUp, NodeOf } from '../graph/types.js';
+import { NO_OWNER, type SiteModel } from './model.js';
+import { indicatorRow, stateIn } from './follow-up-rows.js';
+
+/** An assessment that needs attention. */
+export type ShortfallAssessment = Exclude<Assessment, 'uppfyllt'>;
+/** An action status that needs attention. */
+export type DeviationStatus = Extract<ActionStatus, 'försenad' | 'pausad' | 'avbruten'>;
+
+export type AttentionReason =
+  /** Assessed as not or partly met; `streak` periods in a row with this assessment (1: this period only). */
+  | { kind: 'bedömning'; assessment: ShortfallAssessment; streak: number; previous: Assessment | null }
+  /** Delayed, paused or cancelled; `streak` periods in a row with this status. */
+  | { kind: 'status'; status: DeviationStatus; streak: number; previous: ActionStatus | null }
+  /** Past its due date (`due`, YYYY-MM-DD) without being done. */
+  | { kind: 'slutdatum'; due: string }
+  /** The outcome for the period's year missed the target. */
+  | { kind: 'målvärde'; year: number; target: number; actual: number; unit: string | undefined };
+
+export interface AttentionItem {
+  node: NodeOf<'mål' | 'fokusområde' | 'styrprincip' | 'aktivitet' | 'indikator'>;
+  /** For a focus area, its goal. */
+  goal: NodeOf<'mål'> | undefined;
+  /** Who answers for it: the node's `ansvarig`, a focus area's goal's; null when none is written. */
+  owner: string | null;
+  /** Why it is on the list; an action can be both delayed and past its due date. */
+  reasons: AttentionReason[];
+  /** The follow-up for the period: its text is the explanation. */
+  followUp: FollowUp | null;
+}
+
+export interface AttentionList {
+  period: string;
+  /** Goals, each followed by its focus areas, then principles, in the plan's order. */
+  assessments: AttentionItem[];
+  actions: AttentionItem[];
+  indicators: AttentionItem[];
+  /** Number of items in all. */
+  total: number;
+}
+
+const DEVIATIONS: readonly ActionStatus[] = ['försenad', 'pausad', 'avbruten'];
+
+/** How many periods in a row, ending with `periods[at]`, `value(period)` has been `current`. */
+function streakOf<T>(periods: readonly string[], at: number, current: T, value: (period: string) => T): number {
+  let n = 0;
+  for (let i = at; i >= 0 && value(periods[i]!) === current; i--) n++;
+  return n;
+}
+
+function ownerOf(node: AttentionItem['node'], goal: NodeOf<'mål'> | undefined): string | null {
+  const own = 'ansvarig' in node.fields && typeof node.fields.ansvarig === 'string' ? node.fields.ansvarig.trim() : '';
+  if (own !== '') return own;
+  const ofGoal = goal?.fields.ansvarig?.trim() ?? '';
+  return ofGoal !== '' ? ofGoal : null;
+}
+
+/** An indicator's owner: the owners of the goals and focus areas it measures, when they agree on one. */
+function measuredOwner(model: SiteModel, indicator: NodeOf<'indikator'>): string | null {
+  const measured = [indicator, ...model.membersOf(indicator.key)].flatMap((i) => model.measuredBy(i.key));
+  const owners = new Set<string>();
+  for (const n of measured) {
+    if (n.type === 'mål') owners.add(ownerOf(n, undefined) ?? '');
+    else if (n.type === 'fokusområde') owners.add(ownerOf(n, model.goalOfFocusArea(n.key)) ?? '');
+  }
+  owners.delete('');
+  return owners.size === 1 ? [...owners][0]! : null;
+}
+
+/**
+ * What needs attention in `plan`'s follow-up for `period`: its goals and focus areas (and the principles of its
+ * policies) with a written assessment of `delvis uppfyllt` or `ej uppfyllt`; its actions whose effective status
+ * in the period is försenad, pausad or avbruten, or that are past their due date without being done (the
+ * graph's `overdue`); its indicators whose outcome for the period's year missed the target. Empty lists when
+ * nothing does. Throws when the plan has no follow-up for `period`.
+ */
+export function attentionList(model: SiteModel, planKey: string, period: string): AttentionList {
+  const periods = model.periods(planKey);
+  const at = periods.indexOf(period);
+  if (at < 0) throw new Error(`Planen ${planKey} har ingen uppföljning för ${period}.`);
+  const previous = periods[at - 1] ?? null;
+
+  const assessed = (node: NodeOf<'mål' | 'fokusområde' | 'styrprincip'>, goal: NodeOf<'mål'> | undefined): AttentionItem[] => {
+    const followUp = model.followUp(node.key, period) ?? null;
+    const assessment = followUp?.assessment ?? null;
+    if (assessment === null || assessment === 'uppfyllt') return [];
+    const streak = streakOf(periods, at, assessment, (p) => model.followUp(node.key, p)?.assessment ?? null);
+    const before = previous !== null ? (model.followUp(node.key, previous)?.assessment ?? null) : null;
+    return [{ node, goal, owner: ownerOf(node, goal), reasons: [{ kind: 'bedömning', assessment, streak, previous: before }], followUp }];
+  };
+
+  const assessments: AttentionItem[] = [];
+  for (const goal of model.goalsOfPlan(planKey)) {
+    assessments.push(...assessed(goal, undefined));
+    for (const fa of model.focusAreasOfGoal(goal.key)) assessments.push(...assessed(fa, goal));
+  }
+  for (const { principle } of model.planCoverage(planKey)) assessments.push(...assessed(principle, undefined));
+
+  const actions: AttentionItem[] = [];
+  for (const action of model.actionsOfPlan(planKey)) {
+    const state = stateIn(model, action.key, period);
+    if (state === null) continue;
+    const reasons: AttentionReason[] = [];
+    if (DEVIATIONS.includes(state.status)) {
+      const streak = streakOf(periods, at, state.status, (p) => stateIn(model, action.key, p)?.status ?? null);
+      reasons.push({ kind: 'status', status: state.status as DeviationStatus, streak, previous: stateIn(model, action.key, previous)?.status ?? null });
+    }
+    if (state.overdue && action.fields.slut !== undefined) reasons.push({ kind: 'slutdatum', due: action.fields.slut });
+    if (reasons.length > 0) actions.push({ node: action, goal: undefined, owner: ownerOf(action, undefined), reasons, followUp: model.followUp(action.key, period) ?? null });
+  }
+
+  const indicators: AttentionItem[] = [];
+  for (const indicator of model.indicatorsOfPlan(planKey)) {
+    const row = indicatorRow(model, indicator, period, previous);
+    const p = row.point;
+    if (p === null || p.targetMet !== false || p.target === null || p.actual === null) continue;
+    indicators.push({
+      node: indicator,
+      goal: undefined,
+      owner: measuredOwner(model, indicator),
+      reasons: [{ kind: 'målvärde', year: row.year, target: p.target, actual: p.actual, unit: row.unit }],
+      followUp: row.followUp,
+    });
+  }
+
+  return { period, assessments, actions, indicators, total: assessments.length + actions.length + indicators.length };
+}
+
+/** The owner as the site writes it: the text, or `Ansvarig saknas`. */
+export function ownerText(item: AttentionItem): string {
+  return item.owner ?? NO_OWNER;
+}
