@@ -9,6 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { formatCodeQuality } from '../src/cli/format/codequality.js';
 import { formatGithub } from '../src/cli/format/github.js';
+import { formatHuman } from '../src/cli/format/human.js';
+import { formatJson } from '../src/cli/format/json.js';
 import { MessageSink } from '../src/messages/report.js';
 import { runCli } from './helpers/cli.js';
 
@@ -40,13 +42,14 @@ const codeQualityReport = z.array(
     check_name: z.string().min(1),
     fingerprint: z.string().min(1),
     severity: z.enum(['info', 'minor', 'major', 'critical', 'blocker']),
-    location: z.strictObject({ path: z.string().min(1), lines: z.strictObject({ begin: z.number().int().min(1) }) }),
+    location: z.strictObject({ path: z.string().min(1), lines: z.strictObject({ begin: z.number().int().min(1), end: z.number().int().min(1).optional() }) }),
+    other_locations: z.array(z.strictObject({ path: z.string().min(1), lines: z.strictObject({ begin: z.number().int().min(1) }) })).optional(),
     content: z.strictObject({ body: z.string().min(1) }),
   }),
 );
 
 // GitHub: https://docs.github.com/actions/reference/workflow-commands-for-github-actions#setting-an-error-message
-const WORKFLOW_COMMAND = /^::(error|warning) file=([^,:]+),line=(\d+),col=(\d+),title=([^,:]+)::(.*)$/;
+const WORKFLOW_COMMAND = /^::(error|warning) file=([^,:]+),line=(\d+),col=(\d+)(?:,endLine=(\d+)(?:,endColumn=(\d+))?)?,title=([^,:]+)::(.*)$/;
 const unescapeData = (s: string) => s.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%');
 const unescapeProperty = (s: string) => unescapeData(s.replace(/%3A/g, ':').replace(/%2C/g, ','));
 
@@ -67,7 +70,7 @@ describe('check --format codequality', () => {
       check_name: 'sparbar/invalid-value',
       fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
       severity: 'major',
-      location: { path: `${dir}/ekby/plan-2024-2027/aktiviteter/trasig.md`, lines: { begin: 6 } },
+      location: { path: `${dir}/ekby/plan-2024-2027/aktiviteter/trasig.md`, lines: { begin: 6, end: 6 } },
       content: { body: 'Om regeln invalid-value: docs/regler/invalid-value.md' },
     });
     expect(report.find((i) => i.check_name === 'sparbar/not-a-plan-file')?.severity).toBe('minor');
@@ -115,7 +118,38 @@ describe('check --format github', () => {
     expect(out.trimEnd().split('\n')).toHaveLength(1);
     expect(unescapeProperty(m![2]!)).toBe('mapp, med: komma/fil%.md');
     expect([m![3], m![4]]).toEqual(['2', '3']);
-    expect(unescapeProperty(m![5]!)).toBe('sparbar yaml-syntax');
-    expect(unescapeData(m![6]!)).toBe(reason);
+    expect(unescapeProperty(m![7]!)).toBe('sparbar yaml-syntax');
+    expect(unescapeData(m![8]!)).toBe(reason);
+  });
+});
+
+describe('ranges and related places in every format', () => {
+  const sink = new MessageSink();
+  sink.report('duplicate-id', 'Id "A1" används redan.', { file: 'p/A2.md', line: 3, column: 5, end: { line: 3, column: 7 } }, {
+    related: [{ file: 'p/A1.md', line: 3, column: 1, note: 'här används id "A1" först' }],
+  });
+
+  it('json: endLine and endColumn, and the related place with its note', () => {
+    const [m] = JSON.parse(formatJson(sink.messages, '')) as Record<string, unknown>[];
+    expect(m).toMatchObject({ line: 3, column: 5, endLine: 3, endColumn: 7, related: [{ file: 'p/A1.md', line: 3, column: 1, message: 'här används id "A1" först' }] });
+  });
+
+  it('github: endLine and endColumn as properties, the related place in the text', () => {
+    const line = formatGithub(sink.messages, '').trimEnd();
+    const m = WORKFLOW_COMMAND.exec(line)!;
+    expect([m[3], m[4], m[5], m[6]]).toEqual(['3', '5', '3', '7']);
+    expect(unescapeData(m[8]!)).toBe('Id "A1" används redan.\nhär används id "A1" först: p/A1.md:3:1');
+  });
+
+  it('codequality: lines.end and other_locations', () => {
+    const [issue] = codeQualityReport.parse(JSON.parse(formatCodeQuality(sink.messages, '')));
+    expect(issue!.location.lines).toEqual({ begin: 3, end: 3 });
+    expect(issue!.other_locations).toEqual([{ path: 'p/A1.md', lines: { begin: 3 } }]);
+  });
+
+  it('human: the related place on its own line under the message', () => {
+    const out = formatHuman(sink.messages, { color: false, base: '', fileCount: 2 }).split('\n');
+    expect(out[1]).toMatch(/^ {2}3:5 +fel +Id "A1" används redan\. +duplicate-id$/);
+    expect(out[2]).toBe('       ↳ p/A1.md:3:1  här används id "A1" först');
   });
 });

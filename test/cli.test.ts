@@ -63,10 +63,22 @@ describe('sparbar check', () => {
       file: `${dir}/ekby/plan-2024-2027/aktiviteter/trasig.md`,
       line: 6,
       column: 9,
+      endLine: 6,
+      endColumn: 17,
       message: expect.stringContaining('Tillåtna värden: "ej påbörjad", "pågår"'),
       suggestions: ['pågår'],
       url: 'docs/regler/invalid-value.md',
     });
+  });
+
+  it('the human format underlines the value a message is about, under its source line', async () => {
+    const dir = brokenCopy();
+    const r = await capture(['check', dir]);
+    const lines = r.stdout.split('\n');
+    const at = lines.findIndex((l) => l.includes('invalid-value'));
+    expect(lines[at]).toMatch(/^ {2}6:9 +fel/);
+    expect(lines[at + 1]).toMatch(/│ status: pågående$/);
+    expect(lines[at + 2]).toMatch(/│ {9}\^{8}$/);
   });
 
   it('--format github prints one escaped workflow command per message', async () => {
@@ -75,7 +87,7 @@ describe('sparbar check', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines).toContain(
-      `::error file=${dir}/ekby/plan-2024-2027/aktiviteter/trasig.md,line=6,col=9,title=sparbar invalid-value::"status" har värdet "pågående", som inte är tillåtet. Menade du "pågår"? Tillåtna värden: "ej påbörjad", "pågår", "klar", "försenad", "pausad", "avbruten".`,
+      `::error file=${dir}/ekby/plan-2024-2027/aktiviteter/trasig.md,line=6,col=9,endLine=6,endColumn=17,title=sparbar invalid-value::"status" har värdet "pågående", som inte är tillåtet. Menade du "pågår"? Tillåtna värden: "ej påbörjad", "pågår", "klar", "försenad", "pausad", "avbruten".`,
     );
     expect(lines.find((l) => l.startsWith('::warning file='))).toMatch(/README\.md,line=1,col=1,title=sparbar not-a-plan-file::/);
   });

@@ -107,13 +107,16 @@ const summary = (m: CheckMessage) => ({ ruleId: m.ruleId, file: m.file, line: m.
 const full = (m: CheckMessage) => ({ ...summary(m), reason: m.reason });
 const nodeKeys = (r: CheckResult): string[] => r.graph.nodes.map((n) => n.key);
 
-/** Asserts the exact messages reported for one file, then the words of each reason. */
+/** A message's reason and the other places it names (`file:line:col note`, one per line), as the human format shows them. */
+const said = (m: CheckMessage) => [m.reason, ...(m.related ?? []).map((r) => `${r.file}:${r.line}:${r.column} ${r.note}`)].join('\n');
+
+/** Asserts the exact messages reported for one file, then the words of each reason and its related places. */
 function expectFile(messages: readonly CheckMessage[], file: string, expected: readonly Expected[]): void {
   const actual = messages.filter((m) => m.file === file);
   expect(actual.map(summary)).toEqual(expected.map(({ ruleId, line, column, severity }) => ({ ruleId, file, line, column, severity })));
   expected.forEach((e, i) => {
-    for (const word of e.words) expect(actual[i]!.reason).toContain(word);
-    for (const word of e.not ?? []) expect(actual[i]!.reason).not.toContain(word);
+    for (const word of e.words) expect(said(actual[i]!)).toContain(word);
+    for (const word of e.not ?? []) expect(said(actual[i]!)).not.toContain(word);
   });
 }
 

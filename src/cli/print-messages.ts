@@ -1,4 +1,6 @@
 // Prints check messages in the chosen format; shared by check, build and uppföljning.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { CheckMessage } from '../messages/report.js';
 import { formatCodeQuality } from './format/codequality.js';
 import { formatGithub } from './format/github.js';
@@ -18,7 +20,24 @@ export function printMessages(messages: readonly CheckMessage[], format: Message
   if (format === 'json') write(formatJson(messages, base));
   else if (format === 'github') write(formatGithub(messages, base));
   else if (format === 'codequality') write(formatCodeQuality(messages, base));
-  else write(formatHuman(messages, { color, base, fileCount }));
+  else write(formatHuman(messages, { color, base, fileCount, source: sourceReader(base) }));
+}
+
+/** Reads a message's file under `base` (once per file) for the human format's underlines; undefined when it cannot. */
+export function sourceReader(base: string): (file: string) => string | undefined {
+  const cache = new Map<string, string | undefined>();
+  return (file) => {
+    if (!cache.has(file)) {
+      let text: string | undefined;
+      try {
+        text = readFileSync(path.join(base, file), 'utf8');
+      } catch {
+        text = undefined;
+      }
+      cache.set(file, text);
+    }
+    return cache.get(file);
+  };
 }
 
 /** Writes only errors, human format, to stderr: why a command that needs a clean plan refused. */

@@ -204,6 +204,7 @@ function messageLines(messages: readonly CheckMessage[]): string {
       lines.push(m.file);
     }
     lines.push(`  ${m.line}:${m.column}  ${SEVERITY_WORDS[severityOf(m)]}  ${m.reason}  ${m.ruleId}`);
+    for (const r of m.related ?? []) lines.push(`    ↳ ${r.file}:${r.line}:${r.column}  ${r.note}`);
   }
   return lines.join('\n');
 }

@@ -2,7 +2,7 @@
 import type { UppfoljningFile } from '../../schemas/plan-files.js';
 import type { MessageSink, Place } from '../messages/report.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
-import { locate, type YamlPath } from '../parse/yaml-frontmatter.js';
+import { locate, startOf, type YamlPath } from '../parse/yaml-frontmatter.js';
 import type { ValidFile } from '../validate/validate-file.js';
 import { isShadow, type DocumentScopes } from './documents.js';
 import { fileFields } from './node-fields.js';
@@ -85,13 +85,12 @@ export function collectNodes(files: readonly ValidFile[], scopes: DocumentScopes
   const addNode = (node: GraphNode, origin: NodeOrigin, idPath: YamlPath): boolean => {
     const existing = draft.nodes.get(node.key);
     if (existing) {
-      const at = `${existing.source.file}:${existing.source.line}:${existing.source.column}`;
       const where = node.document ? ` i ${node.document}` : '';
       sink.report(
         'duplicate-id',
-        `Id "${node.id}" används redan${where} av ${existing.type} "${existing.title}" (${at}). Ge den här noden ett eget id.`,
+        `Id "${node.id}" används redan${where} av ${existing.type} "${existing.title}". Ge den här noden ett eget id.`,
         { file: origin.file.path, ...locate(origin.file.parsed, idPath) },
-        { actual: node.id },
+        { actual: node.id, related: [{ ...existing.source, note: `här används id "${node.id}" först, av ${existing.type} "${existing.title}"` }] },
       );
       return false;
     }
@@ -202,7 +201,7 @@ function makeNode(file: ReadPlanFile, path: YamlPath, type: NodeType, id: string
     document: doc,
     plan,
     organisations: [],
-    source: { file: file.path, ...locate(file.parsed, [...path, 'id'], 'key') },
+    source: { file: file.path, ...startOf(locate(file.parsed, [...path, 'id'], 'key')) },
     body,
     fields,
   } as GraphNode;

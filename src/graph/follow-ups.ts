@@ -1,7 +1,7 @@
 // Attaches follow-ups to nodes: the node and period must exist, one per node and period, fields fit the node.
 import type { MessageSink } from '../messages/report.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
-import { locate } from '../parse/yaml-frontmatter.js';
+import { locate, startOf } from '../parse/yaml-frontmatter.js';
 import { closest } from '../util/suggest.js';
 import type { Draft } from './collect-nodes.js';
 import type { Resolver } from './resolve-links.js';
@@ -16,7 +16,7 @@ const facts = new WeakMap<ReadPlanFile, { body: string; source: FollowUp['source
 /** A follow-up file's trimmed text and where its frontmatter starts (its typ key), remembered per parsed file (in the graph's key order). */
 function factsOf(file: ReadPlanFile): { body: string; source: FollowUp['source'] } {
   let f = facts.get(file);
-  if (!f) facts.set(file, (f = { body: file.body.trim(), source: { file: file.path, ...locate(file.parsed, ['typ'], 'key') } }));
+  if (!f) facts.set(file, (f = { body: file.body.trim(), source: { file: file.path, ...startOf(locate(file.parsed, ['typ'], 'key')) } }));
   return f;
 }
 

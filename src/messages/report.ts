@@ -5,16 +5,25 @@ import { ruleUrl } from './rule-url.js';
 
 export type Severity = 'error' | 'warning';
 
+/** Where a message points: a file, a 1-based line and column and, where known, the end (the column after the last character). */
 export interface Place {
   file: string;
   line: number;
   column: number;
+  end?: { line: number; column: number };
 }
 
-/** What a message may carry besides its reason and place: suggested values (`expected`), the value found. */
+/** Another place a message is about (the other copy of a duplicate id, the other value of a conflict), with what is there. */
+export interface RelatedPlace extends Place {
+  /** What is at that place, in Swedish ("här används id:t först"). */
+  note: string;
+}
+
+/** What a message may carry besides its reason and place: suggested values (`expected`), the value found, other places it is about. */
 export interface ReportExtra {
   expected?: string[];
   actual?: string;
+  related?: RelatedPlace[];
 }
 
 /** Who reports: a problem code, or a rule with a check (its id and default severity). */
@@ -24,7 +33,13 @@ export type Reporter = ProblemCode | { readonly id: string; readonly severity: S
 export type RuleSettings = ReadonlyMap<string, Severity | 'off'>;
 
 /** A vfile message with the file path, severity and documentation page (`url`) that Spårbar always sets. */
-export type CheckMessage = VFileMessage & { file: string; ruleId: string; line: number; column: number; url: string };
+export type CheckMessage = VFileMessage & { file: string; ruleId: string; line: number; column: number; url: string; related?: RelatedPlace[] };
+
+/** Where a message ends, when known: the end of its place (`message.place` holds both ends as vfile-message keeps them). */
+export function endOf(message: VFileMessage): { line: number; column: number } | undefined {
+  const place = message.place;
+  return place && 'start' in place && place.end.line !== undefined && place.end.column !== undefined ? { line: place.end.line, column: place.end.column } : undefined;
+}
 
 /** The severity of a message: error when fatal, otherwise warning. */
 export function severityOf(message: VFileMessage): Severity {
@@ -53,13 +68,14 @@ export class MessageSink {
     const message = new VFileMessage(reason, {
       ruleId,
       source: 'sparbar',
-      place: { line: place.line, column: place.column },
+      place: place.end ? { start: { line: place.line, column: place.column }, end: { ...place.end } } : { line: place.line, column: place.column },
     }) as CheckMessage;
     message.file = place.file;
     message.fatal = severity === 'error';
     message.url = ruleUrl(ruleId);
     if (extra.expected) message.expected = extra.expected;
     if (extra.actual !== undefined) message.actual = extra.actual;
+    if (extra.related?.length) message.related = extra.related.map((r) => ({ ...r }));
     this.messages.push(message);
     return message;
   }

@@ -93,16 +93,30 @@ function firstSentence(message: string): string {
   return line.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** Position in the file of the value at `path`, or of its key when `at` is 'key'; falls back to the nearest ancestor. */
-export function locate(parsed: ParsedYaml, path: YamlPath, at: 'key' | 'value' = 'value'): Point {
+/** A position and, when it points at a key or a single value, where that ends (the column after its last character). */
+export interface Range extends Point {
+  end?: Point;
+}
+
+/**
+ * Position in the file of the value at `path`, or of its key when `at` is 'key'; falls back to the nearest ancestor.
+ * For a key or a scalar value the range has its `end` (from the yaml node's range), so a message can underline it;
+ * a list or map has only its start.
+ */
+export function locate(parsed: ParsedYaml, path: YamlPath, at: 'key' | 'value' = 'value'): Range {
   const found = findNode(parsed.document.contents as Node | null, path);
-  let offset: number | undefined;
-  if (found.pair && at === 'key' && found.depth === path.length) {
-    offset = (found.pair.key as Node | null)?.range?.[0];
-  }
-  if (offset === undefined && found.node?.range) offset = found.node.range[0];
-  if (offset === undefined && found.pair) offset = (found.pair.key as Node | null)?.range?.[0];
-  return toPoint(parsed, offset ?? 0);
+  let target: Node | null | undefined;
+  if (found.pair && at === 'key' && found.depth === path.length) target = found.pair.key as Node | null;
+  if (!target?.range && found.node?.range) target = found.node;
+  if (!target?.range && found.pair) target = found.pair.key as Node | null;
+  if (!target?.range) return toPoint(parsed, 0);
+  const start = toPoint(parsed, target.range[0]);
+  return isScalar(target) && target.range[1] > target.range[0] ? { ...start, end: toPoint(parsed, target.range[1]) } : start;
+}
+
+/** Only the start of a range: where a node or a link is written, as the graph keeps it. */
+export function startOf(range: Range): Point {
+  return { line: range.line, column: range.column };
 }
 
 /** The file position of an offset in the frontmatter text. */

@@ -73,7 +73,9 @@ Mätt i augusti.
         const year = f.period.slice(0, 4);
         if (f.value === null || fileValues[year] === undefined || fileValues[year] === f.value) continue;
         const other = nodeAt(n.key, ['utfall', year]);
-        report(`Utfallet för ${n.id} ${year} är ${f.value} här men ${fileValues[year]} i ${other.file}:${other.line}:${other.column}. Behåll ett av dem.`, followUpAt(f, ['utfall']));
+        report(`Utfallet för ${n.id} ${year} är ${f.value} här men ${fileValues[year]} i indikatorns fil. Behåll ett av dem.`, followUpAt(f, ['utfall']), {
+          related: [{ ...other, note: `här är utfallet för ${year} ${fileValues[year]}` }],
+        });
       }
     }
   },

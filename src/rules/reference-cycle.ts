@@ -87,7 +87,10 @@ Besluten skrivs under digitalt.
               seen.add(id);
               const chain = [...rotated, first].map((k) => nodes.get(k)?.id ?? k).join(' → ');
               const place = linkPlace(first, type, rotated[1] ?? first) ?? nodes.get(first)!.source;
-              report(`Hänvisningarna bildar en cirkel: ${chain}. ${fix}`, place);
+              const others = rotated.slice(1).map((k) => nodes.get(k)).filter((n) => n !== undefined);
+              report(`Hänvisningarna bildar en cirkel: ${chain}. ${fix}`, place, {
+                related: others.map((n) => ({ ...n.source, note: `${n.id} ingår i cirkeln` })),
+              });
             }
           } else if (state.get(to) === undefined) {
             visit(to);

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { CheckMessage } from '../../messages/report.js';
-import { severityOf } from '../../messages/report.js';
+import { endOf, severityOf } from '../../messages/report.js';
 import { joinPath } from './human.js';
 
 export interface CodeQualityIssue {
@@ -13,9 +13,16 @@ export interface CodeQualityIssue {
   /** Unique in the report and stable across runs: the same problem keeps its fingerprint when lines move. */
   fingerprint: string;
   severity: 'info' | 'minor' | 'major' | 'critical' | 'blocker';
-  location: { path: string; lines: { begin: number } };
+  location: Location;
+  /** Code Climate: other places the issue is about (GitLab shows only `location`). */
+  other_locations?: Location[];
   /** Code Climate: "a markdown snippet describing the issue, including … links to other resources". */
   content: { body: string };
+}
+
+interface Location {
+  path: string;
+  lines: { begin: number; end?: number };
 }
 
 /** A path relative to the working folder with forward slashes, as GitLab matches it against the repository. */
@@ -38,7 +45,8 @@ export function formatCodeQuality(messages: readonly CheckMessage[], base: strin
       check_name: check,
       fingerprint: createHash('sha256').update(`${identity}\u0000${n}`).digest('hex').slice(0, 32),
       severity: severityOf(m) === 'error' ? 'major' : 'minor',
-      location: { path: file, lines: { begin: Math.max(1, m.line) } },
+      location: { path: file, lines: { begin: Math.max(1, m.line), ...(endOf(m) ? { end: endOf(m)!.line } : {}) } },
+      ...(m.related?.length ? { other_locations: m.related.map((r) => ({ path: repoPath(joinPath(base, r.file)), lines: { begin: Math.max(1, r.line) } })) } : {}),
       content: { body: `Om regeln ${m.ruleId}: ${m.url}` },
     };
   });

@@ -1,12 +1,14 @@
 // Human output: messages grouped by file like the best linters, in Swedish, with colour only on a terminal.
 import type { CheckMessage } from '../../messages/report.js';
-import { severityOf } from '../../messages/report.js';
+import { endOf, severityOf } from '../../messages/report.js';
 
 export interface HumanOptions {
   color: boolean;
   /** Prefix for file paths, so they can be opened from the terminal (the plans folder as given). */
   base: string;
   fileCount: number;
+  /** A file's text by its path in the messages, to underline what a message is about; undefined when it cannot be read. */
+  source?: (file: string) => string | undefined;
 }
 
 const paint = (on: boolean, code: string, s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
@@ -24,6 +26,9 @@ export function formatHuman(messages: readonly CheckMessage[], options: HumanOpt
       const severity = severityOf(m);
       const word = severity === 'error' ? paint(color, '31', 'fel     ') : paint(color, '33', 'varning ');
       lines.push(`  ${`${m.line}:${m.column}`.padEnd(posWidth)}  ${word} ${m.reason}  ${paint(color, '2', m.ruleId)}`);
+      const indent = ' '.repeat(posWidth + 4);
+      lines.push(...underline(m, options.source?.(m.file), indent, color));
+      for (const r of m.related ?? []) lines.push(`${indent}${paint(color, '2', '↳')} ${joinPath(options.base, r.file)}:${r.line}:${r.column}  ${r.note}`);
     }
     lines.push('');
   }
@@ -36,6 +41,20 @@ export function formatHuman(messages: readonly CheckMessage[], options: HumanOpt
     lines.push(paint(color, errors ? '31' : '33', summary));
   }
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The message's source line with its value underlined (`^^^`), when the message has an end on its own line and
+ * the file's text is at hand; nothing otherwise. A tab is shown as one space, so the marks stay under the value.
+ */
+function underline(m: CheckMessage, text: string | undefined, indent: string, color: boolean): string[] {
+  const end = endOf(m);
+  if (text === undefined || !end || end.line !== m.line || end.column <= m.column) return [];
+  const line = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)[m.line - 1];
+  if (line === undefined || line.length > 200) return [];
+  const shown = line.replace(/\t/g, ' ');
+  const marks = `${' '.repeat(m.column - 1)}${'^'.repeat(Math.min(end.column, shown.length + 1) - m.column)}`;
+  return [`${indent}${paint(color, '2', '│')} ${shown}`, `${indent}${paint(color, '2', '│')} ${paint(color, severityOf(m) === 'error' ? '31' : '33', marks)}`];
 }
 
 /** `base/file` with forward slashes, or just `file` when base is empty or '.'. */
