@@ -53,6 +53,8 @@ export const followUpSchema = z.strictObject({
 export const statusCountsSchema = z.strictObject({
   total: z.number().int(),
   byStatus: z.strictObject(Object.fromEntries(AKTIVITET_STATUS.map((s) => [s, z.number().int()])) as Record<(typeof AKTIVITET_STATUS)[number], z.ZodNumber>),
+  missing: z.number().int().meta({ description: 'Actions whose status is not given (status saknas): neither in their file nor in a follow-up up to the period. total is the sum of byStatus and missing.' }),
+  startsLater: z.number().int().meta({ description: 'Actions planned to start after the period (by their start date) without a follow-up by then: not in total. total + startsLater is every action below the node.' }),
   overdue: z.number().int().meta({ description: 'Actions past their due date without being done or cancelled; counted as försenad in byStatus.' }),
 });
 
@@ -99,7 +101,14 @@ export const derivedSchema = z.strictObject({
   documentYears: z.record(z.string(), documentYearsSchema).meta({ description: 'The years each policy and plan covers, per document key; a document whose years are unknown is left out.' }),
   periods: z.record(z.string(), z.array(z.string())).meta({ description: 'Periods with follow-ups, per document key.' }),
   coverage: coverageSchema,
-  actionStatus: z.array(z.strictObject({ node: z.string(), period: z.string(), status: actionStatus, overdue: z.boolean() })),
+  actionStatus: z.array(
+    z.strictObject({
+      node: z.string(),
+      period: z.string(),
+      status: actionStatus.nullable().meta({ description: 'null when no file or follow-up gives the status (status saknas).' }),
+      overdue: z.boolean(),
+    }),
+  ).meta({ description: 'Each action of a plan in each follow-up period of that plan in which it has started (by its start date) or has a follow-up.' }),
   rollups: z.array(rollupSchema),
   indicators: z.array(indicatorSeriesSchema),
 });

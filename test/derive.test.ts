@@ -35,8 +35,16 @@ describe('derived facts, against hand-computed values', () => {
     expect(rollup('plan:F1', '2025-08').actions).toEqual({
       total: 2,
       byStatus: { 'ej påbörjad': 0, pågår: 0, klar: 1, försenad: 1, pausad: 0, avbruten: 0 },
+      missing: 0,
+      startsLater: 0,
       overdue: 1,
     });
+  });
+
+  it('an action planned to start after the period is counted apart (startsLater), so total + startsLater is every action', () => {
+    const f3 = rollup('plan:F3', '2025-08').actions;
+    expect({ total: f3.total, startsLater: f3.startsLater }).toEqual({ total: 1, startsLater: 1 });
+    expect(rollup('plan:F3', '2026-08').actions.startsLater).toBe(0);
   });
 
   it('a goal counts the actions of its focus areas and those linked to it directly, and the assessments of its focus areas', () => {

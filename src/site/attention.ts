@@ -105,7 +105,7 @@ export function attentionList(model: SiteModel, planKey: string, period: string)
     const state = stateIn(model, action.key, period);
     if (state === null) continue;
     const reasons: AttentionReason[] = [];
-    if (DEVIATIONS.includes(state.status)) {
+    if (state.status !== null && DEVIATIONS.includes(state.status)) {
       const streak = streakOf(periods, at, state.status, (p) => stateIn(model, action.key, p)?.status ?? null);
       reasons.push({ kind: 'status', status: state.status as DeviationStatus, streak, previous: stateIn(model, action.key, previous)?.status ?? null });
     }

@@ -5,7 +5,8 @@ import type { SiteModel } from './model.js';
 
 /** An action's effective state in a period: its status, and whether it is past its due date without being done. */
 export interface PeriodState {
-  status: ActionStatus;
+  /** null when no file or follow-up gives it (status saknas). */
+  status: ActionStatus | null;
   overdue: boolean;
 }
 

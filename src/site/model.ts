@@ -17,7 +17,8 @@ export interface Unit {
 }
 
 export interface ActionState {
-  status: ActionStatus;
+  /** null when neither the file nor a follow-up gives the status (shown as "status saknas"). */
+  status: ActionStatus | null;
   overdue: boolean;
   /** The follow-up period the state is for; null when it is the status written in the action file. */
   period: string | null;
@@ -44,7 +45,7 @@ export const NO_OWNER = t('owner.missing');
 export class SiteModel extends SiteAddresses {
   readonly graph: Graph;
   readonly index: GraphIndex;
-  private readonly actionStates = new Map<string, { status: ActionStatus; overdue: boolean }>();
+  private readonly actionStates = new Map<string, { status: ActionStatus | null; overdue: boolean }>();
   private readonly rollups = new Map<string, Rollup>();
   private readonly rollupList = new Map<string, Rollup[]>();
   private readonly series = new Map<string, IndicatorSeries>();
@@ -240,19 +241,19 @@ export class SiteModel extends SiteAddresses {
   }
 
   /** Effective status of an action in a period (carried forward by the graph), if known. */
-  actionStateIn(action: string, period: string): { status: ActionStatus; overdue: boolean } | undefined {
+  actionStateIn(action: string, period: string): { status: ActionStatus | null; overdue: boolean } | undefined {
     return this.actionStates.get(`${action}\u0000${period}`);
   }
 
-  /** The action's state in the latest period of its plan, or the status written in its file. */
+  /** The action's state in the latest period of its plan, or the status written in its file (null: status saknas); null for a node that is no action. */
   latestActionState(action: GraphNode): ActionState | null {
+    if (action.type !== 'aktivitet') return null;
     const period = this.latestPeriod(action.plan);
     if (period !== null) {
       const state = this.actionStateIn(action.key, period);
       if (state) return { ...state, period };
     }
-    const declared = action.type === 'aktivitet' ? action.fields.status : undefined;
-    return declared !== undefined ? { status: declared, overdue: false, period: null } : null;
+    return { status: action.fields.status ?? null, overdue: false, period: null };
   }
 
   /** Assessment of a goal, focus area or principle in the latest period of its document. */
@@ -281,19 +282,31 @@ export class SiteModel extends SiteAddresses {
     return this.series.get(indicator);
   }
 
-  /** Status counts of some actions in a period (effective status), or by their latest state. */
+  /**
+   * Status counts of some actions in a period (effective status), or by their latest state, as the graph's
+   * rollups count them: every action is counted once, `total + startsLater` is the number of actions. One planned
+   * to start after the period (it has no state in it) counts in `startsLater`, one whose status is not given in
+   * `missing` (status saknas), and one past its due date as försenad.
+   */
   countStatuses(actions: readonly GraphNode[], period: string | null): StatusCounts {
     const byStatus: Record<ActionStatus, number> = { 'ej påbörjad': 0, pågår: 0, klar: 0, försenad: 0, pausad: 0, avbruten: 0 };
     let overdue = 0;
+    let missing = 0;
+    let startsLater = 0;
     let total = 0;
     for (const a of actions) {
+      if (a.type !== 'aktivitet') continue;
       const state = period !== null ? this.actionStateIn(a.key, period) : this.latestActionState(a);
-      if (!state) continue;
+      if (!state) {
+        startsLater++;
+        continue;
+      }
       total++;
-      byStatus[state.status]++;
+      if (state.status === null) missing++;
+      else byStatus[state.overdue ? 'försenad' : state.status]++;
       if (state.overdue) overdue++;
     }
-    return { total, byStatus, overdue };
+    return { total, byStatus, missing, startsLater, overdue };
   }
 
   // ---- Owners --------------------------------------------------------------------------------------

@@ -41,6 +41,10 @@ export const UI = {
   'state.forecast': 'Prognos',
   'state.overdue': 'försenad',
   'state.notActive': 'Ej aktuell',
+  'state.startsLater': 'Startar senare',
+  'counts.noStatus': 'status saknas',
+  'counts.startsLater': 'startar senare',
+  'counts.of': 'av',
   'owner.missing': 'Ansvarig saknas',
 
   'target.met': 'Nått',

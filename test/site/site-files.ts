@@ -87,3 +87,23 @@ export function brokenLinks(dir: string, base: string): BrokenLink[] {
   }
   return broken;
 }
+
+/** Every HTML page under `dir`, relative with forward slashes, sorted. */
+export function htmlPages(dir: string): string[] {
+  return listFiles(dir).filter((f) => f.endsWith('.html'));
+}
+
+/** One status-count block of a page (StatusCounts): its groups as shown and the "av N" it ends with. */
+export interface CountBlock {
+  groups: { label: string; n: number }[];
+  total: number;
+}
+
+/** Every status-count block on a page, in page order. */
+export function countBlocks(html: string): CountBlock[] {
+  return [...html.matchAll(/<ul class="counts__list">([\s\S]*?)<\/ul>/g)].map((m) => {
+    const groups = [...m[1]!.matchAll(/<li>[\s\S]*?<strong>(\d+)<\/strong>\s*([^<]*)<\/li>/g)].map((g) => ({ label: g[2]!.trim(), n: Number(g[1]) }));
+    const total = Number(/av (\d+)/.exec(m[1]!)?.[1] ?? NaN);
+    return { groups, total };
+  });
+}

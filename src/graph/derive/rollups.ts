@@ -8,7 +8,11 @@ const FINISHED: ReadonlySet<ActionStatus> = new Set(['klar', 'avbruten']);
 
 type ActionStatusRow = Derived['actionStatus'][number];
 
-/** The status of every action of a plan in every period of that plan in which it has started or has a follow-up: the period's follow-up, else the latest before it, else the file's status. */
+/**
+ * The status of every action of a plan in every period of that plan in which it has started or has a follow-up:
+ * the period's follow-up, else the latest before it, else the file's status; null when none of these gives one
+ * (status saknas: counted apart, never as ej påbörjad).
+ */
 export function deriveActionStatus(index: GraphIndex, periods: Record<string, string[]>): ActionStatusRow[] {
   const rows: ActionStatusRow[] = [];
   const ends = new Map<string, string>();
@@ -20,10 +24,11 @@ export function deriveActionStatus(index: GraphIndex, periods: Record<string, st
       const end = ends.get(period)!;
       const start = action.fields.start;
       if (start !== undefined && start > end && !followUps.some((f) => f.period <= period)) continue;
-      let status: ActionStatus = action.fields.status ?? 'ej påbörjad';
+      let status: ActionStatus | null = action.fields.status ?? null;
       for (const f of followUps) if (f.period <= period && f.status) status = f.status;
       const due = action.fields.slut;
-      const overdue = due !== undefined && due < end && !FINISHED.has(status);
+      // An action whose status nobody gave is not called late: whether it is done is unknown.
+      const overdue = status !== null && due !== undefined && due < end && !FINISHED.has(status);
       rows.push({ node: action.key, period, status, overdue });
     }
   }
@@ -33,7 +38,7 @@ export function deriveActionStatus(index: GraphIndex, periods: Record<string, st
 function emptyCounts(): StatusCounts {
   const byStatus = {} as Record<ActionStatus, number>;
   for (const s of AKTIVITET_STATUS) byStatus[s] = 0;
-  return { total: 0, byStatus, overdue: 0 };
+  return { total: 0, byStatus, missing: 0, startsLater: 0, overdue: 0 };
 }
 
 function emptyAssessments(): Rollup['assessments'] {
@@ -56,7 +61,8 @@ export function deriveRollups(index: GraphIndex, periods: Record<string, string[
     if (!codes) statusCodes.set(r.period, (codes = new Int8Array(actionIndex.size).fill(NONE)));
     const i = actionIndex.get(r.node);
     // Overdue actions count as försenad; the overdue flag is kept in the high bit.
-    if (i !== undefined) codes[i] = STATUS_CODE.get(r.overdue && r.status !== 'försenad' ? 'försenad' : r.status)! | (r.overdue ? OVERDUE_BIT : 0);
+    if (i === undefined) continue;
+    codes[i] = r.status === null ? MISSING : STATUS_CODE.get(r.overdue && r.status !== 'försenad' ? 'försenad' : r.status)! | (r.overdue ? OVERDUE_BIT : 0);
   }
   const memo = <T>(f: (key: string) => T) => {
     const cache = new Map<string, T>();
@@ -91,15 +97,19 @@ export function deriveRollups(index: GraphIndex, periods: Record<string, string[
     const counts = emptyCounts();
     const codes = statusCodes.get(period);
     if (codes) {
-      const byCode = new Array<number>(AKTIVITET_STATUS.length).fill(0);
+      const byCode = new Array<number>(AKTIVITET_STATUS.length + 1).fill(0);
       for (const i of actions) {
         const code = codes[i]!;
-        if (code === NONE) continue;
+        if (code === NONE) {
+          counts.startsLater++;
+          continue;
+        }
         counts.total++;
         byCode[code & STATUS_MASK]!++;
         if (code & OVERDUE_BIT) counts.overdue++;
       }
       AKTIVITET_STATUS.forEach((s, c) => (counts.byStatus[s] = byCode[c]!));
+      counts.missing = byCode[MISSING]!;
     }
     const assessments = emptyAssessments();
     for (const c of children) {
@@ -138,4 +148,6 @@ export function deriveRollups(index: GraphIndex, periods: Record<string, string[
 
 const STATUS_CODE = new Map<ActionStatus, number>(AKTIVITET_STATUS.map((s, i) => [s, i]));
 const STATUS_MASK = 0x3f;
+/** The code of an action whose status is not given (status saknas). */
+const MISSING = AKTIVITET_STATUS.length;
 const OVERDUE_BIT = 0x40;
