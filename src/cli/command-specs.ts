@@ -171,6 +171,19 @@ export const COMMAND_SPECS: readonly (CommandSpec | CommandGroup)[] = [
     exitCodes: '0 avslutad med Ctrl+C, 1 planen har fel (inget startades), 2 felaktig användning eller decap-server saknas.',
   },
   {
+    words: ['dokument'],
+    positionals: [FOLDER],
+    options: [
+      { name: 'docx', value: '<fil>', text: 'Word-filen som skrivs.' },
+      { name: 'pdf', value: '<fil>', text: 'PDF-filen som skrivs (med Chromium).' },
+      { name: 'plan', value: '<id>', text: 'Policyn eller planen, när mappen har flera.' },
+    ],
+    summary: 'Skriv policyn eller planen som dokument inför beslut (Word eller PDF).',
+    description: 'Skriver policyn eller planen som ett Word-dokument med titelsida, riktiga rubriker och listor, målen med fokusområden och förväntat resultat och handlingsplanen som tabell, i filernas ordning och numrering. Med --pdf samma dokument som PDF med Chromium.',
+    examples: [{ command: 'sparbar dokument --docx plan.docx', text: 'Planen i plans som Word-dokument.' }],
+    exitCodes: '0 dokumentet skrevs, 1 planen har fel (inget skrevs), 2 felaktig användning.',
+  },
+  {
     word: 'kolada',
     summary: 'Hämta utfall från Kolada.',
     subcommands: [

@@ -11,6 +11,7 @@ import { packageVersion } from './version.js';
 import { runBuild } from './commands/build.js';
 import { runCheck } from './commands/check.js';
 import { runDiff } from './commands/diff.js';
+import { runDokument } from './commands/dokument.js';
 import { runGraph } from './commands/graph.js';
 import { runKolada } from './commands/kolada.js';
 import { runNy } from './commands/ny.js';
@@ -33,6 +34,7 @@ export const HANDLERS: Record<string, Handler> = {
   rapport: runRapport,
   redigera: runRedigera,
   kolada: runKolada,
+  dokument: runDokument,
 };
 
 const HELP_FLAGS = new Set(['--help', '-h']);

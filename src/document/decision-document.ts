@@ -1,0 +1,235 @@
+// The policy or plan as a document for the decision, built from the graph: title page, the body text,
+// principles by area, goals with focus areas and expected results, the action plan, indicators and
+// revisions, in the order and numbering of the files. Pure: graph in, blocks out.
+import { indexGraph, type GraphIndex } from '../graph/graph-index.js';
+import type { Graph, GraphNode } from '../graph/types.js';
+import { naturalCompare } from '../util/natural-compare.js';
+import { budgetText, swedishDate as formatDate, swedishNumber as formatNumber } from './format.js';
+import { labelled, paragraph, type Block, type DecisionDocument, type ListItem, type TitleFact } from './blocks.js';
+import { markdownBlocks } from './markdown-blocks.js';
+
+const byId = (a: GraphNode, b: GraphNode) => naturalCompare(a.id, b.id);
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
+}
+
+function span(value: unknown, format: (v: string) => string): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  const from = str(v['från']);
+  const to = str(v['till']);
+  if (from === undefined && to === undefined) return undefined;
+  if (from === to) return format(from!);
+  return `${from !== undefined ? format(from) : ''}–${to !== undefined ? format(to) : ''}`;
+}
+
+const fact = (label: string, value: string | undefined): TitleFact[] => (value === undefined ? [] : [{ label, value }]);
+
+/** The documents `dokument` can write: every policy and plan, in id order. */
+export function documentChoices(graph: Graph): GraphNode[] {
+  return graph.nodes.filter((n) => n.type === 'policy' || n.type === 'plan').sort(byId);
+}
+
+function organisationNames(index: GraphIndex, doc: GraphNode): string {
+  const names = doc.organisations.map((key) => index.node(key)?.title ?? key);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} och ${names[names.length - 1]}`;
+}
+
+/** Principles of an area, in id order (inline and in files alike). */
+function principlesOf(index: GraphIndex, area: GraphNode): GraphNode[] {
+  return index
+    .in(area.key, 'part-of')
+    .map((k) => index.node(k)!)
+    .filter((n) => n.type === 'styrprincip')
+    .sort(byId);
+}
+
+function areasOf(index: GraphIndex, policy: GraphNode): GraphNode[] {
+  return index
+    .in(policy.key, 'part-of')
+    .map((k) => index.node(k)!)
+    .filter((n) => n.type === 'område')
+    .sort(byId);
+}
+
+function principleItem(p: GraphNode): ListItem {
+  const subPoints = Array.isArray(p.fields['underpunkter']) ? (p.fields['underpunkter'] as unknown[]).map(str).filter((s): s is string => s !== undefined) : [];
+  const item: ListItem = { runs: [{ text: `${p.id} ${p.title}` }] };
+  return subPoints.length > 0 ? { ...item, children: subPoints.map((s) => ({ runs: [{ text: s }] })) } : item;
+}
+
+/** The areas with their principles: a heading per area, its description and a list of principles with sub-points. */
+function principleBlocks(index: GraphIndex, policy: GraphNode, withBodies: boolean): Block[] {
+  const blocks: Block[] = [];
+  for (const area of areasOf(index, policy)) {
+    blocks.push({ kind: 'heading', level: 2, text: `${area.id} ${area.title}` });
+    if (area.body.trim() !== '') blocks.push(paragraph(area.body.trim().replace(/\s*\n\s*/g, ' ')));
+    const principles = principlesOf(index, area);
+    if (principles.length === 0) continue;
+    blocks.push(paragraph('Styrprinciper för området:'));
+    blocks.push({ kind: 'list', ordered: false, items: principles.map(principleItem) });
+    if (!withBodies) continue;
+    for (const p of principles) {
+      if (p.body.trim() === '') continue;
+      blocks.push({ kind: 'heading', level: 3, text: `${p.id} ${p.title}` });
+      blocks.push(...markdownBlocks(p.body, 3));
+    }
+  }
+  return blocks;
+}
+
+/** A body as blocks under a level-1 section; text before its first heading gets `intro` as its heading. */
+function bodyBlocks(body: string, intro: string): Block[] {
+  const blocks = markdownBlocks(body, 1);
+  if (blocks.length > 0 && blocks[0]!.kind !== 'heading') blocks.unshift({ kind: 'heading', level: 1, text: intro });
+  return blocks;
+}
+
+function flat(text: string): string {
+  return text.trim().replace(/\s*\n\s*/g, ' ');
+}
+
+function goalBlocks(index: GraphIndex, goal: GraphNode): Block[] {
+  const blocks: Block[] = [{ kind: 'heading', level: 2, text: `${goal.id} ${goal.title}` }];
+  blocks.push(...markdownBlocks(goal.body, 3));
+  const principles = index.out(goal.key, 'realises').map((k) => index.node(k)!).sort(byId);
+  if (principles.length > 0) blocks.push(labelled('Förverkligar styrprinciperna:', principles.map((p) => p.id).join(', ')));
+  const owner = str(goal.fields['ansvarig']);
+  if (owner !== undefined) blocks.push(labelled('Ansvarig:', owner));
+  const focusAreas = index
+    .in(goal.key, 'part-of')
+    .map((k) => index.node(k)!)
+    .filter((n) => n.type === 'fokusområde')
+    .sort(byId);
+  if (focusAreas.length > 0) {
+    blocks.push({ kind: 'heading', level: 3, text: 'Fokusområden' });
+    blocks.push({ kind: 'table', caption: `Fokusområden för ${goal.id} ${goal.title}`, header: ['Id', 'Fokusområde', 'Beskrivning'], widths: [12, 30, 58], rows: focusAreas.map((f) => [f.id, f.title, flat(f.body)]) });
+  }
+  const result = str(goal.fields['förväntat_resultat']);
+  const year = str(goal.fields['målår']);
+  if (result !== undefined) {
+    blocks.push({ kind: 'heading', level: 3, text: year !== undefined ? `Förväntat resultat ${year}` : 'Förväntat resultat' });
+    blocks.push(paragraph(flat(result)));
+  } else if (year !== undefined) {
+    blocks.push(labelled('Målår:', year));
+  }
+  return blocks;
+}
+
+function actionRow(index: GraphIndex, a: GraphNode): string[] {
+  const to = index
+    .out(a.key, 'contributes-to')
+    .map((k) => index.node(k)!)
+    .sort(byId)
+    .map((n) => n.id)
+    .join(', ');
+  const date = (v: unknown) => (str(v) !== undefined ? formatDate(str(v)!) : '');
+  return [a.id, a.title, to, str(a.fields['ansvarig']) ?? '', date(a.fields['start']), date(a.fields['slut']), str(a.fields['status']) ?? '', budgetText(a.fields['budget'])];
+}
+
+function perYear(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return '';
+  return Object.entries(value as Record<string, unknown>)
+    .filter((e): e is [string, number] => typeof e[1] === 'number')
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([year, v]) => `${year}: ${formatNumber(v)}`)
+    .join('; ');
+}
+
+/** The plan as a document: title page facts, body, the policy's principles, goals, action plan, indicators, revisions. */
+export function planDocument(graph: Graph, planKey: string): DecisionDocument {
+  const index = indexGraph(graph.nodes, graph.edges);
+  const plan = index.node(planKey);
+  if (!plan || plan.type !== 'plan') throw new Error(`${planKey} är ingen plan`);
+  const policy = index.out(plan.key, 'implements').map((k) => index.node(k)).find((n) => n?.type === 'policy');
+  const inPlan = (n: GraphNode) => n.plan === plan.key;
+  const facts: TitleFact[] = [
+    ...fact('Antagen av', str(plan.fields['antagen_av'])),
+    ...fact('Antagen', str(plan.fields['antagen']) !== undefined ? formatDate(str(plan.fields['antagen'])!) : undefined),
+    ...fact('Diarienummer', str(plan.fields['diarienummer'])),
+    ...fact('Planperiod', span(plan.fields['period'], (v) => v)),
+    ...fact('Förverkligar', policy?.title),
+  ];
+  const blocks: Block[] = bodyBlocks(plan.body, 'Om planen');
+  if (policy) {
+    blocks.push({ kind: 'heading', level: 1, text: 'Styrprinciper' });
+    blocks.push(labelled('Ur policyn:', policy.title));
+    blocks.push(...principleBlocks(index, policy, false));
+  }
+  const goals = index.ofType('mål').filter(inPlan).sort(byId);
+  if (goals.length > 0) {
+    blocks.push({ kind: 'heading', level: 1, text: 'Övergripande mål' });
+    for (const goal of goals) blocks.push(...goalBlocks(index, goal));
+  }
+  const actions = index.ofType('aktivitet').filter(inPlan).sort(byId);
+  if (actions.length > 0) {
+    blocks.push({ kind: 'heading', level: 1, text: 'Handlingsplan' });
+    blocks.push({
+      kind: 'table',
+      caption: 'Aktiviteter',
+      header: ['Id', 'Aktivitet', 'Bidrar till', 'Ansvarig', 'Start', 'Slut', 'Status', 'Budget'],
+      widths: [6, 21, 10, 19, 10, 10, 11, 13],
+      rows: actions.map((a) => actionRow(index, a)),
+      landscape: true,
+    });
+  }
+  const indicators = index.ofType('indikator').filter(inPlan).sort(byId);
+  if (indicators.length > 0) {
+    blocks.push({ kind: 'heading', level: 1, text: 'Indikatorer' });
+    blocks.push({
+      kind: 'table',
+      caption: 'Indikatorer',
+      header: ['Id', 'Indikator', 'Mäter', 'Enhet', 'Målvärden'],
+      widths: [7, 38, 14, 13, 28],
+      rows: indicators.map((i) => [
+        i.id,
+        i.title,
+        [...index.out(i.key, 'measures'), ...index.out(i.key, 'member-of')].map((k) => index.node(k)?.id ?? k).join(', '),
+        str(i.fields['enhet']) ?? '',
+        perYear(i.fields['målvärden']),
+      ]),
+    });
+  }
+  const revisions = Array.isArray(plan.fields['revideringar']) ? (plan.fields['revideringar'] as Record<string, unknown>[]) : [];
+  if (revisions.length > 0) {
+    blocks.push({ kind: 'heading', level: 1, text: 'Revideringar' });
+    blocks.push({
+      kind: 'table',
+      caption: 'Revideringar',
+      header: ['Datum', 'Beskrivning', 'Beslut'],
+      widths: [18, 57, 25],
+      rows: revisions.map((r) => [str(r['datum']) !== undefined ? formatDate(str(r['datum'])!) : '', flat(str(r['beskrivning']) ?? ''), str(r['beslut']) ?? '']),
+    });
+  }
+  return { organisation: organisationNames(index, plan), kind: 'Strategisk plan', title: plan.title, facts, blocks };
+}
+
+/** The policy as a document: title page facts, body (vision, effects), areas with principles, responsibility and review. */
+export function policyDocument(graph: Graph, policyKey: string): DecisionDocument {
+  const index = indexGraph(graph.nodes, graph.edges);
+  const policy = index.node(policyKey);
+  if (!policy || policy.type !== 'policy') throw new Error(`${policyKey} är ingen policy`);
+  const facts: TitleFact[] = [
+    ...fact('Antagen av', str(policy.fields['antagen_av'])),
+    ...fact('Antagen', str(policy.fields['antagen']) !== undefined ? formatDate(str(policy.fields['antagen'])!) : undefined),
+    ...fact('Diarienummer', str(policy.fields['diarienummer'])),
+    ...fact('Giltighet', span(policy.fields['giltighet'], formatDate)),
+    ...fact('Ansvarig', str(policy.fields['ansvarig'])),
+  ];
+  const blocks: Block[] = bodyBlocks(policy.body, 'Om policyn');
+  blocks.push({ kind: 'heading', level: 1, text: 'Strategiska områden och styrprinciper' });
+  blocks.push(...principleBlocks(index, policy, true));
+  const review = str(policy.fields['översyn']);
+  if (review !== undefined) {
+    blocks.push({ kind: 'heading', level: 1, text: 'Uppföljning och översyn' });
+    blocks.push(paragraph(flat(review)));
+  }
+  return { organisation: organisationNames(index, policy), kind: 'Policy', title: policy.title, facts, blocks };
+}
+
+/** The document for a policy or plan node. */
+export function decisionDocument(graph: Graph, key: string): DecisionDocument {
+  const node = graph.nodes.find((n) => n.key === key);
+  return node?.type === 'policy' ? policyDocument(graph, key) : planDocument(graph, key);
+}
