@@ -171,6 +171,28 @@ export const COMMAND_SPECS: readonly (CommandSpec | CommandGroup)[] = [
     exitCodes: '0 avslutad med Ctrl+C, 1 planen har fel (inget startades), 2 felaktig användning eller decap-server saknas.',
   },
   {
+    words: ['importera'],
+    positionals: [
+      { name: 'fil', optional: false, text: 'Dokumentet som läses in: .docx, .pdf, .txt eller .md.' },
+      { name: 'mapp', optional: true, text: 'Den nya mappen som planen skrivs i (standard: plans); får inte finnas, eller ska vara tom.' },
+    ],
+    options: [
+      { name: 'torrkörning', text: 'Skriv ingenting; visa vad som skulle skrivas och rapporten.' },
+      { name: 'torrkorning', text: 'Samma som --torrkörning.' },
+      { name: 'rapport', value: '<fil>', text: 'Rapportens fil (standard: importrapport.md bredvid mappen).' },
+      { name: 'organisation', value: '<id>', text: 'Organisationen finns redan i planerna; ingen organisationsfil skrivs.' },
+      { name: 'policy', value: '<id>', text: 'Policyn som planen förverkligar, när den redan finns i planerna.' },
+    ],
+    summary: 'Läs in en befintlig policy eller plan (Word, PDF, text) som en ny planmapp.',
+    description:
+      'Känner igen vision, områden med styrprinciper och underpunkter, numrerade mål med fokusområden och förväntat resultat, aktiviteter i tabeller eller listor och texten om ansvar och uppföljning. Skriver en ny mapp (aldrig i eller över en befintlig plan) och importrapport.md bredvid den: varje nod med sida och rad, det som saknas i dokumentet och det som var osäkert.',
+    examples: [
+      { command: 'sparbar importera it-policy.docx', text: 'Policyn som en ny mapp plans.' },
+      { command: 'sparbar importera plan.pdf plans/plan-2025 --organisation ekby --policy ekby-it-policy --torrkörning', text: 'Visa vad en plan till en befintlig policy skulle bli.' },
+    ],
+    exitCodes: '0 mappen och rapporten skrevs (eller torrkörningen visades), 2 felaktig användning, okänt format eller mappen finns redan.',
+  },
+  {
     words: ['dokument'],
     positionals: [FOLDER],
     options: [

@@ -13,6 +13,7 @@ import { runCheck } from './commands/check.js';
 import { runDiff } from './commands/diff.js';
 import { runDokument } from './commands/dokument.js';
 import { runGraph } from './commands/graph.js';
+import { runImportera } from './commands/importera.js';
 import { runKolada } from './commands/kolada.js';
 import { runNy } from './commands/ny.js';
 import { runRapport } from './commands/rapport.js';
@@ -35,6 +36,7 @@ export const HANDLERS: Record<string, Handler> = {
   redigera: runRedigera,
   kolada: runKolada,
   dokument: runDokument,
+  importera: runImportera,
 };
 
 const HELP_FLAGS = new Set(['--help', '-h']);

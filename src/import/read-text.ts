@@ -1,0 +1,76 @@
+// A .txt or .md file as source lines: indentation kept as the left edge, blank lines as paragraph breaks.
+// Markdown's own structure is read where it is unambiguous: `#` headings and `|` table rows. List markers
+// (-, *, •, o, –, 1.) stay in the text for the block builder, which reads them the same way in every format.
+import { tableCells, type Run } from './columns.js';
+import type { SourceLine } from './source-lines.js';
+
+const TABLE_RULE = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/;
+
+function cells(row: string): string[] {
+  return row
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim().replace(/\\\|/g, '|'));
+}
+
+/** Lines of a text file; `markdown` reads headings and tables. A byte-order mark and CR line ends are dropped. */
+export function readText(content: string, markdown: boolean): SourceLine[] {
+  const lines: SourceLine[] = [];
+  let blank = true;
+  let inTable = false;
+  const raw = content.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+  // A markdown file's frontmatter is not part of the document's text.
+  let start = 0;
+  if (markdown && raw[0]?.trim() === '---') {
+    const end = raw.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+    if (end > 0) start = end + 1;
+  }
+  for (let i = start; i < raw.length; i++) {
+    const line = raw[i]!.replace(/\t/g, '    ');
+    const text = line.trim();
+    if (text === '') {
+      blank = true;
+      inTable = false;
+      continue;
+    }
+    const origin = { page: null, line: i + 1 };
+    const base: SourceLine = { text, origin, x: line.length - line.trimStart().length, size: null, breakBefore: blank };
+    blank = false;
+    if (markdown) {
+      const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(text);
+      if (heading) {
+        lines.push({ ...base, text: heading[2]!, heading: heading[1]!.length, breakBefore: true });
+        blank = true;
+        continue;
+      }
+      if (text.startsWith('|') && text.endsWith('|')) {
+        if (TABLE_RULE.test(text)) continue;
+        lines.push({ ...base, cells: cells(text), ...(inTable ? {} : { headerRow: true }) });
+        inTable = true;
+        continue;
+      }
+      // Emphasis and links of markdown are read as their text.
+      base.text = text.replace(/\*\*(.+?)\*\*|__(.+?)__/g, '$1$2').replace(/\[([^\]]+)\]\([^)]*\)/g, '$1');
+    }
+    inTable = false;
+    lines.push(base);
+  }
+  return markdown ? lines : withLayoutTables(lines, raw);
+}
+
+/** Runs of text separated by two spaces or more, with the column they start at. */
+function runsOf(line: string): Run[] {
+  return [...line.replace(/\t/g, '    ').matchAll(/\S+(?: \S+)*/g)].map((m) => ({ text: m[0], x: m.index }));
+}
+
+/** Text copied from a PDF with its layout keeps tables as aligned columns: those lines become table rows. */
+function withLayoutTables(lines: SourceLine[], raw: readonly string[]): SourceLine[] {
+  const runs = lines.map((l) => (/^\s*([•●▪*o–-]|\d{1,2}[.)])\s/.test(raw[l.origin.line - 1]!) ? [] : runsOf(raw[l.origin.line - 1]!)));
+  const tables = tableCells(runs, 1);
+  return lines.map((l, i) => {
+    const t = tables[i];
+    return t ? { ...l, cells: t.cells, ...(t.header ? { headerRow: true } : {}) } : l;
+  });
+}

@@ -1,0 +1,84 @@
+// sparbar importera on the command line: a new folder and the report beside it, never into a plan,
+// --torrkörning writes nothing, clear Swedish errors.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { snapshotTree } from '../helpers/tree.js';
+import { runCli } from '../helpers/cli.js';
+import { toExtractedText } from './render.js';
+import { POLICY_AND_PLAN } from './shapes.js';
+
+function setup() {
+  const work = mkdtempSync(path.join(tmpdir(), 'sparbar-importera-'));
+  const doc = path.join(work, 'it-policy.txt');
+  writeFileSync(doc, toExtractedText(POLICY_AND_PLAN, { header: 'Åby kommun – IT-policy och plan', split: { miljöbelastning: 'milj öbelastning' } }));
+  return { work, doc };
+}
+
+describe('sparbar importera', () => {
+  it('writes a new plan folder and importrapport.md beside it, and says what check finds', async () => {
+    const { work, doc } = setup();
+    const folder = path.join(work, 'plans');
+    const r = await runCli(['importera', doc, folder]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Skrev 8 filer i ${folder} och rapporten ${path.join(work, 'importrapport.md')}.`);
+    expect(r.stdout).toMatch(/: \d+ fel, \d+ varningar; 4 uppgifter saknas i dokumentet \(se rapporten\)\./);
+    expect(Object.keys(snapshotTree(folder))).toEqual([
+      'organisationer/aby.md',
+      'plan/aktiviteter/A01.md',
+      'plan/aktiviteter/A02.md',
+      'plan/aktiviteter/A03.md',
+      'plan/mal/M1.md',
+      'plan/mal/M2.md',
+      'plan/plan.md',
+      'policy/policy.md',
+    ]);
+    const report = readFileSync(path.join(work, 'importrapport.md'), 'utf8');
+    for (const heading of ['## Nästa steg', '## Saknas i dokumentet', '## Osäkert', '## Noder', '## Text som behölls som brödtext', '## Reparationer av texten']) expect(report).toContain(heading);
+    expect(report).toContain('| Planen it-och-digitaliseringspolicy-med-strategisk-plan-2025-2028-for-aby-kommun-2 | datum då planen antogs | `antagen` | plan/plan.md | fel |');
+    expect(report).toMatch(/\| SP3 \| Styrprincip \| Gemensamma lösningar går före enhetsspecifika \| rad \d+ \| policy\/policy\.md \|/);
+    expect(report).toContain('"milj öbelastning" lästes som "miljöbelastning" ("milj" kan inte vara ett eget ord). Alternativ: "milj öbelastning".');
+    // Titles round-trip exactly through the yaml package, including a colon and quotes.
+    expect(readFileSync(path.join(folder, 'plan/mal/M1.md'), 'utf8')).toMatch(/^---\ntyp: mål\nid: M1\ntitel: IT-styrning\nstyrprinciper: \[SP3, SP4\]\n/);
+  });
+
+  it('with --torrkörning writes nothing and prints what it would write', async () => {
+    const { work, doc } = setup();
+    const before = snapshotTree(work);
+    const r = await runCli(['importera', doc, path.join(work, 'plans'), '--torrkörning']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Torrkörning: inget skrevs.');
+    expect(r.stdout).toContain(path.join(work, 'plans', 'policy/policy.md'));
+    expect(r.stdout).toContain('# Importrapport: it-policy.txt');
+    expect(snapshotTree(work)).toEqual(before);
+  });
+
+  it('never writes into a folder that has files, nor over an earlier report', async () => {
+    const { work, doc } = setup();
+    mkdirSync(path.join(work, 'plans'));
+    writeFileSync(path.join(work, 'plans', 'plan.md'), 'en plan');
+    const before = snapshotTree(work);
+    const r = await runCli(['importera', doc, path.join(work, 'plans')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('finns redan och är inte tom; importen skriver bara en ny mapp');
+    writeFileSync(path.join(work, 'importrapport.md'), 'tidigare');
+    const again = await runCli(['importera', doc, path.join(work, 'ny')]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('importrapport.md finns redan');
+    expect(existsSync(path.join(work, 'ny'))).toBe(false);
+    expect(snapshotTree(work)).toEqual({ ...before, 'importrapport.md': snapshotTree(work)['importrapport.md']! });
+  });
+
+  it('says which formats it reads, and that a missing file is missing', async () => {
+    const { work } = setup();
+    writeFileSync(path.join(work, 'plan.odt'), 'x');
+    const odt = await runCli(['importera', path.join(work, 'plan.odt'), path.join(work, 'ut')]);
+    expect(odt.code).toBe(2);
+    expect(odt.stderr).toContain('okänt format ".odt". Spårbar importerar .docx, .pdf, .txt, .md');
+    const missing = await runCli(['importera', path.join(work, 'finns-inte.pdf')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('finns inte');
+  });
+});
