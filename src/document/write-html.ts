@@ -46,7 +46,7 @@ h3 { font-size: 14pt; break-after: avoid; margin-top: 1.4em; }
 h4 { font-size: 12pt; break-after: avoid; }
 table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; font-size: 9.5pt; }
 caption { text-align: left; font-weight: bold; padding-bottom: .3em; }
-th, td { border: 1px solid #777; padding: .25em .4em; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #777; padding: .25em .7em; text-align: left; vertical-align: top; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 .wide { page: wide; }

@@ -136,6 +136,18 @@ export function toBlocks(lines: readonly SourceLine[], options: BlockOptions = {
       previousMarker = marker.marker;
       continue;
     }
+    // A list whose markers are drawn, not written (a PDF printed by a browser): after a label that ends
+    // with a colon, or after such an item, a line indented from the text's left edge that starts with a
+    // capital is an item, nested by its indentation.
+    const previous = blocks[blocks.length - 1];
+    const indent = line.x - (Number.isFinite(leftEdge) ? leftEdge : 0);
+    if (line.size !== null && indent >= 8 && /^[\p{Lu}\d]/u.test(text) && previous && ((previous.kind === 'paragraph' && /:$/.test(previous.text)) || (previous.kind === 'item' && previous.marker === ''))) {
+      while (itemIndents.length > 0 && indent < itemIndents[itemIndents.length - 1]! - 2) itemIndents.pop();
+      if (itemIndents.length === 0 || indent > itemIndents[itemIndents.length - 1]! + 2) itemIndents.push(indent);
+      push({ kind: 'item', text, level: itemIndents.length - 1, ordered: false, marker: '', origin: line.origin, end: line.origin });
+      openIndent = line.x;
+      continue;
+    }
     const current = open as Block | null;
     const label = isLabel(text);
     // A line continues the open paragraph or item unless a break or a new start separates them.

@@ -56,7 +56,7 @@ export function groupLines(items: readonly Item[]): PdfLine[] {
     for (const it of its) {
       const gap = it.x - end;
       if (text !== '' && gap > it.size * 0.2 && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
-      if (segments.length === 0 || gap > Math.max(it.size * 1.5, 12)) segments.push({ text: it.str, x: it.x });
+      if (segments.length === 0 || gap > Math.max(it.size, 6)) segments.push({ text: it.str, x: it.x });
       else segments[segments.length - 1]!.text += (gap > it.size * 0.2 ? ' ' : '') + it.str;
       text += it.str;
       end = it.x + it.width;
@@ -73,14 +73,16 @@ export async function readPdf(bytes: Uint8Array): Promise<{ lines: SourceLine[];
     for (let p = 1; p <= pdf.numPages; p++) {
       const page = await pdf.getPage(p);
       const grouped = groupLines(itemsOf(await page.getTextContent())).filter((l) => l.text !== '');
-      const tables = tableCells(grouped.map((l) => l.segments), 2);
-      let previous: { y: number; size: number } | null = null;
+      const gaps = grouped.map((l, i) => i > 0 && grouped[i - 1]!.y - l.y > Math.max(grouped[i - 1]!.size, l.size) * 1.75);
+      const tables = tableCells(
+        grouped.map((l) => l.segments),
+        2,
+        gaps,
+      );
       grouped.forEach((l, i) => {
-        const gap = previous ? previous.y - l.y : 0;
-        const breakBefore = previous !== null && gap > Math.max(previous.size, l.size) * 1.75;
         const table = tables[i];
-        lines.push({ text: l.text, origin: { page: p, line: i + 1 }, x: l.x, size: l.size, breakBefore, ...(table ? { cells: table.cells, ...(table.header ? { headerRow: true } : {}) } : {}) });
-        previous = l;
+        if (table && 'continues' in table) return;
+        lines.push({ text: l.text, origin: { page: p, line: i + 1 }, x: l.x, size: l.size, breakBefore: gaps[i]!, ...(table ? { cells: table.cells, ...(table.header ? { headerRow: true } : {}) } : {}) });
       });
       page.cleanup();
     }

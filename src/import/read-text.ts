@@ -69,8 +69,9 @@ function runsOf(line: string): Run[] {
 function withLayoutTables(lines: SourceLine[], raw: readonly string[]): SourceLine[] {
   const runs = lines.map((l) => (/^\s*([•●▪*o–-]|\d{1,2}[.)])\s/.test(raw[l.origin.line - 1]!) ? [] : runsOf(raw[l.origin.line - 1]!)));
   const tables = tableCells(runs, 1);
-  return lines.map((l, i) => {
+  return lines.flatMap((l, i) => {
     const t = tables[i];
-    return t ? { ...l, cells: t.cells, ...(t.header ? { headerRow: true } : {}) } : l;
+    if (t && 'continues' in t) return [];
+    return [t ? { ...l, cells: t.cells, ...(t.header ? { headerRow: true } : {}) } : l];
   });
 }

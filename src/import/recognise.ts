@@ -87,6 +87,9 @@ export function organisationsIn(text: string): string[] {
   return one ? [`${one[1]} ${one[2]}`] : [];
 }
 
+/** The kind of document, as a title page prints it under or over the title. */
+const DOCUMENT_KIND = /^(strategisk plan|policy|plan|strategi|handlingsplan|riktlinjer?|program|styrdokument)$/i;
+
 interface State {
   section: SectionKind | 'front' | 'other';
   sectionLevel: number;
@@ -122,7 +125,11 @@ export function recognise(blocks: readonly Block[]): Recognised {
   const orgNames: { name: string; origin: Origin }[] = [];
 
   const first = blocks[0];
-  const titleBlock = blocks.find((b) => b.kind === 'heading' && b.level === 0) ?? blocks.find((b) => b.kind === 'heading') ?? first;
+  // The title: a heading the format marks as the title, else the largest heading among the first blocks
+  // (the title page), else the first line.
+  const opening = blocks.slice(0, 12).filter((b) => b.kind === 'heading');
+  const largest = opening.reduce<Block | undefined>((best, b) => (best === undefined || b.level < best.level ? b : best), undefined);
+  const titleBlock = blocks.find((b) => b.kind === 'heading' && b.level === 0) ?? largest ?? first;
   const title = titleBlock ? titleBlock.text.trim() : 'Importerat dokument';
   const origin0: Origin = titleBlock?.origin ?? { page: null, line: 1 };
 
@@ -645,6 +652,11 @@ export function recognise(blocks: readonly Block[]): Recognised {
       for (const name of organisationsIn(b.text)) orgNames.push({ name, origin: b.origin });
       const years = findYearSpan(b.text);
       if (years) period = years;
+      continue;
+    }
+    // Lines of the title page set large (the organisation, the kind of document) are not sections.
+    if (b.kind === 'heading' && st.section === 'front' && (b.origin.page ?? 1) <= 1 && (organisationsIn(b.text).length > 0 || DOCUMENT_KIND.test(b.text.trim()))) {
+      for (const name of organisationsIn(b.text)) orgNames.push({ name, origin: b.origin });
       continue;
     }
     if (b.kind === 'heading') handleHeading(b);

@@ -57,7 +57,11 @@ function fillMissing(dir: string, planned: PlannedImport): string {
     const end = text.indexOf('\n---\n', 4);
     const doc = parseDocument(text.slice(4, end + 1));
     for (const key of keys) {
-      if (key === 'organisation') doc.set(key, planned.nodes.find((n) => n.type === 'organisation')?.id ?? 'testkommun');
+      if (key === 'organisation' || key === 'organisationer') {
+        const org = planned.nodes.find((n) => n.type === 'organisation')?.id ?? 'testkommun';
+        doc.set(key, key === 'organisationer' ? [org] : org);
+        if (org === 'testkommun') writeFileSync(path.join(copy, 'testkommun.md'), '---\ntyp: organisation\nid: testkommun\ntitel: Testkommun\n---\n');
+      }
       else if (key === 'policy') {
         doc.set(key, 'testpolicy');
         writeFileSync(
