@@ -10,6 +10,11 @@ import { markdownBlocks } from './markdown-blocks.js';
 
 const byId = (a: GraphNode, b: GraphNode) => naturalCompare(a.id, b.id);
 
+/** A frontmatter field of a node, whatever its type (values are checked where they are used). */
+function field(node: GraphNode, key: string): unknown {
+  return (node.fields as Record<string, unknown>)[key];
+}
+
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
 }
@@ -54,7 +59,7 @@ function areasOf(index: GraphIndex, policy: GraphNode): GraphNode[] {
 }
 
 function principleItem(p: GraphNode): ListItem {
-  const subPoints = Array.isArray(p.fields['underpunkter']) ? (p.fields['underpunkter'] as unknown[]).map(str).filter((s): s is string => s !== undefined) : [];
+  const subPoints = Array.isArray(field(p, 'underpunkter')) ? (field(p, 'underpunkter') as unknown[]).map(str).filter((s): s is string => s !== undefined) : [];
   const item: ListItem = { runs: [{ text: `${p.id} ${p.title}` }] };
   return subPoints.length > 0 ? { ...item, children: subPoints.map((s) => ({ runs: [{ text: s }] })) } : item;
 }
@@ -95,7 +100,7 @@ function goalBlocks(index: GraphIndex, goal: GraphNode): Block[] {
   blocks.push(...markdownBlocks(goal.body, 3));
   const principles = index.out(goal.key, 'realises').map((k) => index.node(k)!).sort(byId);
   if (principles.length > 0) blocks.push(labelled('Förverkligar styrprinciperna:', principles.map((p) => p.id).join(', ')));
-  const owner = str(goal.fields['ansvarig']);
+  const owner = str(field(goal, 'ansvarig'));
   if (owner !== undefined) blocks.push(labelled('Ansvarig:', owner));
   const focusAreas = index
     .in(goal.key, 'part-of')
@@ -106,8 +111,8 @@ function goalBlocks(index: GraphIndex, goal: GraphNode): Block[] {
     blocks.push({ kind: 'heading', level: 3, text: 'Fokusområden' });
     blocks.push({ kind: 'table', caption: `Fokusområden för ${goal.id} ${goal.title}`, header: ['Id', 'Fokusområde', 'Beskrivning'], widths: [12, 30, 58], rows: focusAreas.map((f) => [f.id, f.title, flat(f.body)]) });
   }
-  const result = str(goal.fields['förväntat_resultat']);
-  const year = str(goal.fields['målår']);
+  const result = str(field(goal, 'förväntat_resultat'));
+  const year = str(field(goal, 'målår'));
   if (result !== undefined) {
     blocks.push({ kind: 'heading', level: 3, text: year !== undefined ? `Förväntat resultat ${year}` : 'Förväntat resultat' });
     blocks.push(paragraph(flat(result)));
@@ -125,7 +130,7 @@ function actionRow(index: GraphIndex, a: GraphNode): string[] {
     .map((n) => n.id)
     .join(', ');
   const date = (v: unknown) => (str(v) !== undefined ? formatDate(str(v)!) : '');
-  return [a.id, a.title, to, str(a.fields['ansvarig']) ?? '', date(a.fields['start']), date(a.fields['slut']), str(a.fields['status']) ?? '', budgetText(a.fields['budget'])];
+  return [a.id, a.title, to, str(field(a, 'ansvarig')) ?? '', date(field(a, 'start')), date(field(a, 'slut')), str(field(a, 'status')) ?? '', budgetText(field(a, 'budget'))];
 }
 
 function perYear(value: unknown): string {
@@ -145,10 +150,10 @@ export function planDocument(graph: Graph, planKey: string): DecisionDocument {
   const policy = index.out(plan.key, 'implements').map((k) => index.node(k)).find((n) => n?.type === 'policy');
   const inPlan = (n: GraphNode) => n.plan === plan.key;
   const facts: TitleFact[] = [
-    ...fact('Antagen av', str(plan.fields['antagen_av'])),
-    ...fact('Antagen', str(plan.fields['antagen']) !== undefined ? formatDate(str(plan.fields['antagen'])!) : undefined),
-    ...fact('Diarienummer', str(plan.fields['diarienummer'])),
-    ...fact('Planperiod', span(plan.fields['period'], (v) => v)),
+    ...fact('Antagen av', str(field(plan, 'antagen_av'))),
+    ...fact('Antagen', str(field(plan, 'antagen')) !== undefined ? formatDate(str(field(plan, 'antagen'))!) : undefined),
+    ...fact('Diarienummer', str(field(plan, 'diarienummer'))),
+    ...fact('Planperiod', span(field(plan, 'period'), (v) => v)),
     ...fact('Förverkligar', policy?.title),
   ];
   const blocks: Block[] = bodyBlocks(plan.body, 'Om planen');
@@ -186,12 +191,12 @@ export function planDocument(graph: Graph, planKey: string): DecisionDocument {
         i.id,
         i.title,
         [...index.out(i.key, 'measures'), ...index.out(i.key, 'member-of')].map((k) => index.node(k)?.id ?? k).join(', '),
-        str(i.fields['enhet']) ?? '',
-        perYear(i.fields['målvärden']),
+        str(field(i, 'enhet')) ?? '',
+        perYear(field(i, 'målvärden')),
       ]),
     });
   }
-  const revisions = Array.isArray(plan.fields['revideringar']) ? (plan.fields['revideringar'] as Record<string, unknown>[]) : [];
+  const revisions = Array.isArray(field(plan, 'revideringar')) ? (field(plan, 'revideringar') as Record<string, unknown>[]) : [];
   if (revisions.length > 0) {
     blocks.push({ kind: 'heading', level: 1, text: 'Revideringar' });
     blocks.push({
@@ -211,16 +216,16 @@ export function policyDocument(graph: Graph, policyKey: string): DecisionDocumen
   const policy = index.node(policyKey);
   if (!policy || policy.type !== 'policy') throw new Error(`${policyKey} är ingen policy`);
   const facts: TitleFact[] = [
-    ...fact('Antagen av', str(policy.fields['antagen_av'])),
-    ...fact('Antagen', str(policy.fields['antagen']) !== undefined ? formatDate(str(policy.fields['antagen'])!) : undefined),
-    ...fact('Diarienummer', str(policy.fields['diarienummer'])),
-    ...fact('Giltighet', span(policy.fields['giltighet'], formatDate)),
-    ...fact('Ansvarig', str(policy.fields['ansvarig'])),
+    ...fact('Antagen av', str(field(policy, 'antagen_av'))),
+    ...fact('Antagen', str(field(policy, 'antagen')) !== undefined ? formatDate(str(field(policy, 'antagen'))!) : undefined),
+    ...fact('Diarienummer', str(field(policy, 'diarienummer'))),
+    ...fact('Giltighet', span(field(policy, 'giltighet'), formatDate)),
+    ...fact('Ansvarig', str(field(policy, 'ansvarig'))),
   ];
   const blocks: Block[] = bodyBlocks(policy.body, 'Om policyn');
   blocks.push({ kind: 'heading', level: 1, text: 'Strategiska områden och styrprinciper' });
   blocks.push(...principleBlocks(index, policy, true));
-  const review = str(policy.fields['översyn']);
+  const review = str(field(policy, 'översyn'));
   if (review !== undefined) {
     blocks.push({ kind: 'heading', level: 1, text: 'Uppföljning och översyn' });
     blocks.push(paragraph(flat(review)));

@@ -41,7 +41,7 @@ body { font: 11pt/1.45 Carlito, Calibri, "Liberation Sans", sans-serif; color: #
 .title-page dl { margin-top: 2em; display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; }
 .title-page dt { font-weight: bold; }
 .title-page dd { margin: 0; }
-h2 { font-size: 18pt; break-before: page; break-after: avoid; }
+h2 { font-size: 18pt; break-after: avoid; margin-top: 1.6em; }
 h3 { font-size: 14pt; break-after: avoid; margin-top: 1.4em; }
 h4 { font-size: 12pt; break-after: avoid; }
 table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; font-size: 9.5pt; }

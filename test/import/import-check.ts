@@ -122,6 +122,7 @@ export function expectMissingFacts(imported: Imported, facts: readonly string[],
   }
 }
 
+const field = (node: GraphNode, key: string): unknown => (node.fields as Record<string, unknown>)[key];
 const ids = (index: ReturnType<typeof indexGraph>, keys: string[]) => keys.map((k) => index.node(k)?.id ?? k).sort();
 const byId = (a: GraphNode, b: GraphNode) => a.id.localeCompare(b.id, 'sv', { numeric: true });
 
@@ -131,7 +132,7 @@ export function summarise(graph: Graph) {
   const of = (type: GraphNode['type']) => index.ofType(type).sort(byId);
   return {
     areas: of('område').map((a) => ({ id: a.id, title: a.title, principles: ids(index, index.in(a.key, 'part-of')) })),
-    principles: of('styrprincip').map((p) => ({ id: p.id, title: p.title, subPoints: (p.fields['underpunkter'] as string[] | undefined) ?? [] })),
+    principles: of('styrprincip').map((p) => ({ id: p.id, title: p.title, subPoints: (field(p, 'underpunkter') as string[] | undefined) ?? [] })),
     goals: of('mål').map((g) => ({
       id: g.id,
       title: g.title,
@@ -142,17 +143,17 @@ export function summarise(graph: Graph) {
         .filter((n) => n.type === 'fokusområde')
         .sort(byId)
         .map((f) => `${f.id} ${f.title}`),
-      expectedResult: (g.fields['förväntat_resultat'] as string | undefined) ?? null,
-      targetYear: (g.fields['målår'] as number | undefined) ?? null,
+      expectedResult: (field(g, 'förväntat_resultat') as string | undefined) ?? null,
+      targetYear: (field(g, 'målår') as number | undefined) ?? null,
     })),
     actions: of('aktivitet').map((a) => ({
       id: a.id,
       title: a.title,
       contributesTo: ids(index, index.out(a.key, 'contributes-to')),
-      owner: (a.fields['ansvarig'] as string | undefined) ?? null,
-      end: (a.fields['slut'] as string | undefined) ?? null,
-      status: (a.fields['status'] as string | undefined) ?? null,
-      budget: a.fields['budget'] ?? null,
+      owner: (field(a, 'ansvarig') as string | undefined) ?? null,
+      end: (field(a, 'slut') as string | undefined) ?? null,
+      status: (field(a, 'status') as string | undefined) ?? null,
+      budget: field(a, 'budget') ?? null,
     })),
   };
 }
