@@ -1,9 +1,9 @@
-// Writing what the importer and the document writer make, without ever touching what is there: a new folder
-// appears whole or not at all (written in a hidden temporary folder beside it, then renamed into place), and
-// a single file replaces its target in one rename, from a temporary file created exclusively.
-import { randomBytes } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+// Writing an import: a new folder appears whole or not at all. It is written in a hidden staging folder
+// beside its target and renamed into place, with the write-safety primitives every command uses (paths
+// judged through symbolic links, files created exclusively, never following what is already there).
+import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
+import { createStagingFolder, resolveThroughLinks, writeNewFile, WriteRefusedError } from '../files/write-safety.js';
 
 /** A file to write, with its path relative to the new folder (forward slashes). */
 export interface NewFile {
@@ -11,7 +11,7 @@ export interface NewFile {
   content: string | Uint8Array;
 }
 
-/** Why a folder cannot be written (a Swedish sentence), or null when it can. */
+/** Why a folder cannot be written as a new import (a Swedish sentence), or null when it can. */
 export function newFolderProblem(target: string): string | null {
   let stat;
   try {
@@ -31,27 +31,29 @@ function checkRelative(file: string): void {
 }
 
 /**
- * Writes `files` as the new folder `target` (which must not exist, or be an empty folder): everything is
- * written into a temporary folder beside it, which is then renamed into place, so a failure leaves nothing
- * behind. Missing parent folders are made. Throws with a Swedish message when the target is taken.
+ * Writes `files` as the new folder `target` (which must not exist, or be an empty folder), at the real path
+ * of its parent (symbolic links resolved): everything goes into a staging folder beside it, which is then
+ * renamed into place, so a failure leaves nothing behind. Missing parent folders are made. Throws
+ * WriteRefusedError with a Swedish sentence when the target is taken.
  */
 export function writeNewFolder(target: string, files: readonly NewFile[]): void {
   const problem = newFolderProblem(target);
-  if (problem) throw new Error(problem);
-  const parent = path.dirname(path.resolve(target));
-  mkdirSync(parent, { recursive: true });
-  const realParent = realpathSync(parent);
-  const finalPath = path.join(realParent, path.basename(path.resolve(target)));
-  const temp = path.join(realParent, `.${path.basename(finalPath)}.${randomBytes(6).toString('hex')}.tmp`);
-  mkdirSync(temp);
+  if (problem) throw new WriteRefusedError(`${problem}.`);
+  const finalPath = resolveThroughLinks(target);
+  const temp = createStagingFolder(path.dirname(finalPath), `.${path.basename(finalPath)}.`);
   try {
     for (const f of files) {
       checkRelative(f.path);
       const to = path.join(temp, ...f.path.split('/'));
-      mkdirSync(path.dirname(to), { recursive: true });
-      writeFileSync(to, f.content, { flag: 'wx' });
+      createParents(temp, path.dirname(to));
+      writeNewFile(to, f.content);
     }
-    if (existsSync(finalPath)) rmdirSync(finalPath); // an empty folder (checked above); rmdir refuses anything else
+    if (newFolderProblem(finalPath)) throw new WriteRefusedError(`${newFolderProblem(finalPath)}.`);
+    try {
+      rmdirSync(finalPath); // an empty folder (checked above); rmdir refuses anything else
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
     renameSync(temp, finalPath);
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
@@ -59,22 +61,17 @@ export function writeNewFolder(target: string, files: readonly NewFile[]): void 
   }
 }
 
-/** Writes one file in one step: a temporary file beside it (created exclusively), then a rename over the target. */
-export function writeFileAtomic(target: string, content: string | Uint8Array): void {
-  const dir = realpathSync(path.dirname(path.resolve(target)));
-  const finalPath = path.join(dir, path.basename(target));
-  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  writeFileSync(temp, content, { flag: 'wx' });
-  try {
-    renameSync(temp, finalPath);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
+/** Makes the folders from `top` (our staging folder) down to `dir`; mkdir without `recursive` never follows a link. */
+function createParents(top: string, dir: string): void {
+  const rel = path.relative(top, dir);
+  if (rel === '') return;
+  let current = top;
+  for (const part of rel.split(path.sep)) {
+    current = path.join(current, part);
+    try {
+      mkdirSync(current);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !lstatSync(current).isDirectory()) throw error;
+    }
   }
-}
-
-/** Writes a new file that must not exist yet (exclusive create); throws EEXIST otherwise. */
-export function writeNewFile(target: string, content: string | Uint8Array): void {
-  mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
-  writeFileSync(target, content, { flag: 'wx' });
 }

@@ -1,5 +1,5 @@
 // sparbar dokument: the example plan and policy as Word documents with real headings, lists and tables.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import mammoth from 'mammoth';
@@ -120,6 +120,13 @@ describe('sparbar dokument', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('ingen policy eller plan har id "nope"');
     expect(r.stderr).toContain('ekby-it-policy');
+  });
+
+  it('never writes the document into the plans folder', async () => {
+    const r = await runCli(['dokument', 'plans', '--docx', 'plans/plan.docx']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ligger i planmappen plans');
+    expect(existsSync('plans/plan.docx')).toBe(false);
   });
 
   it('asks for a file', async () => {

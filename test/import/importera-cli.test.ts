@@ -71,6 +71,14 @@ describe('sparbar importera', () => {
     expect(snapshotTree(work)).toEqual({ ...before, 'importrapport.md': snapshotTree(work)['importrapport.md']! });
   });
 
+  it('never puts the report in the new plan folder', async () => {
+    const { work, doc } = setup();
+    const r = await runCli(['importera', doc, path.join(work, 'plans'), '--rapport', path.join(work, 'plans', 'importrapport.md')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('skulle hamna i den nya planmappen');
+    expect(existsSync(path.join(work, 'plans'))).toBe(false);
+  });
+
   it('says which formats it reads, and that a missing file is missing', async () => {
     const { work } = setup();
     writeFileSync(path.join(work, 'plan.odt'), 'x');

@@ -9,7 +9,7 @@ import type { Graph, GraphNode } from '../../graph/types.js';
 import { decisionDocument, documentChoices } from '../../document/decision-document.js';
 import { writeDocx } from '../../document/write-docx.js';
 import { writeHtml } from '../../document/write-html.js';
-import { writeFileAtomic } from '../../import/write-folder.js';
+import { checkWriteTarget, writeFileAtomic, WriteRefusedError } from '../../files/write-safety.js';
 import { findChromium, isPdf, pdfPageCount, printToPdf } from '../../site/print-pdf.js';
 import { serveFolder } from '../../site/serve-static.js';
 import { parseCommandArgs } from '../args.js';
@@ -56,6 +56,8 @@ export async function runDokument(args: readonly string[], io: Io): Promise<numb
   const pdf = typeof parsed.values['pdf'] === 'string' ? parsed.values['pdf'] : undefined;
   if (docx === undefined && pdf === undefined) return fail(io, 'ange filen som ska skrivas med --docx <fil> (Word) eller --pdf <fil>');
   if (docx === '' || pdf === '') return fail(io, 'filnamnet saknas');
+  // The document is output: it is written outside the plans folder, at the real path of its folder.
+  const targets: { docx?: string; pdf?: string } = {};
   for (const [option, ext] of [
     [docx, 'docx'],
     [pdf, 'pdf'],
@@ -63,6 +65,12 @@ export async function runDokument(args: readonly string[], io: Io): Promise<numb
     if (option === undefined) continue;
     const problem = checkTarget(option, ext);
     if (problem) return fail(io, problem);
+    try {
+      targets[ext] = checkWriteTarget(option, dir, 'output', option);
+    } catch (error) {
+      if (error instanceof WriteRefusedError) return fail(io, error.message.replace(/\.$/, ''));
+      throw error;
+    }
   }
   const chromium = pdf !== undefined ? findChromium() : null;
   if (chromium && chromium.path === null) {
@@ -88,7 +96,7 @@ export async function runDokument(args: readonly string[], io: Io): Promise<numb
   const document = decisionDocument(check.graph, chosen.node.key);
 
   if (docx !== undefined) {
-    writeFileAtomic(path.resolve(docx), await writeDocx(document));
+    writeFileAtomic(targets.docx!, await writeDocx(document));
     io.stdout(`Skrev ${docx} (Word): ${document.title}.\n`);
   }
   if (pdf !== undefined && chromium?.path) {
@@ -111,7 +119,7 @@ export async function runDokument(args: readonly string[], io: Io): Promise<numb
         io.stderr(`sparbar dokument: ${why}; ingen PDF skrevs.\n`);
         return EXIT_USAGE;
       }
-      writeFileAtomic(path.resolve(pdf), bytes);
+      writeFileAtomic(targets.pdf!, bytes);
       const pages = pdfPageCount(bytes);
       io.stdout(`Skrev ${pdf} (PDF, ${pages} ${pages === 1 ? 'sida' : 'sidor'} A4): ${document.title}.\n`);
     } finally {

@@ -7,7 +7,8 @@ import { checkPlans } from '../../check/check-plans.js';
 import { importDocument, ImportError } from '../../import/import-document.js';
 import { importReport } from '../../import/import-report.js';
 import { planImport } from '../../import/to-files.js';
-import { newFolderProblem, writeNewFile, writeNewFolder } from '../../import/write-folder.js';
+import { isSameOrInside, resolveThroughLinks, writeNewFile, WriteRefusedError } from '../../files/write-safety.js';
+import { newFolderProblem, writeNewFolder } from '../../import/write-folder.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import type { Io } from '../io.js';
@@ -39,6 +40,7 @@ export async function runImportera(args: readonly string[], io: Io): Promise<num
   const problem = newFolderProblem(folder);
   if (problem) return fail(io, `${problem}. Ange en ny mapp, t.ex. sparbar importera ${file} ${path.join(path.dirname(folder), `${path.basename(folder)}-import`)}`);
   const reportPath = typeof parsed.values['rapport'] === 'string' ? parsed.values['rapport'] : path.join(path.dirname(folder), 'importrapport.md');
+  if (isSameOrInside(resolveThroughLinks(reportPath), resolveThroughLinks(folder))) return fail(io, `rapporten ${reportPath} skulle hamna i den nya planmappen ${folder}; den är ingen planfil. Ange en fil utanför mappen med --rapport <fil>`);
   if (existsSync(reportPath)) return fail(io, `${reportPath} finns redan (från en tidigare import?); ta bort den eller ange en annan fil med --rapport <fil>`);
 
   let result;
@@ -63,8 +65,15 @@ export async function runImportera(args: readonly string[], io: Io): Promise<num
     io.stdout(`Torrkörning: inget skrevs. Så här skulle importen bli:\n\n${planned.files.map((f) => `  ${path.join(folder, f.path)}`).join('\n')}\n  ${reportPath}\n\n${report}`);
     return EXIT_OK;
   }
-  writeNewFolder(folder, planned.files);
-  writeNewFile(reportPath, report);
+  try {
+    const realReport = resolveThroughLinks(reportPath);
+    writeNewFolder(folder, planned.files);
+    writeNewFile(realReport, report);
+  } catch (error) {
+    if (error instanceof WriteRefusedError) return fail(io, error.message.replace(/\.$/, ''));
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return fail(io, `${reportPath} finns redan; ta bort den eller ange en annan fil med --rapport <fil> (mappen ${folder} skrevs)`);
+    throw error;
+  }
 
   const check = checkPlans(folder);
   const errors = check.messages.filter((m) => m.fatal === true);
