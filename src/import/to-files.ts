@@ -219,10 +219,11 @@ function actionFile(action: ImportedAction, node: NodeFn, lack: LackFn, notes: P
   else lack(file, who, 'aktivitet', 'slut', 'slutdatum');
   if (action.status) fm['status'] = action.status;
   const body = [...action.body, ...action.notes];
-  if (action.budget?.slag) fm['budget'] = { belopp: action.budget.belopp, enhet: action.budget.enhet, slag: action.budget.slag, ...(action.budget.år !== undefined ? { år: action.budget.år } : {}) };
-  else if (action.budget) {
-    body.push(`Budget: ${action.budget.text}`);
-    notes.push({ origin: action.origin, text: `Aktiviteten ${action.id} har ${action.budget.text} utan att dokumentet säger om det är investering eller drift; beloppet står i brödtexten. Lägg till budget med slag när det är känt.` });
+  if (action.budget) {
+    // Money whose kind (investering, drift) the document does not say is written without it, and listed.
+    const b = action.budget;
+    fm['budget'] = { belopp: b.belopp, enhet: b.enhet, ...(b.slag ? { slag: b.slag } : {}), ...(b.år !== undefined ? { år: b.år } : {}) };
+    if (!b.slag) lack(file, who, 'aktivitet', 'budget.slag', `om ${b.text} är investering eller drift`);
   }
   node(action, 'aktivitet', file);
   return { path: file, content: planFile(fm, paragraphs(body)) };

@@ -1,11 +1,10 @@
 // Test helpers for imports: write an import into a temporary folder, check it with the same pipeline as
 // `sparbar check`, summarise the plan it gives, and assert that check reports exactly the facts the document
 // does not give.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { parseDocument } from 'yaml';
 import { checkPlans, type CheckResult } from '../../src/check/check-plans.js';
 import { indexGraph } from '../../src/graph/graph-index.js';
 import type { Graph, GraphNode } from '../../src/graph/types.js';
@@ -15,80 +14,85 @@ import { planImport, type ImportOptions, type PlannedImport } from '../../src/im
 import { writeNewFolder } from '../../src/import/write-folder.js';
 
 /**
- * Issue 12 makes adoption facts, periods, target years and expected results optional, with a warning each.
- * Until it lands, `check` reports them as missing-key errors. When it lands, set this to true: the same tests
- * then assert 0 errors and a warning for each missing fact.
+ * The warning rule `check` gives for each fact the format lets a document lack (issue 12, "Unknown is a
+ * value"); a fact the format still requires (a plan's policy or organisation) is a missing-key error.
  */
-export const FACTS_ARE_OPTIONAL = false;
+const FACT_RULES: Record<string, string> = {
+  antagen: 'document-without-adoption-date',
+  antagen_av: 'document-without-adopting-body',
+  giltighet: 'policy-without-validity',
+  period: 'plan-without-period',
+  målår: 'goal-without-target-year',
+  förväntat_resultat: 'goal-without-expected-result',
+  'budget.slag': 'budget-without-kind',
+  ansvarig: 'action-without-owner',
+  slut: 'action-without-due-date',
+};
+
+/** The organisation and policy already in the plans that a plan document is imported under (`--organisation`, `--policy`). */
+export const EXISTING = { organisation: 'testkommun', policy: 'testpolicy' } as const;
 
 export interface Imported {
   result: ImportResult;
   planned: PlannedImport;
+  /** The new plan folder the import wrote. */
   dir: string;
-  /** `sparbar check` of the folder as imported. */
+  /** `sparbar check` of the plans: the new folder, and the existing policy beside it when imported under one. */
   check: CheckResult;
-  /** `sparbar check` after a person filled in what the report lists as missing (test values). */
+  /**
+   * `sparbar check` after a person filled in what the report lists as errors: the organisation of a plan
+   * shared by several (the format holds one per plan; the first adopter here). `check` itself when the
+   * report lists no error.
+   */
   filled: CheckResult;
 }
 
-/** Test values for the facts a person fills in after an import (step 2 of the report). */
-const FILL: Record<string, unknown> = {
-  antagen: '2000-01-01',
-  antagen_av: 'Testorganet',
-  giltighet: { från: '2000-01-01', till: '2099-12-31' },
-  period: { från: 2000, till: 2099 },
-  målår: 2099,
-  förväntat_resultat: 'Ifyllt i testet.',
-};
-
-/**
- * A copy of the imported folder with the missing required facts filled in as a person would after reading the
- * report: test values for dates and texts, the first organisation for a plan shared by several, and a policy
- * file when the document had none.
- */
-function fillMissing(dir: string, planned: PlannedImport): string {
-  const copy = `${dir}-ifylld`;
-  cpSync(dir, copy, { recursive: true });
-  const byFile = new Map<string, string[]>();
-  for (const m of planned.missing) if (m.required) byFile.set(m.file, [...(byFile.get(m.file) ?? []), m.key]);
-  for (const [file, keys] of byFile) {
-    const full = path.join(copy, file);
+/** A copy of the imported plans with each required fact the report lists filled in, checked. */
+function fillRequired(plans: string, dir: string, planned: PlannedImport): CheckResult {
+  const required = planned.missing.filter((m) => m.required);
+  if (required.length === 0) return checkPlans(plans);
+  const copy = `${plans}-ifylld`;
+  cpSync(plans, copy, { recursive: true });
+  for (const m of required) {
+    if (m.key !== 'organisation') throw new Error(`the test cannot fill in ${m.key} of ${m.file}`);
+    const full = path.join(copy, path.relative(plans, dir), m.file);
     const text = readFileSync(full, 'utf8');
-    const end = text.indexOf('\n---\n', 4);
-    const doc = parseDocument(text.slice(4, end + 1));
-    for (const key of keys) {
-      if (key === 'organisation' || key === 'organisationer') {
-        const org = planned.nodes.find((n) => n.type === 'organisation')?.id ?? 'testkommun';
-        doc.set(key, key === 'organisationer' ? [org] : org);
-        if (org === 'testkommun') writeFileSync(path.join(copy, 'testkommun.md'), '---\ntyp: organisation\nid: testkommun\ntitel: Testkommun\n---\n');
-      }
-      else if (key === 'policy') {
-        doc.set(key, 'testpolicy');
-        writeFileSync(
-          path.join(copy, 'testpolicy.md'),
-          '---\ntyp: policy\nid: testpolicy\ntitel: Testpolicy\norganisationer: [testkommun]\nantagen_av: Testorganet\nantagen: 2000-01-01\ngiltighet: { från: 2000-01-01, till: 2099-12-31 }\nområden: [{ id: T1, titel: Testområde }]\n---\n',
-        );
-        writeFileSync(path.join(copy, 'testkommun.md'), '---\ntyp: organisation\nid: testkommun\ntitel: Testkommun\n---\n');
-      } else doc.set(key, FILL[key]);
-    }
-    writeFileSync(full, `---\n${doc.toString()}${text.slice(end + 1)}`);
+    const org = planned.nodes.find((n) => n.type === 'organisation')!.id;
+    writeFileSync(full, text.replace(/^(titel: .*\n)/m, `$1organisation: ${org}\n`));
   }
-  return copy;
+  return checkPlans(copy);
 }
 
-/** Writes `bytes` as `name` in a temporary folder, imports it, writes the plan folder and checks it. */
+/**
+ * Writes `bytes` as `name` in a temporary folder, imports it, writes the new plan folder and checks the plans
+ * as `sparbar check` would. With `options.policy` (a plan document without its policy) the new folder is
+ * written as `plans/import` beside an existing, complete organisation and policy (`plans/befintlig`), as
+ * `sparbar importera plan.pdf plans/import --organisation … --policy …` does; message files are then given
+ * relative to the new folder.
+ */
 export async function importAndCheck(name: string, bytes: string | Uint8Array, options: ImportOptions = {}): Promise<Imported> {
   const work = mkdtempSync(path.join(tmpdir(), 'sparbar-import-test-'));
   const file = path.join(work, name);
   writeFileSync(file, bytes);
   const result = await importDocument(file);
   const planned = planImport(result, options);
-  const dir = path.join(work, 'plans');
+  const plans = path.join(work, 'plans');
+  const dir = options.policy === undefined ? plans : path.join(plans, 'import');
+  if (options.policy !== undefined) {
+    mkdirSync(path.join(plans, 'befintlig'), { recursive: true });
+    writeFileSync(path.join(plans, 'befintlig', 'organisation.md'), `---\ntyp: organisation\nid: ${options.organisation ?? EXISTING.organisation}\ntitel: Testkommun\n---\n`);
+    writeFileSync(
+      path.join(plans, 'befintlig', 'policy.md'),
+      `---\ntyp: policy\nid: ${options.policy}\ntitel: Testpolicy\norganisationer: [${options.organisation ?? EXISTING.organisation}]\nantagen_av: Testorganet\nantagen: 2000-01-01\ngiltighet: { från: 2000-01-01, till: 2099-12-31 }\nområden: [{ id: T1, titel: Testområde }]\n---\n`,
+    );
+  }
   writeNewFolder(dir, planned.files);
-  return { result, planned, dir, check: checkPlans(dir), filled: checkPlans(fillMissing(dir, planned)) };
+  const prefix = options.policy === undefined ? '' : 'import/';
+  const relative = (check: CheckResult): CheckResult => ({ ...check, messages: check.messages.map((m) => (m.file.startsWith(prefix) ? { ...m, file: m.file.slice(prefix.length) } : m)) });
+  return { result, planned, dir, check: relative(checkPlans(plans)), filled: relative(fillRequired(plans, dir, planned)) };
 }
 
-/** The check's messages as `file ruleId key`, where the key is the missing one of a missing-key message. */
+/** The check's messages as `file ruleId`, with the missing key of a missing-key message after it. */
 function described(check: CheckResult, fatal: boolean): string[] {
   return check.messages
     .filter((m) => (m.fatal === true) === fatal)
@@ -97,29 +101,25 @@ function described(check: CheckResult, fatal: boolean): string[] {
 }
 
 /**
- * Asserts that check reports exactly the missing facts (`file key`): today as missing-key errors and nothing
- * else, once issue 12 lands as warnings and 0 errors. A file with a missing required key is left out of
- * today's graph, so the warnings about what is really missing (`file ruleId`) are asserted on the folder
- * after the facts are filled in, as the person reading the report would do.
+ * Asserts that `check` of the imported folder reports exactly what the document lacks: `facts` (`file key`,
+ * in the report's order) are the report's missing facts; each is a warning of its rule, or a missing-key
+ * error where the format still requires the key; `warnings` (`file ruleId`) are the other warnings, about
+ * what is really missing from the plan (a goal without focus areas). Nothing else. A file with a missing
+ * required key is left out of the graph, so with such an error the warnings are asserted after it is filled
+ * in (`filled`), where check must report 0 errors.
  */
 export function expectMissingFacts(imported: Imported, facts: readonly string[], warnings: readonly string[]): void {
-  const { check, filled } = imported;
-  expect(described(filled, true)).toEqual([]);
-  expect(described(filled, false)).toEqual([...warnings].sort());
-  const expected = facts.map((f) => {
+  const { check, planned } = imported;
+  expect(planned.missing.map((m) => `${m.file} ${m.key}`)).toEqual(facts);
+  const required = new Set(planned.missing.filter((m) => m.required).map((m) => `${m.file} ${m.key}`));
+  const errors = facts.filter((f) => required.has(f)).map((f) => f.replace(' ', ' missing-key '));
+  const factWarnings = facts.filter((f) => !required.has(f)).map((f) => {
     const [file, key] = f.split(' ');
-    return `${file} missing-key ${key}`;
+    return `${file} ${FACT_RULES[key!] ?? `(ingen regel för ${key})`}`;
   });
-  if (!FACTS_ARE_OPTIONAL) {
-    expect(described(check, true)).toEqual([...expected].sort());
-  } else {
-    expect(described(check, true)).toEqual([]);
-    const got = check.messages.filter((m) => m.fatal !== true);
-    for (const f of facts) {
-      const [file, key] = f.split(' ');
-      expect(got.some((m) => m.file === file && m.reason.includes(key!)), `a warning for ${f}`).toBe(true);
-    }
-  }
+  expect(described(check, true)).toEqual(errors.sort());
+  expect(described(imported.filled, true)).toEqual([]);
+  expect(described(imported.filled, false)).toEqual([...factWarnings, ...warnings].sort());
 }
 
 const field = (node: GraphNode, key: string): unknown => (node.fields as Record<string, unknown>)[key];

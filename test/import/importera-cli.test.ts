@@ -24,7 +24,7 @@ describe('sparbar importera', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Skrev 8 filer i ${folder} och rapporten ${path.join(work, 'importrapport.md')}.`);
-    expect(r.stdout).toMatch(/: \d+ fel, \d+ varningar; 4 uppgifter saknas i dokumentet \(se rapporten\)\./);
+    expect(r.stdout).toMatch(/: \d+ fel, \d+ varningar; 5 uppgifter saknas i dokumentet \(se rapporten\)\./);
     expect(Object.keys(snapshotTree(folder))).toEqual([
       'organisationer/aby.md',
       'plan/aktiviteter/A01.md',
@@ -37,7 +37,7 @@ describe('sparbar importera', () => {
     ]);
     const report = readFileSync(path.join(work, 'importrapport.md'), 'utf8');
     for (const heading of ['## Nästa steg', '## Saknas i dokumentet', '## Osäkert', '## Noder', '## Text som behölls som brödtext', '## Reparationer av texten']) expect(report).toContain(heading);
-    expect(report).toContain('| Planen it-och-digitaliseringspolicy-med-strategisk-plan-2025-2028-for-aby-kommun-2 | datum då planen antogs | `antagen` | plan/plan.md | fel |');
+    expect(report).toContain('| Planen it-och-digitaliseringspolicy-med-strategisk-plan-2025-2028-for-aby-kommun-2 | datum då planen antogs | `antagen` | plan/plan.md | varning |');
     expect(report).toMatch(/\| SP3 \| Styrprincip \| Gemensamma lösningar går före enhetsspecifika \| rad \d+ \| policy\/policy\.md \|/);
     expect(report).toContain('"milj öbelastning" lästes som "miljöbelastning" ("milj" kan inte vara ett eget ord). Alternativ: "milj öbelastning".');
     // Titles round-trip exactly through the yaml package, including a colon and quotes.

@@ -13,7 +13,7 @@ describe('dokument --docx, then importera', () => {
 
   it('gives the same principles, goals, focus areas, links and actions, node by node', async () => {
     const before = summarise(original);
-    const after = summarise((await imported).filled.graph);
+    const after = summarise((await imported).check.graph);
     expect(after.areas).toEqual(before.areas);
     for (const [i, p] of before.principles.entries()) expect(after.principles[i], p.id).toEqual(p);
     expect(after.principles).toHaveLength(before.principles.length);
@@ -24,8 +24,8 @@ describe('dokument --docx, then importera', () => {
   });
 
   it('keeps the plan’s own facts and its organisation', async () => {
-    const { filled, result } = await imported;
-    const plan = filled.graph.nodes.find((n) => n.type === 'plan')!;
+    const { check, result } = await imported;
+    const plan = check.graph.nodes.find((n) => n.type === 'plan')!;
     expect(plan.title).toBe('Strategisk plan för digitalisering 2024–2027');
     expect(plan.fields).toMatchObject({ antagen_av: 'Kommunstyrelsen', antagen: '2024-02-14', period: { från: 2024, till: 2027 }, diarienummer: 'KS 2024/38' });
     expect(plan.organisations).toEqual(['ekby']);
