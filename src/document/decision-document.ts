@@ -146,7 +146,7 @@ function perYear(value: unknown): string {
 export function planDocument(graph: Graph, planKey: string): DecisionDocument {
   const index = indexGraph(graph.nodes, graph.edges);
   const plan = index.node(planKey);
-  if (!plan || plan.type !== 'plan') throw new Error(`${planKey} är ingen plan`);
+  if (plan?.type !== 'plan') throw new Error(`${planKey} är ingen plan`);
   const policy = index.out(plan.key, 'implements').map((k) => index.node(k)).find((n) => n?.type === 'policy');
   const inPlan = (n: GraphNode) => n.plan === plan.key;
   const facts: TitleFact[] = [
@@ -214,7 +214,7 @@ export function planDocument(graph: Graph, planKey: string): DecisionDocument {
 export function policyDocument(graph: Graph, policyKey: string): DecisionDocument {
   const index = indexGraph(graph.nodes, graph.edges);
   const policy = index.node(policyKey);
-  if (!policy || policy.type !== 'policy') throw new Error(`${policyKey} är ingen policy`);
+  if (policy?.type !== 'policy') throw new Error(`${policyKey} är ingen policy`);
   const facts: TitleFact[] = [
     ...fact('Antagen av', str(field(policy, 'antagen_av'))),
     ...fact('Antagen', str(field(policy, 'antagen')) !== undefined ? formatDate(str(field(policy, 'antagen'))!) : undefined),

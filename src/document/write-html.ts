@@ -2,10 +2,10 @@
 // same title page, headings, lists and tables as the Word file; the action plan on landscape pages.
 import type { Block, DecisionDocument, ListItem, Run } from './blocks.js';
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function runs(list: readonly Run[]): string {
-  return list.map((r) => (r.strong ? `<strong>${escape(r.text)}</strong>` : escape(r.text))).join('');
+  return list.map((r) => (r.strong ? `<strong>${escapeHtml(r.text)}</strong>` : escapeHtml(r.text))).join('');
 }
 
 function items(list: readonly ListItem[], ordered: boolean): string {
@@ -17,15 +17,15 @@ function block(b: Block): string {
   switch (b.kind) {
     case 'heading':
       // The title is the page's h1; the document's own levels 1–3 are h2–h4.
-      return `<h${b.level + 1}>${escape(b.text)}</h${b.level + 1}>`;
+      return `<h${b.level + 1}>${escapeHtml(b.text)}</h${b.level + 1}>`;
     case 'paragraph':
       return `<p>${runs(b.runs)}</p>`;
     case 'list':
       return items(b.items, b.ordered);
     case 'table': {
-      const head = `<thead><tr>${b.header.map((h) => `<th scope="col">${escape(h)}</th>`).join('')}</tr></thead>`;
-      const body = `<tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('')}</tbody>`;
-      const table = `<table>${b.caption ? `<caption>${escape(b.caption)}</caption>` : ''}${head}${body}</table>`;
+      const head = `<thead><tr>${b.header.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
+      const body = `<tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</tbody>`;
+      const table = `<table>${b.caption ? `<caption>${escapeHtml(b.caption)}</caption>` : ''}${head}${body}</table>`;
       return b.landscape ? `<div class="wide">${table}</div>` : table;
     }
   }
@@ -54,20 +54,20 @@ tr { break-inside: avoid; }
 
 /** The document as a complete HTML page. */
 export function writeHtml(doc: DecisionDocument): string {
-  const facts = doc.facts.map((f) => `<dt>${escape(f.label)}</dt><dd>${escape(f.value)}</dd>`).join('');
+  const facts = doc.facts.map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(f.value)}</dd>`).join('');
   const footer = JSON.stringify(doc.title).replace(/</g, '\\3c ');
   return `<!doctype html>
 <html lang="sv">
 <head>
 <meta charset="utf-8">
-<title>${escape(doc.title)}</title>
+<title>${escapeHtml(doc.title)}</title>
 <style>${CSS}:root { --footer: ${footer}; }</style>
 </head>
 <body>
 <section class="title-page">
-<p class="organisation">${escape(doc.organisation)}</p>
-<h1>${escape(doc.title)}</h1>
-<p class="kind">${escape(doc.kind)}</p>
+<p class="organisation">${escapeHtml(doc.organisation)}</p>
+<h1>${escapeHtml(doc.title)}</h1>
+<p class="kind">${escapeHtml(doc.kind)}</p>
 ${facts ? `<dl>${facts}</dl>` : ''}
 </section>
 <main>

@@ -23,7 +23,7 @@ export function normaliseLines(lines: readonly SourceLine[], repairs: Repair[]):
   return lines.map((line) => {
     const text = normaliseCharacters(line.text);
     const cells = line.cells?.map(normaliseCharacters);
-    const changed = text !== line.text || (cells !== undefined && cells.some((c, i) => c !== line.cells![i]));
+    const changed = text !== line.text || cells?.some((c, i) => c !== line.cells![i]) === true;
     if (!changed) return line;
     repairs.push({ kind: 'characters', before: line.text, after: text, origin: line.origin });
     return cells ? { ...line, text, cells } : { ...line, text };

@@ -406,9 +406,9 @@ export function recognise(blocks: readonly Block[]): Recognised {
       openText(kind, headingWords(b.text), b.origin);
       return;
     }
-    const isArea = (own && own.id.startsWith('O')) || (named && /område/i.test(named[1]!));
-    const isGoal = (own && own.id.startsWith('M')) || (named && /^mål$/i.test(named[1]!));
-    const isPrinciple = (own && own.id.startsWith('SP')) || (named && /princip/i.test(named[1]!));
+    const isArea = own?.id.startsWith('O') || (named && /område/i.test(named[1]!));
+    const isGoal = own?.id.startsWith('M') || (named && /^mål$/i.test(named[1]!));
+    const isPrinciple = own?.id.startsWith('SP') || (named && /princip/i.test(named[1]!));
     if (isArea || (st.section === 'principles' && b.level > st.sectionLevel && !isGoal && !isPrinciple && (!st.area || b.level <= st.areaLevel))) {
       const text = own ? own.rest : named ? b.text.slice(named[0].length) : headingWords(b.text);
       newArea(own?.id ?? (named ? `O${named[2]}` : null), text.trim(), b.origin, b.level);

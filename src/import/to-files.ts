@@ -175,7 +175,7 @@ export function planImport(result: ImportResult, options: ImportOptions = {}): P
     files.push({ path: file, content: planFile(fm, sectionsText(plan.sections)) });
     nodes.push({ id: planId, type: 'plan', title: plan.title, file, origin: plan.origin });
     for (const goal of plan.goals) files.push(goalFile(goal, node, lack, notes));
-    for (const action of plan.actions) files.push(actionFile(action, node, lack, notes));
+    for (const action of plan.actions) files.push(actionFile(action, node, lack));
     for (const s of plan.successFactors) notes.push({ origin: s.origin, text: `Framgångsfaktor ${s.id} "${s.title}" står i planens brödtext; formatet har ännu inga noder för framgångsfaktorer.` });
   }
   if (policy) {
@@ -206,7 +206,7 @@ function goalFile(goal: ImportedGoal, node: NodeFn, lack: LackFn, notes: Planned
   return { path: file, content: planFile(fm, paragraphs(goal.body)) };
 }
 
-function actionFile(action: ImportedAction, node: NodeFn, lack: LackFn, notes: PlannedImport['notes']): NewFile {
+function actionFile(action: ImportedAction, node: NodeFn, lack: LackFn): NewFile {
   const file = `plan/aktiviteter/${action.id}.md`;
   const who = `Aktiviteten ${action.id}`;
   const fm: Record<string, unknown> = { typ: 'aktivitet', id: action.id, titel: action.title };

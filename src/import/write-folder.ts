@@ -13,7 +13,7 @@ export interface NewFile {
 
 /** Why a folder cannot be written as a new import (a Swedish sentence), or null when it can. */
 export function newFolderProblem(target: string): string | null {
-  let stat;
+  let stat: ReturnType<typeof lstatSync>;
   try {
     stat = lstatSync(target);
   } catch {

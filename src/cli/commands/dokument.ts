@@ -107,7 +107,7 @@ export async function runDokument(args: readonly string[], io: Io): Promise<numb
       writeFileSync(path.join(site, 'index.html'), writeHtml(document));
       const server = await serveFolder(site);
       const out = path.join(work, 'dokument.pdf');
-      let printed;
+      let printed: Awaited<ReturnType<typeof printToPdf>>;
       try {
         printed = await printToPdf(chromium.path, `${server.url}index.html`, out, path.join(work, 'chromium-profil'));
       } finally {

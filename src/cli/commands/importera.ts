@@ -43,7 +43,7 @@ export async function runImportera(args: readonly string[], io: Io): Promise<num
   if (isSameOrInside(resolveThroughLinks(reportPath), resolveThroughLinks(folder))) return fail(io, `rapporten ${reportPath} skulle hamna i den nya planmappen ${folder}; den är ingen planfil. Ange en fil utanför mappen med --rapport <fil>`);
   if (existsSync(reportPath)) return fail(io, `${reportPath} finns redan (från en tidigare import?); ta bort den eller ange en annan fil med --rapport <fil>`);
 
-  let result;
+  let result: Awaited<ReturnType<typeof importDocument>>;
   try {
     result = await importDocument(file);
   } catch (error) {
