@@ -1,9 +1,10 @@
 // checkFiles (files in memory) must give exactly what checkPlans gives on the same files: graph and messages.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkFiles, comparePlanPaths, type PlanFileBytes } from '../src/check/check-files.js';
 import { checkPlans, type CheckResult } from '../src/check/check-plans.js';
+import { RuleFixtureTrees, ruleFixtureNames } from './helpers/rule-fixtures.js';
 
 /** Every .md file under `root`, and its sparbar.config.json, as {path, bytes}, the way checkPlans would find them (no symlinks in these fixtures). */
 function filesOf(root: string): PlanFileBytes[] {
@@ -32,9 +33,10 @@ describe('checkFiles', () => {
     expect(plain(checkFiles(filesOf('plans')))).toEqual(plain(checkPlans('plans')));
   });
 
-  const fixtures = readdirSync('test/fixtures/rules').filter((name) => statSync(path.join('test/fixtures/rules', name)).isDirectory());
-  it.each(fixtures)('gives the rule fixture %s the same result as checkPlans', (name) => {
-    const dir = path.join('test/fixtures/rules', name);
+  const trees = new RuleFixtureTrees();
+  afterAll(() => trees.cleanup());
+  it.each(ruleFixtureNames())('gives the rule fixture %s the same result as checkPlans', (name) => {
+    const dir = trees.path(name);
     const hasLinks = (d: string): boolean => readdirSync(d, { withFileTypes: true }).some((e) => e.isSymbolicLink() || (e.isDirectory() && hasLinks(path.join(d, e.name))));
     if (hasLinks(dir)) return; // symlinks are a property of a folder on disk, not of files in memory
     expect(plain(checkFiles(filesOf(dir)))).toEqual(plain(checkPlans(dir)));

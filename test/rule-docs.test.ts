@@ -1,7 +1,8 @@
 // The rule catalogue and its documentation: one module per rule, every problem code a rule, a page per rule in
 // docs/regler/ made from the modules (kept in sync like the JSON Schemas: run `npm run docs`), examples that show what
 // they claim, and a `url` on every message that leads to the rule's page.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkExamples, ruleDocPages } from '../src/docs/rule-docs.js';
@@ -9,6 +10,7 @@ import { PROBLEM_CODES } from '../src/messages/problems.js';
 import { ruleDocsBase, ruleUrl } from '../src/messages/rule-url.js';
 import { RULES } from '../src/rules/index.js';
 import { runCli } from './helpers/cli.js';
+import { materializeRuleFixture } from './helpers/rule-fixtures.js';
 
 const BASE = 'test/fixtures/rules/_base';
 const DOCS = 'docs/regler';
@@ -95,7 +97,14 @@ describe('url on every message', () => {
   });
 
   it('--format json gives every message its url, and the page exists', async () => {
-    const messages = JSON.parse((await runCli(['check', 'test/fixtures/rules/several-defects', '--format', 'json'])).stdout) as { ruleId: string; url: string }[];
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'sparbar-rule-docs-')), 'several-defects');
+    materializeRuleFixture('several-defects', dir);
+    let messages: { ruleId: string; url: string }[];
+    try {
+      messages = JSON.parse((await runCli(['check', dir, '--format', 'json'])).stdout) as typeof messages;
+    } finally {
+      rmSync(path.dirname(dir), { recursive: true, force: true });
+    }
     expect(messages.length).toBeGreaterThan(3);
     for (const m of messages) {
       expect(m.url).toBe(`docs/regler/${m.ruleId}.md`);

@@ -1,6 +1,6 @@
 // Rule severities from "regler" in sparbar.config.json: each value, the mistakes a strategist can make in it (each
 // named at its line and column, with a suggestion), and that check, --strict, --watch and every format follow it.
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { parseConfigText } from '../src/config/config-file.js';
 import { compareRevisions } from '../src/diff/compare-revisions.js';
 import { runCli } from './helpers/cli.js';
 import { tempRepo } from './helpers/git-repo.js';
+import { materializeRuleFixture } from './helpers/rule-fixtures.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'sparbar-rule-settings-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -22,7 +23,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
  */
 function plan(config?: string): string {
   const dir = mkdtempSync(path.join(tmp, 'plan-'));
-  cpSync('test/fixtures/rules/action-without-due-date', dir, { recursive: true });
+  materializeRuleFixture('action-without-due-date', dir);
   writeFileSync(path.join(dir, 'README.md'), 'Planerna för Ekby.\n');
   if (config !== undefined) writeFileSync(path.join(dir, 'sparbar.config.json'), config);
   return dir;

@@ -1,5 +1,8 @@
-// Rule fixtures for `sparbar check`: one small plans tree per rule in test/fixtures/rules/<rule-id>/,
-// each valid apart from one defect. Every expected position below is counted by hand from the fixture text.
+// Rule fixtures for `sparbar check`: one small plans tree per rule in test/fixtures/rules/<rule-id>/, each valid
+// apart from one defect, stored as the files that differ from a base plan (test/helpers/rule-fixtures.ts says how)
+// with the messages it gives in expected.txt next to it (`UPDATE_FIXTURES=1 npx vitest run test/rules.test.ts`
+// rewrites them: check the diff against the fixture text). RULE_FIXTURES below says what each message must tell
+// the reader; the hand-written tests after it cover what a folder of files cannot (symlinks, unreadable files …).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -23,6 +26,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { checkPlans, type CheckResult } from '../src/check/check-plans.js';
 import { severityOf, type CheckMessage } from '../src/messages/report.js';
 import { RULES } from '../src/rules/index.js';
+import { expectedFile, ROOT_BASE, RULE_FIXTURES_DIR, RuleFixtureTrees, redundantRuleFixtureFiles, ruleFixtureNames } from './helpers/rule-fixtures.js';
 
 // unreadable-file cannot be produced with chmod when the tests run as root (root reads anything), so
 // reads and folder listings of chosen paths are made to fail with EACCES through this switch instead.
@@ -50,8 +54,11 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...actual, readFileSync, readdirSync, default: { ...actual, readFileSync, readdirSync } };
 });
 
-const FIXTURES = fileURLToPath(new URL('./fixtures/rules/', import.meta.url));
-const fixture = (name: string): string => path.join(FIXTURES, name);
+const trees = new RuleFixtureTrees();
+/** Fixture `name` laid over its base in a temporary folder (test/helpers/rule-fixtures.ts), made once. */
+const fixture = (name: string): string => trees.path(name);
+/** A committed file of a fixture folder itself (its overlay), by relative path. */
+const committed = (rel: string): string => path.join(RULE_FIXTURES_DIR, rel);
 
 const temps: string[] = [];
 /** A fresh temporary folder, removed after the tests. */
@@ -62,6 +69,7 @@ function tempDir(): string {
 }
 afterAll(() => {
   for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+  trees.cleanup();
 });
 
 const cache = new Map<string, CheckResult>();
@@ -94,14 +102,6 @@ const err = (ruleId: string, line: number, column: number, words: string[] = [],
   words,
   not,
 });
-const warn = (ruleId: string, line: number, column: number, words: string[] = [], not: string[] = []): Expected => ({
-  ruleId,
-  line,
-  column,
-  severity: 'warning',
-  words,
-  not,
-});
 
 const summary = (m: CheckMessage) => ({ ruleId: m.ruleId, file: m.file, line: m.line, column: m.column, severity: severityOf(m) });
 const full = (m: CheckMessage) => ({ ...summary(m), reason: m.reason });
@@ -120,11 +120,14 @@ function expectFile(messages: readonly CheckMessage[], file: string, expected: r
   });
 }
 
+/** Words one message must say (in its reason or the places it names), or also words it must not say. */
+type Says = string[] | { words: string[]; not: string[] };
 interface Case {
   /** What the case shows; the test is named "<file>: <title>". */
   title: string;
   file: string;
-  expected: Expected[];
+  /** One entry per message of the file, in the order of its expected.txt. */
+  says: Says[];
 }
 interface RuleFixture {
   /** Graph nodes that must still be built next to the broken files. */
@@ -141,56 +144,36 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
   'yaml-syntax': {
     keeps: A1_ETC,
     cases: [
-      {
-        title: 'a colon inside an unquoted value is reported at the value',
-        file: 'plan/aktiviteter/A2.md',
-        expected: [err('yaml-syntax', 4, 8, ['YAML', 'citattecken'])],
-      },
-      {
-        title: 'an unclosed quote is reported where the quote opens, not at the closing ---',
-        file: 'plan/aktiviteter/A3.md',
-        expected: [err('yaml-syntax', 4, 8, ['YAML', 'citattecken'])],
-      },
-      {
-        title: 'a wrongly indented key gives one message, on the indented line',
-        file: 'plan/aktiviteter/A4.md',
-        expected: [err('yaml-syntax', 4, 3, ['YAML', 'indrag'])],
-      },
+      { title: 'a colon inside an unquoted value is reported at the value', file: 'plan/aktiviteter/A2.md', says: [['YAML', 'citattecken']] },
+      { title: 'an unclosed quote is reported where the quote opens, not at the closing ---', file: 'plan/aktiviteter/A3.md', says: [['YAML', 'citattecken']] },
+      { title: 'a wrongly indented key gives one message, on the indented line', file: 'plan/aktiviteter/A4.md', says: [['YAML', 'indrag']] },
     ],
   },
   'frontmatter-missing': {
     keeps: A1_ETC,
     cases: [
-      {
-        title: 'keys without the opening --- line',
-        file: 'plan/aktiviteter/A2.md',
-        expected: [err('frontmatter-missing', 1, 1, ['typ:', '---', 'första raden'])],
-      },
+      { title: 'keys without the opening --- line', file: 'plan/aktiviteter/A2.md', says: [['typ:', '---', 'första raden']] },
     ],
   },
   'frontmatter-unclosed': {
     keeps: A1_ETC,
     cases: [
-      {
-        title: 'frontmatter without the closing --- line',
-        file: 'plan/aktiviteter/A2.md',
-        expected: [err('frontmatter-unclosed', 1, 1, ['---', 'avslutas aldrig'])],
-      },
+      { title: 'frontmatter without the closing --- line', file: 'plan/aktiviteter/A2.md', says: [['---', 'avslutas aldrig']] },
     ],
   },
   'not-a-plan-file': {
     keeps: A1_ETC,
     cases: [
-      { title: 'a README without frontmatter', file: 'README.md', expected: [warn('not-a-plan-file', 1, 1, ['frontmatter', 'typ'])] },
-      { title: 'frontmatter without typ', file: 'plan/anteckningar.md', expected: [warn('not-a-plan-file', 1, 1, ['saknar typ', 'typ: aktivitet'])] },
-      { title: 'empty frontmatter', file: 'plan/utkast.md', expected: [warn('not-a-plan-file', 1, 1, ['tomt', 'typ'])] },
+      { title: 'a README without frontmatter', file: 'README.md', says: [['frontmatter', 'typ']] },
+      { title: 'frontmatter without typ', file: 'plan/anteckningar.md', says: [['saknar typ', 'typ: aktivitet']] },
+      { title: 'empty frontmatter', file: 'plan/utkast.md', says: [['tomt', 'typ']] },
     ],
   },
   'empty-file': {
     keeps: A1_ETC,
     cases: [
-      { title: 'a file of zero bytes', file: 'plan/aktiviteter/A2.md', expected: [warn('empty-file', 1, 1, ['tom'])] },
-      { title: 'a file of only blank lines', file: 'plan/aktiviteter/A3.md', expected: [warn('empty-file', 1, 1, ['tom'])] },
+      { title: 'a file of zero bytes', file: 'plan/aktiviteter/A2.md', says: [['tom']] },
+      { title: 'a file of only blank lines', file: 'plan/aktiviteter/A3.md', says: [['tom']] },
     ],
   },
   'frontmatter-not-yaml': {
@@ -199,14 +182,10 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
       {
         title: 'TOML frontmatter from a Hugo site: an error with the converted YAML',
         file: 'plan/aktiviteter/A2.md',
-        expected: [err('frontmatter-not-yaml', 1, 1, ['TOML', '+++', 'rad 8', 'typ: aktivitet', 'bidrar_till: [FO1]', 'start: 2024-09-01'])],
+        says: [['TOML', '+++', 'rad 8', 'typ: aktivitet', 'bidrar_till: [FO1]', 'start: 2024-09-01']],
       },
-      {
-        title: 'JSON frontmatter: an error with the converted YAML',
-        file: 'plan/aktiviteter/A3.md',
-        expected: [err('frontmatter-not-yaml', 1, 1, ['JSON', '---', 'typ: aktivitet', 'id: A3'])],
-      },
-      { title: 'a Hugo page without typ is left out with a note', file: 'plan/om.md', expected: [warn('not-a-plan-file', 1, 1, ['TOML', 'ingen typ'])] },
+      { title: 'JSON frontmatter: an error with the converted YAML', file: 'plan/aktiviteter/A3.md', says: [['JSON', '---', 'typ: aktivitet', 'id: A3']] },
+      { title: 'a Hugo page without typ is left out with a note', file: 'plan/om.md', says: [['TOML', 'ingen typ']] },
     ],
   },
   'not-nfc': {
@@ -215,13 +194,9 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
       {
         title: 'an action written in NFD (status: pågår with a combining ring) is accepted, with one warning at the first such letter',
         file: 'plan/aktiviteter/A2.md',
-        expected: [warn('not-nfc', 8, 10, ['NFC', '"å"', 'COMBINING RING ABOVE (U+030A)', 'macOS'])],
+        says: [['NFC', '"å"', 'COMBINING RING ABOVE (U+030A)', 'macOS']],
       },
-      {
-        title: 'a goal written in NFD (typ: mål, the key målår) is accepted, with one warning',
-        file: 'plan/mal/M2.md',
-        expected: [warn('not-nfc', 2, 7, ['NFC', '"å"'])],
-      },
+      { title: 'a goal written in NFD (typ: mål, the key målår) is accepted, with one warning', file: 'plan/mal/M2.md', says: [['NFC', '"å"']] },
     ],
   },
   'unusual-character': {
@@ -230,15 +205,15 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
       {
         title: 'no-break spaces after ansvarig: and inside ej påbörjad: one warning naming the character, both read as spaces',
         file: 'plan/aktiviteter/A2.md',
-        expected: [warn('unusual-character', 6, 10, ['NO-BREAK SPACE (U+00A0', 'Alt+mellanslag', 'rad 6, kolumn 10', '1 till (rad 8)'])],
+        says: [['NO-BREAK SPACE (U+00A0', 'Alt+mellanslag', 'rad 6, kolumn 10', '1 till (rad 8)']],
       },
       {
         title: 'a soft hyphen in a title, a zero-width space in a reference and an ideographic space after a status',
         file: 'plan/aktiviteter/A3.md',
-        expected: [
-          warn('unusual-character', 4, 19, ['SOFT HYPHEN (U+00AD', 'syns inte']),
-          warn('unusual-character', 5, 17, ['ZERO WIDTH SPACE (U+200B']),
-          warn('unusual-character', 8, 14, ['IDEOGRAPHIC SPACE (U+3000)']),
+        says: [
+          ['SOFT HYPHEN (U+00AD', 'syns inte'],
+          ['ZERO WIDTH SPACE (U+200B'],
+          ['IDEOGRAPHIC SPACE (U+3000)'],
         ],
       },
     ],
@@ -246,21 +221,13 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
   'duplicate-key': {
     keeps: A1_ETC,
     cases: [
-      {
-        title: 'the second "ansvarig" is reported, and the message names the key',
-        file: 'plan/aktiviteter/A2.md',
-        expected: [err('duplicate-key', 9, 1, ['"ansvarig"', 'två gånger'])],
-      },
+      { title: 'the second "ansvarig" is reported, and the message names the key', file: 'plan/aktiviteter/A2.md', says: [['"ansvarig"', 'två gånger']] },
     ],
   },
   'invalid-utf8': {
     keeps: A1_ETC,
     cases: [
-      {
-        title: 'a Windows-1252 ä after an en dash: column counted in characters',
-        file: 'plan/aktiviteter/A2.md',
-        expected: [err('invalid-utf8', 4, 25, ['UTF-8', '0xe4', 'Spara'])],
-      },
+      { title: 'a Windows-1252 ä after an en dash: column counted in characters', file: 'plan/aktiviteter/A2.md', says: [['UTF-8', '0xe4', 'Spara']] },
     ],
   },
 
@@ -268,15 +235,11 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
   'unknown-key': {
     keeps: A1_ETC,
     cases: [
-      {
-        title: 'a misspelt key, with a suggestion',
-        file: 'plan/aktiviteter/A2.md',
-        expected: [err('unknown-key', 6, 1, ['"ansvarg"', 'Menade du "ansvarig"?'])],
-      },
+      { title: 'a misspelt key, with a suggestion', file: 'plan/aktiviteter/A2.md', says: [['"ansvarg"', 'Menade du "ansvarig"?']] },
       {
         title: 'an unknown nested key without a near match lists the allowed keys',
         file: 'plan/aktiviteter/A3.md',
-        expected: [err('unknown-key', 13, 3, ['"valuta"', 'budget', 'belopp, enhet, slag, år'])],
+        says: [['"valuta"', 'budget', 'belopp, enhet, slag, år']],
       },
     ],
   },
@@ -286,43 +249,27 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
       {
         title: 'a required top-level key, reported at the start of the frontmatter',
         file: 'plan/aktiviteter/A2.md',
-        expected: [err('missing-key', 2, 1, ['"bidrar_till"', 'typ, id, titel, bidrar_till'])],
+        says: [['"bidrar_till"', 'typ, id, titel, bidrar_till']],
       },
-      {
-        title: 'källa: kolada without kolada_kpi',
-        file: 'plan/indikatorer/I1.md',
-        expected: [err('missing-key', 7, 8, ['"kolada_kpi"', 'N00945'])],
-      },
+      { title: 'källa: kolada without kolada_kpi', file: 'plan/indikatorer/I1.md', says: [['"kolada_kpi"', 'N00945']] },
       {
         title: 'a required nested key names its parent, not the file type',
         file: 'plan/indikatorer/I2.md',
-        expected: [err('missing-key', 9, 1, ['"max"', 'skala', 'min, max'], ['Typ indikator kräver: min, max'])],
+        says: [{ words: ['"max"', 'skala', 'min, max'], not: ['Typ indikator kräver: min, max'] }],
       },
       {
         title: 'a missing key with a list of allowed values (riktning) is missing-key, not invalid-value "undefined"',
         file: 'plan/indikatorer/I3.md',
-        expected: [err('missing-key', 2, 1, ['"riktning"', 'saknas'], ['undefined'])],
+        says: [{ words: ['"riktning"', 'saknas'], not: ['undefined'] }],
       },
     ],
   },
   'wrong-type': {
     keeps: A1_ETC,
     cases: [
-      {
-        title: 'a text where a list is required, with an example',
-        file: 'plan/aktiviteter/A2.md',
-        expected: [err('wrong-type', 5, 14, ['"bidrar_till"', 'en lista', 'en text', '[FO1]'])],
-      },
-      {
-        title: 'typ: 5 is reported at the value',
-        file: 'plan/aktiviteter/A3.md',
-        expected: [err('wrong-type', 2, 6, ['"typ"', 'text'])],
-      },
-      {
-        title: 'a YAML list as frontmatter',
-        file: 'plan/aktiviteter/A4.md',
-        expected: [err('wrong-type', 2, 1, ['nyckel: värde', 'lista'])],
-      },
+      { title: 'a text where a list is required, with an example', file: 'plan/aktiviteter/A2.md', says: [['"bidrar_till"', 'en lista', 'en text', '[FO1]']] },
+      { title: 'typ: 5 is reported at the value', file: 'plan/aktiviteter/A3.md', says: [['"typ"', 'text']] },
+      { title: 'a YAML list as frontmatter', file: 'plan/aktiviteter/A4.md', says: [['nyckel: värde', 'lista']] },
     ],
   },
   'invalid-value': {
@@ -331,17 +278,17 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
       {
         title: 'a status not in the list, with suggestion and every allowed value',
         file: 'plan/aktiviteter/A2.md',
-        expected: [err('invalid-value', 9, 9, ['"klart"', 'Menade du "klar"?', LIST_OF_STATUSES])],
+        says: [['"klart"', 'Menade du "klar"?', LIST_OF_STATUSES]],
       },
       {
         title: 'an unknown typ, with suggestion and every type',
         file: 'plan/aktiviteter/A3.md',
-        expected: [
-          err('invalid-value', 2, 6, [
+        says: [
+          [
             '"aktivitett"',
             'Menade du "aktivitet"?',
             '"organisation", "policy", "styrprincip", "plan", "mål", "fokusområde", "aktivitet", "indikator", "uppföljning"',
-          ]),
+          ],
         ],
       },
     ],
@@ -349,69 +296,41 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
   'invalid-date': {
     keeps: A1_ETC,
     cases: [
-      {
-        title: 'a day that does not exist',
-        file: 'plan/aktiviteter/A2.md',
-        expected: [err('invalid-date', 8, 7, ['"2025-02-30"', 'ÅÅÅÅ-MM-DD'])],
-      },
-      {
-        title: 'a date without leading zeros gives one message, not two',
-        file: 'plan/aktiviteter/A3.md',
-        expected: [err('invalid-date', 7, 8, ['"2024-9-1"', 'ÅÅÅÅ-MM-DD'])],
-      },
+      { title: 'a day that does not exist', file: 'plan/aktiviteter/A2.md', says: [['"2025-02-30"', 'ÅÅÅÅ-MM-DD']] },
+      { title: 'a date without leading zeros gives one message, not two', file: 'plan/aktiviteter/A3.md', says: [['"2024-9-1"', 'ÅÅÅÅ-MM-DD']] },
     ],
   },
   'invalid-period': {
     keeps: A1_ETC,
     cases: [
-      {
-        title: 'month 13',
-        file: 'plan/uppfoljning/2025-08/A1.md',
-        expected: [err('invalid-period', 4, 9, ['"2025-13"', 'ÅÅÅÅ-MM'])],
-      },
+      { title: 'month 13', file: 'plan/uppfoljning/2025-08/A1.md', says: [['"2025-13"', 'ÅÅÅÅ-MM']] },
     ],
   },
   'invalid-format': {
     keeps: A1_ETC,
     cases: [
-      { title: 'an id starting with a dash', file: 'plan/aktiviteter/A2.md', expected: [err('invalid-format', 3, 5, ['"-A2"', 'id'])] },
-      { title: 'a Kolada id in lower case', file: 'plan/indikatorer/I1.md', expected: [err('invalid-format', 8, 13, ['"n00945"', 'N00945'])] },
+      { title: 'an id starting with a dash', file: 'plan/aktiviteter/A2.md', says: [['"-A2"', 'id']] },
+      { title: 'a Kolada id in lower case', file: 'plan/indikatorer/I1.md', says: [['"n00945"', 'N00945']] },
     ],
   },
   'end-before-start': {
     keeps: ['digplan', 'digplan:A1', 'digplan:A2', 'itpolicy'],
     cases: [
-      {
-        title: 'an action that ends before it starts',
-        file: 'plan/aktiviteter/A2.md',
-        expected: [err('end-before-start', 8, 7, ['2025-08-31', '2025-09-01'])],
-      },
-      { title: 'a plan period 2027–2024', file: 'plan/plan.md', expected: [err('end-before-start', 11, 9, ['2024', '2027'])] },
-      {
-        title: 'a policy valid until before it starts',
-        file: 'policy/policy.md',
-        expected: [err('end-before-start', 10, 9, ['2024-01-01', '2028-12-31'])],
-      },
+      { title: 'an action that ends before it starts', file: 'plan/aktiviteter/A2.md', says: [['2025-08-31', '2025-09-01']] },
+      { title: 'a plan period 2027–2024', file: 'plan/plan.md', says: [['2024', '2027']] },
+      { title: 'a policy valid until before it starts', file: 'policy/policy.md', says: [['2024-01-01', '2028-12-31']] },
     ],
   },
   'target-year-outside-period': {
     keeps: [...A1_ETC, 'digplan:M2', 'digplan:A2'],
     cases: [
-      {
-        title: 'målår 2030 in a plan for 2024–2027',
-        file: 'plan/mal/M2.md',
-        expected: [warn('target-year-outside-period', 6, 8, ['2030', 'efter', '2024–2027', 'målår'])],
-      },
+      { title: 'målår 2030 in a plan for 2024–2027', file: 'plan/mal/M2.md', says: [['2030', 'efter', '2024–2027', 'målår']] },
     ],
   },
   'assessment-disagrees-with-rollup': {
     keeps: [...A1_ETC, 'digplan:FO2'],
     cases: [
-      {
-        title: 'FO2 assessed uppfyllt while its only action has not started',
-        file: 'plan/uppfoljning/2025-08/FO2.md',
-        expected: [warn('assessment-disagrees-with-rollup', 5, 12, ['FO2', 'uppfyllt', '1 av 1'])],
-      },
+      { title: 'FO2 assessed uppfyllt while its only action has not started', file: 'plan/uppfoljning/2025-08/FO2.md', says: [['FO2', 'uppfyllt', '1 av 1']] },
     ],
   },
   'scale-out-of-range': {
@@ -420,13 +339,9 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
       {
         title: 'a target and an outcome outside the scale 1–4',
         file: 'plan/indikatorer/I1.md',
-        expected: [err('scale-out-of-range', 13, 37, ['målvärden', '2027', '5', '1–4']), err('scale-out-of-range', 14, 25, ['utfall', '2024', '0', '1–4'])],
+        says: [['målvärden', '2027', '5', '1–4'], ['utfall', '2024', '0', '1–4']],
       },
-      {
-        title: 'a follow-up outcome outside the scale',
-        file: 'plan/uppfoljning/2025-08/I1.md',
-        expected: [err('scale-out-of-range', 5, 9, ['7', '1–4'])],
-      },
+      { title: 'a follow-up outcome outside the scale', file: 'plan/uppfoljning/2025-08/I1.md', says: [['7', '1–4']] },
     ],
   },
 
@@ -434,16 +349,8 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
   'duplicate-id': {
     keeps: A1_ETC,
     cases: [
-      {
-        title: 'two actions with id A1: the message names the other place',
-        file: 'plan/aktiviteter/A2.md',
-        expected: [err('duplicate-id', 3, 5, ['"A1"', 'plan/aktiviteter/A1.md:', 'eget id'])],
-      },
-      {
-        title: 'an inline focus area with the id of a focus-area file',
-        file: 'plan/mal/M1.md',
-        expected: [err('duplicate-id', 9, 9, ['"FO1"', 'plan/fokusomraden/FO1.md:'])],
-      },
+      { title: 'two actions with id A1: the message names the other place', file: 'plan/aktiviteter/A2.md', says: [['"A1"', 'plan/aktiviteter/A1.md:', 'eget id']] },
+      { title: 'an inline focus area with the id of a focus-area file', file: 'plan/mal/M1.md', says: [['"FO1"', 'plan/fokusomraden/FO1.md:']] },
     ],
   },
   'unknown-reference': {
@@ -452,9 +359,9 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
       {
         title: 'an unknown id, with suggestion; an unknown document in dok:id, with suggestion',
         file: 'plan/aktiviteter/A2.md',
-        expected: [
-          err('unknown-reference', 5, 15, ['"bidrar_till"', '"FO2"', 'Menade du "FO1"?']),
-          err('unknown-reference', 9, 13, ['"beroenden"', '"digplann:A1"', 'Menade du "digplan"?']),
+        says: [
+          ['"bidrar_till"', '"FO2"', 'Menade du "FO1"?'],
+          ['"beroenden"', '"digplann:A1"', 'Menade du "digplan"?'],
         ],
       },
     ],
@@ -462,134 +369,102 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
   'wrong-reference-type': {
     keeps: [...A1_ETC, 'digplan:A2', 'digplan:I1', 'digplan:I2'],
     cases: [
-      {
-        title: 'an action that contributes to a principle',
-        file: 'plan/aktiviteter/A2.md',
-        expected: [err('wrong-reference-type', 5, 15, ['"SP1"', 'en styrprincip', 'ett fokusområde eller ett mål'])],
-      },
-      {
-        title: 'grupp naming an indicator that is not a group',
-        file: 'plan/indikatorer/I2.md',
-        expected: [err('wrong-reference-type', 9, 8, ['"grupp"', 'I1', 'beräkning: medelvärde'])],
-      },
+      { title: 'an action that contributes to a principle', file: 'plan/aktiviteter/A2.md', says: [['"SP1"', 'en styrprincip', 'ett fokusområde eller ett mål']] },
+      { title: 'grupp naming an indicator that is not a group', file: 'plan/indikatorer/I2.md', says: [['"grupp"', 'I1', 'beräkning: medelvärde']] },
     ],
   },
   'reference-cycle': {
     keeps: [...A1_ETC, 'digplan:A2'],
     cases: [
-      {
-        title: 'A1 → A2 → A1, reported once, at the dependency in A1 that closes the cycle',
-        file: 'plan/aktiviteter/A1.md',
-        expected: [err('reference-cycle', 10, 13, ['A1 → A2 → A1', 'beroendena'])],
-      },
+      { title: 'A1 → A2 → A1, reported once, at the dependency in A1 that closes the cycle', file: 'plan/aktiviteter/A1.md', says: [['A1 → A2 → A1', 'beroendena']] },
     ],
   },
   'no-document': {
     keeps: A1_ETC,
     cases: [
-      {
-        title: 'an action outside every plan folder',
-        file: 'aktiviteter/A2.md',
-        expected: [err('no-document', 2, 6, ['plan', 'Flytta'])],
-      },
+      { title: 'an action outside every plan folder', file: 'aktiviteter/A2.md', says: [['plan', 'Flytta']] },
       {
         title: 'an action in the policy folder (Swedish: "policyn", not "policyen")',
         file: 'policy/A3.md',
-        expected: [err('no-document', 2, 6, ['policyn policy/policy.md', 'Flytta'], ['policyen'])],
+        says: [{ words: ['policyn policy/policy.md', 'Flytta'], not: ['policyen'] }],
       },
     ],
   },
   'multiple-documents': {
     keeps: A1_ETC,
     cases: [
-      {
-        title: 'a second plan in the plan folder names the first',
-        file: 'plan/reviderad-plan.md',
-        expected: [err('multiple-documents', 2, 6, ['plan/plan.md', 'egen mapp'])],
-      },
+      { title: 'a second plan in the plan folder names the first', file: 'plan/reviderad-plan.md', says: [['plan/plan.md', 'egen mapp']] },
     ],
   },
 
   // ---- coverage
   'principle-uncovered': {
     keeps: [...A1_ETC, 'itpolicy:SP2'],
-    cases: [{ title: 'SP2 realised by no goal', file: 'policy/policy.md', expected: [warn('principle-uncovered', 17, 9, ['SP2', '"styrprinciper"'])] }],
+    cases: [{ title: 'SP2 realised by no goal', file: 'policy/policy.md', says: [['SP2', '"styrprinciper"']] }],
   },
   'goal-without-focus-area': {
     keeps: [...A1_ETC, 'digplan:M2'],
-    cases: [{ title: 'M2 without focus areas', file: 'plan/mal/M2.md', expected: [warn('goal-without-focus-area', 3, 1, ['M2', '"fokusområden"'])] }],
+    cases: [{ title: 'M2 without focus areas', file: 'plan/mal/M2.md', says: [['M2', '"fokusområden"']] }],
   },
   'focus-area-without-action': {
     keeps: [...A1_ETC, 'digplan:FO2'],
-    cases: [{ title: 'inline FO2 without actions', file: 'plan/mal/M1.md', expected: [warn('focus-area-without-action', 11, 5, ['FO2', '"bidrar_till"'])] }],
+    cases: [{ title: 'inline FO2 without actions', file: 'plan/mal/M1.md', says: [['FO2', '"bidrar_till"']] }],
   },
   'action-without-owner': {
     keeps: [...A1_ETC, 'digplan:A2'],
-    cases: [{ title: 'A2 without ansvarig', file: 'plan/aktiviteter/A2.md', expected: [warn('action-without-owner', 3, 5, ['A2', '"ansvarig"'])] }],
+    cases: [{ title: 'A2 without ansvarig', file: 'plan/aktiviteter/A2.md', says: [['A2', '"ansvarig"']] }],
   },
   'action-without-due-date': {
     keeps: [...A1_ETC, 'digplan:A2'],
-    cases: [{ title: 'A2 without slut', file: 'plan/aktiviteter/A2.md', expected: [warn('action-without-due-date', 3, 5, ['A2', '"slut"'])] }],
+    cases: [{ title: 'A2 without slut', file: 'plan/aktiviteter/A2.md', says: [['A2', '"slut"']] }],
   },
   'indicator-without-target': {
     keeps: [...A1_ETC, 'digplan:I1'],
-    cases: [{ title: 'I1 without målvärden', file: 'plan/indikatorer/I1.md', expected: [warn('indicator-without-target', 3, 5, ['I1', '"målvärden"'])] }],
+    cases: [{ title: 'I1 without målvärden', file: 'plan/indikatorer/I1.md', says: [['I1', '"målvärden"']] }],
   },
 
   // ---- facts the documents do not give
   'document-without-adoption-date': {
     keeps: A1_ETC,
-    cases: [{ title: 'a plan without antagen', file: 'plan/plan.md', expected: [warn('document-without-adoption-date', 3, 5, ['Planen digplan', '"antagen: ÅÅÅÅ-MM-DD"'])] }],
+    cases: [{ title: 'a plan without antagen', file: 'plan/plan.md', says: [['Planen digplan', '"antagen: ÅÅÅÅ-MM-DD"']] }],
   },
   'document-without-adopting-body': {
     keeps: A1_ETC,
-    cases: [{ title: 'a policy without antagen_av', file: 'policy/policy.md', expected: [warn('document-without-adopting-body', 3, 5, ['Policyn itpolicy', '"antagen_av:"', 'Kommunfullmäktige'])] }],
+    cases: [{ title: 'a policy without antagen_av', file: 'policy/policy.md', says: [['Policyn itpolicy', '"antagen_av:"', 'Kommunfullmäktige']] }],
   },
   'policy-without-validity': {
     keeps: A1_ETC,
-    cases: [{ title: 'a policy without giltighet', file: 'policy/policy.md', expected: [warn('policy-without-validity', 3, 5, ['Policyn itpolicy', '"giltighet:'])] }],
+    cases: [{ title: 'a policy without giltighet', file: 'policy/policy.md', says: [['Policyn itpolicy', '"giltighet:']] }],
   },
   'plan-without-period': {
     keeps: A1_ETC,
-    cases: [{ title: 'a plan without period, adopted after its only target year: only the last year can be worked out', file: 'plan/plan.md', expected: [warn('plan-without-period', 3, 5, ['Planen digplan', 'till och med 2023', '"period:'])] }],
+    cases: [{ title: 'a plan without period, adopted after its only target year: only the last year can be worked out', file: 'plan/plan.md', says: [['Planen digplan', 'till och med 2023', '"period:']] }],
   },
   'goal-without-target-year': {
     keeps: A1_ETC,
-    cases: [{ title: 'M1 without målår', file: 'plan/mal/M1.md', expected: [warn('goal-without-target-year', 3, 5, ['Målet M1', '"målår: ÅÅÅÅ"'])] }],
+    cases: [{ title: 'M1 without målår', file: 'plan/mal/M1.md', says: [['Målet M1', '"målår: ÅÅÅÅ"']] }],
   },
   'goal-without-expected-result': {
     keeps: A1_ETC,
-    cases: [{ title: 'M1 without förväntat_resultat', file: 'plan/mal/M1.md', expected: [warn('goal-without-expected-result', 3, 5, ['Målet M1', '"förväntat_resultat:"'])] }],
+    cases: [{ title: 'M1 without förväntat_resultat', file: 'plan/mal/M1.md', says: [['Målet M1', '"förväntat_resultat:"']] }],
   },
   'budget-without-kind': {
     keeps: A1_ETC,
-    cases: [{ title: 'a budget without slag, pointed at the budget', file: 'plan/aktiviteter/A1.md', expected: [warn('budget-without-kind', 10, 9, ['A1', 'investering', 'drift'])] }],
+    cases: [{ title: 'a budget without slag, pointed at the budget', file: 'plan/aktiviteter/A1.md', says: [['A1', 'investering', 'drift']] }],
   },
 
   // ---- follow-up
   'followup-unknown-node': {
     keeps: A1_ETC,
     cases: [
-      {
-        title: 'avser A9, with suggestion',
-        file: 'plan/uppfoljning/2025-08/A9.md',
-        expected: [err('followup-unknown-node', 3, 8, ['"A9"', 'Menade du "A1"?'])],
-      },
+      { title: 'avser A9, with suggestion', file: 'plan/uppfoljning/2025-08/A9.md', says: [['"A9"', 'Menade du "A1"?']] },
     ],
   },
   'followup-unknown-period': {
     keeps: A1_ETC,
     cases: [
-      {
-        title: 'a period before the plan period',
-        file: 'plan/uppfoljning/2023-08/A1.md',
-        expected: [err('followup-unknown-period', 4, 9, ['2023-08', 'planperioden', '2024–2027'])],
-      },
-      {
-        title: 'a period after the policy is valid',
-        file: 'policy/uppfoljning/2029-08/SP1.md',
-        expected: [err('followup-unknown-period', 4, 9, ['2029-08', 'giltighet', '2024–2028'])],
-      },
+      { title: 'a period before the plan period', file: 'plan/uppfoljning/2023-08/A1.md', says: [['2023-08', 'planperioden', '2024–2027']] },
+      { title: 'a period after the policy is valid', file: 'policy/uppfoljning/2029-08/SP1.md', says: [['2029-08', 'giltighet', '2024–2028']] },
     ],
   },
   'followup-duplicate': {
@@ -598,23 +473,15 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
       {
         title: 'two follow-ups of A1 for 2025-08: the later file names the other',
         file: 'plan/uppfoljning/2025-08/A1.md',
-        expected: [err('followup-duplicate', 3, 8, ['A1', '2025-08', 'plan/uppfoljning/2025-08/A1-igen.md'])],
+        says: [['A1', '2025-08', 'plan/uppfoljning/2025-08/A1-igen.md']],
       },
     ],
   },
   'followup-wrong-fields': {
     keeps: A1_ETC,
     cases: [
-      {
-        title: 'an action followed up with bedömning instead of status',
-        file: 'plan/uppfoljning/2025-08/A1.md',
-        expected: [err('followup-wrong-fields', 3, 8, ['"status"']), err('followup-wrong-fields', 5, 12, ['"bedömning"', '"status"'])],
-      },
-      {
-        title: 'a goal followed up with status',
-        file: 'plan/uppfoljning/2025-08/M1.md',
-        expected: [err('followup-wrong-fields', 6, 9, ['"status"', '"bedömning"'])],
-      },
+      { title: 'an action followed up with bedömning instead of status', file: 'plan/uppfoljning/2025-08/A1.md', says: [['"status"'], ['"bedömning"', '"status"']] },
+      { title: 'a goal followed up with status', file: 'plan/uppfoljning/2025-08/M1.md', says: [['"status"', '"bedömning"']] },
     ],
   },
   // ---- configuration
@@ -624,7 +491,7 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
       {
         title: 'a misspelt rule id in regler, with a suggestion, at the key',
         file: 'sparbar.config.json',
-        expected: [err('invalid-config', 3, 5, ['"action-without-due-dat"', 'Menade du "action-without-due-date"?'])],
+        says: [['"action-without-due-dat"', 'Menade du "action-without-due-date"?']],
       },
     ],
   },
@@ -634,7 +501,7 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
       {
         title: 'utfall 2024 is 48 in the indicator and 52 in the follow-up: both places named',
         file: 'plan/uppfoljning/2024-08/I1.md',
-        expected: [err('indicator-value-conflict', 5, 9, ['I1', '2024', '52', '48', 'plan/indikatorer/I1.md:10:16'])],
+        says: [['I1', '2024', '52', '48', 'plan/indikatorer/I1.md:10:16']],
       },
     ],
   },
@@ -648,7 +515,7 @@ describe('the rule fixtures', () => {
     const ids = RULES.map((r) => r.id);
     const covered = [...Object.keys(RULE_FIXTURES), ...RUNTIME_RULES];
     expect([...covered].sort()).toEqual([...ids].sort());
-    for (const id of ids) expect(existsSync(fixture(id)), id).toBe(true);
+    for (const id of ids) expect(existsSync(committed(id)), id).toBe(true);
   });
 
   it('valid: a small plan with a little of everything gives no message', () => {
@@ -690,24 +557,49 @@ describe('the rule fixtures', () => {
 
 for (const [ruleId, { keeps, cases }] of Object.entries(RULE_FIXTURES)) {
   describe(ruleId, () => {
-    it('reports nothing outside the broken files, and the rest of the plan is still built', () => {
+    it('reports its rule, and the rest of the plan is still built', () => {
       const result = check(ruleId);
-      const broken = new Set(cases.map((c) => c.file));
-      expect(result.messages.filter((m) => !broken.has(m.file)).map(full)).toEqual([]);
       expect(result.messages.some((m) => m.ruleId === ruleId)).toBe(true);
       expect(nodeKeys(result)).toEqual(expect.arrayContaining(keeps));
     });
     for (const c of cases) {
       it(`${c.file}: ${c.title}`, () => {
-        expectFile(check(ruleId).messages, c.file, c.expected);
+        const messages = check(ruleId).messages.filter((m) => m.file === c.file);
+        expect(messages.length, 'messages in expected.txt for this file').toBe(c.says.length);
+        c.says.forEach((says, i) => {
+          const { words, not } = Array.isArray(says) ? { words: says, not: [] } : says;
+          for (const word of words) expect(said(messages[i]!)).toContain(word);
+          for (const word of not) expect(said(messages[i]!)).not.toContain(word);
+        });
       });
     }
   });
 }
 
+/** A fixture's messages as expected.txt holds them: one `file:line:col severity rule-id` a line, in the checker's order. */
+const listed = (r: CheckResult): string => r.messages.map((m) => `${m.file}:${m.line}:${m.column} ${severityOf(m)} ${m.ruleId}\n`).join('');
+
+describe('fixture folders hold only what differs from their base', () => {
+  it.each(ruleFixtureNames())('%s', (name) => {
+    expect(redundantRuleFixtureFiles(name)).toEqual([]);
+  });
+});
+
+describe('expected.txt: each fixture gives exactly the messages listed next to it', () => {
+  // UPDATE_FIXTURES=1 npx vitest run test/rules.test.ts writes them from the checker instead; review the diff.
+  const update = process.env.UPDATE_FIXTURES === '1';
+  for (const name of ruleFixtureNames().filter((n) => n !== ROOT_BASE)) {
+    it(name, () => {
+      const actual = listed(check(name));
+      if (update) writeFileSync(expectedFile(name), actual);
+      else expect(actual).toBe(readFileSync(expectedFile(name), 'utf8'));
+    });
+  }
+});
+
 describe('invalid-utf8 fixture bytes', () => {
   it('git kept the invalid byte (test/fixtures/rules/.gitattributes: -text)', () => {
-    const bytes = readFileSync(fixture('invalid-utf8/plan/aktiviteter/A2.md'));
+    const bytes = readFileSync(committed('invalid-utf8/plan/aktiviteter/A2.md'));
     expect(bytes.includes(Buffer.from([0x6a, 0xe4, 0x6e]))).toBe(true); // "j", 0xe4, "n"
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
   });
@@ -748,7 +640,7 @@ describe('one broken file does not stop the rest of the plan', () => {
 
 describe('byte-order mark and CRLF line endings', () => {
   it('crlf: the same messages at the same positions as the LF files', () => {
-    expect(readFileSync(fixture('crlf/plan/aktiviteter/A3.md'), 'latin1')).toContain('\r\n');
+    expect(readFileSync(committed('crlf/plan/aktiviteter/A3.md'), 'latin1')).toContain('\r\n');
     const lf = check('several-defects');
     const crlf = check('crlf');
     expect(crlf.messages.map(full)).toEqual(lf.messages.map(full));
@@ -756,7 +648,7 @@ describe('byte-order mark and CRLF line endings', () => {
   });
 
   it('bom: the same messages at the same positions as without the mark (also on line 1)', () => {
-    expect([...readFileSync(fixture('bom/plan/aktiviteter/A3.md')).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect([...readFileSync(committed('bom/plan/aktiviteter/A3.md')).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const plain = check('several-defects');
     const bom = check('bom');
     expect(bom.messages.map(full)).toEqual(plain.messages.map(full));
@@ -816,11 +708,12 @@ describe('unreadable-file', () => {
   ];
 
   it('a file and a folder that cannot be read (EACCES) are reported; the rest is checked', () => {
+    const dir = fixture('unreadable-file'); // laid out before reads are made to fail
     denied.add(`${path.sep}unreadable-file${path.sep}plan${path.sep}aktiviteter${path.sep}A2.md`);
     denied.add(`${path.sep}unreadable-file${path.sep}plan${path.sep}arkiv`);
     let result: CheckResult;
     try {
-      result = checkPlans(fixture('unreadable-file'));
+      result = checkPlans(dir);
     } finally {
       denied.clear();
     }
@@ -865,11 +758,12 @@ describe('unreadable-file', () => {
 
 describe('internal-error', () => {
   it('an unexpected failure inside Spårbar on one file is reported at that file; the rest is still checked', () => {
+    const dir = fixture('internal-error'); // laid out before reads are made to fail
     garbled.add(`${path.sep}internal-error${path.sep}plan${path.sep}aktiviteter${path.sep}A2.md`);
     let result: CheckResult | undefined;
     try {
       expect(() => {
-        result = checkPlans(fixture('internal-error'));
+        result = checkPlans(dir);
       }).not.toThrow();
     } finally {
       garbled.clear();
