@@ -44,8 +44,12 @@ export const followUpSchema = z.strictObject({
   forecast: assessment.nullable(),
   status: actionStatus.nullable(),
   value: z.number().nullable(),
-  author: z.string(),
+  author: z.string().nullable().meta({ description: 'Who wrote it; null when not given or not submitted.' }),
   date: z.string().nullable(),
+  submitted: z.boolean().meta({
+    description:
+      'False for a follow-up opened and not yet filled in (ej inlämnad): it lacks its status, bedömning or utfall, or still has the marker "sparbar: ej ifylld". Its assessment, forecast, status, value and author are then null, whatever the file says.',
+  }),
   body: z.string(),
   source: sourcePositionSchema,
 });
@@ -65,6 +69,7 @@ export const rollupSchema = z.strictObject({
   assessments: z.strictObject({
     ...(Object.fromEntries(BEDOMNING.map((s) => [s, z.number().int()])) as Record<(typeof BEDOMNING)[number], z.ZodNumber>),
     saknas: z.number().int(),
+    'ej inlämnad': z.number().int().meta({ description: 'Children whose follow-up for the period is opened and not filled in (not in saknas).' }),
   }),
 });
 

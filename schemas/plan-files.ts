@@ -230,7 +230,7 @@ export const uppfoljningSchema = z
     prognos: z.enum(BEDOMNING).optional().meta({ description: 'Prognos för planperiodens slut.' }),
     status: z.enum(AKTIVITET_STATUS).optional().meta({ description: 'Status för en aktivitet.' }),
     utfall: z.number().optional().meta({ description: 'Utfall för en indikator, för periodens år.' }),
-    författare: text.meta({ description: 'Vem som skrev uppföljningen.' }),
+    författare: text.optional().meta({ description: 'Vem som skrev uppföljningen; saknas i en uppföljning som ingen har fyllt i ännu.' }),
     datum: datum.optional(),
   })
   .meta({ title: 'Uppföljning', description: 'Uppföljning av en nod för en period.' });

@@ -51,14 +51,14 @@ describe('derived facts, against hand-computed values', () => {
     const r = rollup('plan:M1', '2025-08');
     expect(r.actions.byStatus).toEqual({ 'ej påbörjad': 1, pågår: 0, klar: 1, försenad: 1, pausad: 1, avbruten: 0 });
     expect(r.actions.total).toBe(4);
-    expect(r.assessments).toEqual({ uppfyllt: 1, 'delvis uppfyllt': 0, 'ej uppfyllt': 1, saknas: 0 });
+    expect(r.assessments).toEqual({ uppfyllt: 1, 'delvis uppfyllt': 0, 'ej uppfyllt': 1, saknas: 0, 'ej inlämnad': 0 });
   });
 
   it('a principle rolls up from every goal that realises it, each action once', () => {
     // SP2 is realised by M1 (A1–A4) and M2 (A5, A6 from 2026).
     expect(rollup('pol:SP2', '2025-08').actions.total).toBe(5);
     expect(rollup('pol:SP2', '2026-08').actions.byStatus).toEqual({ 'ej påbörjad': 2, pågår: 0, klar: 2, försenad: 1, pausad: 1, avbruten: 0 });
-    expect(rollup('pol:SP2', '2025-08').assessments).toEqual({ uppfyllt: 0, 'delvis uppfyllt': 1, 'ej uppfyllt': 0, saknas: 1 });
+    expect(rollup('pol:SP2', '2025-08').assessments).toEqual({ uppfyllt: 0, 'delvis uppfyllt': 1, 'ej uppfyllt': 0, saknas: 1, 'ej inlämnad': 0 });
   });
 
   it('a 1–4 group is the equal-weight mean of its members that have a value that year', () => {

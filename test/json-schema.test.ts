@@ -14,7 +14,8 @@ describe('generated JSON Schemas', () => {
     const byTyp = Object.fromEntries(schema.oneOf.map((s) => [s.properties.typ.const, s.required]));
     expect(Object.keys(byTyp).sort()).toEqual(['aktivitet', 'fokusområde', 'indikator', 'mål', 'organisation', 'plan', 'policy', 'styrprincip', 'uppföljning']);
     expect(byTyp['aktivitet']).toEqual(['typ', 'id', 'titel', 'bidrar_till']);
-    expect(byTyp['uppföljning']).toEqual(['typ', 'avser', 'period', 'författare']);
+    // författare is written when the follow-up is filled in; one opened by uppfoljning ny has none yet.
+    expect(byTyp['uppföljning']).toEqual(['typ', 'avser', 'period']);
   });
 });
 

@@ -480,7 +480,7 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
   'followup-wrong-fields': {
     keeps: A1_ETC,
     cases: [
-      { title: 'an action followed up with bedömning instead of status', file: 'plan/uppfoljning/2025-08/A1.md', says: [['"status"'], ['"bedömning"', '"status"']] },
+      { title: 'an action followed up with bedömning instead of status (a missing status alone is an unfilled follow-up, not this error)', file: 'plan/uppfoljning/2025-08/A1.md', says: [['"bedömning"', '"status"']] },
       { title: 'a goal followed up with status', file: 'plan/uppfoljning/2025-08/M1.md', says: [['"status"', '"bedömning"']] },
     ],
   },
@@ -928,6 +928,27 @@ describe('--require-period (followup-missing, followup-unfilled)', () => {
     const unfilled = result.messages.filter((m) => m.ruleId === 'followup-unfilled');
     expect(unfilled.map((m) => [m.file, m.line, m.column])).toEqual([['plan/uppfoljning/2025-08/A2.md', 1, 1]]);
     expect(unfilled[0]!.reason).toContain('inte ifylld');
+    // An error for the period required, and not also the warning every check gives.
+    expect(unfilled.map(severityOf)).toEqual(['error']);
     expect(result.messages.some((m) => m.ruleId === 'followup-missing' && m.file === 'plan/aktiviteter/A2.md')).toBe(false);
+    // Without --require-period: a warning at the follow-up's avser, and the follow-up counts as not submitted.
+    const plain = checkPlans(fixture('followup-unfilled'));
+    expect(plain.messages.map((m) => [m.ruleId, m.file, m.line, severityOf(m)])).toEqual([['followup-unfilled', 'plan/uppfoljning/2025-08/A2.md', 3, 'warning']]);
+    expect(plain.graph.followUps.find((f) => f.node === 'digplan:A2' && f.period === '2025-08')).toMatchObject({ submitted: false, status: null, author: null });
+  });
+
+  it('followup-unfilled: a follow-up without its status, bedömning or author is valid and not submitted, never an error of its fields', () => {
+    // A1 as uppfoljning ny writes it, M1 with text and no bedömning, SP1 with its marker.
+    const result = checkPlans('test/fixtures/followup/ej-inlamnad');
+    expect(result.messages.map((m) => [m.ruleId, m.file, m.line, severityOf(m)])).toEqual([
+      ['followup-unfilled', 'plan/uppfoljning/2025-08/M1.md', 3, 'warning'],
+      ['followup-unfilled', 'plan/uppfoljning/2025-08/kommunstyrelsen-digitaliseringsenheten/A1.md', 3, 'warning'],
+      ['followup-unfilled', 'policy/uppfoljning/2025-08/SP1.md', 3, 'warning'],
+    ]);
+    expect(result.graph.followUps.filter((f) => f.period === '2025-08').map((f) => [f.node, f.submitted, f.assessment ?? f.status])).toEqual([
+      ['digplan:A1', false, null],
+      ['digplan:M1', false, null],
+      ['itpolicy:SP1', false, null],
+    ]);
   });
 });

@@ -171,15 +171,21 @@ describe('CheckSession', () => {
     expect(ids(u.added)).toEqual(['README.md not-a-plan-file']);
   });
 
-  it('keeps --require-period right when only a follow-up text changes', () => {
+  it('keeps --require-period right when only a follow-up text changes, and when the text marks it unfilled', () => {
     const dir = copy();
     const fu = `${PLAN}/uppfoljning/2026-08/digitaliseringsenheten/FO2.3.md`;
     const options = { requirePeriod: '2026-08' };
     const session = new CheckSession(dir, options);
     session.start();
-    writeFileSync(path.join(dir, fu), readFileSync(path.join(dir, fu), 'utf8') + '\n<!-- sparbar: ej ifylld -->\n');
+    const text = readFileSync(path.join(dir, fu), 'utf8');
+    writeFileSync(path.join(dir, fu), `${text}\nEn mening till.\n`);
+    const edited = session.update([fu]);
+    expect(edited.graphStep).toBe('kept');
+    expect(ids(edited.added)).toEqual([]);
+    // The marker makes the follow-up not submitted (ej inlämnad): the graph changes, and the period check says so.
+    writeFileSync(path.join(dir, fu), `${text}\n<!-- sparbar: ej ifylld -->\n`);
     const u = session.update([fu]);
-    expect(u.graphStep).toBe('kept');
+    expect(u.graphStep).not.toBe('kept');
     expect(ids(u.added)).toEqual([`${fu} followup-unfilled`]);
     expect(plain(u.result)).toEqual(plain(checkPlans(dir, options)));
   });

@@ -5,7 +5,7 @@ import type { DiscoveredFile } from '../files/discover.js';
 import { buildGraph, buildStructure, completeGraph, draftStructure, linkStructure, type GraphDraft, type GraphStructure } from '../graph/build-graph.js';
 import type { CheckedFile } from '../graph/field-patch.js';
 import type { Graph } from '../graph/types.js';
-import { requirePeriod } from '../followup/require-period.js';
+import { requirePeriod, withPeriodMessages } from '../followup/require-period.js';
 import { MessageSink, sortMessages, type CheckMessage, type RuleSettings } from '../messages/report.js';
 import { readPlanFile, readPlanText, type ReadPlanFile } from '../parse/read-plan-file.js';
 import { validateFile, type ValidFile } from '../validate/validate-file.js';
@@ -110,8 +110,7 @@ export function completeFromStructure(structure: GraphStructure, options: CheckO
     reportInternal(sink, '.', error);
     graph = buildGraph([], [], new MessageSink(), RULES);
   }
-  const messages = [...sink.messages];
-  if (options.requirePeriod !== undefined) messages.push(...requirePeriod(graph, options.requirePeriod, RULES, options.rules, structure.broken));
+  const messages = options.requirePeriod === undefined ? [...sink.messages] : withPeriodMessages(sink.messages, requirePeriod(graph, options.requirePeriod, RULES, options.rules, structure.broken));
   return { graph, messages };
 }
 

@@ -1,7 +1,7 @@
 // The whole check: find files, read, validate, build the graph; returns the graph and every message, never throws on input.
 import { existsSync, statSync } from 'node:fs';
 import { discoverFiles } from '../files/discover.js';
-import { requirePeriod } from '../followup/require-period.js';
+import { requirePeriod, withPeriodMessages } from '../followup/require-period.js';
 import { buildGraph, buildStructure, completeGraph, type GraphStructure } from '../graph/build-graph.js';
 import type { Graph } from '../graph/types.js';
 import { MessageSink, sortMessages, type CheckMessage, type RuleSettings } from '../messages/report.js';
@@ -61,8 +61,8 @@ export function checkPlans(root: string, options: CheckOptions = {}): CheckResul
     reportInternal(sink, '.', error);
     graph = buildGraph([], [], new MessageSink(), RULES);
   }
-  if (options.requirePeriod !== undefined) sink.messages.push(...requirePeriod(graph, options.requirePeriod, RULES, config.settings, structure?.broken));
-  return { graph, messages: sortMessages(sink.messages), fileCount: files.length };
+  const messages = options.requirePeriod === undefined ? sink.messages : withPeriodMessages(sink.messages, requirePeriod(graph, options.requirePeriod, RULES, config.settings, structure?.broken));
+  return { graph, messages: sortMessages(messages), fileCount: files.length };
 }
 
 function reportInternal(sink: MessageSink, file: string, error: unknown): void {

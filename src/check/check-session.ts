@@ -7,7 +7,8 @@
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { discoverFiles, type DiscoveredFile } from '../files/discover.js';
-import { requirePeriod } from '../followup/require-period.js';
+import { isPeriodMessage, requirePeriod, withPeriodMessages } from '../followup/require-period.js';
+import { UNFILLED_MARKER } from '../graph/follow-ups.js';
 import type { Graph } from '../graph/types.js';
 import { MessageSink, sortMessages, type CheckMessage, type RuleSettings } from '../messages/report.js';
 import { splitFrontmatter } from '../parse/frontmatter.js';
@@ -195,7 +196,7 @@ export class CheckSession {
       }
       if (this.options.requirePeriod !== undefined) {
         const period = this.options.requirePeriod;
-        this.graphMessages = sortMessages([...this.graphMessages.filter((m) => m.ruleId !== 'followup-missing' && m.ruleId !== 'followup-unfilled'), ...requirePeriod(this.graph, period, RULES, this.settings, this.structure?.value.broken)]);
+        this.graphMessages = sortMessages(withPeriodMessages(this.graphMessages.filter((m) => !isPeriodMessage(m)), requirePeriod(this.graph, period, RULES, this.settings, this.structure?.value.broken)));
       }
     } else if (this.graph === undefined || step.touched.length > 0) {
       let patch: 'kept' | 'patched' | 'relinked' | false = this.graph === undefined ? false : this.patchFields(step);
@@ -408,7 +409,9 @@ export class CheckSession {
   /** True when the file was valid before and is valid now with the very same frontmatter text. */
   private onlyBodyChanged(p: string, old: CachedFile | undefined): boolean {
     const now = this.files.get(p);
-    return old !== undefined && now !== undefined && old.check.valid !== undefined && now.check.valid !== undefined && old.frontmatter !== undefined && old.frontmatter === now.frontmatter;
+    if (!(old !== undefined && now !== undefined && old.check.valid !== undefined && now.check.valid !== undefined && old.frontmatter !== undefined && old.frontmatter === now.frontmatter)) return false;
+    // A follow-up's marker "sparbar: ej ifylld" decides whether it is submitted: adding or removing it changes the graph.
+    return now.check.valid.typ !== 'uppföljning' || old.check.valid.file.body.includes(UNFILLED_MARKER) === now.check.valid.file.body.includes(UNFILLED_MARKER);
   }
 
   /** Puts a file's new markdown body into the graph: its own node's body and its follow-up's. */

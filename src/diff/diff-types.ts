@@ -67,7 +67,7 @@ export interface FollowUpRef {
   forecast: string | null;
   status: string | null;
   value: number | null;
-  author: string;
+  author: string | null;
   date: string | null;
   file: string;
 }

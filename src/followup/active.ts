@@ -1,13 +1,13 @@
 // Which goals, focus areas and actions of a plan are to be followed up in a period, and what they were last time.
 import type { GraphIndex } from '../graph/graph-index.js';
 import { periodEnd } from '../graph/derive/periods.js';
-import { coversYear } from '../graph/derive/document-years.js';
-import type { ActionStatus, Assessment, DocumentYears, FollowUp, NodeOf } from '../graph/types.js';
+import { coversYear, formatYears } from '../graph/derive/document-years.js';
+import type { ActionStatus, Assessment, DocumentYears, FollowUp, Graph, NodeOf } from '../graph/types.js';
 import { naturalCompare } from '../util/natural-compare.js';
 
-export interface ActiveNode {
-  node: NodeOf<'mål' | 'fokusområde' | 'aktivitet'>;
-  /** The owner whose folder the follow-up goes in: the action's ansvarig, or the goal's for goals and focus areas. */
+export interface ActiveNode<T extends 'styrprincip' | 'mål' | 'fokusområde' | 'aktivitet' = 'mål' | 'fokusområde' | 'aktivitet'> {
+  node: NodeOf<T>;
+  /** The owner whose folder the follow-up goes in: the action's ansvarig, the goal's for goals and focus areas, the policy's for principles. */
   owner: string;
   /** The latest follow-up before the period, if any. */
   previous: FollowUp | undefined;
@@ -17,8 +17,7 @@ export interface ActiveNode {
   assessmentBefore: Assessment | undefined;
 }
 
-/** Marks a follow-up written by `uppfoljning ny` that its owner has not yet filled in. */
-export const UNFILLED_MARKER = 'sparbar: ej ifylld';
+export { UNFILLED_MARKER } from '../graph/follow-ups.js';
 
 const DONE: ReadonlySet<ActionStatus> = new Set(['klar', 'avbruten']);
 const NO_OWNER = 'Utan ansvarig';
@@ -57,4 +56,38 @@ export function activeNodes(index: GraphIndex, plan: NodeOf<'plan'>, period: str
     out.push({ node: action, owner, previous, statusBefore, assessmentBefore: undefined });
   }
   return out.sort((a, b) => naturalCompare(a.node.key, b.node.key));
+}
+
+/**
+ * The principles of the policies `plan` carries out, for a period the policy covers (or whose validity is not
+ * given), in natural order: the policy is followed up broadly on its principles. The owner is the policy's ansvarig.
+ */
+export function activePrinciples(index: GraphIndex, plan: NodeOf<'plan'>, period: string, documentYears: Readonly<Record<string, DocumentYears>>): ActiveNode<'styrprincip'>[] {
+  const before = (key: string) => index.followUps(key).filter((f) => f.period < period).at(-1);
+  const out: ActiveNode<'styrprincip'>[] = [];
+  const year = Number(period.slice(0, 4));
+  for (const policyKey of index.out(plan.key, 'implements')) {
+    const policy = index.node(policyKey);
+    if (policy?.type !== 'policy' || !coversYear(documentYears[policy.key], year)) continue;
+    const owner = policy.fields.ansvarig ?? NO_OWNER;
+    for (const area of index.in(policy.key, 'part-of').map((k) => index.node(k)!).filter((n) => n.type === 'område')) {
+      for (const principle of index.in(area.key, 'part-of').map((k) => index.node(k)!)) {
+        if (principle.type !== 'styrprincip') continue;
+        const previous = before(principle.key);
+        out.push({ node: principle, owner, previous, statusBefore: undefined, assessmentBefore: previous?.assessment ?? undefined });
+      }
+    }
+  }
+  return out.sort((a, b) => naturalCompare(a.node.key, b.node.key));
+}
+
+/**
+ * When `period` lies outside the period of every plan in `graph` (as far as the documents give it), a Swedish
+ * sentence saying so and naming each plan's years; null when some plan covers it, or when there is no plan.
+ */
+export function periodOutsideEveryPlan(graph: Graph, period: string): string | null {
+  const plans = graph.nodes.filter((n): n is NodeOf<'plan'> => n.type === 'plan');
+  if (plans.length === 0 || plans.some((p) => planCoversPeriod(graph.derived.documentYears, p, period))) return null;
+  const spans = plans.map((p) => `${p.title}: ${formatYears(graph.derived.documentYears[p.key]!)}`).join('; ');
+  return `Perioden ${period} ligger utanför varje plans period (${spans}), så det finns inget att följa upp för den. Ange en period inom en plans period.`;
 }

@@ -1,11 +1,13 @@
-// Plans the follow-up files that open a period: one per active goal, focus area and action, in the owner's folder.
+// Plans the follow-up files that open a period: one per active goal, focus area and action, in the owner's folder,
+// and one per principle of the policies the plans carry out, in the policy's folder. Each is unfilled (ej inlämnad):
+// no status, bedömning or author until someone writes them.
 import path from 'node:path';
 import type { Graph } from '../graph/types.js';
 import { indexGraph } from '../graph/graph-index.js';
 import { naturalCompare } from '../util/natural-compare.js';
 import { slugify } from '../util/slug.js';
 import { writePlanFile, type FrontmatterEntry } from '../parse/write-frontmatter.js';
-import { activeNodes, planCoversPeriod, UNFILLED_MARKER, type ActiveNode } from './active.js';
+import { activeNodes, activePrinciples, planCoversPeriod, UNFILLED_MARKER, type ActiveNode } from './active.js';
 
 export interface PlannedFile {
   /** Path relative to the plans folder. */
@@ -18,41 +20,48 @@ export interface PlannedFile {
 /** The files `uppfoljning ny` would write for `period`: nodes that already have a follow-up for it are left out. */
 export function planFollowUpFiles(graph: Graph, period: string): PlannedFile[] {
   const index = indexGraph(graph.nodes, graph.edges, graph.followUps);
-  const files: PlannedFile[] = [];
+  const files = new Map<string, PlannedFile>();
+  const add = (active: ActiveNode<ActiveType>, documentFile: string) => {
+    if (files.has(active.node.key) || index.followUps(active.node.key).some((f) => f.period === period)) return;
+    const documentFolder = path.posix.dirname(documentFile);
+    const folder = path.posix.join(documentFolder === '.' ? '' : documentFolder, 'uppfoljning', period, slugify(active.owner, 'utan-ansvarig'));
+    files.set(active.node.key, { path: path.posix.join(folder, `${slugify(active.node.id, 'nod')}.md`), owner: active.owner, nodeKey: active.node.key, content: render(active, period) });
+  };
   for (const plan of index.ofType('plan')) {
     if (!planCoversPeriod(graph.derived.documentYears, plan, period)) continue;
-    const planFolder = path.posix.dirname(plan.source.file);
-    for (const active of activeNodes(index, plan, period)) {
-      if (index.followUps(active.node.key).some((f) => f.period === period)) continue;
-      const folder = path.posix.join(planFolder === '.' ? '' : planFolder, 'uppfoljning', period, slugify(active.owner, 'utan-ansvarig'));
-      files.push({ path: path.posix.join(folder, `${slugify(active.node.id, 'nod')}.md`), owner: active.owner, nodeKey: active.node.key, content: render(active, period) });
-    }
+    for (const active of activeNodes(index, plan, period)) add(active, plan.source.file);
+    for (const active of activePrinciples(index, plan, period, graph.derived.documentYears)) add(active, index.node(active.node.document!)!.source.file);
   }
-  return files.sort((a, b) => naturalCompare(a.path, b.path));
+  return [...files.values()].sort((a, b) => naturalCompare(a.path, b.path));
 }
+
+type ActiveType = 'styrprincip' | 'mål' | 'fokusområde' | 'aktivitet';
 
 const safeComment = (s: string) => s.replace(/--/g, '‐‐');
 
-/** The file for one node: its frontmatter written by the yaml package (any owner name reads back exactly), then the text. */
-function render(active: ActiveNode, period: string): string {
+/**
+ * The file for one node: typ, avser and period written by the yaml package, then as comments what the owner is to
+ * fill in (status or bedömning, and författare) with last period's value as a guide, never as a value: a file
+ * nobody has filled in says nothing about the node (the site shows it as ej inlämnad).
+ */
+function render(active: ActiveNode<ActiveType>, period: string): string {
   const { node, previous } = active;
-  const since = previous ? ` (${previous.period}: ${previous.assessment ?? previous.status})` : '';
+  const since = previous ? ` (${previous.period}: ${previous.assessment ?? previous.status ?? 'ej inlämnad'})` : ': ingen uppföljning';
   const entries: FrontmatterEntry[] = [
     { key: 'typ', value: 'uppföljning' },
     { key: 'avser', value: node.id },
     { key: 'period', value: period },
   ];
-  const beforeAuthor: string[] = [];
+  const after: string[] = [];
   if (node.type === 'aktivitet') {
-    entries.push({ key: 'status', value: active.statusBefore, before: [`Status förra perioden${since || ': ingen uppföljning'}. Välj: ej påbörjad, pågår, klar, försenad, pausad, avbruten.`] });
-    if (node.fields.slut) beforeAuthor.push(`Slutdatum enligt planen: ${node.fields.slut}.`);
+    after.push(`Status förra perioden${since}. Skriv status: ej påbörjad, pågår, klar, försenad, pausad eller avbruten.`);
+    if (node.fields.slut) after.push(`Slutdatum enligt planen: ${node.fields.slut}.`);
   } else {
-    entries.push({ key: 'bedömning', value: active.assessmentBefore ?? 'ej uppfyllt', before: [`Bedömning förra perioden${since || ': ingen uppföljning'}. Välj: uppfyllt, delvis uppfyllt, ej uppfyllt.`] });
-    if (previous?.forecast) entries.push({ key: 'prognos', value: previous.forecast });
+    after.push(`Bedömning förra perioden${since}. Skriv bedömning: uppfyllt, delvis uppfyllt eller ej uppfyllt${previous?.forecast ? ` (prognos förra perioden: ${previous.forecast})` : ''}.`);
   }
-  entries.push({ key: 'författare', value: active.owner, text: true, before: beforeAuthor });
+  after.push(`Skriv författare: namn och roll (ansvarig: ${active.owner}).`);
   const body = ['', `<!-- ${UNFILLED_MARKER}. Skriv analysen för ${period} här och ta bort den här kommentaren. -->`];
   if (previous?.body) body.push('', `<!-- Texten från ${previous.period}:`, '', safeComment(previous.body), '-->');
   body.push('');
-  return writePlanFile(entries, { body: body.join('\n') });
+  return writePlanFile(entries, { after, body: body.join('\n') });
 }

@@ -2,14 +2,14 @@
 import type { Graph } from '../graph/types.js';
 import { indexGraph } from '../graph/graph-index.js';
 import { naturalCompare } from '../util/natural-compare.js';
-import { activeNodes, planCoversPeriod, UNFILLED_MARKER } from './active.js';
+import { activeNodes, planCoversPeriod } from './active.js';
 
 export interface OutstandingItem {
   nodeKey: string;
   id: string;
   title: string;
   type: string;
-  /** 'saknas': no follow-up; 'ej ifylld': written by `uppfoljning ny` and not yet edited. */
+  /** 'saknas': no follow-up; 'ej ifylld': opened (by `uppfoljning ny`) and not yet filled in (ej inlämnad). */
   state: 'saknas' | 'ej ifylld';
   /** The follow-up's file when there is one. */
   file: string | null;
@@ -35,7 +35,7 @@ export function periodStatus(graph: Graph, period: string): OwnerStatus[] {
       const followUp = index.followUps(active.node.key).find((f) => f.period === period);
       const base = { nodeKey: active.node.key, id: active.node.id, title: active.node.title, type: active.node.type };
       if (!followUp) status.outstanding.push({ ...base, state: 'saknas', file: null });
-      else if (followUp.body.includes(UNFILLED_MARKER)) status.outstanding.push({ ...base, state: 'ej ifylld', file: followUp.source.file });
+      else if (!followUp.submitted) status.outstanding.push({ ...base, state: 'ej ifylld', file: followUp.source.file });
       else status.done++;
     }
   }

@@ -1,4 +1,5 @@
-// Attaches follow-ups to nodes: the node and period must exist, one per node and period, fields fit the node.
+// Attaches follow-ups to nodes: the node and period must exist, one per node and period, fields fit the node. A
+// follow-up without its status, bedömning or utfall is not submitted (ej inlämnad), not an error.
 import type { MessageSink } from '../messages/report.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
 import { locate, startOf } from '../parse/yaml-frontmatter.js';
@@ -8,6 +9,9 @@ import type { Resolver } from './resolve-links.js';
 import { withArticle } from './resolve-links.js';
 import { coversYear, formatYears } from './derive/document-years.js';
 import type { DocumentYears, FollowUp, GraphNode, NodeType } from './types.js';
+
+/** Marks a follow-up written by `uppfoljning ny` that its owner has not yet filled in. */
+export const UNFILLED_MARKER = 'sparbar: ej ifylld';
 
 const FOLLOWED_UP: readonly NodeType[] = ['styrprincip', 'mål', 'fokusområde', 'aktivitet', 'indikator'];
 
@@ -66,16 +70,20 @@ export function attachFollowUps(
       continue;
     }
     if (!fieldsFit(node, value, at, sink)) continue;
+    const facts = factsOf(file);
+    // Not submitted (ej inlämnad): opened by uppfoljning ny and not filled in. What it says is nobody's assessment.
+    const submitted = !facts.body.includes(UNFILLED_MARKER) && hasItsValue(node, value);
     const followUp: FollowUp = {
       node: key,
       period: value.period,
-      assessment: value.bedömning ?? null,
-      forecast: value.prognos ?? null,
-      status: value.status ?? null,
-      value: value.utfall ?? null,
-      author: value.författare,
+      assessment: submitted ? (value.bedömning ?? null) : null,
+      forecast: submitted ? (value.prognos ?? null) : null,
+      status: submitted ? (value.status ?? null) : null,
+      value: submitted ? (value.utfall ?? null) : null,
+      author: submitted ? (value.författare ?? null) : null,
       date: value.datum ?? null,
-      ...factsOf(file),
+      submitted,
+      ...facts,
     };
     let periods = seen.get(key);
     if (periods === undefined) seen.set(key, (periods = new Map()));
@@ -96,19 +104,23 @@ export function attachFollowUps(
 
 type At = (key: string) => { file: string; line: number; column: number };
 
+/** Whether a follow-up gives what its node is followed up with: an action's status, an indicator's utfall (a group's is computed), the bedömning of the rest. */
+function hasItsValue(node: GraphNode, value: Draft['followUps'][number]['value']): boolean {
+  if (node.type === 'aktivitet') return value.status !== undefined;
+  if (node.type === 'indikator') return node.fields.beräkning === 'medelvärde' || value.utfall !== undefined;
+  return value.bedömning !== undefined;
+}
+
 function fieldsFit(node: GraphNode, value: Draft['followUps'][number]['value'], at: At, sink: MessageSink): boolean {
   const problems: [string, string][] = [];
   if (node.type === 'aktivitet') {
-    if (value.status === undefined) problems.push(['avser', 'En uppföljning av en aktivitet behöver "status" (ej påbörjad, pågår, klar, försenad, pausad eller avbruten).']);
     if (value.bedömning !== undefined) problems.push(['bedömning', 'En aktivitet bedöms med "status", inte "bedömning". Byt nyckel.']);
     if (value.utfall !== undefined) problems.push(['utfall', '"utfall" gäller bara indikatorer. Ta bort det här.']);
   } else if (node.type === 'indikator') {
     const group = node.fields.beräkning === 'medelvärde';
     if (group && value.utfall !== undefined) problems.push(['utfall', 'En indikatorgrupp räknar sitt utfall som medelvärdet av medlemmarna. Ta bort "utfall" och skriv utfallet i medlemmarnas uppföljningar.']);
-    if (!group && value.utfall === undefined) problems.push(['avser', 'En uppföljning av en indikator behöver "utfall" (ett tal för periodens år).']);
     for (const k of ['bedömning', 'status'] as const) if (value[k] !== undefined) problems.push([k, `"${k}" gäller inte indikatorer. Ta bort det, och skriv analysen i texten.`]);
   } else {
-    if (value.bedömning === undefined) problems.push(['avser', `En uppföljning av ${withArticle(node.type)} behöver "bedömning" (uppfyllt, delvis uppfyllt eller ej uppfyllt).`]);
     if (value.status !== undefined) problems.push(['status', `"status" gäller aktiviteter. För ${withArticle(node.type)} används "bedömning".`]);
     if (value.utfall !== undefined) problems.push(['utfall', '"utfall" gäller bara indikatorer. Ta bort det här.']);
   }

@@ -1,16 +1,22 @@
-// With --require-period: a follow-up made by `sparbar uppfoljning ny` must be filled in, its marker removed.
+// A follow-up opened (by `sparbar uppfoljning ny`) and not filled in: ej inlämnad. A warning; with --require-period,
+// for the period required, an error.
+import type { NodeType } from '../graph/types.js';
 import { defineRule } from './rule.js';
+
+const FOLLOWED_UP: readonly NodeType[] = ['styrprincip', 'mål', 'fokusområde', 'aktivitet', 'indikator'];
+const FIELD: Partial<Record<NodeType, string>> = { aktivitet: 'status', indikator: 'utfall' };
 
 export default defineRule({
   id: 'followup-unfilled',
-  severity: 'error',
-  description: 'Uppföljningen är skapad men inte ifylld (med --require-period).',
+  severity: 'warning',
+  description: 'Uppföljningen är skapad men inte ifylld (ej inlämnad); ett fel med --require-period.',
   category: 'follow-up',
   blocking: false,
   docs: {
-    details: 'Med `sparbar check --require-period <period>`: en uppföljning som `sparbar uppfoljning ny` har skapat men som ingen har fyllt i ännu (den har kvar kommentaren `sparbar: ej ifylld`).',
-    why: 'En mall med förifyllda värden ser ut som en uppföljning men är ingen. Den ska inte gå till delårsrapporten som om den vore ifylld.',
-    fix: 'Skriv analysen, kontrollera status eller bedömning och ta bort kommentaren `<!-- sparbar: ej ifylld … -->`.',
+    details:
+      'En uppföljning som ingen har fyllt i ännu: den saknar `status` (aktivitet), `bedömning` (mål, fokusområde, styrprincip) eller `utfall` (indikator), eller har kvar kommentaren `sparbar: ej ifylld` som `sparbar uppfoljning ny` skriver. Webbplatsen visar den som ”ej inlämnad” och räknar den för sig, aldrig som en bedömning. En varning; med `sparbar check --require-period <period>` ett fel för periodens uppföljningar.',
+    why: 'En mall ser ut som en uppföljning men är ingen. Den ska inte gå till delårsrapporten som om någon hade bedömt målet eller angett status.',
+    fix: 'Skriv status eller bedömning och författare, skriv analysen och ta bort kommentaren `<!-- sparbar: ej ifylld … -->`.',
     fail: {
       title: 'aktivitetens uppföljning är inte ifylld',
       requirePeriod: '2025-08',
@@ -37,8 +43,8 @@ De första e-tjänsterna är i drift.
 typ: uppföljning
 avser: A1
 period: 2025-08
-status: pågår
-författare: Anna Berg, digitaliseringsstrateg
+# Status förra perioden: ingen uppföljning. Skriv status: ej påbörjad, pågår, klar, försenad, pausad eller avbruten.
+# Skriv författare: namn och roll (ansvarig: Kommunstyrelsen – digitaliseringsenheten).
 ---
 
 <!-- sparbar: ej ifylld. Skriv analysen för 2025-08 här och ta bort den här kommentaren. -->
@@ -79,11 +85,21 @@ Plattformen är i drift.
       },
     },
   },
+  graph({ index, followUpAt, report }) {
+    for (const type of FOLLOWED_UP) {
+      for (const node of index.ofType(type)) {
+        for (const f of index.followUps(node.key)) {
+          if (f.submitted) continue;
+          report(`Uppföljningen av ${node.id} för ${f.period} är inte ifylld (ej inlämnad). Skriv ${FIELD[type] ?? 'bedömning'} och författare, och ta bort kommentaren "sparbar: ej ifylld" om den finns kvar.`, followUpAt(f, ['avser']));
+        }
+      }
+    }
+  },
   period({ period, owners, report }) {
     for (const owner of owners) {
       for (const item of owner.outstanding) {
         if (item.state !== 'ej ifylld') continue;
-        report(`Uppföljningen av ${item.id} för ${period} är inte ifylld. Skriv analysen och ta bort kommentaren "sparbar: ej ifylld".`, { file: item.file!, line: 1, column: 1 });
+        report(`Uppföljningen av ${item.id} för ${period} är inte ifylld (ej inlämnad) och perioden ska vara komplett. Skriv ${FIELD[item.type as NodeType] ?? 'bedömning'} och författare, och ta bort kommentaren "sparbar: ej ifylld".`, { file: item.file!, line: 1, column: 1 });
       }
     }
   },

@@ -12,7 +12,8 @@ export interface HistoryRow<T, N extends GraphNode = GraphNode> {
   parent?: GraphNode | undefined;
 }
 
-type AssessmentCell = { assessment: Assessment | null; forecast: Assessment | null };
+/** `unsubmitted`: the follow-up is opened and not filled in (ej inlämnad). */
+type AssessmentCell = { assessment: Assessment | null; forecast: Assessment | null; unsubmitted: boolean };
 
 export interface PlanHistory {
   plan: NodeOf<'plan'>;
@@ -34,7 +35,7 @@ export function planHistory(model: SiteModel, planKey: string): PlanHistory {
     node,
     cells: periods.map((p) => {
       const f = model.followUp(node.key, p);
-      return { assessment: f?.assessment ?? null, forecast: f?.forecast ?? null };
+      return { assessment: f?.assessment ?? null, forecast: f?.forecast ?? null, unsubmitted: f?.submitted === false };
     }),
   });
   const indicators = model.indicatorsOfPlan(planKey);

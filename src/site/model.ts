@@ -256,6 +256,11 @@ export class SiteModel extends SiteAddresses {
     return { status: action.fields.status ?? null, overdue: false, period: null };
   }
 
+  /** Whether the node's follow-up for `period` is opened and not filled in (ej inlämnad); false without a period or a follow-up. */
+  unsubmitted(key: string, period: string | null | undefined): boolean {
+    return period != null && this.followUp(key, period)?.submitted === false;
+  }
+
   /** Assessment of a goal, focus area or principle in the latest period of its document. */
   latestAssessment(node: GraphNode): AssessmentState | null {
     const period = this.latestPeriod(node.document);

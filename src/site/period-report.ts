@@ -1,7 +1,7 @@
 // The report of one follow-up period as the site shows it to kommunstyrelsen: the summary, each goal and focus
 // area with its written assessment and its actions, the principles, and what changed since the previous period.
 // Pure: reads only the site model (the graph), so that the page renders it and the tests check it.
-import { activeNodes, UNFILLED_MARKER } from '../followup/active.js';
+import { activeNodes } from '../followup/active.js';
 import type { Assessment, FollowUp, NodeOf, Rollup } from '../graph/types.js';
 import { naturalCompare } from '../util/natural-compare.js';
 import { actionChange, actionRow, assessedRow, assessmentChange, indicatorRow, isLate, type ActionChangeKind, type ActionRow, type AssessedRow, type IndicatorRow, type ReassessedRow } from './follow-up-rows.js';
@@ -154,15 +154,16 @@ export function periodReport(model: SiteModel, planKey: string, period: string):
   }));
 
   const members = [plan, ...model.goalsOfPlan(planKey), ...model.focusAreasOfPlan(planKey), ...model.actionsOfPlan(planKey), ...model.indicatorsOfPlan(planKey)];
-  const followUps = members.flatMap((n) => model.followUps(n.key).filter((f) => f.period === period));
+  // What the report rests on: the follow-ups written and submitted (one opened and not filled in is nobody's word).
+  const followUps = members.flatMap((n) => model.followUps(n.key).filter((f) => f.period === period && f.submitted));
   const dates = followUps.map((f) => f.date).filter((d): d is string => d !== null).sort();
-  const authors = [...new Set(followUps.map((f) => f.author.trim()).filter((a) => a !== ''))].sort(naturalCompare);
+  const authors = [...new Set(followUps.map((f) => (f.author ?? '').trim()).filter((a) => a !== ''))].sort(naturalCompare);
 
   const outstanding: OutstandingFollowUp[] = [];
   for (const active of activeNodes(model.index, plan, period)) {
     const f = model.followUp(active.node.key, period);
     if (!f) outstanding.push({ node: active.node, state: 'saknas' });
-    else if (f.body.includes(UNFILLED_MARKER)) outstanding.push({ node: active.node, state: 'ej ifylld' });
+    else if (!f.submitted) outstanding.push({ node: active.node, state: 'ej ifylld' });
   }
 
   const indicatorRows = model.indicatorsOfPlan(planKey).map((i) => indicatorRow(model, i, period, previous));

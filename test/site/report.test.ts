@@ -43,7 +43,7 @@ describe('the report of a period: summary', () => {
     expect(m3.focusAreaAssessments).toEqual({ uppfyllt: 3, 'delvis uppfyllt': 1, 'ej uppfyllt': 1, saknas: 0 });
     // The plan: 36 actions, A23 late (past its due date), A18 cancelled; one goal met, three partly.
     expect(r.planRollup!.actions).toMatchObject({ total: 36, overdue: 1, byStatus: { klar: 25, pågår: 9, försenad: 1, avbruten: 1, pausad: 0, 'ej påbörjad': 0 } });
-    expect(r.planRollup!.assessments).toEqual({ uppfyllt: 1, 'delvis uppfyllt': 3, 'ej uppfyllt': 0, saknas: 0 });
+    expect(r.planRollup!.assessments).toEqual({ uppfyllt: 1, 'delvis uppfyllt': 3, 'ej uppfyllt': 0, saknas: 0, 'ej inlämnad': 0 });
   });
 
   it('takes the key indicators of a goal from the goal and its focus areas, the group instead of its questions', () => {

@@ -1,5 +1,6 @@
 // `sparbar check [mapp]`: every problem in the plan, in the chosen format.
 import { checkPlans } from '../../check/check-plans.js';
+import { periodOutsideEveryPlan } from '../../followup/active.js';
 import { severityOf, type CheckMessage } from '../../messages/report.js';
 import { isPeriod, parseCommandArgs } from '../args.js';
 import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../exit-codes.js';
@@ -25,6 +26,8 @@ export function runCheck(args: readonly string[], io: Io): number | Promise<numb
     return watchUntilInterrupted(dir, { strict: parsed.values['strict'] === true, ...(period === undefined ? {} : { requirePeriod: period }) }, io);
   }
   const result = checkPlans(dir, period === undefined ? {} : { requirePeriod: period });
+  const outside = period === undefined ? null : periodOutsideEveryPlan(result.graph, period);
+  if (outside) return fail(io, `--require-period ${period}: ${outside}`);
   const messages = parsed.values['strict'] ? strict(result.messages) : result.messages;
   printMessages(messages, format, dir, result.fileCount, io.stdout, io.color);
   return messages.some((m) => severityOf(m) === 'error') ? EXIT_PLAN_ERRORS : EXIT_OK;

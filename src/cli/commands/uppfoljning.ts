@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { checkPlans } from '../../check/check-plans.js';
 import { checkWriteTarget, writeNewFile, WriteRefusedError } from '../../files/write-safety.js';
+import { periodOutsideEveryPlan } from '../../followup/active.js';
 import { planFollowUpFiles } from '../../followup/open-period.js';
 import { periodStatus } from '../../followup/period-status.js';
 import { isPeriod, parseCommandArgs } from '../args.js';
@@ -35,6 +36,8 @@ function openPeriod(args: readonly string[], io: Io): number {
     io.stderr('sparbar uppfoljning ny: planen har fel; rätta dem först så att rätt filer skapas.\n');
     return EXIT_PLAN_ERRORS;
   }
+  const outside = periodOutsideEveryPlan(result.graph, period);
+  if (outside) return fail(io, outside.replace(/\.$/, ''));
   const files = planFollowUpFiles(result.graph, period);
   // Every target is judged (through symbolic links) before anything is written: all inside the plans folder.
   const targets: string[] = [];
@@ -66,7 +69,7 @@ function openPeriod(args: readonly string[], io: Io): number {
     io.stdout(`  ${path.posix.join(dir, file.path)}\n`);
     written++;
   }
-  io.stdout(written === 0 ? `Inga nya filer: alla aktiva mål, fokusområden och aktiviteter har redan en uppföljning för ${period}.\n` : `\n${written} uppföljningsfiler skapade för ${period}. Varje ansvarig fyller i sina filer; sparbar uppfoljning status ${period} visar vad som återstår.\n`);
+  io.stdout(written === 0 ? `Inga nya filer: alla aktiva styrprinciper, mål, fokusområden och aktiviteter har redan en uppföljning för ${period}.\n` : `\n${written} uppföljningsfiler skapade för ${period}. Varje ansvarig fyller i sina filer; sparbar uppfoljning status ${period} visar vad som återstår.\n`);
   return EXIT_OK;
 }
 
@@ -79,6 +82,8 @@ function showStatus(args: readonly string[], io: Io): number {
   const format = parsed.values['format'];
   if (format !== 'human' && format !== 'json') return fail(io, `okänt format "${String(format)}"; välj human eller json`);
   const result = checkPlans(dir);
+  const outside = periodOutsideEveryPlan(result.graph, period);
+  if (outside) return fail(io, outside.replace(/\.$/, ''));
   const status = periodStatus(result.graph, period);
   const remaining = status.reduce((n, s) => n + s.outstanding.length, 0);
   if (format === 'json') {

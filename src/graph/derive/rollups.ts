@@ -45,6 +45,7 @@ function emptyAssessments(): Rollup['assessments'] {
   const counts = {} as Rollup['assessments'];
   for (const s of BEDOMNING) counts[s] = 0;
   counts.saknas = 0;
+  counts['ej inlämnad'] = 0;
   return counts;
 }
 
@@ -92,7 +93,11 @@ export function deriveRollups(index: GraphIndex, periods: Record<string, string[
     return out;
   };
   const actionsOfGoal = memo((goal: string) => union([indices(index.in(goal, 'contributes-to')), ...focusAreasOfGoal(goal).map(actionsOfFocusArea)]));
-  const assessmentOf = (key: string, period: string) => index.followUps(key).find((f) => f.period === period)?.assessment ?? null;
+  // A follow-up opened and not filled in is counted apart (ej inlämnad), never as an assessment.
+  const assessmentOf = (key: string, period: string) => {
+    const f = index.followUps(key).find((f) => f.period === period);
+    return f && !f.submitted ? 'ej inlämnad' : (f?.assessment ?? null);
+  };
   const rollup = (node: string, period: string, actions: readonly number[], children: readonly string[]): Rollup => {
     const counts = emptyCounts();
     const codes = statusCodes.get(period);
@@ -114,8 +119,7 @@ export function deriveRollups(index: GraphIndex, periods: Record<string, string[
     const assessments = emptyAssessments();
     for (const c of children) {
       const a = assessmentOf(c, period);
-      if (a) assessments[a]++;
-      else assessments.saknas++;
+      assessments[a ?? 'saknas']++;
     }
     return { node, period, actions: counts, assessments };
   };
