@@ -21,8 +21,21 @@ export interface ImportBenchOptions {
   log: (line: string) => void;
 }
 
-/** A PDF of about `pages` A4 pages in the shape of a policy with a strategic plan; resolves to its bytes and page count. */
-export function makePlanPdf(pages: number): Promise<{ bytes: Buffer; pages: number }> {
+/**
+ * A PDF of at least `pages` A4 pages in the shape of a policy with a strategic plan; resolves to its bytes and
+ * page count. The number of goals is estimated, then raised until the PDF has the pages asked for.
+ */
+export async function makePlanPdf(pages: number): Promise<{ bytes: Buffer; pages: number }> {
+  let goals = Math.max(4, Math.round(pages * 2.2));
+  let pdf = await planPdf(goals);
+  for (let attempt = 0; pdf.pages < pages && attempt < 5; attempt++) {
+    goals = Math.ceil((goals * pages) / pdf.pages) + 1;
+    pdf = await planPdf(goals);
+  }
+  return pdf;
+}
+
+function planPdf(goals: number): Promise<{ bytes: Buffer; pages: number }> {
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, bufferPages: true });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -60,8 +73,6 @@ export function makePlanPdf(pages: number): Promise<{ bytes: Buffer; pages: numb
   const rows: string[][] = [];
   gap(10);
   line('Övergripande mål', 14, left, 'Helvetica-Bold');
-  // Enough goals to fill the pages: each goal takes about a third of a page, the action table the rest.
-  const goals = Math.max(4, Math.round(pages * 2.2));
   while (goal < goals) {
     goal++;
     gap(8);
