@@ -25,10 +25,26 @@ function block(b: Block): string {
     case 'table': {
       const head = `<thead><tr>${b.header.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
       const body = `<tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</tbody>`;
-      const table = `<table>${b.caption ? `<caption>${escapeHtml(b.caption)}</caption>` : ''}${head}${body}</table>`;
-      return b.landscape ? `<div class="wide">${table}</div>` : table;
+      return `<table>${b.caption ? `<caption>${escapeHtml(b.caption)}</caption>` : ''}${head}${body}</table>`;
     }
   }
+}
+
+/**
+ * The blocks as HTML, a landscape table in a wide page with the heading right before it, so the heading is
+ * not left alone at the foot of the portrait page before.
+ */
+function landscapeGroups(blocks: readonly Block[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const next = blocks[i + 1];
+    if (b.kind === 'heading' && next?.kind === 'table' && next.landscape) {
+      out.push(`<div class="wide">${block(b)}\n${block(next)}</div>`);
+      i++;
+    } else out.push(b.kind === 'table' && b.landscape ? `<div class="wide">${block(b)}</div>` : block(b));
+  }
+  return out;
 }
 
 const CSS = `
@@ -49,6 +65,8 @@ caption { text-align: left; font-weight: bold; padding-bottom: .3em; }
 th, td { border: 1px solid #777; padding: .25em .7em; text-align: left; vertical-align: top; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
+caption, thead, tbody tr:first-child { break-after: avoid; }
+thead, tbody tr:first-child { break-before: avoid; }
 .wide { page: wide; }
 `;
 
@@ -71,7 +89,7 @@ export function writeHtml(doc: DecisionDocument): string {
 ${facts ? `<dl>${facts}</dl>` : ''}
 </section>
 <main>
-${doc.blocks.map(block).join('\n')}
+${landscapeGroups(doc.blocks).join('\n')}
 </main>
 </body>
 </html>

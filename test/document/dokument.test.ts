@@ -103,6 +103,13 @@ describe('writeHtml', () => {
     expect(html).toContain('<th scope="col">Bidrar till</th>');
     expect(html).not.toMatch(/<script/);
   });
+
+  it('prints the action plan on a wide page together with its heading', () => {
+    const html = writeHtml(planDocument(graph, PLAN));
+    expect(html).toMatch(/<div class="wide"><h2>Handlingsplan<\/h2>\n<table><caption>Aktiviteter<\/caption>/);
+    expect(html.match(/class="wide"/g)).toHaveLength(1);
+    expect(html).not.toMatch(/<h2>Handlingsplan<\/h2>\n<div/);
+  });
 });
 
 describe('sparbar dokument', () => {
