@@ -174,7 +174,7 @@ export function planDocument(graph: Graph, planKey: string): DecisionDocument {
       kind: 'table',
       caption: 'Aktiviteter',
       header: ['Id', 'Aktivitet', 'Bidrar till', 'Ansvarig', 'Start', 'Slut', 'Status', 'Budget'],
-      widths: [6, 21, 10, 19, 10, 10, 11, 13],
+      widths: [6, 22, 8, 23, 9, 9, 9, 14],
       rows: actions.map((a) => actionRow(index, a)),
       landscape: true,
     });

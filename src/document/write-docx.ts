@@ -41,13 +41,16 @@ function listParagraphs(items: readonly ListItem[], ordered: boolean, level: num
 /** Text width of an A4 page with 2.54 cm margins, in twentieths of a point. */
 const TEXT_WIDTH = { portrait: 11906 - 2 * 1440, landscape: 16838 - 2 * 1440 };
 
+/** Table text in half-points: 9.5 pt, as the PDF prints it, so the action plan's eight columns keep their words whole. */
+const TABLE_TEXT_SIZE = 19;
+
 function table(header: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[] | undefined, landscape: boolean): Table {
   const total = landscape ? TEXT_WIDTH.landscape : TEXT_WIDTH.portrait;
   const relative = widths && widths.length === header.length ? widths : header.map(() => 1);
   const sum = relative.reduce((a, b) => a + b, 0);
   const columnWidths = relative.map((w) => Math.floor((w / sum) * total));
   const cell = (t: string, bold: boolean, i: number) =>
-    new TableCell({ width: { size: columnWidths[i]!, type: WidthType.DXA }, children: [new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text: t, bold })] })] });
+    new TableCell({ width: { size: columnWidths[i]!, type: WidthType.DXA }, children: [new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text: t, bold, size: TABLE_TEXT_SIZE })] })] });
   return new Table({
     width: { size: total, type: WidthType.DXA },
     columnWidths,
