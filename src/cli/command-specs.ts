@@ -180,7 +180,7 @@ export const COMMAND_SPECS: readonly (CommandSpec | CommandGroup)[] = [
       { name: 'torrkörning', text: 'Skriv ingenting; visa vad som skulle skrivas och rapporten.' },
       { name: 'torrkorning', text: 'Samma som --torrkörning.' },
       { name: 'rapport', value: '<fil>', text: 'Rapportens fil (standard: importrapport.md bredvid mappen).' },
-      { name: 'organisation', value: '<id>', text: 'Organisationen finns redan i planerna; ingen organisationsfil skrivs.' },
+      { name: 'organisation', value: '<id>', text: 'Organisationen finns redan i planerna; ingen organisationsfil skrivs. Är den en av dokumentets kommuner (ett gemensamt dokument) skrivs alla, och planen blir dess.' },
       { name: 'policy', value: '<id>', text: 'Policyn som planen förverkligar, när den redan finns i planerna.' },
     ],
     summary: 'Läs in en befintlig policy eller plan (Word, PDF, text) som en ny planmapp.',

@@ -11,7 +11,11 @@ import type { Origin } from './source-lines.js';
 import type { NewFile } from './write-folder.js';
 
 export interface ImportOptions {
-  /** An organisation that exists already in the plans (its id); no organisation file is written. */
+  /**
+   * An organisation that exists already in the plans (its id); no organisation file is written. When it is one
+   * of the adopters the document names (a document shared by several), every adopter's file is written and
+   * this one is the plan's organisation (the format has one per plan).
+   */
   organisation?: string;
   /** A policy that exists already (its id), for a plan document without its policy. */
   policy?: string;
@@ -99,7 +103,8 @@ export function planImport(result: ImportResult, options: ImportOptions = {}): P
 
   // Organisations.
   let orgIds: string[] = [];
-  if (options.organisation !== undefined) orgIds = [options.organisation];
+  const adopter = options.organisation !== undefined && result.organisations.some((o) => o.id === options.organisation);
+  if (options.organisation !== undefined && !adopter) orgIds = [options.organisation];
   else {
     for (const o of result.organisations) {
       const id = uniqueId(o.id, taken);
@@ -160,8 +165,9 @@ export function planImport(result: ImportResult, options: ImportOptions = {}): P
     const file = 'plan/plan.md';
     const who = `Planen ${planId}`;
     const fm: Record<string, unknown> = { typ: 'plan', id: planId, titel: plan.title };
-    if (orgIds.length === 1) fm['organisation'] = orgIds[0];
-    else lack(file, who, 'plan', 'organisation', orgIds.length > 1 ? `planen gäller ${orgIds.length} organisationer (${orgIds.join(', ')}); formatet har i dag en per plan` : 'organisationen som planen gäller');
+    if (adopter) fm['organisation'] = options.organisation;
+    else if (orgIds.length === 1) fm['organisation'] = orgIds[0];
+    else lack(file, who, 'plan', 'organisation', orgIds.length > 1 ? `planen gäller ${orgIds.length} organisationer (${orgIds.join(', ')}); formatet har i dag en per plan: välj den med --organisation <id>` : 'organisationen som planen gäller');
     if (policyId) fm['policy'] = policyId;
     else lack(file, who, 'plan', 'policy', 'policyn som planen förverkligar (importera den, eller ange --policy <id>)');
     if (plan.adoptedBy) fm['antagen_av'] = plan.adoptedBy;

@@ -148,6 +148,23 @@ describe.each(FORMATS)('a policy shared by several municipalities (%s)', (format
   });
 });
 
+describe('a policy shared by several municipalities, imported for one of them (--organisation aby)', () => {
+  it('keeps every adopter, makes the plan Aby’s, and checks with 0 errors and a warning for each fact not given', async () => {
+    const bytes = toExtractedText(SHARED_POLICY, { header: 'Norrdalens kommuner – gemensam IT-policy' });
+    const imported = await importAndCheck('gemensam-policy.txt', bytes, { organisation: 'aby' });
+    const { check, planned } = imported;
+    expect(planned.files.filter((f) => f.path.startsWith('organisationer/')).map((f) => f.path)).toEqual(['organisationer/aby.md', 'organisationer/bby.md', 'organisationer/cby.md']);
+    expect(check.graph.nodes.find((n) => n.type === 'policy')!.organisations).toEqual(['aby', 'bby', 'cby']);
+    expect(check.graph.nodes.find((n) => n.type === 'plan')!.organisations).toEqual(['aby']);
+    expect(summarise(check.graph).goals.map((g) => g.id)).toEqual(['M1', 'M2', 'M3']);
+    expectMissingFacts(
+      imported,
+      ['policy/policy.md antagen', 'plan/plan.md antagen_av', 'plan/plan.md antagen', 'plan/plan.md period', 'plan/mal/M1.md förväntat_resultat', 'plan/mal/M2.md förväntat_resultat', 'plan/mal/M3.md förväntat_resultat'],
+      ['plan/mal/M1.md goal-without-focus-area', 'plan/mal/M2.md goal-without-focus-area', 'plan/mal/M3.md goal-without-focus-area'],
+    );
+  });
+});
+
 describe.each(FORMATS)('a strategy with vision, current state, target state and success factors (%s)', (format) => {
   const get = () => imported('digital-strategi', VISION_STRATEGY, format, { header: 'Dby kommun – digital strategi' }, EXISTING);
 
