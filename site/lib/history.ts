@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FollowUpHistory, HistoryEntry } from '@src/history/git-history.js';
+import type { FollowUpHistory, NodeHistoryEntry } from '@src/history/git-history.js';
 import type { AdoptionView } from '@src/site/adoption-view.js';
 import type { SiteHistory } from '@src/site/history.js';
 import { site } from './data';
@@ -38,7 +38,7 @@ const followUps = new Map<string, FollowUpHistory>();
 if (data.available) for (const f of data.followUps) followUps.set(`${f.node}\u0000${f.period}`, f);
 
 /** A node's commits, newest first; `available: false` with the reason when there is no git history. */
-export function nodeHistory(key: string): { available: true; shallow: boolean; entries: HistoryEntry[] } | { available: false; reason: string } {
+export function nodeHistory(key: string): { available: true; shallow: boolean; entries: NodeHistoryEntry[] } | { available: false; reason: string } {
   if (!data.available) return { available: false, reason: data.reason };
   return { available: true, shallow: data.shallow, entries: data.nodes[key] ?? [] };
 }

@@ -14,6 +14,7 @@ import { openDataFiles } from '@src/site/open-data.js';
 import { pairSlug, periodPairs } from '@src/site/follow-up-addresses.js';
 import type { SiteConfig } from '@src/site/site-config.js';
 import { graphSchemaPath, site, type Site } from './data';
+import { adoption } from './history';
 
 /** What every page reads: the site (model, configuration, markdown renderer). */
 export interface PageData {
@@ -62,6 +63,14 @@ export const documentRoute = defineRoute(({ model }) =>
 
 /** `/<plan>/<section>/`: a page of each plan's section (goals, actions, follow-up, …), the plan as `plan`. */
 export const planRoute = defineRoute(({ model }) => model.ofType('plan').map((plan) => ({ params: { doc: model.docSlug(plan.key) }, data: { plan } })));
+
+/** `/<plan>/andringar/`: "Ändringar sedan antagandet" of each plan whose adopted version is set (sparbar.config.json), as `plan`. */
+export const sinceAdoptionRoute = defineRoute(({ model }) =>
+  model
+    .ofType('plan')
+    .filter((plan) => adoption(plan.key).state !== 'not-configured')
+    .map((plan) => ({ params: { doc: model.docSlug(plan.key) }, data: { plan } })),
+);
 
 /** `/<policy>/<section>/`: a page of each policy's section (areas, principles), the policy as `policy`. */
 export const policyRoute = defineRoute(({ model }) => model.ofType('policy').map((policy) => ({ params: { doc: model.docSlug(policy.key) }, data: { policy } })));

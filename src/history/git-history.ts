@@ -1,19 +1,25 @@
 // The change history of a plan from git, for the published site: per node, the commits that changed its file
-// (date, author, message), following renames; per follow-up, when its assessment (or status, or outcome) was
+// (date, author, message, and what changed in words), following renames; per follow-up, when its assessment (or status, or outcome) was
 // last changed. One `git log` and one `git cat-file --batch`, read-only. Outside a git checkout it says so.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { followFiles, readLog } from '../git/log.js';
+import { followFiles, readLog, type FileVersion } from '../git/log.js';
 import { readObjects } from '../git/objects.js';
 import { hasCommits, isShallow, locateRepo, type CommitInfo } from '../git/repo.js';
 import type { FollowUp, Graph } from '../graph/types.js';
 import { splitFrontmatter } from '../parse/frontmatter.js';
+import { describeVersion } from './describe-version.js';
 
 export { parseLog } from '../git/log.js';
 
 /** One commit as the site shows it. */
 export type HistoryEntry = CommitInfo;
+
+/** One commit of a node's file, with what it changed in plain Swedish (./describe-version.ts); empty when unknown (the oldest commit of a shallow clone). */
+export interface NodeHistoryEntry extends HistoryEntry {
+  changes: string[];
+}
 
 export interface FollowUpHistory {
   node: string;
@@ -34,9 +40,9 @@ export type PlanHistory =
       /** True in a shallow clone (CI often fetches only the last commit): older history is missing. */
       shallow: boolean;
       /** Commits per file of the plans folder (path relative to the folder), newest first, following renames. */
-      files: Record<string, HistoryEntry[]>;
+      files: Record<string, NodeHistoryEntry[]>;
       /** Commits per node key: those of the file the node is written in (a focus area written inside its goal shares the goal file's). */
-      nodes: Record<string, HistoryEntry[]>;
+      nodes: Record<string, NodeHistoryEntry[]>;
       followUps: FollowUpHistory[];
     }
   | {
@@ -83,17 +89,29 @@ export function readPlanHistory(dir: string, graph: Graph): PlanHistory {
   const wanted = new Set<string>([...graph.nodes.map((n) => n.source.file), ...graph.followUps.map((f) => f.source.file)]);
   /** For each wanted file (relative to the plans folder): the commits that touched it, following renames, newest first. */
   const versions = followFiles(log.value, new Map([...wanted].map((rel) => [toRepo(rel), rel])));
-  const files: Record<string, HistoryEntry[]> = {};
-  for (const [rel, list] of versions) files[rel] = list.map((v) => v.entry);
-  const nodes: Record<string, HistoryEntry[]> = {};
-  for (const n of graph.nodes) nodes[n.key] = files[n.source.file] ?? [];
-
   // Follow-ups: read every committed version of each follow-up file at once.
   const types = new Map(graph.nodes.map((n) => [n.key, n.type]));
   const followUps = graph.followUps.map((f) => ({ f, field: fieldOf(types, f), list: (versions.get(f.source.file) ?? []).filter((v) => !v.deleted) }));
-  const read = readObjects(repo, followUps.flatMap(({ list }) => list.map((v) => `${v.entry.commit}:${v.repoPath}`)));
+  // Every committed version of every node file and follow-up file, read at once.
+  const nodeFiles = [...versions].map(([rel, list]) => ({ rel, list }));
+  const objectNames = new Set<string>();
+  for (const { list } of [...nodeFiles, ...followUps]) for (const v of list) if (!v.deleted) objectNames.add(`${v.entry.commit}:${v.repoPath}`);
+  const read = readObjects(repo, [...objectNames]);
   // Without the old versions (git failed) every follow-up reads as changed in its newest commit.
   const blobs = read.ok ? read.value : new Map<string, Buffer>();
+  const textOf = (v: FileVersion | undefined) => (v === undefined || v.deleted ? undefined : blobs.get(`${v.entry.commit}:${v.repoPath}`)?.toString('utf8'));
+  const files: Record<string, NodeHistoryEntry[]> = {};
+  for (const { rel, list } of nodeFiles) {
+    files[rel] = list.map((v, i) => {
+      const before = list[i + 1];
+      // The oldest commit of a shallow clone may not be the one that created the file: what it changed is unknown.
+      const unknown = before === undefined && shallow;
+      const changes = !read.ok || unknown ? [] : describeVersion(textOf(before), v.deleted ? undefined : (textOf(v) ?? ''), before !== undefined && before.repoPath !== v.repoPath);
+      return { ...v.entry, changes };
+    });
+  }
+  const nodes: Record<string, NodeHistoryEntry[]> = {};
+  for (const n of graph.nodes) nodes[n.key] = files[n.source.file] ?? [];
   const out: FollowUpHistory[] = followUps.map(({ f, field, list }) => {
     const valueAt = (i: number) => valueIn(blobs.get(`${list[i]!.entry.commit}:${list[i]!.repoPath}`)?.toString('utf8'), field);
     let lastChanged: HistoryEntry | null = null;

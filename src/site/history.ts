@@ -6,7 +6,7 @@ import { planSinceAdoption, type SinceAdoption } from '../diff/since-adoption.js
 import { describeCommit as gitDescribeCommit, locateRepo } from '../git/repo.js';
 import { withoutMachinePaths } from './machine-paths.js';
 import type { Graph } from '../graph/types.js';
-import { readPlanHistory, type FollowUpHistory, type HistoryEntry } from '../history/git-history.js';
+import { readPlanHistory, type FollowUpHistory, type NodeHistoryEntry } from '../history/git-history.js';
 import { adoptionView, type AdoptedCommit, type AdoptionView } from './adoption-view.js';
 import { ADOPTION_KEY } from './history-constants.js';
 import type { SiteConfig } from './site-config.js';
@@ -23,7 +23,7 @@ export type SiteHistory = {
       /** A shallow clone: older commits are missing. */
       shallow: boolean;
       /** Commits per node key, newest first (those of the file the node is written in). */
-      nodes: Record<string, HistoryEntry[]>;
+      nodes: Record<string, NodeHistoryEntry[]>;
       followUps: FollowUpHistory[];
     }
   | { available: false; reason: string }

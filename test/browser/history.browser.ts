@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 // History from git in a real browser: a plan in a temporary git repository (an adopted tag, later commits by
 // named authors, one change not committed) built under a base path; and the same plan copied outside git.
-// The "Ändringshistorik" sections, the follow-ups' "Senast ändrad" and the page "Ändringar sedan antagandet"
-// show their content, have no axe-core violation (WCAG 2.1 A/AA) at 1280 and 360 px, need no horizontal
+// The "Ändringshistorik" sections (collapsed, in words) and the page "Ändringar sedan antagandet" show their
+// content, have no axe-core violation (WCAG 2.1 A/AA) at 1280 and 360 px, need no horizontal
 // scroll on a phone, and no internal link of the sites is broken.
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,18 +101,33 @@ describe('history from git in the browser', () => {
   it('shows node histories, last changes of follow-ups and the changes since adoption, accessibly', async () => {
     await checkPages(inGit, [
       { path: `${DOC}/andringar/`, content: [/Ändringar sedan antagandet/, /I korthet: 1 ny aktivitet, 1 borttagen aktivitet, 1 ändrat mål/, /Styrprincipen förverkligas inte längre av något mål/, /Mål M2 Digitalisering/, /Slutdatum: 2025-12-31 → 2026-12-31/, /Borttagen aktivitet\s+A35/] },
-      { path: `${DOC}/aktivitet/a05/`, content: [/Ändringshistorik/, /17 september 2025/, /Anna Berg/, /Karin Ström/, /Ändringar i planen sedan den antogs/] },
-      { path: `${DOC}/aktivitet/a12/`, content: [/Senast ändrad/, /Inte incheckad/, /inte incheckad i git ännu/] },
-      { path: `${DOC}/fokusomrade/fo2-3/`, content: [/Bedömningen ändrades senast 25 augusti 2026 av Lena Holm/] },
-      { path: `${DOC}/fokusomrade/fo1-1/`, content: [/Filen innehåller också mål M1 IT-styrning/] },
+      { path: `${DOC}/aktivitet/a05/`, content: [/Ändringshistorik/, /2 ändringar, den senaste 17 september 2025 av Anna Berg/, /Ändringar i planen sedan den antogs/] },
+      { path: `${DOC}/fokusomrade/fo2-3/`, content: [/Ändringshistorik/, /Uppföljning augusti 2026/] },
+      { path: `${DOC}/fokusomrade/fo1-1/`, content: [/Ändringshistorik/] },
       { path: `${DOC}/`, content: [/Ändringshistorik/, /Ändringar sedan antagandet/] },
       { path: 'ekby-it-policy/styrprincip/sp7/', content: [/Ändringshistorik/, /Karin Ström/] },
     ]);
   });
 
+  it('opens the collapsed history with the keyboard and then shows what changed, in words', async () => {
+    for (const width of [1280, 360]) {
+      const page = await open(inGit, `${DOC}/aktivitet/a05/`, width);
+      const history = page.locator('.change-history');
+      expect(await history.innerText()).not.toContain('Karin Ström');
+      await history.locator('summary').focus();
+      await page.keyboard.press('Enter');
+      const text = await history.innerText();
+      expect(text).toMatch(/17 september 2025, Anna Berg\s+Slutdatum: 2025-12-31 → 2026-12-31 \(senareläggs 12 månader\)/);
+      expect(text).toMatch(/14 februari 2024, Karin Ström\s+Skapades/);
+      expect(await axeViolations(page), `open history at ${width} px`).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      await page.context().close();
+    }
+  });
+
   it('says on every page what is missing when built outside git', async () => {
     await checkPages(outsideGit, [
-      { path: `${DOC}/andringar/`, content: [/Jämförelsen med den antagna planen kan inte visas/, /plan-2024-antagen/] },
+      { path: `${DOC}/andringar/`, content: [/Jämförelsen med den antagna planen kan inte visas/] },
       { path: `${DOC}/mal/m2/`, content: [/Ändringshistoriken kan inte visas: webbplatsen byggdes utanför en git-klon/] },
     ]);
   });

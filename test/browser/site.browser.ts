@@ -70,7 +70,6 @@ const PAGE_TYPES: { name: string; path: string; h1: RegExp; content: RegExp[] }[
   { name: 'indikator', path: `${PLAN}/indikator/i1/`, h1: /e-legitimation/, content: [/Målvärde och utfall per år/, /Inte nått|Nått/, /82/] },
   { name: 'indikatorgrupp', path: `${PLAN}/indikator/i6/`, h1: /Digital mognad/, content: [/Medelvärde av 4 indikatorer/, /Indikatorer i gruppen/, /I6\.4/] },
   { name: 'spårbarhet', path: `${PLAN}/sparbarhet/`, h1: /Spårbarhet/, content: [/Styrprinciper mot mål/, /Mål mot fokusområden/, /Hela kedjan/, /12 av 12/] },
-  { name: 'ändringar sedan antagandet', path: `${PLAN}/andringar/`, h1: /Ändringar sedan antagandet/, content: [/Så ställer du in jämförelsen/, /antagen_revision/] },
   { name: 'ansvariga', path: `${PLAN}/ansvariga/`, h1: /Ansvariga/, content: [/Servicenämnden – IT-enheten/, /Socialförvaltningen/] },
   { name: 'ansvarig enhet', path: `${PLAN}/ansvariga/servicenamnden-it-enheten/`, h1: /Servicenämnden – IT-enheten/, content: [/A14/, /Aktiviteter/] },
   { name: 'mållista', path: `${PLAN}/mal/`, h1: /^Mål$/, content: [/M1/, /M4/] },

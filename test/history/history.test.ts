@@ -42,8 +42,8 @@ describe('readPlanHistory', () => {
   it("lists each node's commits, newest first, with date, author and message", () => {
     expect(history.shallow).toBe(false);
     expect(history.nodes[`${DOC}:A05`]).toEqual([
-      { commit: sha['a05'], date: '2026-03-02T09:00:00+01:00', author: 'Anna Berg', message: 'A05 senareläggs ett år' },
-      { commit: sha['adopted'], date: '2026-01-01T12:00:00+01:00', author: 'Test', message: 'Planen som antagen' },
+      { commit: sha['a05'], date: '2026-03-02T09:00:00+01:00', author: 'Anna Berg', message: 'A05 senareläggs ett år', changes: ['Slutdatum: 2025-12-31 → 2026-12-31 (senareläggs 12 månader)'] },
+      { commit: sha['adopted'], date: '2026-01-01T12:00:00+01:00', author: 'Test', message: 'Planen som antagen', changes: ['Skapades'] },
     ]);
     // A focus area written inside its goal file shares the goal file's history.
     expect(history.nodes[`${DOC}:FO2.1`]).toEqual(history.nodes[`${DOC}:M2`]);
@@ -51,6 +51,14 @@ describe('readPlanHistory', () => {
 
   it('follows a file across a rename', () => {
     expect(history.nodes[`${DOC}:A20`]!.map((e) => e.message)).toEqual(['Tydligare filnamn', 'Planen som antagen']);
+    // What changed, in words: a move alone changes no value.
+    expect(history.nodes[`${DOC}:A20`]!.map((e) => e.changes)).toEqual([['Flyttades till en annan fil'], ['Skapades']]);
+    // A follow-up's text edited: the body.
+    expect(history.files['ekby/plan-2024-2027/uppfoljning/2026-08/digitaliseringsenheten/FO2.3.md']!.map((e) => e.changes)).toEqual([
+      ['Beskrivningen har ändrats.'],
+      ['Bedömning: uppfyllt → delvis uppfyllt'],
+      ['Skapades'],
+    ]);
     expect(history.files['ekby/plan-2024-2027/aktiviteter/it-enheten/integrationsplattform.md']).toHaveLength(2);
   });
 

@@ -74,6 +74,9 @@ describe('buildSite', () => {
     }
     expect(files).toContain('data/graf.json');
     expect(files).toContain('pagefind/pagefind.js');
+    // No adopted version is named for the example plan: no page "Ändringar sedan antagandet" and no link to it.
+    expect(files.filter((f) => f.includes('/andringar/'))).toEqual([]);
+    expect(readFileSync(path.join(a, 'ekby-digplan-2024-2027/index.html'), 'utf8')).not.toContain('Ändringar sedan antagandet');
   }, 120_000);
 
   it('builds several organisations and plans under a base path, every link working', async () => {
