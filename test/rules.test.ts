@@ -218,6 +218,28 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
       },
     ],
   },
+  'bidi-control': {
+    keeps: [...A1_ETC, 'digplan:A2', 'digplan:A3'],
+    cases: [
+      {
+        title: 'a right-to-left override that turns "1202 llit" into "till 2021" in a title: an error at it and at its end',
+        file: 'plan/aktiviteter/A2.md',
+        expected: [
+          err('bidi-control', 4, 36, ['RIGHT-TO-LEFT OVERRIDE (U+202E)', 'rad 4, kolumn 36', 'Trojan Source', 'Ta bort det']),
+          err('bidi-control', 4, 46, ['POP DIRECTIONAL FORMATTING (U+202C)', 'avslutar']),
+        ],
+      },
+      {
+        title: 'isolates and a mark in the body: each character once, at its first place, with the other lines',
+        file: 'plan/aktiviteter/A3.md',
+        expected: [
+          err('bidi-control', 10, 32, ['RIGHT-TO-LEFT ISOLATE (U+2067)', '1 till (rad 11)']),
+          err('bidi-control', 10, 41, ['POP DIRECTIONAL ISOLATE (U+2069)', '1 till (rad 11)']),
+          err('bidi-control', 13, 19, ['RIGHT-TO-LEFT MARK (U+200F)', 'runt omkring'], ['Trojan Source', 'till (rad']),
+        ],
+      },
+    ],
+  },
   'duplicate-key': {
     keeps: A1_ETC,
     cases: [

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { Graph, GraphNode } from '@src/graph/types.js';
 import { createMarkdownRenderer } from '@src/site/markdown.js';
 import { SiteModel } from '@src/site/model.js';
+import { withoutBidiControls } from '@src/site/published-text.js';
 import { normaliseBase } from '@src/site/addresses.js';
 import type { SiteConfig } from '@src/site/site-config.js';
 
@@ -71,7 +72,9 @@ async function loadInput(plansDir: string): Promise<BuildInput> {
   return { graph: result.graph, config: resolveSiteConfig(loaded.config, organisations) };
 }
 
-const input = await loadInput(process.env.SPARBAR_PLANS || 'plans');
+// Direction controls never reach a page (rule bidi-control): `sparbar build` has removed them already; a plain
+// `astro build` or `astro dev` removes them here.
+const input = withoutBidiControls(await loadInput(process.env.SPARBAR_PLANS || 'plans'));
 
 /** Markdown already parsed and sanitised by `sparbar build` (SPARBAR_MARKDOWN), keyed by `treeKey`. */
 function loadTrees(): Map<string, Root> {

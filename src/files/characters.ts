@@ -128,6 +128,19 @@ const ONLY_SPACES = /[\u000b\u000c\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u2
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists single code points and surrogate halves on purpose (tag characters).
 const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\udb40[\udc00-\udc7f]/g;
 
+/** The direction controls: embeddings and overrides U+202A–U+202E, isolates U+2066–U+2069, the marks U+200E, U+200F, U+061C. */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * `text` without direction controls (Unicode Standard Annex #9's explicit formatting characters and marks), for
+ * what is published; `text` itself when it has none.
+ */
+export function stripBidiControls(text: string): string {
+  if (isAscii(text)) return text;
+  BIDI_CONTROLS.lastIndex = 0;
+  return BIDI_CONTROLS.test(text) ? text.replace(BIDI_CONTROLS, '') : text;
+}
+
 /**
  * A key, id, reference or value from a fixed list as it is meant: NFC, every unusual space a plain space, invisible
  * format, control and direction characters removed, no space at either end. `ej påbörjad` with a no-break space or

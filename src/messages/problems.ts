@@ -18,6 +18,7 @@ export const PROBLEM_CODES = {
   'duplicate-key': 'error',
   'not-nfc': 'warning',
   'unusual-character': 'warning',
+  'bidi-control': 'error',
   // the schema
   'unknown-key': 'error',
   'missing-key': 'error',

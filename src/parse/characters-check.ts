@@ -2,7 +2,7 @@
 // and a combining ring), and no-break, zero-width and other unusual spaces, format and control characters in the
 // frontmatter (rule unusual-character). Spårbar reads keys, ids and values from fixed lists as they are meant
 // (see src/files/characters.ts); these warnings tell the writer so the editor can be fixed.
-import { codePointLabel, describeUnusual, findUnusualCharacters, firstNotNfc } from '../files/characters.js';
+import { codePointLabel, describeUnusual, findUnusualCharacters, firstNotNfc, type FoundCharacter } from '../files/characters.js';
 import type { MessageSink } from '../messages/report.js';
 
 /** Names of the combining marks that NFD text uses for Swedish and other Latin letters (Unicode Character Database). */
@@ -48,7 +48,7 @@ function spelled(written: string): string {
 /**
  * Reports text that is not NFC (once per file, at the first place) and every unusual character in the frontmatter,
  * `text.slice(from, to)` (one warning per character, at its first place, with how often and where else it occurs).
- * Direction controls are left to their own rule.
+ * Direction controls, anywhere in the file, are reported under their own rule, bidi-control.
  */
 export function reportCharacters(text: string, path: string, sink: MessageSink, from: number, to: number): void {
   let starts: number[] | undefined;
@@ -63,21 +63,21 @@ export function reportCharacters(text: string, path: string, sink: MessageSink, 
       { actual: notNfc.written, expected: [notNfc.nfc] },
     );
   }
-  if (to <= from) return;
-  const found = findUnusualCharacters(text.slice(from, to)).filter((c) => c.kind !== 'bidi');
-  const byCharacter = new Map<number, number[]>();
-  for (const c of found) {
-    const list = byCharacter.get(c.codePoint);
-    if (list) list.push(c.index + from);
-    else byCharacter.set(c.codePoint, [c.index + from]);
-  }
-  for (const [cp, offsets] of byCharacter) {
+  // Direction controls anywhere in the file, body too: the body is published as well (rule bidi-control).
+  const all = findUnusualCharacters(text);
+  for (const [cp, offsets] of byCodePoint(all.filter((c) => c.kind === 'bidi'))) {
     const first = at(offsets[0]!);
-    const otherLines = [...new Set(offsets.slice(1).map((o) => at(o).line))];
-    const more =
-      offsets.length > 1
-        ? ` Det finns ${offsets.length - 1} till${otherLines.length > 0 ? ` (rad ${listLines(otherLines)})` : ''}.`
-        : '';
+    sink.report(
+      'bidi-control',
+      `Tecknet ${describeUnusual(cp)} på rad ${first.line}, kolumn ${first.column} syns inte men ${bidiEffect(cp)}. Ta bort det; svensk text behöver det inte, och webbplatsen visar det aldrig.${more(offsets, at)}`,
+      { file: path, ...first },
+      { actual: String.fromCodePoint(cp) },
+    );
+  }
+  if (to <= from) return;
+  const found = all.filter((c) => c.kind !== 'bidi' && c.index >= from && c.index < to);
+  for (const [cp, offsets] of byCodePoint(found)) {
+    const first = at(offsets[0]!);
     const kind = findUnusualCharacters(String.fromCodePoint(cp))[0]!.kind;
     const what =
       kind === 'space'
@@ -85,8 +85,34 @@ export function reportCharacters(text: string, path: string, sink: MessageSink, 
         : kind === 'format'
           ? 'Tecknet syns inte men finns i texten, ofta från kopiering ur PDF eller webbsidor. Spårbar bortser från det i nycklar, id och värden ur en fast lista (som status), men ta bort det (i en editor som visar osynliga tecken).'
           : 'Ett styrtecken hör inte hemma i text. Ta bort det.';
-    sink.report('unusual-character', `Tecknet ${describeUnusual(cp)} på rad ${first.line}, kolumn ${first.column}. ${what}${more}`, { file: path, ...first }, { actual: String.fromCodePoint(cp) });
+    sink.report('unusual-character', `Tecknet ${describeUnusual(cp)} på rad ${first.line}, kolumn ${first.column}. ${what}${more(offsets, at)}`, { file: path, ...first }, { actual: String.fromCodePoint(cp) });
   }
+}
+
+/** What a direction control does, as a clause (Unicode Standard Annex #9: overrides, embeddings and isolates, their ends, marks). */
+function bidiEffect(cp: number): string {
+  if (cp === 0x202d || cp === 0x202e) return 'vänder ordningen på tecknen efter det, så att texten visas i en annan ordning än den är skriven (som i angreppet Trojan Source)';
+  if (cp === 0x202c || cp === 0x2069) return 'avslutar en ändrad skriftriktning som ett annat osynligt tecken har börjat';
+  if (cp === 0x200e || cp === 0x200f || cp === 0x061c) return 'styr skriftriktningen för tecknen runt omkring';
+  return 'ändrar skriftriktningen för texten efter det, så att den kan visas i en annan ordning än den är skriven';
+}
+
+/** The offsets of each character found, by code point, in order of first appearance. */
+function byCodePoint(found: readonly FoundCharacter[]): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (const c of found) {
+    const list = out.get(c.codePoint);
+    if (list) list.push(c.index);
+    else out.set(c.codePoint, [c.index]);
+  }
+  return out;
+}
+
+/** " Det finns 2 till (rad 8 och 9)." for the occurrences after the first; empty when there are none. */
+function more(offsets: readonly number[], at: (offset: number) => { line: number }): string {
+  if (offsets.length <= 1) return '';
+  const otherLines = [...new Set(offsets.slice(1).map((o) => at(o).line))];
+  return ` Det finns ${offsets.length - 1} till${otherLines.length > 0 ? ` (rad ${listLines(otherLines)})` : ''}.`;
 }
 
 function listLines(lines: readonly number[]): string {

@@ -13,6 +13,7 @@ import yamlSyntax from './yaml-syntax.js';
 import duplicateKey from './duplicate-key.js';
 import notNfc from './not-nfc.js';
 import unusualCharacter from './unusual-character.js';
+import bidiControl from './bidi-control.js';
 import unknownKey from './unknown-key.js';
 import missingKey from './missing-key.js';
 import wrongType from './wrong-type.js';
@@ -69,6 +70,7 @@ const rules = [
   duplicateKey,
   notNfc,
   unusualCharacter,
+  bidiControl,
   unknownKey,
   missingKey,
   wrongType,

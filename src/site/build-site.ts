@@ -17,6 +17,7 @@ import { normaliseBase } from './addresses.js';
 import { adoptedRevisions, siteHistory } from './history.js';
 import { searchRecords, writeSearchIndex } from './search-index.js';
 import { loadSiteConfig, resolveSiteConfig } from './site-config.js';
+import { withoutBidiControls } from './published-text.js';
 import { writeEditor, type WriteEditorInput } from '../editor/write-editor.js';
 
 export { normaliseBase };
@@ -156,27 +157,29 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       await stop();
       return result(EXIT_PLAN_ERRORS, ['Webbplatsen byggdes inte: webbplatsens konfiguration har fel.', ...config.errors], check.messages);
     }
-    const model = new SiteModel(check.graph, { base });
+    // What is published never has a direction control (rule bidi-control, when a plan lowers it): one pass here.
+    const graph = withoutBidiControls(check.graph);
+    const model = new SiteModel(graph, { base });
     const organisations = model.organisations().map((o) => o.title);
     const siteConfig = resolveSiteConfig(config.config, organisations);
-    const adopted = adoptedRevisions(siteConfig.adoptedRevision, check.graph);
+    const adopted = adoptedRevisions(siteConfig.adoptedRevision, graph);
     if (adopted.errors.length > 0) {
       await stop();
       const where = config.file ? `${config.file}: ` : '';
       return result(EXIT_PLAN_ERRORS, ['Webbplatsen byggdes inte: webbplatsens konfiguration har fel.', ...adopted.errors.map((e) => where + e)], check.messages);
     }
-    writeAtomically(graphFile, JSON.stringify({ graph: check.graph, config: siteConfig }));
+    writeAtomically(graphFile, JSON.stringify(withoutBidiControls({ graph, config: siteConfig })));
     // Parse every text once here, in parallel with Astro's bundling; the pages only turn trees into HTML.
     const trees = new Map<string, Root>();
     const add = (text: string, file: string) => {
       const key = treeKey(file, text);
       if (text.trim() !== '' && !trees.has(key)) trees.set(key, markdownToSafeTree(text, { resolveLink: (href) => model.resolveSourceLink(href, file) }));
     };
-    for (const n of check.graph.nodes) add(n.body, n.source.file);
-    for (const f of check.graph.followUps) add(f.body, f.source.file);
+    for (const n of graph.nodes) add(n.body, n.source.file);
+    for (const f of graph.followUps) add(f.body, f.source.file);
     writeAtomically(markdownFile, JSON.stringify([...trees]));
     // History from git (read-only): each node's commits, follow-ups' last changes, each plan since adoption.
-    writeAtomically(historyFile, JSON.stringify(siteHistory(plansDir, check.graph, adopted.revisions)));
+    writeAtomically(historyFile, JSON.stringify(withoutBidiControls(siteHistory(plansDir, graph, adopted.revisions))));
     // The search index, from the graph, while Astro renders the pages.
     const searchErrors = await writeSearchIndex(searchRecords(model, trees), path.join(work, 'pagefind'));
     if (searchErrors.length > 0) {

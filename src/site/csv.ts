@@ -4,7 +4,9 @@
 // starts with a byte order mark (å, ä, ö would be garbled), and it splits on semicolons because the comma
 // is the decimal separator. Other tools (LibreOffice, pandas with sep=';' and encoding='utf-8-sig', R's
 // read.csv2) read the same file. Fields are quoted as in RFC 4180. Text that a spreadsheet would run as a
-// formula (starting with =, +, -, @, tab or carriage return) gets a leading apostrophe.
+// formula (starting with =, +, -, @, tab or carriage return) gets a leading apostrophe. Direction controls
+// (U+202E and the like, rule bidi-control) are removed first, so none can reorder a cell or hide a formula.
+import { stripBidiControls } from '../files/characters.js';
 
 export const CSV_BOM = '\uFEFF';
 export const CSV_SEPARATOR = ';';
@@ -21,7 +23,7 @@ export function csvCell(value: CsvCell): string {
     const text = String(Math.round(value * 1e9) / 1e9).replace('.', ',');
     return text;
   }
-  let text = value;
+  let text = stripBidiControls(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   if (/[;"\r\n]/.test(text) || text !== text.trim()) return `"${text.replace(/"/g, '""')}"`;
   return text;

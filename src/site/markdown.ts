@@ -1,7 +1,8 @@
 // Safe markdown for the site: remark-parse → remark-rehype → our link/heading/image rules → rehype-sanitize
 // → rehype-stringify. Raw HTML in a plan file is dropped (never passed through), the result is sanitised
 // with GitHub's allow-list, and only http, https, mailto and tel links and in-page anchors survive:
-// `javascript:`, `data:` and the like are removed, the link text stays. Rendered text is cached.
+// `javascript:`, `data:` and the like are removed, the link text stays. Direction controls (U+202E …) are
+// removed. Rendered text is cached.
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
@@ -10,6 +11,7 @@ import remarkRehype from 'remark-rehype';
 import { toHtml } from 'hast-util-to-html';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { stripBidiControls } from '../files/characters.js';
 
 const FOOTNOTE_PREFIX = 'user-content-';
 const FOOTNOTE_LABEL_ID = 'footnote-label';
@@ -106,7 +108,8 @@ const parser = unified()
  * used in another. `minHeading` and `idPrefix` are applied by `safeTreeToHtml`.
  */
 export function markdownToSafeTree(markdown: string, options: Pick<MarkdownOptions, 'resolveLink'> = {}): Root {
-  const file = new VFile({ value: markdown, data: { markdownOptions: options } });
+  // Direction controls never reach the page (rule bidi-control; src/site/published-text.ts).
+  const file = new VFile({ value: stripBidiControls(markdown), data: { markdownOptions: options } });
   const tree = parser.runSync(parser.parse(file), file) as Root;
   return stripPositions(tree);
 }
