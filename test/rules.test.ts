@@ -240,6 +240,26 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
       },
     ],
   },
+  'limit-exceeded': {
+    keeps: [...A1_ETC, 'digplan:A2', 'digplan:A3', 'digplan:A4'],
+    cases: [
+      {
+        title: 'a body of 3,000 ">" (it crashed the build): an error at the 33rd',
+        file: 'plan/aktiviteter/A2.md',
+        expected: [err('limit-exceeded', 12, 33, ['mer än 32 nivåer', 'plattare'])],
+      },
+      {
+        title: 'a list nested 40 deep by indentation: an error at the 33rd level’s marker',
+        file: 'plan/aktiviteter/A3.md',
+        expected: [err('limit-exceeded', 44, 65, ['mer än 32 nivåer'])],
+      },
+      {
+        title: 'one paragraph of 600 "[a](": an error at the 501st bracket',
+        file: 'plan/aktiviteter/A4.md',
+        expected: [err('limit-exceeded', 12, 2001, ['fler än 500 hakparenteser', 'tomma rader'])],
+      },
+    ],
+  },
   'duplicate-key': {
     keeps: A1_ETC,
     cases: [

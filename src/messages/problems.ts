@@ -19,6 +19,7 @@ export const PROBLEM_CODES = {
   'not-nfc': 'warning',
   'unusual-character': 'warning',
   'bidi-control': 'error',
+  'limit-exceeded': 'error',
   // the schema
   'unknown-key': 'error',
   'missing-key': 'error',

@@ -7,6 +7,7 @@ import type { MessageSink } from '../messages/report.js';
 import { closest } from '../util/suggest.js';
 import { readDeclarations, type Declarations } from './declarations.js';
 import { reportCharacters } from './characters-check.js';
+import { bodyLimitProblem, MAX_FRONTMATTER_LINES } from './limits.js';
 import { looksLikeFrontmatterWithoutFence, splitFrontmatter } from './frontmatter.js';
 import { findOtherFrontmatter, yamlFrontmatterFor, type OtherFrontmatter } from './other-frontmatter.js';
 import { locate, parseFrontmatterYaml, type ParsedYaml } from './yaml-frontmatter.js';
@@ -70,6 +71,18 @@ export function readPlanText(bytes: Uint8Array, path: string, sink: MessageSink)
   reportCharacters(text, path, sink, yamlStart, split.kind === 'frontmatter' ? yamlStart + split.yaml.length : split.kind === 'unclosed' ? text.length : 0);
   if (split.kind === 'unclosed') return readUnclosed(text, path, sink);
   if (split.kind === 'none') return readWithoutFrontmatter(text, path, sink);
+  // Bounded work (src/parse/limits.ts): the body as the site will render it, and frontmatter no longer than it may be.
+  const bodyProblem = bodyLimitProblem(split.body);
+  if (bodyProblem) sink.report('limit-exceeded', bodyProblem.message, { file: path, line: split.bodyLine + bodyProblem.line, column: bodyProblem.column });
+  const fmLines = lineCount(split.yaml);
+  if (fmLines > MAX_FRONTMATTER_LINES) {
+    sink.report(
+      'limit-exceeded',
+      `Frontmatter har ${fmLines} rader, fler än ${MAX_FRONTMATTER_LINES}, och läses inte. Ingen planfil behöver så många; flytta lång text till brödtexten under --- och dela upp listor på flera filer.`,
+      { file: path, line: split.yamlLine, column: 1 },
+    );
+    return declaredOnly(path, split.yaml.slice(0, 4096), split.yamlLine);
+  }
   const { parsed, problems } = parseFrontmatterYaml(split.yaml, split.yamlLine);
   if (problems.length > 0) {
     const declared = readDeclarations(parsed.text);
@@ -137,6 +150,13 @@ function meantAsPlanFile(declared: Declarations): boolean {
 }
 
 /** A file that cannot be read as a plan file but says what it would declare; undefined when it declares nothing (no type, no id). */
+/** Lines of `text`, a last line without its line feed included. */
+function lineCount(text: string): number {
+  let n = text === '' || text.endsWith('\n') ? 0 : 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 function brokenRead(path: string, declared: Declarations, parsed: ParsedYaml, body: string, bodyLine: number): ReadPlanFile | undefined {
   if (declared.typ === undefined && declared.id === undefined) return undefined;
   const data: ReadPlanFile['data'] = { typ: declared.typ ?? '' };

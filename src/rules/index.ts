@@ -14,6 +14,7 @@ import duplicateKey from './duplicate-key.js';
 import notNfc from './not-nfc.js';
 import unusualCharacter from './unusual-character.js';
 import bidiControl from './bidi-control.js';
+import limitExceeded from './limit-exceeded.js';
 import unknownKey from './unknown-key.js';
 import missingKey from './missing-key.js';
 import wrongType from './wrong-type.js';
@@ -71,6 +72,7 @@ const rules = [
   notNfc,
   unusualCharacter,
   bidiControl,
+  limitExceeded,
   unknownKey,
   missingKey,
   wrongType,

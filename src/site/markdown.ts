@@ -110,8 +110,15 @@ const parser = unified()
 export function markdownToSafeTree(markdown: string, options: Pick<MarkdownOptions, 'resolveLink'> = {}): Root {
   // Direction controls never reach the page (rule bidi-control; src/site/published-text.ts).
   const file = new VFile({ value: stripBidiControls(markdown), data: { markdownOptions: options } });
-  const tree = parser.runSync(parser.parse(file), file) as Root;
-  return stripPositions(tree);
+  try {
+    const tree = parser.runSync(parser.parse(file), file) as Root;
+    return stripPositions(tree);
+  } catch (error) {
+    // `sparbar check` refuses text nested past its limits (rule limit-exceeded, src/parse/limits.ts); should its count
+    // ever differ from the parser's, the page shows the text as written instead of failing the whole build.
+    if (!(error instanceof RangeError)) throw error;
+    return { type: 'root', children: [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: String(file.value) }] }] };
+  }
 }
 
 function stripPositions<T extends Root | RootContent | ElementContent>(node: T): T {
