@@ -1,7 +1,7 @@
 // Direction controls (issue 10): `sparbar check` reports them (rule bidi-control, test/rules.test.ts); a plan that
 // lowers the rule still never publishes one. Page titles, headings, texts and open data (CSV, JSON) are checked in a
 // real build; the plans folder is byte-identical afterwards.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { csvCell } from '../src/site/csv.js';
 import { renderMarkdownUncached } from '../src/site/markdown.js';
 import { withoutBidiControls } from '../src/site/published-text.js';
 import { runCli } from './helpers/cli.js';
+import { materializeRuleFixture } from './helpers/rule-fixtures.js';
 import { snapshotTree } from './helpers/tree.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'sparbar-bidi-'));
@@ -58,7 +59,7 @@ function filesUnder(dir: string): string[] {
 describe('a plan that turns bidi-control down to a warning', () => {
   it('builds, and no published page, search record or open-data file has a direction control', { timeout: 600_000 }, async () => {
     const plans = path.join(tmp, 'plans');
-    cpSync(path.resolve(import.meta.dirname, 'fixtures/rules/bidi-control'), plans, { recursive: true });
+    materializeRuleFixture('bidi-control', plans);
     writeFileSync(
       path.join(plans, 'sparbar.config.json'),
       JSON.stringify({ regler: { 'bidi-control': 'varning' }, webbplats: { namn: 'Ekby \u202eslapriL' } }),
