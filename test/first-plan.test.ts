@@ -36,13 +36,14 @@ function telemetryEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 const NOTICE = /Astro collects anonymous usage data/;
 
 describe('Din första plan', () => {
-  it('has a complete example: the plan files and a .gitignore', () => {
+  it('has a complete example: the plan files, the configuration its statement needs and a .gitignore', () => {
     expect(firstPlanFiles(guide).map((f) => f.path)).toEqual([
       'plans/organisationer/asby.md',
       'plans/policy/policy.md',
       'plans/plan-2025-2028/plan.md',
       'plans/plan-2025-2028/mal/M1.md',
       'plans/plan-2025-2028/aktiviteter/A01.md',
+      'plans/sparbar.config.json',
       '.gitignore',
     ]);
     const ignore = firstPlanFiles(guide).find((f) => f.path === '.gitignore')!.text.split('\n');

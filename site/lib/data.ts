@@ -59,7 +59,7 @@ async function loadInput(plansDir: string): Promise<BuildInput> {
   }
   const lib = (name: string) => pathToFileURL(path.resolve(process.env.SPARBAR_LIB || 'lib', name)).href;
   const { checkPlans } = (await import(/* @vite-ignore */ lib('src/check/check-plans.js'))) as typeof import('@src/check/check-plans.js');
-  const { loadSiteConfig, resolveSiteConfig } = (await import(/* @vite-ignore */ lib('src/site/site-config.js'))) as typeof import('@src/site/site-config.js');
+  const { loadSiteConfig, resolveSiteConfig, statementProblems } = (await import(/* @vite-ignore */ lib('src/site/site-config.js'))) as typeof import('@src/site/site-config.js');
   const result = checkPlans(plansDir);
   const errors = result.messages.filter((m) => m.fatal === true);
   if (errors.length > 0) {
@@ -68,6 +68,8 @@ async function loadInput(plansDir: string): Promise<BuildInput> {
   }
   const loaded = loadSiteConfig(plansDir, process.env.SPARBAR_CONFIG || undefined);
   if (loaded.errors.length > 0) throw new Error(`Webbplatsens konfiguration har fel:\n${loaded.errors.join('\n')}`);
+  const statement = statementProblems(loaded.config, loaded.file);
+  if (statement.length > 0) throw new Error(`Tillgänglighetsredogörelsen är inte komplett:\n${statement.join('\n')}`);
   const organisations = new SiteModel(result.graph).organisations().map((o) => o.title);
   return { graph: result.graph, config: resolveSiteConfig(loaded.config, organisations) };
 }

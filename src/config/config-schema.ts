@@ -51,11 +51,19 @@ export const siteConfigSchema = z.strictObject({
     .optional(),
   tillgänglighet: z
     .strictObject({
-      förenlighet: z.enum(['helt', 'delvis', 'inte']).optional().meta({ description: 'Hur webbplatsen uppfyller lagen (DOS-lagen).' }),
-      brister: z.array(text).optional().meta({ description: 'Kända brister i tillgängligheten.' }),
-      bedömd: datum.optional().meta({ description: 'Datum då webbplatsen senast bedömdes.' }),
-      uppdaterad: datum.optional().meta({ description: 'Datum då redogörelsen senast uppdaterades.' }),
-      metod: text.optional().meta({ description: 'Hur webbplatsen har testats.' }),
+      förenlighet: z
+        .enum(['helt', 'delvis', 'inte'])
+        .optional()
+        .meta({ description: 'Hur webbplatsen uppfyller lagen (2018:1937): helt, delvis eller inte förenlig. Standard: delvis, helt först när en manuell granskning utan brister är gjord.' }),
+      brister: z.array(text).optional().meta({ description: 'Kända brister: innehåll som inte är tillgängligt och varför.' }),
+      oskäligt_betungande: z.array(text).optional().meta({ description: 'Innehåll som undantas för att anpassningen vore oskäligt betungande (12 §), med skälen.' }),
+      utanför_lagen: z.array(text).optional().meta({ description: 'Innehåll som inte omfattas av lagens krav (9 §).' }),
+      upprättad: datum.optional().meta({ description: 'Datum då redogörelsen skrevs.' }),
+      uppdaterad: datum.optional().meta({ description: 'Datum då redogörelsen senast granskades och uppdaterades.' }),
+      bedömd: datum.optional().meta({ description: 'Datum för den senaste bedömningen av hur webbplatsen uppfyller lagen.' }),
+      manuell_granskning: datum.optional().meta({ description: 'Datum då webbplatsen senast granskades manuellt (utöver de automatiska testerna).' }),
+      granskare: text.optional().meta({ description: 'Vem som granskade manuellt, t.ex. "en extern granskare" eller "kommunens webbredaktion".' }),
+      metod: text.optional().meta({ description: 'Hur webbplatsen har testats, om Spårbars beskrivning inte räcker.' }),
       kontakt: z
         .strictObject({
           epost: z.email('ska vara en e-postadress, t.ex. tillganglighet@ekby.se').optional(),

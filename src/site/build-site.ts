@@ -16,7 +16,7 @@ import { SiteModel } from './model.js';
 import { normaliseBase } from './addresses.js';
 import { adoptedRevisions, siteHistory } from './history.js';
 import { searchRecords, writeSearchIndex } from './search-index.js';
-import { loadSiteConfig, resolveSiteConfig } from './site-config.js';
+import { loadSiteConfig, resolveSiteConfig, statementProblems } from './site-config.js';
 import { withoutBidiControls } from './published-text.js';
 import { writeEditor, type WriteEditorInput } from '../editor/write-editor.js';
 
@@ -156,6 +156,11 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     if (config.errors.length > 0) {
       await stop();
       return result(EXIT_PLAN_ERRORS, ['Webbplatsen byggdes inte: webbplatsens konfiguration har fel.', ...config.errors], check.messages);
+    }
+    const statement = statementProblems(config.config, config.file);
+    if (statement.length > 0) {
+      await stop();
+      return result(EXIT_PLAN_ERRORS, ['Webbplatsen byggdes inte: tillgänglighetsredogörelsen är inte komplett.', ...statement], check.messages);
     }
     // What is published never has a direction control (rule bidi-control, when a plan lowers it): one pass here.
     const graph = withoutBidiControls(check.graph);

@@ -22,41 +22,124 @@ export interface SiteConfig {
   adoptedRevision: string | Record<string, string> | null;
   accessibility: {
     compliance: 'helt' | 'delvis' | 'inte';
+    /** Known shortcomings as configured (`brister`). */
     issues: string[];
-    assessed: string | null;
+    /** Content exempted as a disproportionate burden (12 §), with reasons. */
+    disproportionateBurden: string[];
+    /** Content outside the law's scope (9 §). */
+    outOfScope: string[];
+    /** The date the statement was written (`upprättad`). */
+    written: string | null;
+    /** The date it was last reviewed and updated (`uppdaterad`, else `upprättad`). */
     updated: string | null;
-    method: string;
+    /** The date of the latest assessment of compliance (`bedömd`, else the manual review, else `updated`). */
+    assessed: string | null;
+    /** The date of the latest manual review, or null when only the automated tests have been run. */
+    manualReview: string | null;
+    reviewer: string | null;
+    /** The configured description of the method, or null for Spårbar's own (the page describes it). */
+    method: string | null;
     contact: { email: string | null; phone: string | null; form: string | null; responseTime: string | null };
+    /** True when every contact given is at a domain reserved for examples (RFC 2606: .example, example.com/.org/.net), as in the example plan. */
+    fictionalContact: boolean;
   };
 }
 
+/** What Spårbar's own tests cover, for the statement's "how we tested" (test/browser/: axe-core in Chromium on every page type). */
 export const DEFAULT_TEST_METHOD =
-  'Webbplatsen är byggd med Spårbar. Varje sidtyp testas automatiskt i en riktig webbläsare mot WCAG 2.1 nivå A och AA med verktyget axe-core, och sidorna granskas för tangentbord, skärmläsare, mobilskärmar 360 pixlar breda och utskrift.';
+  'Webbplatsen är byggd med Spårbar. Varje sidtyp testas automatiskt i en riktig webbläsare (Chromium) mot WCAG 2.1 nivå A och AA med verktyget axe-core, och sidorna testas med tangentbord, på skärmar 360 pixlar breda och i utskrift.';
+
+const RESERVED_EXAMPLE = /(^|\.)example$|(^|\.)example\.(com|org|net)$|\.(test|invalid)$/i;
+
+/** Whether a host name is reserved for documentation and examples (RFC 2606, RFC 6761), so an address there is clearly fictional. */
+export function isExampleHost(host: string): boolean {
+  return RESERVED_EXAMPLE.test(host);
+}
+
+function hostOf(contact: { email: string | null; form: string | null }): string[] {
+  const hosts: string[] = [];
+  if (contact.email) hosts.push(contact.email.slice(contact.email.lastIndexOf('@') + 1));
+  if (contact.form) {
+    try {
+      hosts.push(new URL(contact.form).hostname);
+    } catch {
+      // The schema only lets URLs through.
+    }
+  }
+  return hosts;
+}
 
 /** The configuration with defaults filled in; `organisations` are the organisation names in the plans. */
 export function resolveSiteConfig(file: SiteConfigFile, organisations: readonly string[]): SiteConfig {
   const owner = file.webbplats?.ägare ?? (organisations.length > 0 ? joinSwedish(organisations) : 'Organisationen');
   const name = file.webbplats?.namn ?? (organisations.length === 1 ? `${organisations[0]}: planer och uppföljning` : 'Planer och uppföljning');
   const a = file.tillgänglighet ?? {};
+  const issues = a.brister ?? [];
+  const burden = a.oskäligt_betungande ?? [];
+  const manualReview = a.manuell_granskning ?? null;
+  const contact = {
+    email: a.kontakt?.epost ?? null,
+    phone: a.kontakt?.telefon ?? null,
+    form: a.kontakt?.webbformulär ?? null,
+    responseTime: a.kontakt?.svarstid ?? null,
+  };
+  const hosts = hostOf(contact);
+  const updated = a.uppdaterad ?? a.upprättad ?? null;
   return {
     name,
     owner,
     address: file.webbplats?.adress ?? null,
     adoptedRevision: file.antagen_revision ?? null,
     accessibility: {
-      compliance: a.förenlighet ?? (a.brister && a.brister.length > 0 ? 'delvis' : 'helt'),
-      issues: a.brister ?? [],
-      assessed: a.bedömd ?? null,
-      updated: a.uppdaterad ?? a.bedömd ?? null,
-      method: a.metod ?? DEFAULT_TEST_METHOD,
-      contact: {
-        email: a.kontakt?.epost ?? null,
-        phone: a.kontakt?.telefon ?? null,
-        form: a.kontakt?.webbformulär ?? null,
-        responseTime: a.kontakt?.svarstid ?? null,
-      },
+      compliance: a.förenlighet ?? (manualReview !== null && issues.length === 0 && burden.length === 0 ? 'helt' : 'delvis'),
+      issues,
+      disproportionateBurden: burden,
+      outOfScope: a.utanför_lagen ?? [],
+      written: a.upprättad ?? null,
+      updated,
+      assessed: a.bedömd ?? manualReview ?? updated,
+      manualReview,
+      reviewer: a.granskare ?? null,
+      method: a.metod ?? null,
+      contact,
+      fictionalContact: hosts.length > 0 && !contact.phone && hosts.every(isExampleHost),
     },
   };
+}
+
+/**
+ * What the accessibility statement still needs before a site can be published, each a Swedish sentence naming
+ * the key in `sparbar.config.json` (`configFile`, or the plans folder's when none was read). Lag (2018:1937)
+ * om tillgänglighet till digital offentlig service, 16 §, and Digg's model statement
+ * (digg.se, "Skapa en tillgänglighetsredogörelse") require a way to report shortcomings (meddelandefunktion)
+ * and the date the statement was made; a site claims full compliance only after a manual review without
+ * known shortcomings, since automated tests find only part of WCAG's failures.
+ */
+export function statementProblems(file: SiteConfigFile, configFile: string | null): string[] {
+  const where = configFile ?? `${SITE_CONFIG_FILE} i planmappen (filen finns inte än)`;
+  const a = file.tillgänglighet ?? {};
+  const problems: string[] = [];
+  const k = a.kontakt ?? {};
+  if (!k.epost && !k.telefon && !k.webbformulär) {
+    problems.push(
+      `${where}: tillgänglighetsredogörelsen saknar ett sätt att rapportera brister i tillgängligheten, och lagen om tillgänglighet till digital offentlig service kräver ett. ` +
+        'Ange minst en av tillgänglighet.kontakt.epost, tillgänglighet.kontakt.telefon och tillgänglighet.kontakt.webbformulär, ' +
+        'till exempel { "tillgänglighet": { "kontakt": { "epost": "tillganglighet@kommun.se" } } }.',
+    );
+  }
+  if (!a.upprättad) {
+    problems.push(`${where}: tillgänglighetsredogörelsen saknar datumet då den skrevs. Ange tillgänglighet.upprättad som ÅÅÅÅ-MM-DD, till exempel "upprättad": "2026-09-01".`);
+  }
+  if (a.förenlighet === 'helt' && !a.manuell_granskning) {
+    problems.push(
+      `${where}: tillgänglighet.förenlighet är "helt", men ingen manuell granskning är angiven. Automatiska tester hittar bara en del av bristerna: ` +
+        'ange tillgänglighet.manuell_granskning (datumet för granskningen) eller skriv "delvis".',
+    );
+  }
+  if (a.förenlighet === 'helt' && ((a.brister?.length ?? 0) > 0 || (a.oskäligt_betungande?.length ?? 0) > 0)) {
+    problems.push(`${where}: tillgänglighet.förenlighet är "helt", men brister eller undantag är angivna. Skriv "delvis", eller ta bort det som är åtgärdat.`);
+  }
+  return problems;
 }
 
 export interface LoadedSiteConfig {

@@ -81,7 +81,7 @@ const PAGE_TYPES: { name: string; path: string; h1: RegExp; content: RegExp[] }[
   { name: 'planer', path: 'planer/', h1: /Planer och policyer/, content: [/Ekby kommun/, /Gäller/] },
   { name: 'organisation', path: 'organisation/ekby/', h1: /Ekby kommun/, content: [/Kommunkod/, /9999/] },
   { name: 'öppna data', path: 'oppna-data/', h1: /Öppna data/, content: [/graf\.json/, /noder\.csv/, /UTF-8 med BOM/, /Semikolon/] },
-  { name: 'tillgänglighet', path: 'tillganglighet/', h1: /Tillgänglighetsredogörelse/, content: [/lagen om tillgänglighet till digital offentlig service/, /Tillsyn/, /Digg/] },
+  { name: 'tillgänglighet', path: 'tillganglighet/', h1: /Tillgänglighets\u00ad?redogörelse/, content: [/lagen om tillgänglighet till digital offentlig service/, /Tillsyn/, /Digg/] },
   { name: 'sök', path: 'sok/', h1: /Sök/, content: [/Alla sidor/, /A14/] },
 ];
 

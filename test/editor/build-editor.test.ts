@@ -12,7 +12,9 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const config = (redigering: unknown) => {
   const file = path.join(tmp, `config-${Math.random().toString(36).slice(2)}.json`);
-  writeFileSync(file, JSON.stringify({ redigering }));
+  // The example's own configuration (its accessibility statement) with the editor's settings added.
+  const example = JSON.parse(readFileSync('plans/sparbar.config.json', 'utf8')) as Record<string, unknown>;
+  writeFileSync(file, JSON.stringify({ ...example, redigering }));
   return file;
 };
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build-site.js';
 import { checkOutputFolder } from '../../src/files/write-safety.js';
 import { brokenLinks, hashTree, linksIn, listFiles } from './site-files.js';
+import { expectExampleStatement } from './statement-page.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(root, 'test/fixtures/site');
@@ -77,6 +78,8 @@ describe('buildSite', () => {
     // No adopted version is named for the example plan: no page "Ändringar sedan antagandet" and no link to it.
     expect(files.filter((f) => f.includes('/andringar/'))).toEqual([]);
     expect(readFileSync(path.join(a, 'ekby-digplan-2024-2027/index.html'), 'utf8')).not.toContain('Ändringar sedan antagandet');
+    // The accessibility statement shows every element Digg's model asks for, from plans/sparbar.config.json.
+    expectExampleStatement(readFileSync(path.join(a, 'tillganglighet/index.html'), 'utf8'));
   }, 120_000);
 
   it('builds several organisations and plans under a base path, every link working', async () => {
