@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build-site.js';
+import { exampleConfig } from '../helpers/example-config.js';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.js';
 import { brokenLinks } from '../site/site-files.js';
 import { axeViolations, launchChromium } from './browser.js';
@@ -30,7 +31,7 @@ let outsideGit: StaticServer;
 beforeAll(async () => {
   repo = tempRepo({ withPlans: false });
   cpSync(path.join(root, 'plans'), path.join(repo.dir, 'plans'), { recursive: true });
-  repo.write('plans/sparbar.config.json', JSON.stringify({ antagen_revision: 'plan-2024-antagen' }));
+  repo.write('plans/sparbar.config.json', exampleConfig({ antagen_revision: 'plan-2024-antagen' }));
   repo.commit('Planen som KS antog', { author: 'Karin Ström', date: '2024-02-14T16:00:00+01:00' });
   repo.git('tag', 'plan-2024-antagen');
   repo.edit(`${PLAN}/aktiviteter/digitaliseringsenheten/A05.md`, 'slut: 2025-12-31', 'slut: 2026-12-31');
@@ -50,7 +51,7 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'sparbar-browser-historik-'));
   const outsidePlans = path.join(work, 'utan-git', 'plans');
   cpSync(path.join(root, 'plans'), outsidePlans, { recursive: true });
-  writeFileSync(path.join(outsidePlans, 'sparbar.config.json'), JSON.stringify({ antagen_revision: 'plan-2024-antagen' }));
+  writeFileSync(path.join(outsidePlans, 'sparbar.config.json'), exampleConfig({ antagen_revision: 'plan-2024-antagen' }));
   for (const [plans, out] of [
     [path.join(repo.dir, 'plans'), path.join(work, 'git-site')],
     [outsidePlans, path.join(work, 'utan-git-site')],

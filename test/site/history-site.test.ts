@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build-site.js';
+import { exampleConfig } from '../helpers/example-config.js';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.js';
 import { brokenLinks, linksIn, listFiles } from './site-files.js';
 
@@ -41,7 +42,7 @@ describe('the site with history from git', () => {
   beforeAll(async () => {
     repo = tempRepo({ withPlans: false });
     cpSync('plans', path.join(repo.dir, 'plans'), { recursive: true });
-    repo.write('plans/sparbar.config.json', JSON.stringify({ antagen_revision: { [DOC]: 'plan-2024-antagen' } }, null, 2));
+    repo.write('plans/sparbar.config.json', exampleConfig({ antagen_revision: { [DOC]: 'plan-2024-antagen' } }));
     sha['adopted'] = repo.commit('Planen som KS antog', { author: 'Karin Ström', date: '2024-02-14T16:00:00+01:00' });
     repo.git('tag', 'plan-2024-antagen');
     repo.edit(`${PLAN}/aktiviteter/digitaliseringsenheten/A05.md`, 'slut: 2025-12-31', 'slut: 2026-12-31');
@@ -150,7 +151,7 @@ describe('the site built outside a git checkout', () => {
     try {
       expect(() => execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, stdio: 'pipe' })).toThrow();
       cpSync('plans', path.join(dir, 'plans'), { recursive: true });
-      writeFileSync(path.join(dir, 'plans', 'sparbar.config.json'), JSON.stringify({ antagen_revision: 'plan-2024-antagen' }));
+      writeFileSync(path.join(dir, 'plans', 'sparbar.config.json'), exampleConfig({ antagen_revision: 'plan-2024-antagen' }));
       const out = path.join(dir, 'dist');
       const result = await buildSite({ plansDir: path.join(dir, 'plans'), outDir: out, logLevel: 'silent' });
       expect(result.errors).toEqual([]);
@@ -178,7 +179,7 @@ describe('the site built outside a git checkout', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sparbar-fel-plan-'));
     try {
       cpSync('plans', path.join(dir, 'plans'), { recursive: true });
-      writeFileSync(path.join(dir, 'plans', 'sparbar.config.json'), JSON.stringify({ antagen_revision: { 'ekby-digplan-2024': 'v1' } }));
+      writeFileSync(path.join(dir, 'plans', 'sparbar.config.json'), exampleConfig({ antagen_revision: { 'ekby-digplan-2024': 'v1' } }));
       const result = await buildSite({ plansDir: path.join(dir, 'plans'), outDir: path.join(dir, 'dist'), logLevel: 'silent' });
       expect(result.exitCode).toBe(1);
       expect(result.errors.join('\n')).toMatch(/antagen_revision\.ekby-digplan-2024: det finns ingen plan med id "ekby-digplan-2024" \(planerna heter "ekby-digplan-2024-2027"\)/);
