@@ -59,11 +59,13 @@ export function isExampleHost(host: string): boolean {
 function hostOf(contact: { email: string | null; form: string | null }): string[] {
   const hosts: string[] = [];
   if (contact.email) hosts.push(contact.email.slice(contact.email.lastIndexOf('@') + 1));
-  if (contact.form) {
+  if (contact.form && /^mailto:/i.test(contact.form)) hosts.push(contact.form.replace(/\?.*$/, '').slice(contact.form.lastIndexOf('@') + 1));
+  else if (contact.form && /^tel:/i.test(contact.form)) hosts.push('');
+  else if (contact.form) {
     try {
       hosts.push(new URL(contact.form).hostname);
     } catch {
-      // The schema only lets URLs through.
+      // The schema only lets addresses through.
     }
   }
   return hosts;

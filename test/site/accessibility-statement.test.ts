@@ -50,6 +50,9 @@ describe('the contact', () => {
     expect(fictional({ epost: 'a@ekby.example', webbformulär: 'https://www.ekby.se/kontakt' })).toBe(false);
     expect(fictional({ epost: 'a@ekby.example', telefon: '0123-45 67 89' })).toBe(false);
     expect(fictional({ epost: 'a@ekby.se' })).toBe(false);
+    expect(fictional({ webbformulär: 'mailto:tillganglighet@ekby.example' })).toBe(true);
+    expect(fictional({ webbformulär: 'mailto:tillganglighet@ekby.se' })).toBe(false);
+    expect(fictional({ webbformulär: 'tel:+4612345678' })).toBe(false);
   });
 
   it('is required, with the date the statement was written, and each missing one is named in Swedish', () => {
