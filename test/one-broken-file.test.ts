@@ -69,6 +69,23 @@ describe('one broken file never breaks others', () => {
     expectOnly(result, M1, [{ ruleId: 'yaml-syntax', line: 17, column: 1, words: ['tabb'] }]);
   });
 
+  it('a multi-line flow list of focus areas written at column 1: its error only, every focus area still declared', () => {
+    const spread = ['fokusområden: [ {', 'id: FO1.1, titel: Beslutsordning', '}, {', 'id: FO1.2, titel: Systemägarskap', '}, {', 'id: FO1.3, titel: Nytta', '}, {', 'id: FO1.5, titel: Kostnader', '} ]', ''].join('\n');
+    const opened = ['fokusområden: [', '{', 'id: FO1.1,', 'titel: Beslutsordning', '},', '{ id: FO1.2, titel: Systemägarskap },', '{ id: FO1.3, titel: Nytta },', '{ id: FO1.5, titel: Kostnader }', ']', ''].join('\n');
+    for (const list of [spread, opened]) {
+      const result = checkChanged({ [M1]: edit(M1, /^fokusområden:\n[\s\S]*?(?=^---$)/m, list) });
+      expect(result.messages.filter((m) => m.file !== M1).map(brief), list).toEqual([]);
+      expect(result.messages.map((m) => m.ruleId), list).toEqual(['yaml-syntax']);
+    }
+  });
+
+  it('an anchor (&) or alias (*) where text was meant is an error at its place that says to quote it, never a silently changed value', () => {
+    const anchor = checkChanged({ [A01]: edit(A01, /^titel: Beslutsordning/m, 'titel: &ankare Beslutsordning') });
+    expectOnly(anchor, A01, [{ ruleId: 'yaml-syntax', line: 4, column: 8, words: ['&ankare', 'ankare', 'citattecken', '"&ankare Beslutsordning'] }]);
+    const alias = checkChanged({ [A01]: edit(A01, /^ansvarig: .*$/m, 'ansvarig: *IT-enheten') });
+    expectOnly(alias, A01, [{ ruleId: 'yaml-syntax', line: 6, column: 11, words: ['*IT-enheten', 'alias', 'citattecken', '"*IT-enheten"'] }]);
+  });
+
   it('an invalid status gives its own error and no "focus area without action" on the goal', () => {
     const result = checkChanged({ [A33]: edit(A33, /^status: pågår$/m, 'status: pågåår') });
     expectOnly(result, A33, [{ ruleId: 'invalid-value', line: 9, column: 9, words: ['"pågåår"', 'Menade du "pågår"?'] }]);

@@ -39,6 +39,17 @@ function items(text: string): string[] {
   return out;
 }
 
+/** How many `[` and `{` are open after `line`, given `depth` before it (quoted text and comments aside, roughly: never below zero). */
+function openAfter(depth: number, line: string): number {
+  const bare = line.replace(/"[^"]*"|'[^']*'/g, '').replace(/(^|[ \t])#.*$/, '');
+  let d = depth;
+  for (const c of bare) {
+    if (c === '[' || c === '{') d++;
+    else if ((c === ']' || c === '}') && d > 0) d--;
+  }
+  return d;
+}
+
 /**
  * What the frontmatter text `yaml` declares, read line by line without a YAML parser: top-level `typ`, `id` and
  * `titel`, the ids of nodes written inside it, and each top-level key's value read as a list of ids. Never throws.
@@ -46,30 +57,34 @@ function items(text: string): string[] {
 export function readDeclarations(yaml: string): Declarations {
   const lines = yaml.split('\n');
   const found: Declarations = { inlineIds: [], lists: {} };
-  let current: { key: string; text: string } | undefined;
+  let current: { key: string; text: string; depth: number } | undefined;
   const close = () => {
     if (current && !Object.hasOwn(found.lists, current.key)) found.lists[current.key] = items(current.text);
     current = undefined;
   };
   for (const line of lines) {
     const top = TOP_KEY.exec(line);
-    if (top && !/^[ \t]/.test(line)) {
+    // Inside an open flow list (`fokusområden: [` …) a line at column 1 still belongs to the list, even `id: FO1.1,`.
+    const inFlow = current !== undefined && current.depth > 0;
+    let ownId = false;
+    if (top && !/^[ \t]/.test(line) && !inFlow) {
       close();
       const key = normalizeKey(top[1]!);
       const value = top[2]!;
       if ((key === 'typ' || key === 'id' || key === 'titel') && found[key] === undefined) {
         const v = scalar(value);
         if (v !== '') found[key] = v;
-        if (key === 'id') continue;
+        ownId = key === 'id';
       }
-      current = { key, text: value };
-    } else if (current && (/^[ \t\]}-]/.test(line) || line.trim() === '')) {
+      if (ownId) continue;
+      current = { key, text: value, depth: openAfter(0, value) };
+    } else if (current && (inFlow || /^[ \t\]}-]/.test(line) || line.trim() === '')) {
       current.text += `\n${line}`;
+      current.depth = openAfter(current.depth, line);
     } else {
       close();
     }
     for (const m of line.matchAll(INLINE_ID)) {
-      if (m.index === 0 && line.startsWith('id')) continue; // the file's own id
       const id = scalar(m[1]!);
       if (id !== '') found.inlineIds.push(id);
     }

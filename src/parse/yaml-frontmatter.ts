@@ -1,7 +1,7 @@
 // Parses frontmatter YAML with the `yaml` package, keeping positions so messages point at keys and values.
 import { normalizeKey, spaceStructure } from '../files/characters.js';
 import { explainYamlError } from './yaml-errors.js';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 
 export type YamlPath = readonly (string | number)[];
 
@@ -62,6 +62,10 @@ export function parseFrontmatterYaml(written: string, firstLine: number): { pars
     });
   }
   if (problems.length === 0) {
+    const marked = firstAnchorOrAlias(parsed);
+    if (marked) problems.push(marked);
+  }
+  if (problems.length === 0) {
     try {
       parsed.data = normalizeData(document.toJS({ maxAliasCount: 100 }));
     } catch (error) {
@@ -69,6 +73,41 @@ export function parseFrontmatterYaml(written: string, firstLine: number): { pars
     }
   }
   return { parsed, problems };
+}
+
+/**
+ * The first anchor (`&namn`) or alias (`*namn`) in the frontmatter, as a problem: a plan file has no use for them,
+ * and a writer who types `titel: &Co` or `ansvarig: *IT-enheten` means text, which YAML would silently change
+ * (the anchor is dropped from the value) or refuse (an alias to nothing). The fix is quoting.
+ */
+function firstAnchorOrAlias(parsed: ParsedYaml): YamlProblem | undefined {
+  let found: YamlProblem | undefined;
+  const text = parsed.text;
+  visit(parsed.document, {
+    Alias(_, node) {
+      if (found || !node.range) return found ? visit.BREAK : undefined;
+      const written = text.slice(node.range[0], node.range[1]);
+      found = {
+        kind: 'syntax',
+        message: `${written} läses i YAML som en hänvisning (alias) till ett ankare &${node.source}, inte som text. Sätt värdet inom citattecken: "${written}"`,
+        point: toPoint(parsed, node.range[0]),
+      };
+      return visit.BREAK;
+    },
+    Node(_, node) {
+      if (found || !node.anchor || !node.range) return found ? visit.BREAK : undefined;
+      const at = text.lastIndexOf(`&${node.anchor}`, node.range[0]);
+      const value = text.slice(node.range[0], node.range[1]);
+      const whole = text.slice(at, node.range[1]);
+      found = {
+        kind: 'syntax',
+        message: `&${node.anchor} i början av värdet läses i YAML som ett ankare (för alias) och försvinner ur texten, så värdet blir "${value}". Sätt hela värdet inom citattecken: "${whole}"`,
+        point: toPoint(parsed, at >= 0 ? at : node.range[0]),
+      };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** Plain data with every key as it is meant (normalizeKey) and every text in Unicode NFC. */
