@@ -10,6 +10,7 @@ import { csvCell } from '../src/site/csv.js';
 import { renderMarkdownUncached } from '../src/site/markdown.js';
 import { withoutBidiControls } from '../src/site/published-text.js';
 import { runCli } from './helpers/cli.js';
+import { exampleConfig } from './helpers/example-config.js';
 import { materializeRuleFixture } from './helpers/rule-fixtures.js';
 import { snapshotTree } from './helpers/tree.js';
 
@@ -62,7 +63,8 @@ describe('a plan that turns bidi-control down to a warning', () => {
     materializeRuleFixture('bidi-control', plans);
     writeFileSync(
       path.join(plans, 'sparbar.config.json'),
-      JSON.stringify({ regler: { 'bidi-control': 'varning' }, webbplats: { namn: 'Ekby \u202eslapriL' } }),
+      // The example's configuration (its accessibility statement, which every build needs) with the rule turned down.
+      exampleConfig({ regler: { 'bidi-control': 'varning' }, webbplats: { namn: 'Ekby \u202eslapriL' } }),
     );
     const before = snapshotTree(plans);
     const out = path.join(tmp, 'www');
