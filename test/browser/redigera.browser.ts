@@ -68,10 +68,10 @@ describe('sparbar redigera: the browser editor on a clone', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'redigera-uppfoljning-1280.png'), fullPage: true });
     await page.getByRole('button', { name: 'Publicera' }).click();
     await page.getByText('Publicera nu').first().click();
-    await expect.poll(() => repo.read(FILE), { timeout: 30_000 }).not.toBe(original);
-
     const expected = original.replace('status: klar\n', 'status: pågår\n').replace(/\n---\n[\s\S]*$/, `\n---\n${TEXT}\n`);
-    expect(repo.read(FILE)).toBe(expected);
+    // decap-server writes the file in place (truncate, then write): poll until the whole save is there, not
+    // just until the file differs (it read '' between the two once).
+    await expect.poll(() => repo.read(FILE), { timeout: 30_000 }).toBe(expected);
     const after = snapshotTree(repo.dir);
     const changed = Object.keys(after).filter((f) => after[f] !== before[f]);
     expect(changed).toEqual([FILE]);
