@@ -50,6 +50,12 @@ export const followUpSchema = z.strictObject({
     description:
       'False for a follow-up opened and not yet filled in (ej inlämnad): it lacks its status, bedömning or utfall, or still has the marker "sparbar: ej ifylld". Its assessment, forecast, status, value and author are then null, whatever the file says.',
   }),
+  /** An action's revised due date (nytt_slutdatum), or null. */
+  revisedDue: z.string().nullable(),
+  /** Measures for a deviation (åtgärder): what, who, by when. */
+  measures: z.array(z.strictObject({ what: z.string(), who: z.string().nullable(), due: z.string().nullable() })),
+  /** Evidence behind the assessment (underlag): a title and an address or a file in the plans folder. */
+  evidence: z.array(z.strictObject({ title: z.string(), url: z.string().nullable(), file: z.string().nullable() })),
   body: z.string(),
   source: sourcePositionSchema,
 });

@@ -232,6 +232,27 @@ export const uppfoljningSchema = z
     utfall: z.number().optional().meta({ description: 'Utfall för en indikator, för periodens år.' }),
     författare: text.optional().meta({ description: 'Vem som skrev uppföljningen; saknas i en uppföljning som ingen har fyllt i ännu.' }),
     datum: datum.optional(),
+    nytt_slutdatum: datum.optional().meta({ description: 'Aktivitetens reviderade slutdatum, när det antagna inte håller. Det antagna står kvar i aktivitetens fil.' }),
+    åtgärder: z
+      .array(
+        z.strictObject({
+          vad: text.meta({ description: 'Vad som ska göras.' }),
+          ansvarig: text.optional().meta({ description: 'Vem som gör det.' }),
+          senast: datum.optional().meta({ description: 'Till när.' }),
+        }),
+      )
+      .optional()
+      .meta({ description: 'Åtgärder för en avvikelse: vad som ska göras, av vem och till när.' }),
+    underlag: z
+      .array(
+        z.strictObject({
+          titel,
+          adress: z.string().regex(/^https?:\/\/\S+$/).optional().meta({ description: 'Webbadress (https:// eller http://) till underlaget: protokoll, mätrapport, en sida i Kolada.' }),
+          fil: text.optional().meta({ description: 'Fil i planförrådet, relativt planmappen, när underlaget inte har en webbadress.' }),
+        }),
+      )
+      .optional()
+      .meta({ description: 'Underlag för bedömningen: protokoll, mätrapporter, Kolada-sidor.' }),
   })
   .meta({ title: 'Uppföljning', description: 'Uppföljning av en nod för en period.' });
 

@@ -83,6 +83,9 @@ export function attachFollowUps(
       author: submitted ? (value.författare ?? null) : null,
       date: value.datum ?? null,
       submitted,
+      revisedDue: submitted ? (value.nytt_slutdatum ?? null) : null,
+      measures: (submitted ? value.åtgärder ?? [] : []).map((m) => ({ what: m.vad, who: m.ansvarig ?? null, due: m.senast ?? null })),
+      evidence: (submitted ? value.underlag ?? [] : []).map((u) => ({ title: u.titel, url: u.adress ?? null, file: u.fil ?? null })),
       ...facts,
     };
     let periods = seen.get(key);
@@ -117,11 +120,13 @@ function fieldsFit(node: GraphNode, value: Draft['followUps'][number]['value'], 
     if (value.bedömning !== undefined) problems.push(['bedömning', 'En aktivitet bedöms med "status", inte "bedömning". Byt nyckel.']);
     if (value.utfall !== undefined) problems.push(['utfall', '"utfall" gäller bara indikatorer. Ta bort det här.']);
   } else if (node.type === 'indikator') {
+    if (value.nytt_slutdatum !== undefined) problems.push(['nytt_slutdatum', '"nytt_slutdatum" gäller bara aktiviteter. Ta bort det här.']);
     const group = node.fields.beräkning === 'medelvärde';
     if (group && value.utfall !== undefined) problems.push(['utfall', 'En indikatorgrupp räknar sitt utfall som medelvärdet av medlemmarna. Ta bort "utfall" och skriv utfallet i medlemmarnas uppföljningar.']);
     for (const k of ['bedömning', 'status'] as const) if (value[k] !== undefined) problems.push([k, `"${k}" gäller inte indikatorer. Ta bort det, och skriv analysen i texten.`]);
   } else {
     if (value.status !== undefined) problems.push(['status', `"status" gäller aktiviteter. För ${withArticle(node.type)} används "bedömning".`]);
+    if (value.nytt_slutdatum !== undefined) problems.push(['nytt_slutdatum', '"nytt_slutdatum" gäller bara aktiviteter. Ta bort det här.']);
     if (value.utfall !== undefined) problems.push(['utfall', '"utfall" gäller bara indikatorer. Ta bort det här.']);
   }
   for (const [key, reason] of problems) sink.report('followup-wrong-fields', reason, at(key));

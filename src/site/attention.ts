@@ -4,7 +4,7 @@
 // it has been so, its owner and the follow-up's own explanation. Pure: reads only the site model.
 import type { ActionStatus, Assessment, FollowUp, NodeOf } from '../graph/types.js';
 import { NO_OWNER, type SiteModel } from './model.js';
-import { indicatorRow, stateIn } from './follow-up-rows.js';
+import { dueDates, indicatorRow, stateIn } from './follow-up-rows.js';
 
 /** An assessment that needs attention. */
 export type ShortfallAssessment = Exclude<Assessment, 'uppfyllt'>;
@@ -16,8 +16,8 @@ export type AttentionReason =
   | { kind: 'bedömning'; assessment: ShortfallAssessment; streak: number; previous: Assessment | null }
   /** Delayed, paused or cancelled; `streak` periods in a row with this status. */
   | { kind: 'status'; status: DeviationStatus; streak: number; previous: ActionStatus | null }
-  /** Past its due date (`due`, YYYY-MM-DD) without being done. */
-  | { kind: 'slutdatum'; due: string }
+  /** Past its adopted due date (`due`, YYYY-MM-DD) without being done; `revised` when a follow-up moved it, `moves` times. */
+  | { kind: 'slutdatum'; due: string; revised: string | null; moves: number }
   /** The outcome for the period's year missed the target. */
   | { kind: 'målvärde'; year: number; target: number; actual: number; unit: string | undefined };
 
@@ -109,7 +109,10 @@ export function attentionList(model: SiteModel, planKey: string, period: string)
       const streak = streakOf(periods, at, state.status, (p) => stateIn(model, action.key, p)?.status ?? null);
       reasons.push({ kind: 'status', status: state.status as DeviationStatus, streak, previous: stateIn(model, action.key, previous)?.status ?? null });
     }
-    if (state.overdue && action.fields.slut !== undefined) reasons.push({ kind: 'slutdatum', due: action.fields.slut });
+    if (state.overdue && action.fields.slut !== undefined) {
+      const due = dueDates(model, action, period);
+      reasons.push({ kind: 'slutdatum', due: action.fields.slut, revised: due.revised, moves: due.moves });
+    }
     if (reasons.length > 0) actions.push({ node: action, goal: undefined, owner: ownerOf(action, undefined), reasons, followUp: model.followUp(action.key, period) ?? null });
   }
 

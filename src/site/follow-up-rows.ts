@@ -154,3 +154,26 @@ export function indicatorRow(model: SiteModel, indicator: NodeOf<'indikator'>, p
     labels: scale?.etiketter,
   };
 }
+
+/** An action's due date as adopted and as revised by its follow-ups up to a period. */
+export interface DueDates {
+  /** `slut` in the action's file: the date the plan adopted. */
+  adopted: string | null;
+  /** The latest `nytt_slutdatum` of a follow-up up to the period, when it differs from the adopted date; else null. */
+  revised: string | null;
+  /** How many times the due date has moved: each follow-up up to the period whose new date differs from the one before. */
+  moves: number;
+}
+
+/** The action's adopted due date, its revised one up to `period` and how many times it has moved. */
+export function dueDates(model: SiteModel, action: NodeOf<'aktivitet'>, period: string): DueDates {
+  const adopted = action.fields.slut ?? null;
+  let current = adopted;
+  let moves = 0;
+  for (const f of model.followUps(action.key)) {
+    if (f.period > period || f.revisedDue === null || f.revisedDue === current) continue;
+    current = f.revisedDue;
+    moves++;
+  }
+  return { adopted, revised: current !== adopted ? current : null, moves };
+}

@@ -52,6 +52,13 @@ describe('Att uppmärksamma, 2026-08 (worked out by hand from uppfoljning/2026-0
     // The explanation is the follow-up's own text.
     const fo34 = list.assessments.find((i) => i.node.id === 'FO3.4')!;
     expect(fo34.followUp!.body).toMatch(/arkivarieresurserna förstärks/);
+    // Measures for the deviations and evidence, as the follow-ups write them.
+    const withMeasures = list.assessments.filter((i) => i.followUp!.measures.length > 0).map((i) => i.node.id);
+    expect(withMeasures).toEqual(['M2', 'M3', 'FO3.4', 'M4', 'FO4.5']);
+    expect(list.assessments.find((i) => i.node.id === 'M4')!.followUp!.evidence).toEqual([
+      { title: 'Incidentrapport och tillgänglighetsmätning 2026 (I2, I3)', url: null, file: 'underlag/it-drift-2026.pdf' },
+      { title: 'PTS bredbandskartläggning 2025 (I4)', url: 'https://pts.se/', file: null },
+    ]);
   });
 
   it('names every delayed, paused or cancelled action and every one past its due date, each once', () => {
@@ -63,6 +70,12 @@ describe('Att uppmärksamma, 2026-08 (worked out by hand from uppfoljning/2026-0
     ]);
     expect(list.actions[0]!.reasons[0]).toMatchObject({ previous: 'pausad' });
     expect(list.actions[1]!.followUp!.body).toMatch(/Ny prognos är juni 2027/);
+    // A23's follow-up moves its due date once, to 2027-06-30, and names two measures.
+    expect(list.actions[1]!.reasons[1]).toEqual({ kind: 'slutdatum', due: '2026-06-30', revised: '2027-06-30', moves: 1 });
+    expect(list.actions[1]!.followUp!.measures).toEqual([
+      { what: 'Förstärka arkivarieresurserna med en halvtidstjänst under 2026–2027', who: 'Kommunledningsförvaltningen – Kansliavdelningen', due: '2026-10-31' },
+      { what: 'Beskriva informationen i de avvecklade systemen enligt arkivets krav före leverans', who: 'Systemägarna', due: '2027-03-31' },
+    ]);
   });
 
   it('names every indicator whose outcome missed its target', () => {
