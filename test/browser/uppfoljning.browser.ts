@@ -67,7 +67,7 @@ const PAGES: { name: string; path: string; h1: RegExp; content: RegExp[] }[] = [
       /Att uppmärksamma/,
       /Uppföljningen augusti 2026 visar att 15 mål och fokusområden inte är helt uppfyllda, att 2 aktiviteter har avvikelser och att 1 indikator inte nådde målvärdet/,
       /FO3\.4 E-arkiv och informationshantering\s+Ej uppfyllt för andra perioden i rad/,
-      /Har passerat slutdatumet 30 juni 2026 utan att vara klar/,
+      /Har passerat det antagna slutdatumet 30 juni 2026; nytt slutdatum 30 juni 2027 \(flyttat en gång\)/,
       /Utfall 2026: 92\s%, målvärde 93\s%/,
       /Ekby kommun/,
       /24 augusti 2026/,
