@@ -4,8 +4,10 @@ import type { List, ListItem as MdListItem, PhrasingContent, Root, RootContent }
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { installLinearEditMap } from '../util/linear-edit-map.js';
 import type { Block, ListItem, Run } from './blocks.js';
 
+installLinearEditMap();
 const parser = unified().use(remarkParse).use(remarkGfm);
 
 function phrasingRuns(nodes: readonly PhrasingContent[], strong = false): Run[] {

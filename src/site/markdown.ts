@@ -12,6 +12,7 @@ import { toHtml } from 'hast-util-to-html';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { stripBidiControls } from '../files/characters.js';
+import { installLinearEditMap } from '../util/linear-edit-map.js';
 
 const FOOTNOTE_PREFIX = 'user-content-';
 const FOOTNOTE_LABEL_ID = 'footnote-label';
@@ -94,6 +95,7 @@ function safeHref(raw: string, options: MarkdownOptions): string | null {
   return options.resolveLink ? options.resolveLink(raw.trim()) : null;
 }
 
+installLinearEditMap();
 const parser = unified()
   .use(remarkParse)
   .use(remarkGfm)
