@@ -8,35 +8,27 @@ import { EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { commandHelp, groupHelp, overviewHelp } from './help.js';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
-import { runBuild } from './commands/build.js';
-import { runCheck } from './commands/check.js';
-import { runDiff } from './commands/diff.js';
-import { runDokument } from './commands/dokument.js';
-import { runGraph } from './commands/graph.js';
-import { runImportera } from './commands/importera.js';
-import { runKolada } from './commands/kolada.js';
-import { runNy } from './commands/ny.js';
-import { runRapport } from './commands/rapport.js';
-import { runRedigera } from './commands/redigera.js';
-import { runUppfoljning } from './commands/uppfoljning.js';
 
 export type { Io } from './io.js';
 
 type Handler = (args: readonly string[], io: Io) => Promise<number> | number;
 
-/** Each command's code, by its first word (a group's handler gets its subcommand word first). */
+/**
+ * Each command's code, by its first word (a group's handler gets its subcommand word first). A command's modules
+ * are loaded when it runs, so `sparbar check` does not load the site, document and import code it never uses.
+ */
 export const HANDLERS: Record<string, Handler> = {
-  check: runCheck,
-  graph: runGraph,
-  diff: runDiff,
-  build: runBuild,
-  ny: runNy,
-  uppfoljning: runUppfoljning,
-  rapport: runRapport,
-  redigera: runRedigera,
-  kolada: runKolada,
-  dokument: runDokument,
-  importera: runImportera,
+  check: async (args, io) => (await import('./commands/check.js')).runCheck(args, io),
+  graph: async (args, io) => (await import('./commands/graph.js')).runGraph(args, io),
+  diff: async (args, io) => (await import('./commands/diff.js')).runDiff(args, io),
+  build: async (args, io) => (await import('./commands/build.js')).runBuild(args, io),
+  ny: async (args, io) => (await import('./commands/ny.js')).runNy(args, io),
+  uppfoljning: async (args, io) => (await import('./commands/uppfoljning.js')).runUppfoljning(args, io),
+  rapport: async (args, io) => (await import('./commands/rapport.js')).runRapport(args, io),
+  redigera: async (args, io) => (await import('./commands/redigera.js')).runRedigera(args, io),
+  kolada: async (args, io) => (await import('./commands/kolada.js')).runKolada(args, io),
+  dokument: async (args, io) => (await import('./commands/dokument.js')).runDokument(args, io),
+  importera: async (args, io) => (await import('./commands/importera.js')).runImportera(args, io),
 };
 
 const HELP_FLAGS = new Set(['--help', '-h']);
