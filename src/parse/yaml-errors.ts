@@ -119,6 +119,31 @@ function special(c: Context, char: string, what: string): Omit<ExplainedError, '
   return at(c, `${what}. ${char} har en egen betydelse i YAML (${kind}), som planfiler inte använder.${quoted.replace(/\.$/, '')}`);
 }
 
+/**
+ * `titel: *viktigt* projekt`: a value that begins with `*`, which YAML reads as an alias (a reference to an anchor
+ * `&namn`), so the text after the alias's name cannot be read. Says so at the `*`, with the whole value quoted;
+ * undefined when the value at the error does not begin with `*`.
+ */
+function aliasStart(c: Context): Omit<ExplainedError, 'duplicateKey'> | undefined {
+  const line = c.lines[c.line] ?? '';
+  const m = /(^\s*-\s+|:\s+|[[{,]\s*)(\*[^\s,[\]{}]*)[ \t]+$/.exec(line.slice(0, c.column));
+  if (!m) return undefined;
+  const start = m.index + m[1]!.length;
+  const inFlow = openBracketBefore(c.text, offsetOf(c)) !== undefined;
+  const value = line
+    .slice(start)
+    .replace(inFlow ? /[,\]}].*$/ : /\s+#.*$/, '')
+    .trim();
+  const key = inFlow ? undefined : keyOf(line);
+  const quoted = key !== undefined ? `${key}: ${JSON.stringify(value)}` : JSON.stringify(value);
+  return at(
+    c,
+    `värdet börjar med *, som i YAML inleder ett alias (en hänvisning till ett ankare &namn), inte text, så ${m[2]} lästes som ett alias och resten av värdet går inte att läsa. Sätt hela värdet inom citattecken: ${quoted}`,
+    c.line,
+    start,
+  );
+}
+
 /** A `%YAML` or other directive at the top: frontmatter has none. */
 function directive(c: Context): Omit<ExplainedError, 'duplicateKey'> {
   const line = c.lines.findIndex((l) => l.startsWith('%'));
@@ -175,7 +200,7 @@ function tab(c: Context, line: number, inside?: { char: string; line: number; co
     const l = c.lines[i]!;
     if (l.trim() === '' || l.trimStart().startsWith('#')) continue;
     const key = keyOf(l);
-    if (key !== undefined && /:\s*(#.*)?$/.test(l)) parent = key;
+    if (key !== undefined && /:\s*([|>][-+0-9]*\s*)?(#.*)?$/.test(l)) parent = key;
     else if (indentOf(l) === 0) break;
   }
   const where = inside
@@ -217,6 +242,8 @@ function missingColonOrIndent(c: Context): Omit<ExplainedError, 'duplicateKey'> 
     );
   }
   const line = c.lines[c.line] ?? '';
+  const tabbed = tabLine(c);
+  if (tabbed !== undefined) return tab(c, tabbed);
   if (line.includes('\t')) return tab(c, c.line);
   if (/^\s*-(\s|$)/.test(line)) return lineUp(c, 'punkterna i listan (raderna med -)');
   const word = line.trim();
@@ -242,12 +269,28 @@ function inFlow(c: Context): Omit<ExplainedError, 'duplicateKey'> | undefined {
   );
 }
 
+/**
+ * The line of a tab in the indentation that an indentation error at `c` comes from: the error's own line, or the line
+ * above it when that one begins with a tab (YAML may only notice on the next line). Undefined when neither has one.
+ */
+function tabLine(c: Context): number | undefined {
+  if (/^[ ]*\t/.test(c.lines[c.line] ?? '')) return c.line;
+  for (let i = c.line - 1; i >= 0; i--) {
+    const l = c.lines[i]!;
+    if (l.trim() === '') continue;
+    return l.startsWith('\t') ? i : undefined;
+  }
+  return undefined;
+}
+
 /** BAD_INDENT: a flow collection left open or under-indented, items or keys that do not line up. */
 function badIndent(c: Context): Omit<ExplainedError, 'duplicateKey'> {
   if (/^Flow (sequence|map)/.test(c.detail)) {
     const open = openBracketBefore(c.text, offsetOf(c));
     if (open) return flowLeftOpen(c, open);
   }
+  const tabbed = tabLine(c);
+  if (tabbed !== undefined) return tab(c, tabbed);
   if (/^Flow end indicator/.test(c.detail)) {
     const char = c.lines[c.line]?.[c.column] ?? ']';
     return at(c, `${char} som stänger ${pair(char === ']' ? '[' : '{')} står längst till vänster. Dra in raden med minst ett mellanslag, eller skriv ${char} sist på raden ovanför`);
@@ -289,9 +332,13 @@ function flowLeftOpen(c: Context, open: Bracket): Omit<ExplainedError, 'duplicat
   const errorLine = c.lines[c.line] ?? '';
   if (errorLine.startsWith('\t') || /^[ ]*\t/.test(errorLine)) return tab(c, c.line, open);
   if (!closesLater(c.text, open.offset)) {
-    const items = (c.lines[open.line] ?? '').slice(open.column + 1).replace(/\s+#.*$/, '').trim();
-    const example = key !== undefined ? ` t.ex. ${key}: ${open.char}${items}${close}` : '';
-    return at(c, `${close} saknas: ${pair(open.char)} som börjar på rad ${open.line + c.firstLine}, kolumn ${open.column + 1} stängs aldrig. Lägg till ${close} efter sista värdet,${example}`, open.line, open.column);
+    // Only the missing bracket: what follows it was read inside the open collection, so no fix is derived from it.
+    return at(
+      c,
+      `${close} saknas: ${open.char} på rad ${open.line + c.firstLine}, kolumn ${open.column + 1} öppnar ${pair(open.char)} som aldrig stängs. Skriv ${close} där ${open.char === '[' ? 'listan' : 'samlingen'} slutar, eller sätt hela värdet inom citattecken om ${open.char} hör till en text`,
+      open.line,
+      open.column,
+    );
   }
   const first = firstUnindented(c, open);
   return at(
@@ -316,6 +363,10 @@ function missingChar(c: Context): Omit<ExplainedError, 'duplicateKey'> {
     const quote = /"quote/.test(d) ? '"' : "'";
     return at(c, `citattecknet ${quote} öppnas men stängs aldrig. Avsluta värdet med samma citattecken på samma rad`, open?.line ?? c.line, open?.column ?? c.column);
   }
+  if (/^Missing , or :/.test(d)) {
+    const alias = aliasStart(c);
+    if (alias) return alias;
+  }
   if (/^Missing , /.test(d) || /^Missing , or :/.test(d)) {
     const open = openBracketBefore(c.text, offsetOf(c));
     const where = open ? ` i ${pair(open.char)} som börjar på rad ${open.line + c.firstLine}, kolumn ${open.column + 1}` : '';
@@ -338,6 +389,8 @@ function missingChar(c: Context): Omit<ExplainedError, 'duplicateKey'> {
     return at(c, `${close} saknas: en ${close === ']' ? 'lista [' : 'samling {'} stängs aldrig. Lägg till ${close} efter sista värdet`);
   }
   if (/^Block scalars with more-indented leading empty lines/.test(d)) {
+    const tabbed = tabLine(c);
+    if (tabbed !== undefined) return tab(c, tabbed);
     return at(c, 'texten efter | eller > börjar med tomma rader som är mer indragna än texten. Ta bort de tomma raderna överst eller deras mellanslag');
   }
   return at(c, 'ett tecken saknas här (ett kolon, ett kommatecken, ett citattecken eller en klammer). Kontrollera raden');
@@ -358,6 +411,10 @@ function unexpected(c: Context): Omit<ExplainedError, 'duplicateKey'> {
   }
   if (/^Block scalar header includes extra characters|^Unexpected token in block scalar header/.test(d)) {
     return at(c, 'efter | eller > får bara - eller + (och en siffra) stå på samma rad; själva texten börjar på nästa rad, indragen. Flytta texten till nästa rad');
+  }
+  if (/at node end|^Missing , or :/.test(d)) {
+    const alias = aliasStart(c);
+    if (alias) return alias;
   }
   if (/at node end/.test(d)) {
     return at(

@@ -89,7 +89,7 @@ function firstAnchorOrAlias(parsed: ParsedYaml): YamlProblem | undefined {
       const written = text.slice(node.range[0], node.range[1]);
       found = {
         kind: 'syntax',
-        message: `${written} läses i YAML som en hänvisning (alias) till ett ankare &${node.source}, inte som text. Sätt värdet inom citattecken: "${written}"`,
+        message: `${written} läses i YAML som en hänvisning (alias) till ett ankare &${node.source}, inte som text: * i början av ett värde inleder ett alias. Sätt värdet inom citattecken: ${keyBefore(text, node.range[0])}"${written}"`,
         point: toPoint(parsed, node.range[0]),
       };
       return visit.BREAK;
@@ -101,13 +101,20 @@ function firstAnchorOrAlias(parsed: ParsedYaml): YamlProblem | undefined {
       const whole = text.slice(at, node.range[1]);
       found = {
         kind: 'syntax',
-        message: `&${node.anchor} i början av värdet läses i YAML som ett ankare (för alias) och försvinner ur texten, så värdet blir "${value}". Sätt hela värdet inom citattecken: "${whole}"`,
+        message: `&${node.anchor} i början av värdet läses i YAML som ett ankare (för alias) och försvinner ur texten, så värdet blir "${value}". Sätt hela värdet inom citattecken: ${keyBefore(text, at >= 0 ? at : node.range[0])}"${whole}"`,
         point: toPoint(parsed, at >= 0 ? at : node.range[0]),
       };
       return visit.BREAK;
     },
   });
   return found;
+}
+
+/** `titel: ` when the value at `offset` is written after a key on its line (for showing the quoted form), else ''. */
+function keyBefore(text: string, offset: number): string {
+  const before = text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset);
+  const key = /^\s*(?:-\s+)?([^\s:#"'{[,][^:#]*?)\s*:\s+$/.exec(before)?.[1];
+  return key === undefined ? '' : `${key}: `;
 }
 
 /** Plain data with every key as it is meant (normalizeKey) and every text in Unicode NFC. */

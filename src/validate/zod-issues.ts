@@ -11,7 +11,7 @@ import {
 } from '../../schemas/plan-files.js';
 import type { ProblemCode } from '../messages/problems.js';
 import { closest, quoteList } from '../util/suggest.js';
-import { hasKey, locate, locateStart, sourceAt, writtenKeys, type ParsedYaml, type Point, type YamlPath } from '../parse/yaml-frontmatter.js';
+import { hasKey, locate, locateStart, sourceAt, writtenKeys, type ParsedYaml, type Point, type Range, type YamlPath } from '../parse/yaml-frontmatter.js';
 import { describeValue, pathLabel, typeWord, valueAt } from './describe.js';
 import { formOf, rewriteAs } from './forms.js';
 import { keysAt, requiredKeysAt, schemaAt } from './schema-walk.js';
@@ -19,7 +19,7 @@ import { keysAt, requiredKeysAt, schemaAt } from './schema-walk.js';
 export interface IssueMessage {
   ruleId: ProblemCode;
   reason: string;
-  point: Point;
+  point: Range;
   expected?: string[];
 }
 
@@ -49,9 +49,9 @@ export function issuesToMessages(issues: readonly z.core.$ZodIssue[], schema: z.
       case 'unrecognized_keys': {
         const allowed = keysAt(schema, path);
         for (const key of issue.keys) {
-          const comma = decimalComma(parsed, path, key);
+          const comma = commaInFlowMap(parsed, schema, path, key);
           if (comma) {
-            out.push({ ruleId: 'unknown-key', reason: comma, point: locate(parsed, [...path, key], 'key') });
+            out.push(comma);
             continue;
           }
           const hit = closest(key, allowed);
@@ -71,6 +71,15 @@ export function issuesToMessages(issues: readonly z.core.$ZodIssue[], schema: z.
         const missing = missingKey(path, value, schema, parsed, typ);
         if (missing) {
           out.push(missing);
+          break;
+        }
+        const comment = value === null ? commentAsValue(parsed, path) : undefined;
+        if (comment) {
+          out.push(comment);
+          break;
+        }
+        if (typeof value === 'number' && !Number.isFinite(value)) {
+          out.push({ ruleId: 'wrong-type', reason: notFinite(path, value, schema, parsed), point: locate(parsed, path) });
           break;
         }
         out.push({ ruleId: 'wrong-type', reason: wrongType(issue.expected === 'int' ? 'int' : String(issue.expected), path, value, schema, parsed), point: locate(parsed, path) });
@@ -137,11 +146,14 @@ export function issuesToMessages(issues: readonly z.core.$ZodIssue[], schema: z.
         break;
       }
       case 'invalid_key': {
-        out.push({
-          ruleId: 'invalid-format',
-          reason: `En nyckel i "${label}" har fel form. Använd årtal med fyra siffror (t.ex. 2026) eller heltal för skalsteg.`,
-          point: locate(parsed, path),
-        });
+        const parent = path.slice(0, -1);
+        const key = path[path.length - 1];
+        const comma = typeof key === 'string' ? commaInFlowMap(parsed, schema, parent, key) : undefined;
+        if (comma) {
+          out.push(comma);
+          break;
+        }
+        out.push({ ruleId: 'invalid-format', reason: badRecordKey(parent, key, issue, parsed), point: locate(parsed, path, 'key') });
         break;
       }
       case 'not_multiple_of': {
@@ -201,6 +213,10 @@ function wrongType(expected: string, path: YamlPath, value: unknown, schema: z.Z
     const lost = typeof value === 'number' && String(value) !== shown.trim() ? ` ${shown.trim()} blir ${String(value)}.` : '';
     return `"${label}" ska vara en text, men YAML läser ${shown.trim()} som ${describeValue(value)}.${lost} Skriv värdet inom citattecken: ${write(rewritten)}.`;
   }
+  const unquoted = typeof value === 'string' && /^["']/.test(shown.trim()) ? numberIn(value) : undefined;
+  if ((form.kind === 'year' || form.kind === 'number' || form.kind === 'integer') && unquoted !== undefined) {
+    return `"${label}" ska vara ${form.words}, men ${shown.trim()} står inom citattecken och läses därför som text. Ta bort citattecknen: ${write(unquoted)}.`;
+  }
   if (form.kind === 'year' && typeof value === 'string') {
     return `"${label}" ska vara ${form.words} (ett heltal), inte ${/^\d{4}-\d{2}/.test(value) ? 'ett datum' : describeValue(value)}: skriv ${write(rewritten ?? form.example)}${whole}.`;
   }
@@ -220,6 +236,14 @@ function wrongType(expected: string, path: YamlPath, value: unknown, schema: z.Z
   return `"${label}" ska vara ${form.words} men är ${describeValue(value)}. Skriv till exempel ${write(form.example)}.`;
 }
 
+/** The number a quoted text holds, written as YAML reads a number (`"4,5"` → `4.5`), or undefined when it holds none. */
+function numberIn(text: string): string | undefined {
+  const t = text.trim().replace(/\s/g, '');
+  if (/^-?\d+(?:\.\d+)?$/.test(t)) return t;
+  if (/^-?\d+,\d+$/.test(t)) return t.replace(',', '.');
+  return undefined;
+}
+
 /** `2024-2-3` as `2024-02-03`: a date whose month or day lacks its leading zero. */
 function paddedDate(value: string): string | undefined {
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value.trim());
@@ -227,14 +251,108 @@ function paddedDate(value: string): string | undefined {
   return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
 }
 
-/** `{ belopp: 4,5 }`: YAML reads the decimal comma as a separator, so `5` becomes a key. The reason that says so, or undefined. */
-function decimalComma(parsed: ParsedYaml, path: YamlPath, key: string): string | undefined {
-  if (!/^\d+$/.test(key) || valueAt(parsed.data, [...path, key]) !== null) return undefined;
+/** The 0-based line of the frontmatter text that a file position is on, and that line. */
+function lineAt(parsed: ParsedYaml, point: Point): { text: string; index: number } {
+  const index = point.line - parsed.firstLine;
+  return { text: parsed.text.split('\n')[index] ?? '', index };
+}
+
+/**
+ * `titel: #1 prioritet`: the value begins with `#` after a space, which YAML reads as a comment, so the key is empty.
+ * The message that says so, at the `#`, with the value quoted; undefined when the empty value has no comment after it.
+ */
+function commentAsValue(parsed: ParsedYaml, path: YamlPath): IssueMessage | undefined {
+  const key = path[path.length - 1];
+  if (typeof key !== 'string' || !hasKey(parsed, path.slice(0, -1), key)) return undefined;
+  const at = locate(parsed, path, 'key');
+  const { text } = lineAt(parsed, at);
+  const m = /^([^:]*:[ \t]+)(#.*?)[ \t]*$/.exec(text.slice(at.column - 1));
+  if (!m) return undefined;
+  const column = at.column + m[1]!.length;
+  const comment = m[2]!;
+  return {
+    ruleId: 'wrong-type',
+    reason:
+      `"${pathLabel(path)}" är tomt, eftersom # efter ett mellanslag inleder en kommentar i YAML: ${comment} lästes som en kommentar, inte som värdet. ` +
+      `Sätt värdet inom citattecken: ${key}: ${JSON.stringify(comment)}.`,
+    point: { line: at.line, column, end: { line: at.line, column: column + comment.length } },
+  };
+}
+
+/** `1e400`, `.inf`, `.nan`: a number YAML reads but no field can hold. Says which, and what to write. */
+function notFinite(path: YamlPath, value: number, schema: z.ZodType, parsed: ParsedYaml): string {
+  const label = pathLabel(path);
+  const key = path[path.length - 1];
+  const written = (sourceAt(parsed, path) ?? String(value)).trim();
+  const at = schemaAt(schema, path);
+  const form = at ? formOf(at, key) : undefined;
+  const write = (v: string) => (typeof key === 'string' ? `${key}: ${v}` : v);
+  const what = Number.isNaN(value)
+    ? `${written}, som YAML läser som "inget tal"`
+    : /inf/i.test(written)
+      ? `${written}, som YAML läser som oändligt`
+      : `${written}, ett tal som är för ${value > 0 ? 'stort' : 'litet'} för att räknas med (talen går till ungefär ${value > 0 ? '' : '-'}1.8e308)`;
+  if (form && (form.kind === 'text' || form.kind === 'choice')) return `"${label}" ska vara en text, men värdet är ${what}. Sätt värdet inom citattecken: ${write(JSON.stringify(written))}.`;
+  return `"${label}" har värdet ${what}. Skriv det verkliga värdet${form ? ` som ${form.words}, t.ex. ${write(form.example)}` : ''}.`;
+}
+
+/** A key of a per-year or per-step map that is not a year (or step): the key, what keys must be, and the key fixed when it can be told. */
+function badRecordKey(parent: YamlPath, key: string | number | undefined, issue: z.core.$ZodIssue, parsed: ParsedYaml): string {
+  const inner = 'issues' in issue && Array.isArray(issue.issues) ? (issue.issues[0] as { pattern?: unknown } | undefined) : undefined;
+  const yearKeys = String(inner?.pattern ?? YEAR_KEY_PATTERN).includes(YEAR_KEY_PATTERN.source);
+  const shown = String(key ?? '');
+  const value = valueAt(parsed.data, [...parent, shown]);
+  const year = /(?:^|\D)(\d{4})(?:\D|$)/.exec(shown)?.[1];
+  const step = /(-?\d+)/.exec(shown)?.[1];
+  const fixed = yearKeys ? year : step;
+  const example = fixed !== undefined ? ` Skriv ${fixed}: ${value === undefined || value === null ? '…' : typeof value === 'string' ? JSON.stringify(value) : String(value)}` : '';
+  return (
+    `Nyckeln "${shown}" i "${pathLabel(parent)}" ska vara ${yearKeys ? 'ett årtal med fyra siffror, utan bokstäver (t.ex. 2026: 85)' : 'ett heltal för ett skalsteg (t.ex. 3: Hög)'}.` +
+    (example ? `${example}.` : '')
+  );
+}
+
+/**
+ * `{ belopp: 4,5 }` or `{2023: 9,5}`: inside `{ … }` YAML reads the comma as a separator, so `5` becomes a key of its
+ * own (with no value). And `{ titel: Skola, vård }`: the same for a comma in a text. The message, at the value the
+ * comma broke, that says to write a decimal point (a number) or to quote the value (a text); undefined otherwise.
+ */
+function commaInFlowMap(parsed: ParsedYaml, schema: z.ZodType, path: YamlPath, key: string): IssueMessage | undefined {
+  if (valueAt(parsed.data, [...path, key]) !== null) return undefined;
   const map = valueAt(parsed.data, path);
-  if (map === null || typeof map !== 'object') return undefined;
+  if (map === null || typeof map !== 'object' || Array.isArray(map)) return undefined;
   const keys = writtenKeys(parsed, path);
   const previous = keys[keys.indexOf(key) - 1];
-  const number = previous === undefined ? undefined : (map as Record<string, unknown>)[previous];
-  if (previous === undefined || typeof number !== 'number' || !Number.isInteger(number)) return undefined;
-  return `${path.length ? `I ${pathLabel(path)} står` : 'Här står'} ${previous}: ${number},${key}, men inom { … } läser YAML kommatecknet som en avgränsare: det blir ${number} och en okänd nyckel "${key}". Skriv decimaler med punkt: ${previous}: ${number}.${key}.`;
+  if (previous === undefined) return undefined;
+  const before = (map as Record<string, unknown>)[previous];
+  const where = path.length ? `I ${pathLabel(path)} står` : 'Här står';
+  const source = sourceAt(parsed, [...path, previous]);
+  const keyPoint = locate(parsed, [...path, key], 'key');
+  const valuePoint = locate(parsed, [...path, previous]);
+  if (source === undefined || keyPoint.line !== valuePoint.line || keyPoint.end === undefined) return undefined;
+  // The value as written, from where it begins to the end of the key the comma made: `9,5`, `Skola, vård`.
+  const written = lineAt(parsed, valuePoint).text.slice(valuePoint.column - 1, keyPoint.end.column - 1);
+  const point: Range = { line: valuePoint.line, column: valuePoint.column, ...(keyPoint.end ? { end: keyPoint.end } : {}) };
+  if (/^\d+$/.test(key) && typeof before === 'number' && Number.isInteger(before) && /^-?\d+$/.test(source.trim())) {
+    const target = schemaAt(schema, [...path, previous]);
+    const kind = target === undefined ? undefined : formOf(target, previous).kind;
+    const point_ = `Skriv decimaler med punkt: ${previous}: ${source.trim()}.${key}`;
+    const quote = `sätt värdet inom citattecken: ${previous}: ${JSON.stringify(written)}`;
+    const fix = kind === 'text' ? `S${quote.slice(1)}` : kind === 'number' ? point_ : `${point_}, eller ${quote} om det är en text`;
+    return {
+      ruleId: 'wrong-type',
+      reason: `${where} ${previous}: ${written}, men inom { … } läser YAML kommatecknet som en avgränsare: det blir ${source.trim()} och en nyckel "${key}" utan värde. ${fix}.`,
+      point,
+    };
+  }
+  if (typeof before === 'string' && !/^["']/.test(source.trim())) {
+    const target = schemaAt(schema, [...path, previous]);
+    if (target === undefined || formOf(target, previous).kind !== 'text') return undefined;
+    return {
+      ruleId: 'unknown-key',
+      reason: `${where} ${previous}: ${written}, men inom { … } skiljer kommatecknet värden åt, så "${key}" blev en egen nyckel. Sätt texten inom citattecken: ${previous}: ${JSON.stringify(written)}.`,
+      point,
+    };
+  }
+  return undefined;
 }
