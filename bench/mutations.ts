@@ -118,9 +118,47 @@ export const MUTATIONS: Record<string, Mutator> = {
     if (!m) return null;
     return `${m[1]}: ${rng.pick(['0180', '2025-2028', '2025', '2025-01-01', 'ja', '[x]', '{ a: 1 }', '~', '1e3', '"x"'])}`;
   }),
+  flowListAtColumn1: (text, rng) => flowListAtColumn1(text, rng),
   misspeltKey: onLine((line) => (/^[a-zåäö_]{3,}:/.test(line) ? line.replace(/^([a-zåäö_]+?)([a-zåäö_]):/, '$1:') : null)),
   invalidUtf8: (text) => `${text.slice(0, 20)}\udc80${text.slice(20)}`,
 };
+
+/**
+ * A list written as a multi-line flow list with its lines at column 1, as writers do who learnt `[ … ]` from JSON:
+ * `bidrar_till: [FO1.1, FO1.2]`, or a block list of `- item` lines, becomes `bidrar_till: [` and then each item and the
+ * closing `]` on lines of their own at column 1 (issue 9: once 15 false errors in other files). Null when the file has
+ * no list of plain items.
+ */
+function flowListAtColumn1(text: string, rng: Rng): string | null {
+  const lines = text.split('\n');
+  const range = frontmatterLines(lines);
+  if (!range) return null;
+  const plain = /^[^\s:#{}[\],"'][^:#{}[\],]*$/;
+  const candidates: { at: number; count: number; key: string; items: string[] }[] = [];
+  for (let i = range[0]; i < range[1]; i++) {
+    const line = lines[i]!;
+    const flow = /^(\s*(?:-\s+)?[^\s:#-][^:#]*:\s*)\[([^[\]{}]*)\]\s*$/.exec(line);
+    if (flow) {
+      const items = flow[2]!.split(',').map((s) => s.trim());
+      if (items.length > 0 && items.every((s) => plain.test(s))) candidates.push({ at: i, count: 1, key: flow[1]!, items });
+      continue;
+    }
+    const block = /^(\s*[^\s:#-][^:#]*:)\s*$/.exec(line);
+    if (!block) continue;
+    const items: string[] = [];
+    for (let j = i + 1; j < range[1]; j++) {
+      const item = /^\s+-\s+(.+?)\s*$/.exec(lines[j]!);
+      if (!item || !plain.test(item[1]!)) break;
+      items.push(item[1]!);
+    }
+    if (items.length > 0 && !/^\s+-\s/.test(lines[i + 1 + items.length] ?? '')) candidates.push({ at: i, count: 1 + items.length, key: `${block[1]!} `, items });
+  }
+  if (candidates.length === 0) return null;
+  const c = rng.pick(candidates);
+  const written = [`${c.key}[`, ...c.items.map((item, k) => (k < c.items.length - 1 ? `${item},` : item)), ']'];
+  lines.splice(c.at, c.count, ...written);
+  return lines.join('\n');
+}
 
 /** The bytes of a mutated text; the lone surrogate of `invalidUtf8` becomes a byte that is never UTF-8. */
 function toBytes(text: string): Uint8Array {
