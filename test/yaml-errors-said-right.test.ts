@@ -47,6 +47,11 @@ describe('# that starts a comment where a value was meant', () => {
     has(reason, '"titel" är tomt', '# efter ett mellanslag inleder en kommentar', 'titel: "#1 prioritet"');
   });
 
+  it('and for an item of a list: - #SP2', () => {
+    const reason = one(`${GOAL}styrprinciper:\n  - SP1\n  - #SP2\n`, { rule: 'wrong-type', line: 7, column: 5 }, 'plan/M1.md');
+    has(reason, '"styrprinciper[1]" är tomt', 'kommentar', '- "#SP2"');
+  });
+
   it('the same for any key: ansvarig: #IT-enheten, with spaces around', () => {
     const reason = one(`${ACTION}titel: T\nbidrar_till: [FO1]\nansvarig:   #IT-enheten  \n`, { rule: 'wrong-type', line: 6, column: 13 });
     has(reason, '"ansvarig" är tomt', 'kommentar', 'ansvarig: "#IT-enheten"');
@@ -116,6 +121,23 @@ describe('after an unclosed [ or {: only the missing bracket, no fix derived fro
     const reason = one(`${ACTION}titel: T\nbidrar_till: [\nbudget: {belopp: 4, enhet: Mkr}\n`, { rule: 'yaml-syntax', line: 5, column: 14 });
     has(reason, '] saknas', 'rad 5, kolumn 14');
     expect(reason).not.toContain('[]');
+  });
+
+  it('a [ never closed whose next line is indented: still ] missing, not "a comma or colon is missing"', () => {
+    const reason = one(`${ACTION}titel: T\nbidrar_till: [FO1, FO2\n  status: pågår\n`, { rule: 'yaml-syntax', line: 5, column: 14 });
+    has(reason, '] saknas', 'rad 5, kolumn 14');
+    expect(reason).not.toContain('kommatecken');
+  });
+
+  it('a { closed with ]: } is missing where { opened, not "indent the lines"', () => {
+    const reason = one(`${GOAL}fokusområden: [{id: FO1, titel: X]\nmålår: 2026\n`, { rule: 'yaml-syntax', line: 5, column: 16 }, 'plan/M1.md');
+    has(reason, '} saknas', '{ på rad 5, kolumn 16');
+    expect(reason).not.toContain('dras in');
+  });
+
+  it('a quote never closed inside [ … ]: at the quote, not past the frontmatter', () => {
+    const reason = one(`${ACTION}titel: T\nbidrar_till: [FO1, "FO2\nstatus: klar\n`, { rule: 'yaml-syntax', line: 5, column: 20 });
+    has(reason, 'citattecknet "', 'stängs aldrig');
   });
 
   it('målvärden: {2025: 5, left open: } and where { opened, no map written for the writer', () => {

@@ -77,7 +77,12 @@ export function explainYamlError(error: YAMLError, text: string, lines: readonly
   const detail = error.message.split('\n')[0] ?? error.message;
   const context: Context = { error, text, lines, linePos, line: pos.line - 1, column: pos.col - 1, detail, firstLine };
   const explain = EXPLAIN[error.code] ?? ((c: Context) => at(c, 'YAML-koden här går inte att läsa. Kontrollera raden'));
-  const explained = /call stack/i.test(error.message) ? EXPLAIN.RESOURCE_EXHAUSTION(context) : explain(context);
+  const open = neverClosedBefore(context);
+  const explained = /call stack/i.test(error.message)
+    ? EXPLAIN.RESOURCE_EXHAUSTION(context)
+    : open && error.code !== 'DUPLICATE_KEY' && !/quote/i.test(detail)
+      ? missingBracket(context, open)
+      : explain(context);
   const inside = clamp(explained, lines);
   return { ...inside, duplicateKey: error.code === 'DUPLICATE_KEY' };
 }
@@ -262,6 +267,7 @@ function missingColonOrIndent(c: Context): Omit<ExplainedError, 'duplicateKey'> 
 function inFlow(c: Context): Omit<ExplainedError, 'duplicateKey'> | undefined {
   const open = openBracketBefore(c.text, offsetOf(c));
   if (!open) return undefined;
+  if (!closesLater(c.text, open.offset)) return flowLeftOpen(c, open);
   if (/^-\s/.test((c.lines[c.line] ?? '').slice(c.column))) return EXPLAIN.BLOCK_IN_FLOW(c);
   return at(
     c,
@@ -325,21 +331,36 @@ function lineUp(c: Context, what: string): Omit<ExplainedError, 'duplicateKey'> 
   return at(c, `${what} ska börja i samma kolumn.${fix}`, c.line, column);
 }
 
+/**
+ * The first `[` or `{` that never closes, when it opens before the error: everything after it was read inside the
+ * collection, so the error is its echo and only the missing bracket is said.
+ */
+function neverClosedBefore(c: Context): Bracket | undefined {
+  if (!/[[{]/.test(c.text)) return undefined;
+  const lost: Bracket[] = [];
+  const open = openBrackets(c.text, c.text.length, undefined, undefined, lost);
+  const first = [...lost, ...open].sort((a, b) => a.offset - b.offset)[0];
+  return first && first.offset <= offsetOf(c) ? first : undefined;
+}
+
+/** `]` or `}` missing: where the collection opened, and the fix, with nothing derived from the text after it. */
+function missingBracket(c: Context, open: Bracket): Omit<ExplainedError, 'duplicateKey'> {
+  const close = open.char === '[' ? ']' : '}';
+  return at(
+    c,
+    `${close} saknas: ${open.char} på rad ${open.line + c.firstLine}, kolumn ${open.column + 1} öppnar ${pair(open.char)} som aldrig stängs. Skriv ${close} där ${open.char === '[' ? 'listan' : 'samlingen'} slutar, eller sätt hela värdet inom citattecken om ${open.char} hör till en text`,
+    open.line,
+    open.column,
+  );
+}
+
 /** A `[` or `{` whose collection runs on past the line: either it never closes, or its lines are not indented. */
 function flowLeftOpen(c: Context, open: Bracket): Omit<ExplainedError, 'duplicateKey'> {
-  const close = open.char === '[' ? ']' : '}';
   const key = keyOf(c.lines[open.line] ?? '');
   const errorLine = c.lines[c.line] ?? '';
   if (errorLine.startsWith('\t') || /^[ ]*\t/.test(errorLine)) return tab(c, c.line, open);
-  if (!closesLater(c.text, open.offset)) {
-    // Only the missing bracket: what follows it was read inside the open collection, so no fix is derived from it.
-    return at(
-      c,
-      `${close} saknas: ${open.char} på rad ${open.line + c.firstLine}, kolumn ${open.column + 1} öppnar ${pair(open.char)} som aldrig stängs. Skriv ${close} där ${open.char === '[' ? 'listan' : 'samlingen'} slutar, eller sätt hela värdet inom citattecken om ${open.char} hör till en text`,
-      open.line,
-      open.column,
-    );
-  }
+  // Only the missing bracket: what follows it was read inside the open collection, so no fix is derived from it.
+  if (!closesLater(c.text, open.offset)) return missingBracket(c, open);
   const first = firstUnindented(c, open);
   return at(
     c,
@@ -359,7 +380,10 @@ function firstUnindented(c: Context, open: Bracket): number {
 function missingChar(c: Context): Omit<ExplainedError, 'duplicateKey'> {
   const d = c.detail;
   if (/quote/i.test(d)) {
-    const open = findUnclosedQuote(c.lines, c.line);
+    const unclosed: number[] = [];
+    openBrackets(c.text, c.text.length, undefined, unclosed);
+    const scanned = unclosed[0] === undefined ? undefined : c.linePos(unclosed[0]);
+    const open = findUnclosedQuote(c.lines, c.line) ?? (scanned ? { line: scanned.line - 1, column: scanned.col - 1 } : undefined);
     const quote = /"quote/.test(d) ? '"' : "'";
     return at(c, `citattecknet ${quote} öppnas men stängs aldrig. Avsluta värdet med samma citattecken på samma rad`, open?.line ?? c.line, open?.column ?? c.column);
   }
@@ -477,9 +501,10 @@ interface Bracket {
 /**
  * The flow collections open at `offset` in YAML `text`, innermost last; the offsets of those closed on the way go to
  * `closed`. A `[` or `{` opens one where a value begins (after `key:`, `- `, at the start of a line, or inside
- * another); quoted texts and comments are skipped.
+ * another); quoted texts and comments are skipped, and the offsets of quotes that never close go to `unclosed`. A
+ * bracket left open inside one that closes (the `{` of `[{ a: 1 ]`) goes to `unclosedBrackets`.
  */
-function openBrackets(text: string, offset: number, closed?: Set<number>): Bracket[] {
+function openBrackets(text: string, offset: number, closed?: Set<number>, unclosed?: number[], unclosedBrackets?: Bracket[]): Bracket[] {
   const stack: Bracket[] = [];
   let line = 0;
   let lineStart = 0;
@@ -499,6 +524,7 @@ function openBrackets(text: string, offset: number, closed?: Set<number>): Brack
     }
     if ((ch === '"' || ch === "'") && (valueStart || stack.length > 0)) {
       const end = skipQuoted(text, i);
+      if (end >= text.length) unclosed?.push(i);
       for (let k = i; k < end; k++) if (text[k] === '\n') [line, lineStart] = [line + 1, k + 1];
       i = end;
       valueStart = false;
@@ -510,8 +536,14 @@ function openBrackets(text: string, offset: number, closed?: Set<number>): Brack
       continue;
     }
     if ((ch === ']' || ch === '}') && stack.length > 0) {
-      const popped = stack.pop()!;
-      closed?.add(popped.offset);
+      // `]` closes the nearest `[`; a `{` inside it that was never closed (`[{ id: FO1 ]`) is left open for good.
+      const k = stack.map((b) => b.char).lastIndexOf(ch === ']' ? '[' : '{');
+      if (k >= 0) {
+        const inner = stack.splice(k + 1);
+        const popped = stack.pop()!;
+        unclosedBrackets?.push(...inner);
+        closed?.add(popped.offset);
+      }
       valueStart = false;
       continue;
     }

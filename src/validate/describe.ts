@@ -21,7 +21,11 @@ export function typeWord(expected: string): string {
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'tomt';
   if (Array.isArray(value)) return 'en lista';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'ett heltal' : 'ett decimaltal';
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return 'inget tal (.nan)';
+    if (!Number.isFinite(value)) return value > 0 ? 'ett tal som är för stort att räkna med' : 'ett tal som är för litet att räkna med';
+    return Number.isInteger(value) ? 'ett heltal' : 'ett decimaltal';
+  }
   if (typeof value === 'boolean') return 'sant eller falskt';
   if (typeof value === 'object') return 'en samling nycklar';
   return 'en text';

@@ -263,18 +263,19 @@ function lineAt(parsed: ParsedYaml, point: Point): { text: string; index: number
  */
 function commentAsValue(parsed: ParsedYaml, path: YamlPath): IssueMessage | undefined {
   const key = path[path.length - 1];
-  if (typeof key !== 'string' || !hasKey(parsed, path.slice(0, -1), key)) return undefined;
-  const at = locate(parsed, path, 'key');
+  if (typeof key === 'string' && !hasKey(parsed, path.slice(0, -1), key)) return undefined;
+  // A key: the text after its colon; a list item (`- #1 prioritet`): the text after its dash.
+  const at = typeof key === 'string' ? locate(parsed, path, 'key') : locate(parsed, path);
   const { text } = lineAt(parsed, at);
-  const m = /^([^:]*:[ \t]+)(#.*?)[ \t]*$/.exec(text.slice(at.column - 1));
+  const m = typeof key === 'string' ? /^([^:]*:[ \t]+)(#.*?)[ \t]*$/.exec(text.slice(at.column - 1)) : /^([ \t]*-[ \t]+)(#.*?)[ \t]*$/.exec(text);
   if (!m) return undefined;
-  const column = at.column + m[1]!.length;
+  const column = (typeof key === 'string' ? at.column : 1) + m[1]!.length;
   const comment = m[2]!;
   return {
     ruleId: 'wrong-type',
     reason:
       `"${pathLabel(path)}" är tomt, eftersom # efter ett mellanslag inleder en kommentar i YAML: ${comment} lästes som en kommentar, inte som värdet. ` +
-      `Sätt värdet inom citattecken: ${key}: ${JSON.stringify(comment)}.`,
+      `Sätt värdet inom citattecken: ${typeof key === 'string' ? `${key}: ` : '- '}${JSON.stringify(comment)}.`,
     point: { line: at.line, column, end: { line: at.line, column: column + comment.length } },
   };
 }
