@@ -4,7 +4,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { stripBidiControls } from '../src/files/characters.js';
 import { csvCell } from '../src/site/csv.js';
 import { renderMarkdownUncached } from '../src/site/markdown.js';
@@ -13,6 +13,9 @@ import { runCli } from './helpers/cli.js';
 import { exampleConfig } from './helpers/example-config.js';
 import { materializeRuleFixture } from './helpers/rule-fixtures.js';
 import { snapshotTree } from './helpers/tree.js';
+
+// Each test here builds whole sites: minutes on a busy 2-core machine, so more than the suite's 120 s.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'sparbar-bidi-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -5,13 +5,16 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { checkFiles } from '../src/check/check-files.js';
 import { severityOf } from '../src/messages/report.js';
 import { bodyLimitProblem, MAX_BRACKETS_PER_PARAGRAPH, MAX_FRONTMATTER_LINES, MAX_NESTING } from '../src/parse/limits.js';
 import { markdownToSafeTree, renderMarkdownUncached } from '../src/site/markdown.js';
 import { runCli } from './helpers/cli.js';
 import { snapshotTree } from './helpers/tree.js';
+
+// Each test here builds whole sites: minutes on a busy 2-core machine, so more than the suite's 120 s.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'sparbar-bounded-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

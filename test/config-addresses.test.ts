@@ -5,13 +5,16 @@
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { addressProblem, LINK_PROTOCOLS, WEB_PROTOCOLS } from '../src/config/addresses.js';
 import { parseSiteConfig } from '../src/config/config-schema.js';
 import { checkPlans } from '../src/check/check-plans.js';
 import { loadSiteConfig } from '../src/site/site-config.js';
 import { runCli } from './helpers/cli.js';
 import { snapshotTree } from './helpers/tree.js';
+
+// Each test here builds whole sites: minutes on a busy 2-core machine, so more than the suite's 120 s.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'sparbar-config-addresses-'));

@@ -6,10 +6,13 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { firstPlanFiles } from '../.ci/first-plan.mjs';
 import { SCHEMA_BY_TYPE } from '../schemas/plan-files.js';
 import { runCli } from './helpers/cli.js';
+
+// Each test here builds whole sites: minutes on a busy 2-core machine, so more than the suite's 120 s.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
 const guide = readFileSync('docs/din-forsta-plan.md', 'utf8');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'sparbar-forsta-'));

@@ -4,9 +4,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildSite } from '../../src/site/build-site.js';
 import { isExampleHost, resolveSiteConfig, statementProblems } from '../../src/site/site-config.js';
+
+// Each test here builds whole sites: minutes on a busy 2-core machine, so more than the suite's 120 s.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'sparbar-redogorelse-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -5,11 +5,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildSite } from '../../src/site/build-site.js';
 import { checkOutputFolder } from '../../src/files/write-safety.js';
 import { brokenLinks, hashTree, linksIn, listFiles } from './site-files.js';
 import { expectExampleStatement } from './statement-page.js';
+
+// Each test here builds whole sites: minutes on a busy 2-core machine, so more than the suite's 120 s.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixtures = path.join(root, 'test/fixtures/site');
@@ -80,7 +83,7 @@ describe('buildSite', () => {
     expect(readFileSync(path.join(a, 'ekby-digplan-2024-2027/index.html'), 'utf8')).not.toContain('Ändringar sedan antagandet');
     // The accessibility statement shows every element Digg's model asks for, from plans/sparbar.config.json.
     expectExampleStatement(readFileSync(path.join(a, 'tillganglighet/index.html'), 'utf8'));
-  }, 120_000);
+  }, 600_000);
 
   it('builds several organisations and plans under a base path, every link working', async () => {
     const out = path.join(tmp, 'multi');
@@ -129,7 +132,7 @@ describe('buildSite', () => {
     expect(statement).toContain('delvis förenlig');
     expect(statement).toContain('mailto:tillganglighet@alvdalen.example');
     expect(statement).toContain('1 september 2025');
-  }, 120_000);
+  }, 600_000);
 
   it('never lets hostile plan text through as markup, script or a javascript: link', async () => {
     const out = path.join(tmp, 'hostile');
@@ -166,5 +169,5 @@ describe('buildSite', () => {
     // The CSV keeps the text but neutralises formulas.
     const nodes = readFileSync(path.join(out, 'data/noder.csv'), 'utf8');
     expect(nodes).toContain(`'=cmd|' /C calc'!A0`);
-  }, 120_000);
+  }, 600_000);
 });

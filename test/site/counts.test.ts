@@ -3,10 +3,13 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkPlans } from '../../src/check/check-plans.js';
 import { buildSite } from '../../src/site/build-site.js';
 import { countBlocks, htmlPages } from './site-files.js';
+
+// Each test here builds whole sites: minutes on a busy 2-core machine, so more than the suite's 120 s.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/site/status-saknas');
 let tmp: string;
@@ -66,7 +69,7 @@ describe('status counts on the site', () => {
     expect(countBlocks(read('lunda-plan/ansvariga/index.html')).map((b) => b.total)).toEqual([1, 1, 1, 1]);
     expect(read('lunda-plan/mal/m1/index.html')).toContain('0 av 4');
     expect(read('index.html')).not.toContain('Inga aktiviteter');
-  }, 180_000);
+  }, 600_000);
 
   it('add up to every action when the plan has no follow-up yet: no "Inga aktiviteter" for actions without status', async () => {
     const plans = path.join(tmp, 'utan-uppfoljning');
@@ -79,5 +82,5 @@ describe('status counts on the site', () => {
       expect(whole!.total, page).toBe(4);
       expect(read(page)).not.toContain('Inga aktiviteter');
     }
-  }, 180_000);
+  }, 600_000);
 });

@@ -5,11 +5,14 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildSite } from '../../src/site/build-site.js';
 import { exampleConfig } from '../helpers/example-config.js';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.js';
 import { brokenLinks, linksIn, listFiles } from './site-files.js';
+
+// Each test here builds whole sites: minutes on a busy 2-core machine, so more than the suite's 120 s.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
 const PLAN = 'plans/ekby/plan-2024-2027';
 const DOC = 'ekby-digplan-2024-2027';
@@ -57,7 +60,7 @@ describe('the site with history from git', () => {
     const result = await buildSite({ plansDir: path.join(repo.dir, 'plans'), outDir: out, logLevel: 'silent' });
     expect(result.errors).toEqual([]);
     expect(result.exitCode).toBe(0);
-  }, 180_000);
+  }, 600_000);
   afterAll(() => {
     repo?.cleanup();
     if (out) rmSync(out, { recursive: true, force: true });
@@ -142,7 +145,7 @@ describe('the site with history from git', () => {
     } finally {
       rmSync(clone, { recursive: true, force: true });
     }
-  }, 180_000);
+  }, 600_000);
 });
 
 describe('the site built outside a git checkout', () => {
@@ -173,7 +176,7 @@ describe('the site built outside a git checkout', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 180_000);
+  }, 600_000);
 
   it('refuses a configuration that names a plan that does not exist', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sparbar-fel-plan-'));
@@ -186,5 +189,5 @@ describe('the site built outside a git checkout', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 600_000);
 });

@@ -3,10 +3,13 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkPlans } from '../../src/check/check-plans.js';
 import { buildSite } from '../../src/site/build-site.js';
 import { runCli } from '../helpers/cli.js';
+
+// Each test here builds whole sites: minutes on a busy 2-core machine, so more than the suite's 120 s.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
 const PERIOD = '2027-08';
 const PLAN = 'ekby-digplan-2024-2027';
@@ -28,7 +31,7 @@ beforeAll(async () => {
   expect(opened.code).toBe(0);
   const result = await buildSite({ plansDir: plans, outDir: out, logLevel: 'silent' });
   expect(result.errors).toEqual([]);
-}, 300_000);
+}, 600_000);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe(`the site right after uppfoljning ny ${PERIOD} on the example`, () => {
