@@ -1,7 +1,10 @@
 // "Att uppmärksamma": what in a follow-up period needs the board's attention, each thing named. Every goal, focus
 // area and principle assessed as not or partly met; every action delayed, paused or cancelled, or past its due
 // date without being done; every indicator whose outcome missed its target. Each with how many periods in a row
-// it has been so, its owner and the follow-up's own explanation. Pure: reads only the site model.
+// it has been so, its owner and the follow-up's own explanation. A status no follow-up of the period gives (not
+// submitted, or not written) is the last one reported, carried forward as the graph carries it, and says so; an
+// action is past its due date against the date the plan adopted, with the revised one beside it. Pure: reads only
+// the site model.
 import type { ActionStatus, Assessment, FollowUp, NodeOf } from '../graph/types.js';
 import { NO_OWNER, type SiteModel } from './model.js';
 import { dueDates, indicatorRow, stateIn } from './follow-up-rows.js';
@@ -14,8 +17,12 @@ export type DeviationStatus = Extract<ActionStatus, 'försenad' | 'pausad' | 'av
 export type AttentionReason =
   /** Assessed as not or partly met; `streak` periods in a row with this assessment (1: this period only). */
   | { kind: 'bedömning'; assessment: ShortfallAssessment; streak: number; previous: Assessment | null }
-  /** Delayed, paused or cancelled; `streak` periods in a row with this status. */
-  | { kind: 'status'; status: DeviationStatus; streak: number; previous: ActionStatus | null }
+  /**
+   * Delayed, paused or cancelled; `streak` periods in a row with this status. `reportedIn` is the period whose
+   * follow-up gave it (null: the action's file); when it is not the list's period, no follow-up of the period
+   * reported a status and this one is carried forward from then.
+   */
+  | { kind: 'status'; status: DeviationStatus; streak: number; previous: ActionStatus | null; reportedIn: string | null }
   /** Past its adopted due date (`due`, YYYY-MM-DD) without being done; `revised` when a follow-up moved it, `moves` times. */
   | { kind: 'slutdatum'; due: string; revised: string | null; moves: number }
   /** The outcome for the period's year missed the target. */
@@ -31,6 +38,8 @@ export interface AttentionItem {
   reasons: AttentionReason[];
   /** The follow-up for the period: its text is the explanation. */
   followUp: FollowUp | null;
+  /** The follow-up for the period is opened and not filled in (ej inlämnad): it explains nothing yet. */
+  unsubmitted: boolean;
 }
 
 export interface AttentionList {
@@ -41,9 +50,18 @@ export interface AttentionList {
   indicators: AttentionItem[];
   /** Number of items in all. */
   total: number;
+  /** How many of the plan's goals, focus areas, principles and actions have a follow-up for the period that is not submitted. */
+  notSubmitted: number;
 }
 
 const DEVIATIONS: readonly ActionStatus[] = ['försenad', 'pausad', 'avbruten'];
+
+/** The latest period up to `period` whose submitted follow-up of `action` gives a status; null when none does (the file's status holds). */
+function reportedIn(model: SiteModel, action: string, period: string): string | null {
+  let found: string | null = null;
+  for (const f of model.followUps(action)) if (f.period <= period && f.status !== null && (found === null || f.period > found)) found = f.period;
+  return found;
+}
 
 /** How many periods in a row, ending with `periods[at]`, `value(period)` has been `current`. */
 function streakOf<T>(periods: readonly string[], at: number, current: T, value: (period: string) => T): number {
@@ -90,7 +108,7 @@ export function attentionList(model: SiteModel, planKey: string, period: string)
     if (assessment === null || assessment === 'uppfyllt') return [];
     const streak = streakOf(periods, at, assessment, (p) => model.followUp(node.key, p)?.assessment ?? null);
     const before = previous !== null ? (model.followUp(node.key, previous)?.assessment ?? null) : null;
-    return [{ node, goal, owner: ownerOf(node, goal), reasons: [{ kind: 'bedömning', assessment, streak, previous: before }], followUp }];
+    return [{ node, goal, owner: ownerOf(node, goal), reasons: [{ kind: 'bedömning', assessment, streak, previous: before }], followUp, unsubmitted: false }];
   };
 
   const assessments: AttentionItem[] = [];
@@ -107,13 +125,17 @@ export function attentionList(model: SiteModel, planKey: string, period: string)
     const reasons: AttentionReason[] = [];
     if (state.status !== null && DEVIATIONS.includes(state.status)) {
       const streak = streakOf(periods, at, state.status, (p) => stateIn(model, action.key, p)?.status ?? null);
-      reasons.push({ kind: 'status', status: state.status as DeviationStatus, streak, previous: stateIn(model, action.key, previous)?.status ?? null });
+      const before = stateIn(model, action.key, previous)?.status ?? null;
+      reasons.push({ kind: 'status', status: state.status as DeviationStatus, streak, previous: before, reportedIn: reportedIn(model, action.key, period) });
     }
     if (state.overdue && action.fields.slut !== undefined) {
       const due = dueDates(model, action, period);
       reasons.push({ kind: 'slutdatum', due: action.fields.slut, revised: due.revised, moves: due.moves });
     }
-    if (reasons.length > 0) actions.push({ node: action, goal: undefined, owner: ownerOf(action, undefined), reasons, followUp: model.followUp(action.key, period) ?? null });
+    if (reasons.length > 0) {
+      const followUp = model.followUp(action.key, period) ?? null;
+      actions.push({ node: action, goal: undefined, owner: ownerOf(action, undefined), reasons, followUp, unsubmitted: followUp?.submitted === false });
+    }
   }
 
   const indicators: AttentionItem[] = [];
@@ -127,10 +149,17 @@ export function attentionList(model: SiteModel, planKey: string, period: string)
       owner: measuredOwner(model, indicator),
       reasons: [{ kind: 'målvärde', year: row.year, target: p.target, actual: p.actual, unit: row.unit }],
       followUp: row.followUp,
+      unsubmitted: false,
     });
   }
 
-  return { period, assessments, actions, indicators, total: assessments.length + actions.length + indicators.length };
+  const followedUp = [
+    ...model.goalsOfPlan(planKey).flatMap((g) => [g, ...model.focusAreasOfGoal(g.key)]),
+    ...model.planCoverage(planKey).map((c) => c.principle),
+    ...model.actionsOfPlan(planKey),
+  ];
+  const notSubmitted = new Set(followedUp.filter((n) => model.unsubmitted(n.key, period)).map((n) => n.key)).size;
+  return { period, assessments, actions, indicators, total: assessments.length + actions.length + indicators.length, notSubmitted };
 }
 
 /** The owner as the site writes it: the text, or `Ansvarig saknas`. */

@@ -23,8 +23,8 @@ export interface GoalSection extends AssessedRow<'mål'> {
   keyIndicators: IndicatorRow[];
   /** Actions below the goal that are late, paused or cancelled in the period: what the board asks about. */
   deviations: ActionRow[];
-  /** Counts of the focus areas' assessments. */
-  focusAreaAssessments: Record<Assessment | 'saknas', number>;
+  /** Counts of the focus areas' assessments: `saknas` when no follow-up is written, `ej inlämnad` when it is opened and not submitted. */
+  focusAreaAssessments: Record<Assessment | 'saknas' | 'ej inlämnad', number>;
 }
 
 export interface PrincipleRow {
@@ -101,9 +101,9 @@ export function keyIndicatorsOfGoal(model: SiteModel, goal: string): NodeOf<'ind
   return list.sort((a, b) => naturalCompare(a.id, b.id));
 }
 
-function countAssessments(rows: readonly AssessedRow[]): Record<Assessment | 'saknas', number> {
-  const counts: Record<Assessment | 'saknas', number> = { uppfyllt: 0, 'delvis uppfyllt': 0, 'ej uppfyllt': 0, saknas: 0 };
-  for (const r of rows) counts[r.assessment ?? 'saknas']++;
+function countAssessments(rows: readonly AssessedRow[]): Record<Assessment | 'saknas' | 'ej inlämnad', number> {
+  const counts: Record<Assessment | 'saknas' | 'ej inlämnad', number> = { uppfyllt: 0, 'delvis uppfyllt': 0, 'ej uppfyllt': 0, saknas: 0, 'ej inlämnad': 0 };
+  for (const r of rows) counts[r.followUp?.submitted === false ? 'ej inlämnad' : (r.assessment ?? 'saknas')]++;
   return counts;
 }
 /** The report of `plan` for `period`. Throws when the plan has no follow-up for the period. */

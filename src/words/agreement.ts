@@ -34,6 +34,8 @@ export const ADJECTIVES = {
   'delvis uppfylld': { en: 'delvis uppfylld', ett: 'delvis uppfyllt', many: 'delvis uppfyllda' },
   'ej uppfylld': { en: 'ej uppfylld', ett: 'ej uppfyllt', many: 'ej uppfyllda' },
   bedömd: { en: 'bedömd', ett: 'bedömt', many: 'bedömda' },
+  'ej bedömd': { en: 'ej bedömd', ett: 'ej bedömt', many: 'ej bedömda' },
+  'ej inlämnad': { en: 'ej inlämnad', ett: 'ej inlämnat', many: 'ej inlämnade' },
 } as const satisfies Record<string, Adjective>;
 
 /** The noun in the number `n` asks for: `aktivitet` for 1, `aktiviteter` otherwise (0 too). */

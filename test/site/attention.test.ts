@@ -68,7 +68,8 @@ describe('Att uppmärksamma, 2026-08 (worked out by hand from uppfoljning/2026-0
       ['A18', 'Servicenämnden – IT-enheten', 'avbruten ×1'],
       ['A23', 'Kommunledningsförvaltningen – Kansliavdelningen', 'försenad ×2', 'slut 2026-06-30'],
     ]);
-    expect(list.actions[0]!.reasons[0]).toMatchObject({ previous: 'pausad' });
+    expect(list.actions[0]!.reasons[0]).toMatchObject({ previous: 'pausad', reportedIn: '2026-08' });
+    expect(list.actions[1]!.reasons[0]).toMatchObject({ reportedIn: '2026-08' });
     expect(list.actions[1]!.followUp!.body).toMatch(/Ny prognos är juni 2027/);
     // A23's follow-up moves its due date once, to 2027-06-30, and names two measures.
     expect(list.actions[1]!.reasons[1]).toEqual({ kind: 'slutdatum', due: '2026-06-30', revised: '2027-06-30', moves: 1 });
@@ -82,6 +83,7 @@ describe('Att uppmärksamma, 2026-08 (worked out by hand from uppfoljning/2026-0
     // I4: 92 % in 2026 against the target 93 %; I4 measures FO4.5 under M4 (Servicenämnden). All others reached theirs.
     expect(brief(list.indicators)).toEqual([['I4', 'Servicenämnden', '92 < 93']]);
     expect(list.total).toBe(18);
+    expect(list.notSubmitted).toBe(0);
   });
 });
 
@@ -128,7 +130,7 @@ describe('Att uppmärksamma on a small plan', () => {
     try {
       write(dir, { ...base, ...followUp('M1', 'M1', '2025-08', 'bedömning: uppfyllt'), ...followUp('A1', 'A1', '2025-08', 'status: pågår') });
       const m = new SiteModel(checkPlans(dir).graph);
-      expect(attentionList(m, 'liten-plan', '2025-08')).toEqual({ period: '2025-08', assessments: [], actions: [], indicators: [], total: 0 });
+      expect(attentionList(m, 'liten-plan', '2025-08')).toEqual({ period: '2025-08', assessments: [], actions: [], indicators: [], total: 0, notSubmitted: 0 });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -153,6 +155,36 @@ describe('Att uppmärksamma on a small plan', () => {
       expect(list.actions[0]!.followUp).toBeNull();
       // 2027: 65 against 70; 2026 (50 against 60) is another period's.
       expect(brief(list.indicators)).toEqual([['I1', 'Kommunstyrelsen', '65 < 70']]);
+      // Reported in 2026-08, carried into 2027-08: the reason says so.
+      expect(list.actions[0]!.reasons[0]).toMatchObject({ kind: 'status', reportedIn: '2026-08' });
+      expect(list.actions[0]!.unsubmitted).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('carries a status into a period whose follow-up is opened and not submitted, says which period reported it, and counts the follow-ups not submitted', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sparbar-attention-'));
+    const unfilled = (name: string, avser: string, period: string) =>
+      ({ [`plan/uppfoljning/${period}/${name}.md`]: file('uppföljning', `avser: ${avser}\nperiod: ${period}`, '<!-- sparbar: ej ifylld. Skriv analysen här. -->') });
+    try {
+      write(dir, {
+        ...base,
+        ...followUp('M1', 'M1', '2025-08', 'bedömning: uppfyllt'),
+        ...followUp('A1', 'A1', '2025-08', 'status: försenad'),
+        ...unfilled('M1', 'M1', '2026-08'),
+        ...unfilled('A1', 'A1', '2026-08'),
+      });
+      const m = new SiteModel(checkPlans(dir).graph);
+      const list = attentionList(m, 'liten-plan', '2026-08');
+      // The goal's follow-up is not submitted: no assessment, so not on the list, but counted as not submitted.
+      expect(list.assessments).toEqual([]);
+      expect(list.notSubmitted).toBe(2);
+      expect(brief(list.actions)).toEqual([['A1', 'IT-enheten', 'försenad ×2']]);
+      expect(list.actions[0]!.reasons[0]).toMatchObject({ kind: 'status', status: 'försenad', reportedIn: '2025-08' });
+      expect(list.actions[0]!.unsubmitted).toBe(true);
+      expect(attentionList(m, 'liten-plan', '2025-08').actions[0]!.reasons[0]).toMatchObject({ reportedIn: '2025-08' });
+      expect(attentionList(m, 'liten-plan', '2025-08').notSubmitted).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -77,5 +77,19 @@ describe(`the site right after uppfoljning ny ${PERIOD} on the example`, () => {
     const table = /<table class="table stack report-summary"[\s\S]*?<\/table>/.exec(html)![0];
     expect(assessed(table)).toEqual([]);
     expect(notSubmitted(table)).toHaveLength(4);
+    // Focus areas counted as not submitted (ej inlämnade), not as not assessed.
+    expect(table).not.toContain('ej bedöm');
+    expect(table).toContain('11 ej inlämnade fokusområden');
+  });
+
+  it(`says in Att uppmärksamma ${PERIOD} which statuses are carried from 2026-08, never "i rad", and how many follow-ups are not submitted`, () => {
+    const html = read(`${PLAN}/uppfoljning/${PERIOD}/index.html`);
+    const attention = /<section class="attention"[\s\S]*?<\/section>/.exec(html)![0];
+    const text = attention.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    expect(text).not.toContain('i rad');
+    expect(text).toMatch(/A23 Införande av e-arkiv Försenad senast rapporterad i uppföljningen augusti 2026; ingen status är rapporterad augusti 2027/);
+    expect(text).toMatch(/Har passerat det antagna slutdatumet 30 juni 2026; nytt slutdatum 30 juni 2027/);
+    expect(text).toContain('Uppföljningen augusti 2027 är inte inlämnad.');
+    expect(text).toMatch(/\d+ uppföljningar av mål, fokusområden, styrprinciper och aktiviteter är inte inlämnade ännu/);
   });
 });
