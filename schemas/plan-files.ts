@@ -140,6 +140,19 @@ export const planSchema = z
       .array(z.strictObject({ datum, beskrivning: text, beslut: z.string().optional() }))
       .optional()
       .meta({ description: 'Revideringar efter antagandet.' }),
+    behandlingar: z
+      .array(
+        z.strictObject({
+          period: period.meta({ description: 'Uppföljningsperioden som behandlades, ÅÅÅÅ-MM.' }),
+          organ: text.meta({ description: 'Organet som behandlade uppföljningen, t.ex. Kommunstyrelsen.' }),
+          datum: datum.meta({ description: 'Sammanträdets datum, ÅÅÅÅ-MM-DD.' }),
+          paragraf: z.string().optional().meta({ description: 'Paragrafen i protokollet, t.ex. § 141.' }),
+          diarienummer: z.string().optional(),
+          beslut: text.optional().meta({ description: 'Beslutet med egna ord, t.ex. att uppföljningen godkänns och vilka uppdrag som ges.' }),
+        }),
+      )
+      .optional()
+      .meta({ description: 'Hur uppföljningarna behandlades: organ, sammanträdesdatum, paragraf, diarienummer och beslut, en post per period.' }),
   })
   .meta({ title: 'Strategisk plan', description: 'Flerårig strategisk plan med övergripande mål.' });
 

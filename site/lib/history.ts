@@ -48,6 +48,9 @@ export function followUpHistory(node: string, period: string): FollowUpHistory |
   return followUps.get(`${node}\u0000${period}`);
 }
 
+/** Every follow-up's commits (for "changed after the meeting", src/site/board-handling.ts); null without git history. */
+export const followUpCommits: FollowUpHistory[] | null = data.available ? data.followUps : null;
+
 /** Whether the follow-up history is known at all (a git checkout). */
 export const historyAvailable: boolean = data.available;
 

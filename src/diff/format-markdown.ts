@@ -42,6 +42,10 @@ const FIELD_LABELS: Record<string, string> = {
   giltighet: 'Giltighet',
   period: 'Planperiod',
   revideringar: 'Revideringar',
+  behandlingar: 'Behandlingar av uppföljningen',
+  nytt_slutdatum: 'Nytt slutdatum',
+  åtgärder: 'Åtgärder',
+  underlag: 'Underlag',
   översyn: 'Översyn',
   underpunkter: 'Underpunkter',
   beskrivning: 'Beskrivning',
@@ -78,6 +82,10 @@ export function formatValue(v: unknown): string {
   }
   if ('från' in o && 'till' in o) return `${formatValue(o['från'])}${typeof o['från'] === 'number' ? '–' : ' – '}${formatValue(o['till'])}`;
   if (typeof o['min'] === 'number' && typeof o['max'] === 'number') return `${num(o['min'])}–${num(o['max'])}`;
+  if (typeof o['period'] === 'string' && typeof o['organ'] === 'string' && typeof o['datum'] === 'string')
+    return `${o['period']}: ${escapeMarkdown(o['organ'])} ${o['datum']}${typeof o['paragraf'] === 'string' ? ` ${escapeMarkdown(o['paragraf'])}` : ''}`;
+  if (typeof o['vad'] === 'string') return `${escapeMarkdown(o['vad'])}${[o['ansvarig'], o['senast']].some((x) => typeof x === 'string') ? ` (${[o['ansvarig'], o['senast']].filter((x) => typeof x === 'string').map(formatValue).join(', ')})` : ''}`;
+  if (typeof o['titel'] === 'string' && ('adress' in o || 'fil' in o)) return escapeMarkdown(o['titel']);
   if (typeof o['datum'] === 'string' && typeof o['beskrivning'] === 'string') return `${o['datum']}: ${escapeMarkdown(o['beskrivning'])}`;
   if (isYearMap(o)) return Object.keys(o).sort().map((y) => `${y}: ${num(o[y]!)}`).join(', ');
   return escapeMarkdown(stableJson(o));

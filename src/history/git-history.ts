@@ -32,6 +32,8 @@ export interface FollowUpHistory {
   lastChanged: HistoryEntry | null;
   /** True when the file in the work tree differs from the last commit in that value (changed but not committed). */
   uncommitted: boolean;
+  /** Every commit of the follow-up's file, newest first, with what it changed in words (the oldest one created it, except in a shallow clone). */
+  commits: NodeHistoryEntry[];
 }
 
 export type PlanHistory =
@@ -130,7 +132,7 @@ export function readPlanHistory(dir: string, graph: Graph): PlanHistory {
       worktree = undefined;
     }
     const committed = list.length > 0 ? valueAt(0) : undefined;
-    return { node: f.node, period: f.period, file: f.source.file, field, lastChanged, uncommitted: committed === undefined || worktree !== committed };
+    return { node: f.node, period: f.period, file: f.source.file, field, lastChanged, uncommitted: committed === undefined || worktree !== committed, commits: files[f.source.file] ?? [] };
   });
   return { available: true, shallow, files, nodes, followUps: out };
 }

@@ -71,7 +71,10 @@ describe('readPlanHistory', () => {
       field: 'bedömning',
       lastChanged: { commit: sha['assess'], date: '2026-08-25T15:00:00+02:00', author: 'Anna Berg', message: 'Bedömningen av FO2.3 justeras' },
       uncommitted: false,
+      // Every commit of the file, newest first, with what it changed (for "Ändrad efter behandlingen").
+      commits: history.files['ekby/plan-2024-2027/uppfoljning/2026-08/digitaliseringsenheten/FO2.3.md'],
     });
+    expect(fo23.commits.map((c) => c.changes)).toEqual([['Beskrivningen har ändrats.'], ['Bedömning: uppfyllt → delvis uppfyllt'], ['Skapades']]);
     const a12 = history.followUps.find((f) => f.node === `${DOC}:A12` && f.period === '2026-08')!;
     expect(a12).toMatchObject({ field: 'status', uncommitted: true, lastChanged: { commit: sha['adopted'] } });
     const i1 = history.followUps.find((f) => f.node.endsWith(':I1'));
