@@ -1,4 +1,5 @@
 // A written assessment that contradicts the status of the actions below it.
+import { assessmentAgreement } from '../followup/assessment-agreement.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -63,15 +64,14 @@ Plattformen är i drift.
         for (const f of index.followUps(node.key)) {
           const r = byNodePeriod.get(`${node.key}\u0000${f.period}`);
           if (!r || r.actions.total === 0 || !f.assessment || incomplete(node.key, f.period)) continue;
-          const behind = r.actions.byStatus['ej påbörjad'] + r.actions.byStatus['försenad'];
-          const done = r.actions.byStatus['klar'];
-          if (f.assessment === 'uppfyllt' && behind * 2 > r.actions.total) {
+          const agreement = assessmentAgreement(f.assessment, r.actions);
+          if (agreement.kind === 'uppfyllt men efter') {
             report(
-              `${node.id} bedöms som uppfyllt för ${f.period}, men ${behind} av ${r.actions.total} aktiviteter är ej påbörjade eller försenade. Motivera bedömningen i texten eller ändra den.`,
+              `${node.id} bedöms som uppfyllt för ${f.period}, men ${agreement.behind} av ${agreement.total} aktiviteter är ej påbörjade eller försenade. Motivera bedömningen i texten eller ändra den.`,
               followUpAt(f, ['bedömning']),
             );
-          } else if (f.assessment === 'ej uppfyllt' && done === r.actions.total) {
-            report(`${node.id} bedöms som ej uppfyllt för ${f.period}, men alla ${done} aktiviteter är klara. Motivera bedömningen i texten eller ändra den.`, followUpAt(f, ['bedömning']));
+          } else if (agreement.kind === 'ej uppfyllt men klart') {
+            report(`${node.id} bedöms som ej uppfyllt för ${f.period}, men alla ${agreement.done} aktiviteter är klara. Motivera bedömningen i texten eller ändra den.`, followUpAt(f, ['bedömning']));
           }
         }
       }

@@ -8,6 +8,11 @@ export function reportUrl(model: SiteModel, plan: string, period: string): strin
   return model.docUrl(plan, `${PLAN_SEGMENTS.followUp}/${period}/`);
 }
 
+/** Måluppfyllelse of a period, for the auditors: `/<plan>/uppfoljning/2026-08/maluppfyllelse/`. */
+export function goalAttainmentUrl(model: SiteModel, plan: string, period: string): string {
+  return model.docUrl(plan, `${PLAN_SEGMENTS.followUp}/${period}/maluppfyllelse/`);
+}
+
 export function followUpIndexUrl(model: SiteModel, plan: string): string {
   return model.docUrl(plan, `${PLAN_SEGMENTS.followUp}/`);
 }

@@ -90,7 +90,26 @@ const PAGES: { name: string; path: string; h1: RegExp; content: RegExp[] }[] = [
     name: 'uppfoljning-2025-08',
     path: `${PLAN}/uppfoljning/2025-08/`,
     h1: /^Uppföljning augusti 2025$/,
-    content: [/25 augusti 2025/, /Sammanfattning/, /Mål M4/, /Styrprinciperna augusti 2025/, /planens första uppföljning/],
+    content: [/25 augusti 2025/, /Behandlad\s+Kommunstyrelsen 17 september 2025, § 141/, /Beslut: Kommunstyrelsen godkände uppföljningen/, /Sammanfattning/, /Mål M4/, /Styrprinciperna augusti 2025/, /planens första uppföljning/],
+  },
+  {
+    name: 'maluppfyllelse-2026-08',
+    path: `${PLAN}/uppfoljning/2026-08/maluppfyllelse/`,
+    h1: /^Måluppfyllelse augusti 2026$/,
+    content: [
+      /Behandlad av kommunstyrelsen 16 september 2026, § 128/,
+      /30 mål och fokusområden har en skriven bedömning/,
+      /Stämmer\s+30 av dem stämmer med aktiviteternas status/,
+      /Ingen bedömning går emot aktiviteternas status/,
+      /6 av 30 anger underlag/,
+      /saknar indikator/,
+      /Mål M1\s+IT-styrning/,
+      /Mot aktiviteterna\s+Stämmer\s+5 av 5 aktiviteter klara/,
+      /IT-rådets protokoll med investeringsprövningar 2026/,
+      /Indikatorer för mål M4, 2026/,
+      /Bedömningens motivering/,
+      /Fokusområde FO3\.4\s+E-arkiv och informationshantering/,
+    ],
   },
   {
     name: 'uppfoljningar',
@@ -246,6 +265,22 @@ describe('the follow-up pages in a browser', () => {
     expect(pdfPageCount(pdf)).toBeGreaterThan(1);
     const pdftoppm = spawnSync('pdftoppm', ['-png', '-r', '60', file, path.join(SCREENSHOTS, 'uppfoljning-2026-08-pdf')]);
     if (pdftoppm.status === 0) expect(readdirSync(SCREENSHOTS).filter((f) => f.startsWith('uppfoljning-2026-08-pdf')).length).toBe(pdfPageCount(pdf));
+    await close(page);
+  });
+
+  it('prints Måluppfyllelse on A4 without navigation, each focus area whole, saved as PDF and PNG pages', async () => {
+    const { page } = await open(`${PLAN}/uppfoljning/2026-08/maluppfyllelse/`);
+    await page.emulateMedia({ media: 'print' });
+    const hidden = await page.evaluate(() => ['.main-nav', '.crumbs', '.section-nav', '.site-footer'].map((s) => getComputedStyle(document.querySelector(s)!).display));
+    expect(hidden).toEqual(['none', 'none', 'none', 'none']);
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.attainment-fa')!).breakInside)).toBe('avoid');
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const file = path.join(RESULTS, 'maluppfyllelse-2026-08.pdf');
+    writeFileSync(file, pdf);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfPageCount(pdf)).toBeGreaterThan(1);
+    const pdftoppm = spawnSync('pdftoppm', ['-png', '-r', '60', file, path.join(SCREENSHOTS, 'maluppfyllelse-2026-08-pdf')]);
+    if (pdftoppm.status === 0) expect(readdirSync(SCREENSHOTS).filter((f) => f.startsWith('maluppfyllelse-2026-08-pdf')).length).toBe(pdfPageCount(pdf));
     await close(page);
   });
 });
