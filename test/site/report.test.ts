@@ -40,7 +40,7 @@ describe('the report of a period: summary', () => {
     expect(r.goals.map((g) => g.rollup!.actions.total)).toEqual([5, 19, 6, 7]);
     const m3 = r.goals[2]!;
     expect(m3.rollup!.actions.byStatus).toMatchObject({ klar: 4, pågår: 1, försenad: 1 });
-    expect(m3.focusAreaAssessments).toEqual({ uppfyllt: 3, 'delvis uppfyllt': 1, 'ej uppfyllt': 1, saknas: 0 });
+    expect(m3.focusAreaAssessments).toEqual({ uppfyllt: 3, 'delvis uppfyllt': 1, 'ej uppfyllt': 1, saknas: 0, 'ej inlämnad': 0 });
     // The plan: 36 actions, A23 late (past its due date), A18 cancelled; one goal met, three partly.
     expect(r.planRollup!.actions).toMatchObject({ total: 36, overdue: 1, byStatus: { klar: 25, pågår: 9, försenad: 1, avbruten: 1, pausad: 0, 'ej påbörjad': 0 } });
     expect(r.planRollup!.assessments).toEqual({ uppfyllt: 1, 'delvis uppfyllt': 3, 'ej uppfyllt': 0, saknas: 0, 'ej inlämnad': 0 });
