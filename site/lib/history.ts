@@ -77,3 +77,19 @@ export function fileHolder(key: string): string | undefined {
   const holder = node ? firstInFile.get(node.source.file) : undefined;
   return holder !== undefined && holder !== key ? holder : undefined;
 }
+
+/**
+ * The date (ÅÅÅÅ-MM-DD, in the commit's own time zone) of the last commit that changed the plan: its own file,
+ * the files of its goals, focus areas, actions and indicators, and their follow-ups' assessments. Null without
+ * git history or when nothing of the plan is committed. For the open data's `dcterms:modified`.
+ */
+export function planLastChanged(plan: string): string | null {
+  if (!data.available) return null;
+  const { model } = site();
+  const dates: string[] = [];
+  const nodes = model.graph.nodes.filter((n) => n.key === plan || n.plan === plan || n.document === plan);
+  const keys = new Set(nodes.map((n) => n.key));
+  for (const n of nodes) for (const entry of data.nodes[n.key] ?? []) dates.push(entry.date.slice(0, 10));
+  for (const f of data.followUps) if (keys.has(f.node) && f.lastChanged) dates.push(f.lastChanged.date.slice(0, 10));
+  return dates.sort().at(-1) ?? null;
+}

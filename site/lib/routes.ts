@@ -11,10 +11,11 @@ import { readFileSync } from 'node:fs';
 import type { NodeType } from '@src/graph/types.js';
 import type { SiteModel, Unit } from '@src/site/model.js';
 import { openDataFiles } from '@src/site/open-data.js';
+import { DCAT_FILE, dcatCatalogue, type DistributionFile } from '@src/site/dcat.js';
 import { pairSlug, periodPairs } from '@src/site/follow-up-addresses.js';
 import type { SiteConfig } from '@src/site/site-config.js';
 import { graphSchemaPath, site, type Site } from './data';
-import { adoption } from './history';
+import { adoption, planLastChanged } from './history';
 
 /** What every page reads: the site (model, configuration, markdown renderer). */
 export interface PageData {
@@ -109,10 +110,28 @@ export const comparisonRoute = defineRoute(({ model }) =>
 /** The graph's JSON Schema among the open data files (when schemas/graph.schema.json exists). */
 export const GRAPH_SCHEMA_FILE = 'graf.schema.json';
 
-/** `/data/<file>`: each open data file (src/site/open-data.ts) and the graph's JSON Schema, as `content` and its media `type`. */
-export const openDataRoute = defineRoute(({ model, config }) => {
-  const files = openDataFiles(model, config.address).map((f) => ({ params: { file: f.name }, data: { content: f.content, type: f.mediaType } }));
+/** What /data/ offers for download, in the order the open-data page lists it: the open data files and the graph's JSON Schema. */
+export function openDataDownloads({ model, config }: Pick<PageData, 'model' | 'config'>): (DistributionFile & { content: string })[] {
+  const files: (DistributionFile & { content: string })[] = openDataFiles(model, config.address);
   const schema = graphSchemaPath();
-  if (schema !== null) files.push({ params: { file: GRAPH_SCHEMA_FILE }, data: { content: readFileSync(schema, 'utf8'), type: 'application/schema+json' } });
+  if (schema !== null) {
+    files.push({
+      name: GRAPH_SCHEMA_FILE,
+      title: 'JSON Schema för grafen',
+      description: 'Beskriver formatet på graf.json (JSON Schema), så att filen kan valideras och läsas av program.',
+      mediaType: 'application/schema+json',
+      content: readFileSync(schema, 'utf8'),
+    });
+  }
   return files;
+}
+
+/** `/data/<file>`: each open data file (src/site/open-data.ts), the graph's JSON Schema and the DCAT-AP-SE description of them (src/site/dcat.ts), as `content` and its media `type`. */
+export const openDataRoute = defineRoute(({ model, config }) => {
+  const downloads = openDataDownloads({ model, config });
+  const dcat = dcatCatalogue({ model, config, files: downloads, lastChanged: (plan) => planLastChanged(plan.key) });
+  return [
+    ...downloads.map((f) => ({ params: { file: f.name }, data: { content: f.content, type: f.mediaType } })),
+    { params: { file: DCAT_FILE }, data: { content: dcat, type: 'application/rdf+xml' } },
+  ];
 });

@@ -74,6 +74,13 @@ export const siteConfigSchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  öppna_data: z
+    .strictObject({
+      licens: webAddress
+        .optional()
+        .meta({ description: 'Licensen för öppna data som en adress, t.ex. http://creativecommons.org/licenses/by/4.0/. Standard: CC0 1.0 (http://creativecommons.org/publicdomain/zero/1.0/).' }),
+    })
+    .optional(),
   redigering: editorSettingsSchema.optional(),
   // The check's rules (src/rules/settings.ts reads and checks them, with positions); the site does not use them.
   regler: z.record(z.string(), z.unknown()).optional().meta({ description: 'Reglernas allvarlighet för sparbar check: "av", "varning" eller "fel" per regel-id.' }),

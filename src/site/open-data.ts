@@ -5,7 +5,8 @@ import { graphToJson } from '../graph/to-json.js';
 import type { EdgeType } from '../graph/types.js';
 import { toCsv, type CsvCell } from './csv.js';
 import { readBudget } from './format.js';
-import { TYPE_LABEL } from '../words/nodes.js';
+import { TYPE_LABEL_PLURAL } from '../words/nodes.js';
+import { joinSwedish } from '../words/agreement.js';
 import type { SiteModel } from './model.js';
 
 export interface OpenDataFile {
@@ -40,7 +41,8 @@ export function openDataFiles(model: SiteModel, siteAddress: string | null = nul
     const path = model.pathOf(key);
     if (path === undefined) return null;
     const local = model.href(path);
-    return siteAddress ? new URL(local.replace(/^\//, ''), siteAddress.endsWith('/') ? siteAddress : `${siteAddress}/`).href : local;
+    // The address is the site's own (with its base path), the local path starts from the host's root.
+    return siteAddress ? new URL(local, siteAddress).href : local;
   };
 
   const nodes = toCsv(
@@ -111,18 +113,20 @@ export function openDataFiles(model: SiteModel, siteAddress: string | null = nul
   );
 
   const present = new Set(g.nodes.map((n) => n.type));
-  const types = (Object.keys(TYPE_LABEL) as (keyof typeof TYPE_LABEL)[]).filter((t) => present.has(t)).map((t) => TYPE_LABEL[t].toLowerCase()).join(', ');
+  const types = (Object.keys(TYPE_LABEL_PLURAL) as (keyof typeof TYPE_LABEL_PLURAL)[])
+    .filter((t) => present.has(t))
+    .map((t) => TYPE_LABEL_PLURAL[t].toLowerCase());
   return [
     {
       name: 'graf.json',
-      title: 'Spårbarhetsgrafen',
-      description: `Hela grafen: noder (${types}), länkar, uppföljningar och det som räknas fram ur dem (status per period, sammanställningar, indikatorserier). Samma format som kommandot sparbar graph.`,
+      title: 'Allt i en fil',
+      description: `Allt i planerna i en fil för program: ${joinSwedish(types)}, hur de hänger ihop, uppföljningarna och det som räknas fram ur dem (status per period, sammanställningar, indikatorernas värden). Samma format som kommandot sparbar graph.`,
       format: 'JSON',
       mediaType: 'application/json',
       content: graphToJson(g),
     },
-    { name: 'noder.csv', title: 'Noder', description: 'En rad per nod med titel, ansvarig, datum, budget, senaste status eller bedömning, webbadress och text.', format: 'CSV', mediaType: 'text/csv', content: nodes },
-    { name: 'lankar.csv', title: 'Länkar', description: 'En rad per länk mellan två noder, med länkens typ och betydelse på svenska.', format: 'CSV', mediaType: 'text/csv', content: links },
+    { name: 'noder.csv', title: 'Planernas delar', description: `En rad för varje del (${joinSwedish(types)}) med titel, ansvarig, datum, budget, senaste status eller bedömning, webbadress och text.`, format: 'CSV', mediaType: 'text/csv', content: nodes },
+    { name: 'lankar.csv', title: 'Hur delarna hänger ihop', description: 'En rad för varje samband mellan två delar, till exempel att en aktivitet bidrar till ett fokusområde, med sambandets typ och betydelse på svenska.', format: 'CSV', mediaType: 'text/csv', content: links },
     { name: 'uppfoljningar.csv', title: 'Uppföljningar', description: 'En rad per uppföljning: period, bedömning, prognos, status, utfall, författare, datum och kommentar.', format: 'CSV', mediaType: 'text/csv', content: followUps },
     { name: 'aktivitetsstatus.csv', title: 'Aktiviteternas status per period', description: 'Gällande status för varje aktivitet i varje uppföljningsperiod, även när ingen ny uppföljning skrevs, och om den är försenad.', format: 'CSV', mediaType: 'text/csv', content: actionStatus },
     { name: 'indikatorvarden.csv', title: 'Indikatorernas värden', description: 'Målvärde, utfall, förändring och trend per indikator och år.', format: 'CSV', mediaType: 'text/csv', content: indicatorValues },

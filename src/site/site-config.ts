@@ -18,6 +18,8 @@ export interface SiteConfig {
   owner: string;
   /** Public address of the site, if known (for printed links). */
   address: string | null;
+  /** The open data's licence (`öppna_data.licens`, a URI; CC0 1.0 by default), for the DCAT-AP-SE description and the open-data page. */
+  openData: { licence: string };
   /** The adopted plan in git (`antagen_revision`): one revision for every plan, or one per plan id; null when not configured. */
   adoptedRevision: string | Record<string, string> | null;
   accessibility: {
@@ -92,6 +94,7 @@ export function resolveSiteConfig(file: SiteConfigFile, organisations: readonly 
     owner,
     address: file.webbplats?.adress ?? null,
     adoptedRevision: file.antagen_revision ?? null,
+    openData: { licence: file.öppna_data?.licens ?? 'http://creativecommons.org/publicdomain/zero/1.0/' },
     accessibility: {
       compliance: a.förenlighet ?? (manualReview !== null && issues.length === 0 && burden.length === 0 ? 'helt' : 'delvis'),
       issues,

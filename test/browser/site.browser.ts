@@ -80,7 +80,7 @@ const PAGE_TYPES: { name: string; path: string; h1: RegExp; content: RegExp[] }[
   { name: 'områdeslista', path: `${POLICY}/omrade/`, h1: /Områden/, content: [/O1/, /O2/] },
   { name: 'planer', path: 'planer/', h1: /Planer och policyer/, content: [/Ekby kommun/, /Gäller/] },
   { name: 'organisation', path: 'organisation/ekby/', h1: /Ekby kommun/, content: [/Kommunkod/, /9999/] },
-  { name: 'öppna data', path: 'oppna-data/', h1: /Öppna data/, content: [/graf\.json/, /noder\.csv/, /UTF-8 med BOM/, /Semikolon/] },
+  { name: 'öppna data', path: 'oppna-data/', h1: /Öppna data/, content: [/graf\.json/, /noder\.csv/, /UTF-8 med BOM/, /Semikolon/, /Vad finns i filerna\?/, /licensen CC0 1\.0/, /dcat\.rdf/, /DCAT-AP-SE/] },
   { name: 'tillgänglighet', path: 'tillganglighet/', h1: /Tillgänglighets\u00ad?redogörelse/, content: [/lagen om tillgänglighet till digital offentlig service/, /Tillsyn/, /Digg/] },
   { name: 'sök', path: 'sok/', h1: /Sök/, content: [/Alla sidor/, /A14/] },
 ];

@@ -93,6 +93,13 @@ describe('the site with history from git', () => {
     expect(read(`${DOC}/index.html`)).toContain('<time datetime="2024-02-14T16:00:00+01:00">14 februari 2024</time>');
   });
 
+  it("dates the plan's open data by its last committed change (the DCAT-AP-SE description's modified)", () => {
+    // The last commit that changed the plan is the reassessment of FO2.3 on 25 August 2026; A12's change is not committed.
+    const dcat = read('data/dcat.rdf');
+    const modified = [...dcat.matchAll(/<dcterms:modified rdf:datatype="http:\/\/www\.w3\.org\/2001\/XMLSchema#date">([^<]+)</g)].map((m) => m[1]);
+    expect(modified).toEqual(['2026-08-25', '2026-08-25']);
+  });
+
   it('no longer says under each follow-up when its assessment was last changed', () => {
     const fo23 = read(`${DOC}/fokusomrade/fo2-3/index.html`);
     expect(mainText(fo23)).not.toContain('ändrades senast');
@@ -164,6 +171,8 @@ describe('the site built outside a git checkout', () => {
         expect(section(read(page), 'change-history'), page).toMatch(/^Ändringshistorik Ändringshistoriken kan inte visas: webbplatsen byggdes utanför en git-klon av planerna\./);
       }
       expect(read(`${DOC}/fokusomrade/fo2-3/index.html`)).not.toContain('Senast ändrad');
+      // Without git no date of the last change is made up for the open data.
+      expect(read('data/dcat.rdf')).not.toContain('dcterms:modified');
       expect(mainText(read(`${DOC}/andringar/index.html`))).toContain('Jämförelsen med den antagna planen kan inte visas: webbplatsen byggdes utanför en git-klon av planerna.');
       expect(linksIn(read(`${DOC}/index.html`))).not.toContain(`/${DOC}/andringar/`);
       expect(brokenLinks(out, '/')).toEqual([]);
