@@ -117,7 +117,7 @@ export function openDataDownloads({ model, config }: Pick<PageData, 'model' | 'c
   if (schema !== null) {
     files.push({
       name: GRAPH_SCHEMA_FILE,
-      title: 'JSON Schema för grafen',
+      title: 'Beskrivning av formatet',
       description: 'Beskriver formatet på graf.json (JSON Schema), så att filen kan valideras och läsas av program.',
       mediaType: 'application/schema+json',
       content: readFileSync(schema, 'utf8'),

@@ -36,6 +36,7 @@ export const ADJECTIVES = {
   bedömd: { en: 'bedömd', ett: 'bedömt', many: 'bedömda' },
   'ej bedömd': { en: 'ej bedömd', ett: 'ej bedömt', many: 'ej bedömda' },
   'ej inlämnad': { en: 'ej inlämnad', ett: 'ej inlämnat', many: 'ej inlämnade' },
+  ifylld: { en: 'ifylld', ett: 'ifyllt', many: 'ifyllda' },
 } as const satisfies Record<string, Adjective>;
 
 /** The noun in the number `n` asks for: `aktivitet` for 1, `aktiviteter` otherwise (0 too). */

@@ -90,6 +90,8 @@ export const UI = {
   'empty.indicators': 'Inga indikatorer.',
 
   'changeHistory.title': 'Ändringshistorik',
+
+  'trace.up': 'Leder upp till',
 } as const;
 
 export type UiKey = keyof typeof UI;

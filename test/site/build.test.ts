@@ -76,6 +76,13 @@ describe('buildSite', () => {
     for (const f of files.filter((x) => x.endsWith('.html') && x !== 'sok/index.html')) {
       expect(readFileSync(path.join(a, f), 'utf8'), f).not.toMatch(/<script/i);
     }
+    // No developer words in what a reader sees: nodes, links and graphs are mål, fokusområden and aktiviteter that
+    // hänger ihop (the open data's file names, graf.json and noder.csv, stay as they are).
+    for (const f of files.filter((x) => x.endsWith('.html'))) {
+      // Commit messages (the change history) are the plan writers' own words.
+      const text = readFileSync(path.join(a, f), 'utf8').replace(/<section class="change-history[\s\S]*?<\/section>/g, '').replace(/<[^>]+>/g, ' ').replace(/\b(graf|noder|lankar)\.(json|csv)\b|graf\.schema\.json/g, '');
+      expect(text, f).not.toMatch(/\b([Nn]od|[Nn]oden|[Nn]oder|[Nn]oderna|[Ll]änken|[Ll]änkarna|[Gg]raf|[Gg]rafen)\b|Spårning uppåt/);
+    }
     expect(files).toContain('data/graf.json');
     expect(files).toContain('pagefind/pagefind.js');
     // No adopted version is named for the example plan: no page "Ändringar sedan antagandet" and no link to it.
