@@ -16,12 +16,13 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** axe-core's WCAG 2.1 A/AA violations on the page, one line each (empty when there are none). */
-export async function axeViolations(page: Page): Promise<string[]> {
+/** axe-core's WCAG 2.1 A/AA violations on the page, one line each (empty when there are none); `rules` runs those rules only (best-practice ones such as landmark-unique). */
+export async function axeViolations(page: Page, rules?: string[]): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate(async () => {
+  const runOnly = rules ? { type: 'rule', values: rules } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] };
+  const result = await page.evaluate(async (only) => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
-  });
+    return axe.run(document, { runOnly: only, resultTypes: ['violations'] });
+  }, runOnly);
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }

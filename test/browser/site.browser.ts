@@ -161,6 +161,15 @@ describe('the published site in a browser', () => {
     expect(failures).toEqual([]);
   });
 
+  it('names the search field and the two search landmarks apart (axe best practice landmark-unique)', async () => {
+    const { page } = await open('sok/');
+    expect(await page.getAttribute('#sok-sidhuvud', 'placeholder')).toBe('Sök på webbplatsen');
+    const names = await page.locator('[role="search"]').evaluateAll((forms) => forms.map((f) => f.getAttribute('aria-label')));
+    expect(names).toEqual(['Sök i sidhuvudet', 'Sök på sidan Sök']);
+    expect(await axeViolations(page, ['landmark-unique', 'landmark-no-duplicate-main', 'landmark-one-main'])).toEqual([]);
+    await close(page);
+  });
+
   it('works without JavaScript and lets keyboard users skip to the content', async () => {
     const { page } = await open(`${PLAN}/mal/m1/`, { javaScript: false });
     expect(await page.locator('h1').innerText()).toBe('IT-styrning');
