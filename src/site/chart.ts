@@ -15,14 +15,15 @@ export interface ChartOptions {
   /** Accessible name, for example the indicator's title. */
   title: string;
   unit?: string;
-  /** Fixed ends of the value axis (for a 1–4 scale); otherwise taken from the data. */
+  /** Fixed ends of the value axis (for a 1–4 scale); otherwise the axis runs from zero to the data. */
   min?: number;
   max?: number;
+  /** The drawing's size in SVG units (default 420 × 250); the page scales it to its column, text with it. */
+  width?: number;
+  height?: number;
 }
 
-const WIDTH = 420;
-const HEIGHT = 250;
-const PAD = { top: 40, right: 26, bottom: 34, left: 50 };
+const PAD = { top: 48, right: 34, bottom: 34, left: 50 };
 const COLOR_TARGET = '#505a5f';
 const COLOR_ACTUAL = '#1d5ea8';
 
@@ -55,15 +56,18 @@ export function indicatorChartSvg(points: readonly ChartPoint[], options: ChartO
   const sorted = [...points].sort((a, b) => a.year - b.year);
   const values = sorted.flatMap((p) => [p.target, p.actual]).filter((v): v is number => v !== null && Number.isFinite(v));
   if (sorted.length === 0 || values.length === 0) return '';
-  let lo = Math.min(...values);
-  let hi = Math.max(...values);
-  if (options.min !== undefined) lo = Math.min(lo, options.min);
+  // The value axis starts at zero (or at the scale's lowest step), so that a point's height above the axis is the
+  // value itself and a small change is not drawn as a large one.
+  const lo = Math.min(options.min ?? 0, ...values);
+  let hi = Math.max(options.min ?? 0, ...values);
   if (options.max !== undefined) hi = Math.max(hi, options.max);
   const ticks = options.min !== undefined && options.max !== undefined && Number.isInteger(options.min) && Number.isInteger(options.max) && options.max - options.min <= 10
     ? Array.from({ length: options.max - options.min + 1 }, (_, i) => options.min! + i)
     : niceTicks(lo, hi);
   const yMin = Math.min(ticks[0]!, lo);
   const yMax = Math.max(ticks[ticks.length - 1]!, hi);
+  const WIDTH = options.width ?? 420;
+  const HEIGHT = options.height ?? 250;
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
   const years = sorted.map((p) => p.year);
@@ -116,6 +120,19 @@ export function indicatorChartSvg(points: readonly ChartPoint[], options: ChartO
       parts.push(`<circle cx="${r2(x(p.year))}" cy="${r2(y(p.actual))}" r="4.5" fill="${COLOR_ACTUAL}"/>`);
     }
   }
+  // The latest outcome and the last target are labelled with their values, above their point or below it when the
+  // other series is higher in that year; a white halo keeps the text readable over the lines.
+  const withActual = sorted.filter((p) => p.actual !== null && Number.isFinite(p.actual));
+  const withTarget = sorted.filter((p) => p.target !== null && Number.isFinite(p.target));
+  const latestActual = withActual[withActual.length - 1];
+  const lastTarget = withTarget[withTarget.length - 1];
+  const label = (year: number, value: number, other: number | null, color: string, belowOnTie: boolean) => {
+    const below = other !== null && (other > value || (other === value && belowOnTie));
+    const ty = y(value) + (below ? 22 : -12);
+    parts.push(`<text x="${r2(x(year))}" y="${r2(ty)}" text-anchor="middle" font-size="14" font-weight="bold" fill="${color}" stroke="#fff" stroke-width="4" paint-order="stroke">${esc(valueText(value, options.unit))}</text>`);
+  };
+  if (latestActual) label(latestActual.year, latestActual.actual!, latestActual.target, COLOR_ACTUAL, false);
+  if (lastTarget) label(lastTarget.year, lastTarget.target!, lastTarget.actual, COLOR_TARGET, true);
   // Legend: line style and marker as well as colour.
   parts.push(
     `<g font-size="14" fill="#0b0c0c">`,
@@ -131,6 +148,11 @@ export function indicatorChartSvg(points: readonly ChartPoint[], options: ChartO
   return parts.join('');
 }
 
+/** A value with its unit as the chart labels it: `82 %`; a scale's name is left out (`3`). */
+function valueText(value: number, unit: string | undefined): string {
+  return unit && !/^skala/i.test(unit) ? `${formatNumber(value)}\u00a0${unit}` : formatNumber(value);
+}
+
 /** A short text alternative; the full numbers are in the table beside the chart. */
 function describe(points: readonly ChartPoint[], unit: string | undefined): string {
   const first = points[0]!.year;
@@ -140,4 +162,43 @@ function describe(points: readonly ChartPoint[], unit: string | undefined): stri
   const u = unit && !/^skala/i.test(unit) ? `\u00a0${unit}` : '';
   const latestText = latest ? ` Senaste utfall ${latest.year}: ${formatNumber(latest.actual!)}${u}${latest.target !== null ? ` mot målvärdet ${formatNumber(latest.target)}${u}` : ''}.` : ' Inget utfall ännu.';
   return `Linjediagram med målvärde och utfall per år ${first === last ? first : `${first}–${last}`}.${latestText} Alla värden finns i tabellen.`;
+}
+
+/**
+ * A sparkline: an indicator's outcomes over the years as a small inline SVG (96 × 24 units, no script), the value
+ * axis from zero (or the scale's lowest step) so that the line's height is the value itself, the latest outcome
+ * as a dot. Hidden from screen readers (`aria-hidden`): `sparklineText` gives the same series in words, to be
+ * shown next to it. An empty string with fewer than two outcomes, where there is no trend to draw.
+ */
+export function sparklineSvg(points: readonly ChartPoint[], options: { min?: number; max?: number } = {}): string {
+  const series = [...points].sort((a, b) => a.year - b.year).filter((p) => p.actual !== null && Number.isFinite(p.actual));
+  if (series.length < 2) return '';
+  const values = series.map((p) => p.actual!);
+  const lo = Math.min(options.min ?? 0, ...values);
+  const hi = Math.max(options.max ?? Number.NEGATIVE_INFINITY, options.min ?? 0, ...values);
+  const W = 96;
+  const H = 24;
+  const first = series[0]!.year;
+  const last = series[series.length - 1]!.year;
+  const x = (year: number) => 3 + ((year - first) / (last - first)) * (W - 6);
+  const y = (v: number) => H - 3 - ((v - lo) / (hi - lo || 1)) * (H - 6);
+  const line = series.map((p) => `${r2(x(p.year))},${r2(y(p.actual!))}`).join(' ');
+  const end = series[series.length - 1]!;
+  return [
+    `<svg class="sparkline" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">`,
+    `<line x1="0" y1="${r2(y(lo))}" x2="${W}" y2="${r2(y(lo))}" stroke="#6f777b" stroke-width="1"/>`,
+    `<polyline points="${line}" fill="none" stroke="${COLOR_ACTUAL}" stroke-width="2"/>`,
+    `<circle cx="${r2(x(end.year))}" cy="${r2(y(end.actual!))}" r="2.5" fill="${COLOR_ACTUAL}"/>`,
+    '</svg>',
+  ].join('');
+}
+
+/** The sparkline's text equivalent: `Utfall 2023–2026: 41, 52, 61 och 82 %`; empty when there is no sparkline. */
+export function sparklineText(points: readonly ChartPoint[], unit: string | undefined): string {
+  const series = [...points].sort((a, b) => a.year - b.year).filter((p) => p.actual !== null && Number.isFinite(p.actual));
+  if (series.length < 2) return '';
+  const values = series.map((p) => formatNumber(p.actual!));
+  const list = `${values.slice(0, -1).join(', ')} och ${values[values.length - 1]}`;
+  const u = unit && !/^skala/i.test(unit) ? `\u00a0${unit}` : '';
+  return `Utfall ${series[0]!.year}–${series[series.length - 1]!.year}: ${list}${u}`;
 }

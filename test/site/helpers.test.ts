@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { indicatorChartSvg, niceTicks } from '../../src/site/chart.js';
+import { indicatorChartSvg, niceTicks, sparklineSvg, sparklineText } from '../../src/site/chart.js';
 import { CSV_BOM, csvCell, toCsv } from '../../src/site/csv.js';
 import { formatBudget, formatChange, formatDate, formatNumber, formatPeriod, stateClass } from '../../src/site/format.js';
 import { naturalCompare } from '../../src/util/natural-compare.js';
@@ -119,6 +119,49 @@ describe('indicator chart', () => {
     expect(outcome).toEqual([2]);
     expect(svg.match(/<circle /g)?.length).toBe(3 + 1);
     expect(svg.endsWith('</svg>')).toBe(true);
+  });
+
+  it('starts the value axis at zero, so that 41 to 82 is drawn as a doubling, not as a line from the floor to the top', () => {
+    const svg = indicatorChartSvg(points, { id: 'd', title: 'I1', unit: '%' });
+    const ticks = [...svg.matchAll(/text-anchor="end"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]);
+    expect(ticks).toEqual(['0', '25', '50', '75', '100']);
+    // The zero tick sits on the axis line (the plot's bottom edge).
+    const axis = /<line x1="\d+" y1="([\d.]+)" x2="\d+" y2="[\d.]+" stroke="#0b0c0c"/.exec(svg)!;
+    const zero = /<text x="\d+" y="([\d.]+)" text-anchor="end"[^>]*>0<\/text>/.exec(svg)!;
+    expect(Number(zero[1]) - 5).toBeCloseTo(Number(axis[1]), 5);
+    // Values far from zero keep zero on the axis too.
+    const high = indicatorChartSvg([{ year: 2025, target: 99.8, actual: 99.86 }, { year: 2026, target: 99.8, actual: 99.3 }], { id: 'h', title: 'I2' });
+    expect(high).toMatch(/text-anchor="end"[^>]*>0<\/text>/);
+  });
+
+  it('labels the latest outcome and the last target with their values and unit', () => {
+    const svg = indicatorChartSvg(points, { id: 'd', title: 'I1', unit: '%' });
+    const labels = [...svg.matchAll(/font-weight="bold" fill="([^"]+)"[^>]*>([^<]+)<\/text>/g)].map((m) => [m[1], m[2]]);
+    expect(labels).toEqual([['#1d5ea8', '82\u00a0%'], ['#505a5f', '95\u00a0%']]);
+    // On a scale the label is the step alone.
+    const scale = indicatorChartSvg([{ year: 2025, target: 3, actual: 2 }], { id: 's', title: 'Skala', unit: 'skala 1–4', min: 1, max: 4 });
+    expect([...scale.matchAll(/font-weight="bold"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1])).toEqual(['2', '3']);
+  });
+
+  it('draws the same chart at any size, its text at the same size in SVG units', () => {
+    const wide = indicatorChartSvg(points, { id: 'w', title: 'I1', width: 760, height: 300 });
+    expect(wide).toContain('viewBox="0 0 760 300"');
+    expect(wide.match(/font-size="14"/g)?.length).toBe(indicatorChartSvg(points, { id: 'n', title: 'I1' }).match(/font-size="14"/g)?.length);
+  });
+
+  it('draws a sparkline of the outcomes from zero, hidden from screen readers, with the same numbers as text', () => {
+    const svg = sparklineSvg(points);
+    expect(svg).toMatch(/^<svg class="sparkline" [^>]*aria-hidden="true"/);
+    const line = /<polyline points="([^"]+)"/.exec(svg)![1]!.split(' ').map((p) => p.split(',').map(Number));
+    // Three outcomes (2024 has none); 82 is drawn twice as high above the zero line as 41.
+    expect(line).toHaveLength(3);
+    const base = Number(/<line x1="0" y1="([\d.]+)"/.exec(svg)![1]);
+    expect((base - line[2]![1]!) / (base - line[0]![1]!)).toBeCloseTo(2, 1);
+    expect(sparklineText(points, '%')).toBe('Utfall 2023–2026: 41, 61 och 82\u00a0%');
+    expect(sparklineSvg(points)).toBe(svg);
+    // One outcome is no trend: nothing is drawn and nothing said.
+    expect(sparklineSvg([{ year: 2026, target: 5, actual: 3 }])).toBe('');
+    expect(sparklineText([{ year: 2026, target: 5, actual: 3 }], 'antal')).toBe('');
   });
 
   it('uses the whole scale of an ordinal indicator and draws nothing without values', () => {
