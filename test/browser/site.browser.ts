@@ -170,6 +170,59 @@ describe('the published site in a browser', () => {
     await close(page);
   });
 
+  it("draws each goal's action bar at the same length, at 390 and 1280 px, filled by its statuses", async () => {
+    for (const width of [390, 1280]) {
+      const { page } = await open('', { width });
+      const bars = await page.locator('table .counts .bar').evaluateAll((els) =>
+        els.map((bar) => ({
+          width: bar.getBoundingClientRect().width,
+          inner: bar.clientWidth,
+          segments: Array.from(bar.children).reduce((sum, seg) => sum + seg.getBoundingClientRect().width, 0),
+        })),
+      );
+      // One bar per goal of the example (M1 has 5 of 5 done and the longest legend per bar is M3's).
+      expect(bars, `${width} px`).toHaveLength(4);
+      for (const bar of bars) {
+        expect(Math.abs(bar.width - bars[0]!.width), `${width} px`).toBeLessThan(1);
+        expect(Math.abs(bar.segments - bar.inner), `${width} px`).toBeLessThan(1.5);
+      }
+      await close(page);
+    }
+  });
+
+  it('shows the heading of every node page above the fold on a 390 × 844 phone, the section menu behind one control that works without script', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false, locale: 'sv-SE' });
+    const page = await context.newPage();
+    const nodePages = PAGE_TYPES.filter((t) => ['plan', 'policy', 'område', 'styrprincip', 'mål', 'fokusområde', 'aktivitet', 'indikator', 'indikatorgrupp'].includes(t.name));
+    for (const t of nodePages) {
+      await page.goto(server.url + t.path);
+      const bottom = await page.locator('h1').evaluate((h) => h.getBoundingClientRect().bottom);
+      expect(bottom, t.name).toBeLessThan(844);
+      expect(await page.locator('.section-nav__list').isVisible(), t.name).toBe(false);
+      expect(await page.locator('.section-nav details').getAttribute('open'), t.name).toBeNull();
+    }
+    // The menu opens with its summary, by keyboard too, and lists the plan's pages.
+    await page.goto(`${server.url}${PLAN}/mal/m2/`);
+    await page.locator('.section-nav summary').focus();
+    await page.keyboard.press('Enter');
+    const links = page.locator('.section-nav details a');
+    expect(await links.first().isVisible()).toBe(true);
+    expect(await links.allInnerTexts()).toEqual(expect.arrayContaining(['Översikt', 'Mål', 'Aktiviteter', 'Indikatorer', 'Uppföljning']));
+    expect(await page.locator('.section-nav details a[aria-current="page"]').innerText()).toBe('Mål');
+    await context.close();
+    // Open, the menu passes axe (which needs script to run) on a phone.
+    const phone = await open(`${PLAN}/mal/m2/`, { width: 390 });
+    await phone.page.locator('.section-nav summary').click();
+    expect(await phone.page.locator('.section-nav details a').first().isVisible()).toBe(true);
+    expect(await axeViolations(phone.page)).toEqual([]);
+    await close(phone.page);
+    // On a wide screen the links are a row, with no control.
+    const wide = await open(`${PLAN}/mal/m2/`);
+    expect(await wide.page.locator('.section-nav__list').isVisible()).toBe(true);
+    expect(await wide.page.locator('.section-nav summary').isVisible()).toBe(false);
+    await close(wide.page);
+  });
+
   it('works without JavaScript and lets keyboard users skip to the content', async () => {
     const { page } = await open(`${PLAN}/mal/m1/`, { javaScript: false });
     expect(await page.locator('h1').innerText()).toBe('IT-styrning');
@@ -220,14 +273,16 @@ describe('the published site in a browser', () => {
     await close(page);
   });
 
-  it('saves screenshots of start, a principle, a goal and the traceability page at phone and desktop width', async () => {
+  it('saves screenshots of start, a principle, a goal, the traceability page, an indicator and the report at phone and desktop width', async () => {
     const shots = [
       { name: 'start', path: '' },
       { name: 'styrprincip', path: `${POLICY}/styrprincip/sp9/` },
       { name: 'mal', path: `${PLAN}/mal/m2/` },
       { name: 'sparbarhet', path: `${PLAN}/sparbarhet/` },
+      { name: 'indikator', path: `${PLAN}/indikator/i1/` },
+      { name: 'rapport', path: `${PLAN}/uppfoljning/2026-08/` },
     ];
-    for (const width of [360, 1280]) {
+    for (const width of [360, 390, 1280]) {
       for (const s of shots) {
         const { page } = await open(s.path, { width });
         const file = path.join(SCREENSHOTS, `${s.name}-${width}.png`);
