@@ -100,7 +100,17 @@ describe('regler in sparbar.config.json', () => {
   });
 
   it('a configuration without "regler" (only the site\'s keys) changes nothing and reports nothing', () => {
-    expect(summaries(plan('{"webbplats": {"namn": "Plan"}}'))).toEqual([README, `${DUE} warning action-without-due-date`]);
+    const site = '{"webbplats": {"namn": "Plan"}, "tillgänglighet": {"kontakt": {"epost": "tillganglighet@ekby.example"}}}';
+    expect(summaries(plan(site))).toEqual([README, `${DUE} warning action-without-due-date`]);
+  });
+
+  it('a site configured without a way to report accessibility problems: statement-without-contact, which regler can turn off', () => {
+    expect(summaries(plan('{"webbplats": {"namn": "Plan"}}'))).toEqual([README, `${DUE} warning action-without-due-date`, 'sparbar.config.json:1:1 warning statement-without-contact']);
+    expect(summaries(plan('{\n  "tillgänglighet": {\n    "kontakt": {"epost": ""}\n  }\n}\n'))).toContain('sparbar.config.json:3:5 warning statement-without-contact');
+    expect(summaries(plan('{"webbplats": {"namn": "Plan"}, "regler": {"statement-without-contact": "fel"}}'))).toContain('sparbar.config.json:1:1 error statement-without-contact');
+    expect(summaries(plan('{"webbplats": {"namn": "Plan"}, "regler": {"statement-without-contact": "av"}}'))).toEqual([README, `${DUE} warning action-without-due-date`]);
+    // A configuration that only sets rules is not about a site.
+    expect(summaries(plan('{"regler": {"not-a-plan-file": "av"}}'))).toEqual([`${DUE} warning action-without-due-date`]);
   });
 
   it('options.rules given to checkPlans are used instead of the file', () => {

@@ -537,6 +537,16 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
       },
     ],
   },
+  'statement-without-contact': {
+    keeps: A1_ETC,
+    cases: [
+      {
+        title: 'a statement whose kontakt gives only a response time: at the key, naming the three keys and the law',
+        file: 'sparbar.config.json',
+        says: [['tillgänglighet.kontakt.epost', 'tillgänglighet.kontakt.telefon', 'tillgänglighet.kontakt.webbformulär', 'lagen om tillgänglighet till digital offentlig service', 'byggs inte']],
+      },
+    ],
+  },
   'indicator-value-conflict': {
     keeps: [...A1_ETC, 'digplan:I1'],
     cases: [

@@ -53,6 +53,7 @@ import followupUnfilled from './followup-unfilled.js';
 import assessmentDisagreesWithRollup from './assessment-disagrees-with-rollup.js';
 import indicatorValueConflict from './indicator-value-conflict.js';
 import invalidConfig from './invalid-config.js';
+import statementWithoutContact from './statement-without-contact.js';
 import type { Rule } from './rule.js';
 
 export type { Rule, RuleCategory, Severity } from './rule.js';
@@ -111,6 +112,7 @@ const rules = [
   assessmentDisagreesWithRollup,
   indicatorValueConflict,
   invalidConfig,
+  statementWithoutContact,
 ] as const;
 
 export type RuleId = (typeof rules)[number]['id'];

@@ -8,6 +8,7 @@ import { ruleUrl } from '../messages/rule-url.js';
 import { closest, quoteList } from '../util/suggest.js';
 import { isRuleId, ruleById, RULES } from './index.js';
 import invalidConfig from './invalid-config.js';
+import statementWithoutContact from './statement-without-contact.js';
 
 /** The configuration's key for the rules. */
 export const RULES_KEY = 'regler';
@@ -57,11 +58,12 @@ export function ruleSettingsOf(config: ConfigFile | null, file = CONFIG_FILE): L
   for (const problem of site.problems.filter((p) => p.path[0] !== RULES_KEY)) {
     report(`${problem.path.join('.')}: ${asSentence(problem.message)} Rätta ${problem.where === 'key' ? 'nyckeln' : 'värdet'} i ${CONFIG_FILE}; webbplatsen byggs inte förrän dess.`, problem.path, problem.where);
   }
-  if (!Object.hasOwn(data, RULES_KEY)) return { settings, messages: sink.messages };
+  const statement = () => statementContactMessages(config, file, data as Record<string, unknown>, settings);
+  if (!Object.hasOwn(data, RULES_KEY)) return { settings, messages: [...sink.messages, ...statement()] };
   const rules = (data as Record<string, unknown>)[RULES_KEY];
   if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) {
     report(`"${RULES_KEY}" ska vara nycklar med regel-id och värdet "av", "varning" eller "fel", t.ex. "${RULES_KEY}": { "action-without-due-date": "av" }.`, [RULES_KEY], 'value');
-    return { settings, messages: sink.messages };
+    return { settings, messages: [...sink.messages, ...statement()] };
   }
   const values = Object.keys(SEVERITY_VALUES);
   for (const [id, value] of Object.entries(rules as Record<string, unknown>)) {
@@ -97,5 +99,30 @@ export function ruleSettingsOf(config: ConfigFile | null, file = CONFIG_FILE): L
     }
     settings.set(id, severity);
   }
-  return { settings, messages: sink.messages };
+  return { settings, messages: [...sink.messages, ...statement()] };
+}
+
+/**
+ * statement-without-contact, with the severity the configuration sets: a configuration of the site (`webbplats` or
+ * `tillgänglighet`) whose accessibility statement names none of
+ * `tillgänglighet.kontakt.epost`, `telefon` or `webbformulär`, placed at the deepest of `tillgänglighet.kontakt`,
+ * `tillgänglighet` and the file's start that is there. Lag (2018:1937) 16 § requires a way to report shortcomings.
+ */
+function statementContactMessages(config: ConfigFile, file: string, data: Record<string, unknown>, settings: RuleSettings): CheckMessage[] {
+  const object = (v: unknown): Record<string, unknown> | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+  // A configuration that only sets rules is not about a site: the warning is for one that configures the site.
+  if (!Object.hasOwn(data, 'webbplats') && !Object.hasOwn(data, 'tillgänglighet')) return [];
+  const statement = object(data['tillgänglighet']);
+  const contact = object(statement?.['kontakt']);
+  if (contact && ['epost', 'telefon', 'webbformulär'].some((k) => typeof contact[k] === 'string' && (contact[k] as string).trim() !== '')) return [];
+  const at: ConfigPath = contact ? ['tillgänglighet', 'kontakt'] : statement ? ['tillgänglighet'] : [];
+  const { line, column } = config.locate(at, 'key');
+  const sink = new MessageSink(settings);
+  sink.report(
+    statementWithoutContact,
+    'Tillgänglighetsredogörelsen saknar ett sätt att rapportera brister i tillgängligheten, och lagen om tillgänglighet till digital offentlig service kräver ett; webbplatsen byggs inte förrän det finns. ' +
+      'Ange minst en av tillgänglighet.kontakt.epost, tillgänglighet.kontakt.telefon och tillgänglighet.kontakt.webbformulär, till exempel "kontakt": { "epost": "tillganglighet@kommun.se" }.',
+    { file, line, column },
+  );
+  return sink.messages;
 }
