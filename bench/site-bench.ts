@@ -10,7 +10,7 @@
 // the site holds only its config digest), so every run of ours is a cold one; it is timed as a user runs it,
 // in a git clone (history read from git) with an adopted revision configured (one comparison).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -141,7 +141,9 @@ export async function benchSite(opts: SiteBenchOptions): Promise<Section> {
   // A git clone as CI has it: one commit, tagged as the adopted plan and configured as such.
   const gitEnv = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.org', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.org', GIT_AUTHOR_DATE: '2026-01-01T12:00:00+01:00', GIT_COMMITTER_DATE: '2026-01-01T12:00:00+01:00' };
   const git = (...args: string[]) => execFileSync('git', args, { cwd: base, env: gitEnv, stdio: 'pipe' });
-  writeFileSync(path.join(plansDir, 'sparbar.config.json'), JSON.stringify({ antagen_revision: 'antagen' }));
+  // The example's configuration (its accessibility statement, which every build needs) and the adopted revision.
+  const example = JSON.parse(readFileSync(path.join(root, 'plans', 'sparbar.config.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(path.join(plansDir, 'sparbar.config.json'), JSON.stringify({ ...example, antagen_revision: 'antagen' }));
   git('init', '-q', '-b', 'main');
   git('add', '-A');
   git('commit', '-q', '-m', 'Planen som antagen');
