@@ -32,6 +32,7 @@ const FIELD_LABELS: Record<string, string> = {
   målvärden: 'Målvärde',
   utfall: 'Utfall',
   enhet: 'Enhet',
+  enhet_singular: 'Enhet i singular',
   riktning: 'Riktning (bättre är)',
   källa: 'Källa',
   kolada_kpi: 'Kolada-nyckeltal',

@@ -8,6 +8,7 @@
 import type { ActionStatus, Assessment, FollowUp, NodeOf } from '../graph/types.js';
 import { NO_OWNER, type SiteModel } from './model.js';
 import { dueDates, indicatorRow, stateIn } from './follow-up-rows.js';
+import type { Unit } from '../words/units.js';
 
 /** An assessment that needs attention. */
 export type ShortfallAssessment = Exclude<Assessment, 'uppfyllt'>;
@@ -26,7 +27,7 @@ export type AttentionReason =
   /** Past its adopted due date (`due`, YYYY-MM-DD) without being done; `revised` when a follow-up moved it, `moves` times. */
   | { kind: 'slutdatum'; due: string; revised: string | null; moves: number }
   /** The outcome for the period's year missed the target. */
-  | { kind: 'målvärde'; year: number; target: number; actual: number; unit: string | undefined };
+  | { kind: 'målvärde'; year: number; target: number; actual: number; unit: Unit | undefined };
 
 export interface AttentionItem {
   node: NodeOf<'mål' | 'fokusområde' | 'styrprincip' | 'aktivitet' | 'indikator'>;

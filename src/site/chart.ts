@@ -1,6 +1,7 @@
 // The indicator chart: target and outcome per year as an inline SVG, drawn at build time (no script).
 // Target is a dashed line with hollow diamonds, outcome a solid line with filled circles, so the two differ
 // in shape and line style, not only in colour. The numbers are always also in a table next to the chart.
+import { quantities, quantity, type Unit } from '../words/units.js';
 import { formatNumber } from './format.js';
 
 export interface ChartPoint {
@@ -14,7 +15,7 @@ export interface ChartOptions {
   id: string;
   /** Accessible name, for example the indicator's title. */
   title: string;
-  unit?: string;
+  unit?: Unit | undefined;
   /** Fixed ends of the value axis (for a 1–4 scale); otherwise the axis runs from zero to the data. */
   min?: number;
   max?: number;
@@ -129,7 +130,7 @@ export function indicatorChartSvg(points: readonly ChartPoint[], options: ChartO
   const label = (year: number, value: number, other: number | null, color: string, belowOnTie: boolean) => {
     const below = other !== null && (other > value || (other === value && belowOnTie));
     const ty = y(value) + (below ? 22 : -12);
-    parts.push(`<text x="${r2(x(year))}" y="${r2(ty)}" text-anchor="middle" font-size="14" font-weight="bold" fill="${color}" stroke="#fff" stroke-width="4" paint-order="stroke">${esc(valueText(value, options.unit))}</text>`);
+    parts.push(`<text x="${r2(x(year))}" y="${r2(ty)}" text-anchor="middle" font-size="14" font-weight="bold" fill="${color}" stroke="#fff" stroke-width="4" paint-order="stroke">${esc(quantity(value, options.unit))}</text>`);
   };
   if (latestActual) label(latestActual.year, latestActual.actual!, latestActual.target, COLOR_ACTUAL, false);
   if (lastTarget) label(lastTarget.year, lastTarget.target!, lastTarget.actual, COLOR_TARGET, true);
@@ -148,19 +149,13 @@ export function indicatorChartSvg(points: readonly ChartPoint[], options: ChartO
   return parts.join('');
 }
 
-/** A value with its unit as the chart labels it: `82 %`; a scale's name is left out (`3`). */
-function valueText(value: number, unit: string | undefined): string {
-  return unit && !/^skala/i.test(unit) ? `${formatNumber(value)}\u00a0${unit}` : formatNumber(value);
-}
-
 /** A short text alternative; the full numbers are in the table beside the chart. */
-function describe(points: readonly ChartPoint[], unit: string | undefined): string {
+function describe(points: readonly ChartPoint[], unit: Unit | undefined): string {
   const first = points[0]!.year;
   const last = points[points.length - 1]!.year;
   const withActual = points.filter((p) => p.actual !== null);
   const latest = withActual[withActual.length - 1];
-  const u = unit && !/^skala/i.test(unit) ? `\u00a0${unit}` : '';
-  const latestText = latest ? ` Senaste utfall ${latest.year}: ${formatNumber(latest.actual!)}${u}${latest.target !== null ? ` mot målvärdet ${formatNumber(latest.target)}${u}` : ''}.` : ' Inget utfall ännu.';
+  const latestText = latest ? ` Senaste utfall ${latest.year}: ${quantity(latest.actual!, unit)}${latest.target !== null ? ` mot målvärdet ${quantity(latest.target, unit)}` : ''}.` : ' Inget utfall ännu.';
   return `Linjediagram med målvärde och utfall per år ${first === last ? first : `${first}–${last}`}.${latestText} Alla värden finns i tabellen.`;
 }
 
@@ -194,11 +189,8 @@ export function sparklineSvg(points: readonly ChartPoint[], options: { min?: num
 }
 
 /** The sparkline's text equivalent: `Utfall 2023–2026: 41, 52, 61 och 82 %`; empty when there is no sparkline. */
-export function sparklineText(points: readonly ChartPoint[], unit: string | undefined): string {
+export function sparklineText(points: readonly ChartPoint[], unit: Unit | undefined): string {
   const series = [...points].sort((a, b) => a.year - b.year).filter((p) => p.actual !== null && Number.isFinite(p.actual));
   if (series.length < 2) return '';
-  const values = series.map((p) => formatNumber(p.actual!));
-  const list = `${values.slice(0, -1).join(', ')} och ${values[values.length - 1]}`;
-  const u = unit && !/^skala/i.test(unit) ? `\u00a0${unit}` : '';
-  return `Utfall ${series[0]!.year}–${series[series.length - 1]!.year}: ${list}${u}`;
+  return `Utfall ${series[0]!.year}–${series[series.length - 1]!.year}: ${quantities(series.map((p) => p.actual!), unit)}`;
 }

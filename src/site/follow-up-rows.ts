@@ -2,6 +2,7 @@
 // area's assessment and how it moved, an indicator's outcome against its target. Pure: read from the site model.
 import type { ActionStatus, Assessment, FollowUp, IndicatorPoint, NodeOf, Rollup } from '../graph/types.js';
 import type { SiteModel } from './model.js';
+import { indicatorUnit, type Unit } from '../words/units.js';
 
 /** An action's effective state in a period: its status, and whether it is past its due date without being done. */
 export interface PeriodState {
@@ -33,7 +34,7 @@ export interface AssessedRow<T extends 'mål' | 'fokusområde' = 'mål' | 'fokus
 
 export interface IndicatorRow {
   node: NodeOf<'indikator'>;
-  unit: string | undefined;
+  unit: Unit | undefined;
   /** The year the period is in (a period 2026-08 reports the outcome for 2026). */
   year: number;
   /** Target and outcome for `year` (null when the series has neither). */
@@ -141,7 +142,7 @@ export function indicatorRow(model: SiteModel, indicator: NodeOf<'indikator'>, p
   const scale = indicator.fields.skala;
   return {
     node: indicator,
-    unit: indicator.fields.enhet,
+    unit: indicatorUnit(indicator.fields),
     year,
     point,
     latest,

@@ -2,23 +2,12 @@
 // states. The interface's words are in src/words/.
 import type { ActionStatus, Assessment } from '../graph/types.js';
 import { naturalCompare } from '../util/natural-compare.js';
+import { formatNumber } from '../util/number-format.js';
+import { isScaleUnit, quantity, type Unit, unitName } from '../words/units.js';
+
+export { formatNumber };
 
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
-
-const numberFormats = new Map<number, Intl.NumberFormat>();
-
-/** A number the Swedish way: decimal comma, space between thousands, real minus sign (`1 234,5`, `−2`). */
-export function formatNumber(value: number, maxFractionDigits = 2): string {
-  let format = numberFormats.get(maxFractionDigits);
-  if (!format) {
-    format = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: maxFractionDigits, useGrouping: true });
-    numberFormats.set(maxFractionDigits, format);
-  }
-  // Round first so that floating-point noise (0.20000000000000284) never shows.
-  const factor = 10 ** maxFractionDigits;
-  const rounded = Math.round(value * factor) / factor;
-  return format.format(Object.is(rounded, -0) ? 0 : rounded);
-}
 
 /** A change with its sign: `+11`, `−2,5`, `±0`. */
 export function formatChange(value: number, maxFractionDigits = 2): string {
@@ -28,12 +17,9 @@ export function formatChange(value: number, maxFractionDigits = 2): string {
   return rounded > 0 ? `+${formatNumber(rounded, maxFractionDigits)}` : formatNumber(rounded, maxFractionDigits);
 }
 
-/** A value with its unit: `82 %`, `3,5 på skalan 1–4`, `12 st`. */
-export function formatValue(value: number, unit: string | undefined): string {
-  const n = formatNumber(value);
-  if (!unit) return n;
-  if (/^skala/i.test(unit)) return `${n} (${unit})`;
-  return `${n}\u00a0${unit}`;
+/** A value with its unit, agreeing with it: `82 %`, `1 incident`, `3 incidenter`, `3` (antal); on a scale the scale's name in brackets, `3,5 (skala 1–4)`. */
+export function formatValue(value: number, unit: Unit | undefined): string {
+  return isScaleUnit(unit) ? `${formatNumber(value)} (${unitName(unit)})` : quantity(value, unit);
 }
 
 /** `2023-11-27` → `27 november 2023`; anything else is returned as it is. */

@@ -3,6 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { ADJECTIVES, NOUNS, agree, counted, countedWith } from '../../src/words/agreement.js';
 import { NODE_WORDS, countedAdjective } from '../../src/words/nodes.js';
+import { indicatorUnit, isScaleUnit, quantities, quantity, unitName } from '../../src/words/units.js';
+import { sparklineText } from '../../src/site/chart.js';
+import { formatValue } from '../../src/site/format.js';
 import { ASSESSMENT_WORDS, STATUS_WORDS, afterAdverbial, assessmentCount, budgetShare, changesSince, statusCount, statusWord } from '../../src/words/sentences.js';
 
 const ZERO_ONE_TWO = [0, 1, 2] as const;
@@ -81,6 +84,50 @@ describe('status and assessment counts', () => {
 
   it('says how many actions have a budget, the noun agreeing with the total', () => {
     expect(each((total) => budgetShare(Math.min(1, total), total))).toEqual(['0 av 0 aktiviteter har en budget', '1 av 1 aktivitet har en budget', '1 av 2 aktiviteter har en budget']);
+  });
+});
+
+describe("an indicator's unit with its number", () => {
+  const incidents = indicatorUnit({ enhet: 'incidenter', enhet_singular: 'incident' });
+  const nbsp = (text: string) => text.replace(/ /g, '\u00a0');
+
+  it('gives a unit with its singular and plural the form its number asks for', () => {
+    expect(incidents).toEqual({ one: 'incident', many: 'incidenter' });
+    expect(each((n) => quantity(n, incidents))).toEqual(['0 incidenter', '1 incident', '2 incidenter'].map(nbsp));
+    expect(quantity(1.5, incidents)).toBe(nbsp('1,5 incidenter'));
+    expect(quantity(-1, incidents)).toBe(nbsp('−1 incident'));
+    expect(unitName(incidents)).toBe('incidenter');
+  });
+
+  it('writes antal as the bare number, procent as %, and other units as written', () => {
+    expect(each((n) => quantity(n, 'antal'))).toEqual(['0', '1', '2']);
+    expect(each((n) => quantity(n, 'Antal'))).toEqual(['0', '1', '2']);
+    expect(each((n) => quantity(n, 'procent'))).toEqual(['0 %', '1 %', '2 %'].map(nbsp));
+    expect(each((n) => quantity(n, '%'))).toEqual(['0 %', '1 %', '2 %'].map(nbsp));
+    expect(quantity(45.5, '% av maxpoäng')).toBe('45,5\u00a0% av maxpoäng');
+    expect(each((n) => quantity(n, 'kr'))).toEqual(['0 kr', '1 kr', '2 kr'].map(nbsp));
+    expect(quantity(1234, undefined)).toBe('1\u00a0234');
+    // The plain form stays as the file gives it, with or without the singular key.
+    expect(indicatorUnit({ enhet: 'procent' })).toBe('procent');
+    expect(indicatorUnit({ enhet: 'procent', enhet_singular: ' ' })).toBe('procent');
+  });
+
+  it("leaves a scale's name out of the number, and names it where the scale is not said beside it", () => {
+    expect(isScaleUnit('skala 1–4')).toBe(true);
+    expect(isScaleUnit(incidents)).toBe(false);
+    expect(each((n) => quantity(n, 'skala 1–4'))).toEqual(['0', '1', '2']);
+    expect(formatValue(3.5, 'skala 1–4')).toBe('3,5 (skala 1–4)');
+    expect(each((n) => formatValue(n, incidents))).toEqual(['0 incidenter', '1 incident', '2 incidenter'].map(nbsp));
+  });
+
+  it('lists several values with the unit once, in the plural', () => {
+    expect(quantities([], incidents)).toBe('');
+    expect(each((n) => quantities([n], incidents))).toEqual(['0 incidenter', '1 incident', '2 incidenter'].map(nbsp));
+    expect(quantities([9, 7, 1], incidents)).toBe('9, 7 och 1\u00a0incidenter');
+    expect(quantities([41, 52, 61, 82], '%')).toBe('41, 52, 61 och 82\u00a0%');
+    expect(quantities([9, 7], 'antal')).toBe('9 och 7');
+    const points = (values: number[]) => values.map((actual, i) => ({ year: 2023 + i, target: null, actual }));
+    expect(each((n) => sparklineText(points([2, n]), incidents))).toEqual(['0', '1', '2'].map((n) => `Utfall 2023–2024: 2 och ${n}\u00a0incidenter`));
   });
 });
 
