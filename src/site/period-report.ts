@@ -9,14 +9,28 @@ import { attentionList, type AttentionList } from './attention.js';
 import type { SiteModel } from './model.js';
 
 export interface FocusAreaSection extends AssessedRow<'fokusområde'> {
+  /** Every action active in the period that contributes to the focus area. */
   actions: ActionRow[];
+  /** The actions the report lists in full here: those not already listed under an earlier focus area of the same goal. */
+  listedActions: ActionRow[];
+  /** The actions listed in full under an earlier focus area of the same goal (`under`), referred to here by name only. */
+  actionsListedAbove: ListedAbove[];
   indicators: IndicatorRow[];
+}
+
+/** An action the report lists once per goal: here it is only named, with the focus area it is listed under. */
+export interface ListedAbove {
+  action: ActionRow;
+  under: NodeOf<'fokusområde'>;
 }
 
 export interface GoalSection extends AssessedRow<'mål'> {
   focusAreas: FocusAreaSection[];
   /** Actions that contribute to the goal directly, not through a focus area. */
   directActions: ActionRow[];
+  /** The direct actions not already listed under one of the goal's focus areas (those are in `directListedAbove`). */
+  listedDirectActions: ActionRow[];
+  directListedAbove: ListedAbove[];
   /** Every action below the goal, each once. */
   actions: ActionRow[];
   /** Indicators of the goal and its focus areas, a group's questions left out when the group is shown. */
@@ -117,14 +131,40 @@ export function periodReport(model: SiteModel, planKey: string, period: string):
   const next = periods[at + 1] ?? null;
 
   const goals: GoalSection[] = model.goalsOfPlan(planKey).map((goal) => {
-    const focusAreas = model.focusAreasOfGoal(goal.key).map((fa) => ({
-      ...assessedRow(model, fa, period, previous),
-      actions: model
+    // Each action is listed in full once per goal, under the first focus area (in the plan's order) it contributes to.
+    const listedUnder = new Map<string, NodeOf<'fokusområde'>>();
+    const once = (rows: ActionRow[], where: NodeOf<'fokusområde'> | null) => {
+      const listed: ActionRow[] = [];
+      const above: ListedAbove[] = [];
+      for (const r of rows) {
+        const under = listedUnder.get(r.node.key);
+        if (under) above.push({ action: r, under });
+        else {
+          listed.push(r);
+          if (where) listedUnder.set(r.node.key, where);
+        }
+      }
+      return { listed, above };
+    };
+    const focusAreas = model.focusAreasOfGoal(goal.key).map((fa) => {
+      const actions = model
         .actionsContributingTo(fa.key)
         .map((a) => actionRow(model, a, period, previous))
-        .filter((r) => r.state !== null),
-      indicators: model.indicatorsMeasuring(fa.key).map((i) => indicatorRow(model, i, period, previous)),
-    }));
+        .filter((r) => r.state !== null);
+      const { listed, above } = once(actions, fa);
+      return {
+        ...assessedRow(model, fa, period, previous),
+        actions,
+        listedActions: listed,
+        actionsListedAbove: above,
+        indicators: model.indicatorsMeasuring(fa.key).map((i) => indicatorRow(model, i, period, previous)),
+      };
+    });
+    const directActions = model
+      .actionsContributingTo(goal.key)
+      .map((a) => actionRow(model, a, period, previous))
+      .filter((r) => r.state !== null);
+    const direct = once(directActions, null);
     const actions = model
       .actionsBelowGoal(goal.key)
       .map((a) => actionRow(model, a, period, previous))
@@ -132,10 +172,9 @@ export function periodReport(model: SiteModel, planKey: string, period: string):
     return {
       ...assessedRow(model, goal, period, previous),
       focusAreas,
-      directActions: model
-        .actionsContributingTo(goal.key)
-        .map((a) => actionRow(model, a, period, previous))
-        .filter((r) => r.state !== null),
+      directActions,
+      listedDirectActions: direct.listed,
+      directListedAbove: direct.above,
       actions,
       keyIndicators: keyIndicatorsOfGoal(model, goal.key).map((i) => indicatorRow(model, i, period, previous)),
       deviations: actions.filter((r) => isLate(r.state) || r.state!.status === 'pausad' || r.state!.status === 'avbruten'),

@@ -68,6 +68,26 @@ describe('the report of a period: summary', () => {
     expect(r.goals.map((g) => ids(g.deviations))).toEqual([[], [], ['A23'], ['A18']]);
   });
 
+  it('lists each action in full once per goal, under its first focus area, and names it under the others', () => {
+    // A25 contributes to FO2.5 and FO2.6 of M2: its row is under FO2.5, FO2.6 names it and points there.
+    const m2 = r.goals[1]!;
+    const fo25 = m2.focusAreas.find((fa) => fa.node.id === 'FO2.5')!;
+    const fo26 = m2.focusAreas.find((fa) => fa.node.id === 'FO2.6')!;
+    expect(ids(fo25.listedActions)).toContain('A25');
+    expect(ids(fo26.actions)).toContain('A25');
+    expect(ids(fo26.listedActions)).not.toContain('A25');
+    expect(fo26.actionsListedAbove.map((x) => [x.action.node.id, x.under.id])).toEqual([['A25', 'FO2.5']]);
+    // Every goal lists each of its actions exactly once; an action of two goals (A28: FO2.9 and FO3.2) is in both.
+    for (const g of r.goals) {
+      const listed = [...g.focusAreas.flatMap((fa) => ids(fa.listedActions)), ...ids(g.listedDirectActions)];
+      expect(new Set(listed).size, g.node.id).toBe(listed.length);
+      expect([...listed].sort(), g.node.id).toEqual(ids(g.actions).sort());
+    }
+    const listedIn = (goal: number) => r.goals[goal]!.focusAreas.flatMap((fa) => ids(fa.listedActions));
+    expect(listedIn(1)).toContain('A28');
+    expect(listedIn(2)).toContain('A28');
+  });
+
   it('gives each principle its plan goals and its rollup from the graph', () => {
     expect(r.principles).toHaveLength(12);
     const sp8 = r.principles.find((p) => p.node.id === 'SP8')!;
