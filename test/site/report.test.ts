@@ -11,6 +11,7 @@ import { planHistory } from '../../src/site/follow-up-history.js';
 import { actionChange, assessmentChange } from '../../src/site/follow-up-rows.js';
 import { comparePeriods } from '../../src/site/period-comparison.js';
 import { periodReport } from '../../src/site/period-report.js';
+import { indicatorCoverage } from '../../src/graph/derive/indicator-coverage.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const PLAN = 'ekby-digplan-2024-2027';
@@ -86,6 +87,15 @@ describe('the report of a period: summary', () => {
     const listedIn = (goal: number) => r.goals[goal]!.focusAreas.flatMap((fa) => ids(fa.listedActions));
     expect(listedIn(1)).toContain('A28');
     expect(listedIn(2)).toContain('A28');
+  });
+
+  it('shows as without indicator exactly the goals and focus areas of the graph\'s indicator coverage', () => {
+    const coverage = indicatorCoverage(model.index);
+    expect(r.goals.filter((g) => g.keyIndicators.length === 0).map((g) => g.node.id)).toEqual(['M3']);
+    expect(r.goals.filter((g) => g.keyIndicators.length === 0).map((g) => g.node.key)).toEqual(coverage.goals);
+    const unmeasured = r.goals.flatMap((g) => g.focusAreas.filter((fa) => fa.indicators.length === 0).map((fa) => fa.node.key));
+    expect([...unmeasured].sort()).toEqual(coverage.focusAreas);
+    expect(ids(r.goals[0]!.focusAreas.filter((fa) => fa.indicators.length === 0))).toEqual(['FO1.4', 'FO1.5']);
   });
 
   it('gives each principle its plan goals and its rollup from the graph', () => {
