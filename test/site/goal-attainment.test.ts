@@ -37,7 +37,13 @@ describe('Måluppfyllelse of the example, 2026-08', () => {
     expect(byId.get('M4')!.row.followUp!.evidence.map((e) => e.title)).toEqual(['Incidentrapport och tillgänglighetsmätning 2026 (I2, I3)', 'PTS bredbandskartläggning 2025 (I4)']);
     expect(byId.get('M4')!.indicators.map((i) => i.node.id)).toEqual(['I2', 'I3', 'I4']);
     expect(byId.get('M3')!.indicators).toEqual([]);
-    expect(a.counts.withEvidence).toBe(6);
+    // 24 of the 30 assessments list evidence; these six rest on their text, actions and indicators alone.
+    expect(a.counts.withEvidence).toBe(24);
+    expect(a.rows.filter((r) => r.agreement !== null && (r.row.followUp?.evidence.length ?? 0) === 0).map((r) => r.row.node.id)).toEqual(['FO1.5', 'FO2.7', 'FO2.11', 'FO3.1', 'FO4.3', 'FO4.4']);
+    expect(byId.get('FO2.1')!.row.followUp!.evidence).toEqual([
+      { title: 'Kolada, andel e-tjänster med e-legitimation (I1)', url: 'https://www.kolada.se/', file: null },
+      { title: 'E-tjänsteplattformen, statistik januari–juni 2026', url: null, file: 'underlag/e-tjanster-statistik-2026-h1.pdf' },
+    ]);
   });
 });
 
