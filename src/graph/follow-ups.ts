@@ -15,14 +15,31 @@ export const UNFILLED_MARKER = 'sparbar: ej ifylld';
 
 const FOLLOWED_UP: readonly NodeType[] = ['styrprincip', 'mål', 'fokusområde', 'aktivitet', 'indikator'];
 
-const facts = new WeakMap<ReadPlanFile, { body: string; source: FollowUp['source'] }>();
+interface FileFacts {
+  facts: { body: string; source: FollowUp['source'] };
+  /** Whether the text holds UNFILLED_MARKER. */
+  unfilled: boolean;
+}
+
+const remembered = new WeakMap<ReadPlanFile, FileFacts>();
 
 /** A follow-up file's trimmed text and where its frontmatter starts (its typ key), remembered per parsed file (in the graph's key order). */
-function factsOf(file: ReadPlanFile): { body: string; source: FollowUp['source'] } {
-  let f = facts.get(file);
-  if (!f) facts.set(file, (f = { body: file.body.trim(), source: { file: file.path, ...startOf(locate(file.parsed, ['typ'], 'key')) } }));
+function factsOf(file: ReadPlanFile): FileFacts {
+  let f = remembered.get(file);
+  if (!f) {
+    const body = file.body.trim();
+    remembered.set(file, (f = { facts: { body, source: { file: file.path, ...startOf(locate(file.parsed, ['typ'], 'key')) } }, unfilled: body.includes(UNFILLED_MARKER) }));
+  }
   return f;
 }
+
+/**
+ * The follow-up made from a file's value, with what it was made from: `check --watch` attaches every follow-up again
+ * after each save, and a file, value and node that are all the very same objects give the very same follow-up.
+ */
+const attached = new WeakMap<object, { file: ReadPlanFile; node: GraphNode; fields: GraphNode['fields']; followUp: FollowUp }>();
+
+const byNodeAndPeriod = (a: FollowUp, b: FollowUp) => (a.node < b.node ? -1 : a.node > b.node ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0);
 
 /** Valid follow-ups, sorted by node and period; every problem is reported. */
 export function attachFollowUps(
@@ -69,25 +86,14 @@ export function attachFollowUps(
       );
       continue;
     }
-    if (!fieldsFit(node, value, at, sink)) continue;
-    const facts = factsOf(file);
-    // Not submitted (ej inlämnad): opened by uppfoljning ny and not filled in. What it says is nobody's assessment.
-    const submitted = !facts.body.includes(UNFILLED_MARKER) && hasItsValue(node, value);
-    const followUp: FollowUp = {
-      node: key,
-      period: value.period,
-      assessment: submitted ? (value.bedömning ?? null) : null,
-      forecast: submitted ? (value.prognos ?? null) : null,
-      status: submitted ? (value.status ?? null) : null,
-      value: submitted ? (value.utfall ?? null) : null,
-      author: submitted ? (value.författare ?? null) : null,
-      date: value.datum ?? null,
-      submitted,
-      revisedDue: submitted ? (value.nytt_slutdatum ?? null) : null,
-      measures: (submitted ? value.åtgärder ?? [] : []).map((m) => ({ what: m.vad, who: m.ansvarig ?? null, due: m.senast ?? null })),
-      evidence: (submitted ? value.underlag ?? [] : []).map((u) => ({ title: u.titel, url: u.adress ?? null, file: u.fil ?? null })),
-      ...facts,
-    };
+    const reused = attached.get(value);
+    let followUp: FollowUp;
+    if (reused !== undefined && reused.file === file && reused.node === node && reused.fields === node.fields) followUp = reused.followUp;
+    else {
+      if (!fieldsFit(node, value, at, sink)) continue;
+      followUp = made(key, node, file, value);
+      attached.set(value, { file, node, fields: node.fields, followUp });
+    }
     let periods = seen.get(key);
     if (periods === undefined) seen.set(key, (periods = new Map()));
     const earlier = periods.get(value.period);
@@ -102,7 +108,30 @@ export function attachFollowUps(
     periods.set(value.period, followUp);
     result.push(followUp);
   }
-  return result.sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  // Files are in path order, which for follow-ups under uppfoljning/<period>/ is mostly not node order.
+  return result.sort(byNodeAndPeriod);
+}
+
+/** The follow-up of `node` (its key `key`) that `file`'s `value` gives. */
+function made(key: string, node: GraphNode, file: ReadPlanFile, value: Draft['followUps'][number]['value']): FollowUp {
+  const { facts, unfilled } = factsOf(file);
+  // Not submitted (ej inlämnad): opened by uppfoljning ny and not filled in. What it says is nobody's assessment.
+  const submitted = !unfilled && hasItsValue(node, value);
+  return {
+    node: key,
+    period: value.period,
+    assessment: submitted ? (value.bedömning ?? null) : null,
+    forecast: submitted ? (value.prognos ?? null) : null,
+    status: submitted ? (value.status ?? null) : null,
+    value: submitted ? (value.utfall ?? null) : null,
+    author: submitted ? (value.författare ?? null) : null,
+    date: value.datum ?? null,
+    submitted,
+    revisedDue: submitted ? (value.nytt_slutdatum ?? null) : null,
+    measures: (submitted ? value.åtgärder ?? [] : []).map((m) => ({ what: m.vad, who: m.ansvarig ?? null, due: m.senast ?? null })),
+    evidence: (submitted ? value.underlag ?? [] : []).map((u) => ({ title: u.titel, url: u.adress ?? null, file: u.fil ?? null })),
+    ...facts,
+  };
 }
 
 type At = (key: string) => { file: string; line: number; column: number };

@@ -71,6 +71,7 @@ export function withFollowUps(edges: EdgeIndex, followUps: readonly FollowUp[]):
     list.push(f);
     fu.set(f.node, list);
   }
-  for (const list of fu.values()) list.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  // attachFollowUps gives them sorted by node and period already: only unsorted lists are sorted.
+  for (const list of fu.values()) if (list.some((f, i) => i > 0 && list[i - 1]!.period > f.period)) list.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
   return { ...edges, followUps: (key) => fu.get(key) ?? [] };
 }

@@ -63,8 +63,9 @@ Plattformen är i drift.
       for (const node of index.ofType(type)) {
         for (const f of index.followUps(node.key)) {
           const r = byNodePeriod.get(`${node.key}\u0000${f.period}`);
-          if (!r || r.actions.total === 0 || !f.assessment || incomplete(node.key, f.period)) continue;
+          if (!r || r.actions.total === 0 || !f.assessment) continue;
           const agreement = assessmentAgreement(f.assessment, r.actions);
+          if (agreement.kind === 'stämmer' || incomplete(node.key, f.period)) continue;
           if (agreement.kind === 'uppfyllt men efter') {
             report(
               `${node.id} bedöms som uppfyllt för ${f.period}, men ${agreement.behind} av ${agreement.total} aktiviteter är ej påbörjade eller försenade. Motivera bedömningen i texten eller ändra den.`,

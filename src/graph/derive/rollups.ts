@@ -102,9 +102,9 @@ export function deriveRollups(index: GraphIndex, periods: Record<string, string[
     const counts = emptyCounts();
     const codes = statusCodes.get(period);
     if (codes) {
-      const byCode = new Array<number>(AKTIVITET_STATUS.length + 1).fill(0);
-      for (const i of actions) {
-        const code = codes[i]!;
+      const byCode = new Uint32Array(AKTIVITET_STATUS.length + 1);
+      for (let j = 0; j < actions.length; j++) {
+        const code = codes[actions[j]!]!;
         if (code === NONE) {
           counts.startsLater++;
           continue;
@@ -113,7 +113,7 @@ export function deriveRollups(index: GraphIndex, periods: Record<string, string[
         byCode[code & STATUS_MASK]!++;
         if (code & OVERDUE_BIT) counts.overdue++;
       }
-      AKTIVITET_STATUS.forEach((s, c) => (counts.byStatus[s] = byCode[c]!));
+      for (let c = 0; c < AKTIVITET_STATUS.length; c++) counts.byStatus[AKTIVITET_STATUS[c]!] = byCode[c]!;
       counts.missing = byCode[MISSING]!;
     }
     const assessments = emptyAssessments();
