@@ -33,7 +33,7 @@ export const graphEdgeSchema = z.strictObject({
   to: z.string(),
   type: z.enum(EDGE_TYPES).meta({
     description:
-      'belongs-to: policy|plan → organisation; implements: plan → policy; replaces: plan → plan; part-of: område → policy, styrprincip → område, mål|aktivitet|indikator → plan, fokusområde → mål; realises: mål → styrprincip; contributes-to: aktivitet → fokusområde|mål; depends-on: aktivitet → aktivitet; measures: indikator → mål|fokusområde; member-of: indikator → indikatorgrupp.',
+      'belongs-to: policy|plan → organisation; implements: plan → policy; replaces: plan → plan; part-of: område → policy, styrprincip → område, mål|aktivitet|indikator → plan, fokusområde → mål; realises: mål → styrprincip|område; contributes-to: aktivitet → fokusområde|mål; depends-on: aktivitet → aktivitet; measures: indikator → mål|fokusområde; member-of: indikator → indikatorgrupp.',
   }),
 });
 

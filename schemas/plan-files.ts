@@ -107,7 +107,11 @@ export const policySchema = z
     ansvarig: z.string().optional(),
     diarienummer: z.string().optional(),
     översyn: z.string().optional().meta({ description: 'Hur och när policyn ses över.' }),
-    områden: z.array(omradeSchema).min(1).meta({ description: 'Strategiska områden med sina styrprinciper.' }),
+    områden: z
+      .array(omradeSchema)
+      .min(1)
+      .optional()
+      .meta({ description: 'Strategiska områden med sina styrprinciper. Ett område kan sakna styrprinciper: målen i planen förverkligar då området.' }),
   })
   .meta({ title: 'Policy', description: 'IT- och digitaliseringspolicy: vision, områden och styrprinciper.' });
 
@@ -165,6 +169,7 @@ export const malSchema = z
     id,
     titel,
     styrprinciper: z.array(ref).optional().meta({ description: 'Styrprinciper som målet förverkligar.' }),
+    områden: z.array(ref).optional().meta({ description: 'Områden i policyn som målet förverkligar, när policyn har områden med mål i stället för styrprinciper.' }),
     förväntat_resultat: text.optional().meta({ description: 'Förväntat resultat vid målåret. Utelämnas när dokumentet inte skiljer det från målets text.' }),
     målår: ar.optional().meta({ description: 'Året målet ska vara nått. Utelämnas när dokumentet inte anger det.' }),
     ansvarig: z.string().optional(),

@@ -76,6 +76,22 @@ export const sinceAdoptionRoute = defineRoute(({ model }) =>
 /** `/<policy>/<section>/`: a page of each policy's section (areas, principles), the policy as `policy`. */
 export const policyRoute = defineRoute(({ model }) => model.ofType('policy').map((policy) => ({ params: { doc: model.docSlug(policy.key) }, data: { policy } })));
 
+/** `/<policy>/styrprincip/`: only for a policy that has principles (a policy of areas and goals has no such list). */
+export const policyPrinciplesRoute = defineRoute(({ model }) =>
+  model
+    .ofType('policy')
+    .filter((policy) => model.principlesOfPolicy(policy.key).length > 0)
+    .map((policy) => ({ params: { doc: model.docSlug(policy.key) }, data: { policy } })),
+);
+
+/** `/<policy>/omrade/`: only for a policy that has areas. */
+export const policyAreasRoute = defineRoute(({ model }) =>
+  model
+    .ofType('policy')
+    .filter((policy) => model.areasOfPolicy(policy.key).length > 0)
+    .map((policy) => ({ params: { doc: model.docSlug(policy.key) }, data: { policy } })),
+);
+
 export const areaRoute = nodeRoute('område');
 export const principleRoute = nodeRoute('styrprincip');
 export const goalRoute = nodeRoute('mål');

@@ -243,6 +243,7 @@ function fileItem(vf: NodeFile, doc: string, base: Base, link: typeof pendingLin
     case 'mål':
       add([], doc, ['plan'], 'part-of', null);
       (vf.value.styrprinciper ?? []).forEach((p, i) => add(['styrprinciper', i], p, ['styrprincip'], 'realises'));
+      (vf.value.områden ?? []).forEach((a, i) => add(['områden', i], a, ['område'], 'realises'));
       (vf.value.fokusområden ?? []).forEach((fo, i) => {
         const path = ['fokusområden', i];
         const child = base(vf.file, path, 'fokusområde', fo.id, fo.titel, doc, fo.beskrivning?.trim() ?? '', {});
@@ -276,7 +277,7 @@ type Base = (file: ReadPlanFile, path: YamlPath, type: NodeType, id: string, tit
 
 function collectPolicyAreas(vf: Extract<ValidFile, { typ: 'policy' }>, draft: Draft, addNode: AddNode, _link: Link, base: Base): void {
   const doc = vf.value.id;
-  vf.value.områden.forEach((area, i) => {
+  (vf.value.områden ?? []).forEach((area, i) => {
     const areaPath = ['områden', i];
     const areaNode = base(vf.file, areaPath, 'område', area.id, area.titel, doc, area.beskrivning?.trim() ?? '', {});
     if (!addNode(areaNode, { file: vf.file, path: areaPath }, [...areaPath, 'id'])) return;

@@ -23,7 +23,7 @@ export const LINK_KEYS = {
   policy: ['organisationer', 'områden'],
   plan: ['organisation', 'policy', 'ersätter'],
   styrprincip: ['område'],
-  mål: ['styrprinciper', 'fokusområden'],
+  mål: ['styrprinciper', 'områden', 'fokusområden'],
   fokusområde: ['mål'],
   aktivitet: ['bidrar_till', 'beroenden'],
   indikator: ['mäter', 'grupp'],

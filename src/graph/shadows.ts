@@ -28,7 +28,7 @@ export interface Shadows {
 /** The edge each link key of a node file makes (as collect-nodes makes it). */
 export const SHADOW_LINK_EDGES: Readonly<Record<string, Readonly<Record<string, EdgeType>>>> = {
   styrprincip: { område: 'part-of' },
-  mål: { styrprinciper: 'realises' },
+  mål: { styrprinciper: 'realises', områden: 'realises' },
   fokusområde: { mål: 'part-of' },
   aktivitet: { bidrar_till: 'contributes-to', beroenden: 'depends-on' },
   indikator: { mäter: 'measures', grupp: 'member-of' },

@@ -198,6 +198,8 @@ function goalFile(goal: ImportedGoal, node: NodeFn, lack: LackFn, notes: Planned
   const who = `Målet ${goal.id}`;
   const fm: Record<string, unknown> = { typ: 'mål', id: goal.id, titel: goal.title };
   if (goal.principles.length > 0) fm['styrprinciper'] = goal.principles;
+  // A goal written under an area of a policy without principles realises that area.
+  if (goal.areas.length > 0) fm['områden'] = goal.areas;
   if (goal.expectedResult) fm['förväntat_resultat'] = goal.expectedResult;
   else lack(file, who, 'mål', 'förväntat_resultat', 'förväntat resultat');
   if (goal.targetYear !== null) fm['målår'] = goal.targetYear;
@@ -206,7 +208,6 @@ function goalFile(goal: ImportedGoal, node: NodeFn, lack: LackFn, notes: Planned
   if (goal.focusAreas.length > 0) fm['fokusområden'] = goal.focusAreas.map((f) => ({ id: f.id, titel: f.title, ...(f.description ? { beskrivning: f.description } : {}) }));
   const money = findMoney(goal.body.join(' '));
   if (money) notes.push({ origin: goal.origin, text: `Målet ${goal.id} nämner pengar (${money.text}); beloppet står i målets brödtext, eftersom formatet ännu inte har budget för mål.` });
-  if (goal.areas.length > 0) notes.push({ origin: goal.origin, text: `Målet ${goal.id} står under området ${goal.areas.join(', ')} i dokumentet; formatet kan ännu inte länka ett mål till ett område.` });
   node(goal, 'mål', file);
   for (const f of goal.focusAreas) node(f, 'fokusområde', file);
   return { path: file, content: planFile(fm, paragraphs(goal.body)) };

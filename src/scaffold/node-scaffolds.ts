@@ -108,7 +108,10 @@ export const NODE_SCAFFOLDS: Record<NewNodeType, (ctx: ScaffoldContext) => NodeD
 
   mål(ctx) {
     const d = ctx.inDocument('plan');
-    const principles = ctx.till.map((t) => d.resolve(t, ['styrprincip'], 'en styrprincip'));
+    // --till names the principles the goal realises, or areas of a policy that has areas and goals without principles.
+    const realised = ctx.till.map((t) => d.resolve(t, ['styrprincip', 'område'], 'en styrprincip eller ett område'));
+    const principles = realised.filter((n) => n.type === 'styrprincip');
+    const areas = realised.filter((n) => n.type === 'område');
     const id = nextId(d.nodes('mål').map((n) => n.id), 'M', d.taken);
     const planPeriod = d.doc.type === 'plan' ? d.doc.fields.period : undefined;
     const owner = ctx.options.ansvarig;
@@ -120,7 +123,8 @@ export const NODE_SCAFFOLDS: Record<NewNodeType, (ctx: ScaffoldContext) => NodeD
         { key: 'typ', value: 'mål' },
         { key: 'id', value: id },
         title(ctx, 'Nytt mål'),
-        ids('styrprinciper', principles),
+        ...(areas.length > 0 && principles.length === 0 ? [] : [ids('styrprinciper', principles)]),
+        ...(areas.length > 0 ? [ids('områden', areas)] : []),
         ...(owner ? [{ key: 'ansvarig', value: owner, text: true }] : []),
       ],
       after: [

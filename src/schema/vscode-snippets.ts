@@ -32,7 +32,7 @@ function placeholder(n: number, key: string, schema: unknown): string {
 
 /** Optional keys that `check` warns about when missing, so the snippet offers them too. */
 const RECOMMENDED: Record<string, string[]> = {
-  policy: ['antagen_av', 'antagen', 'giltighet'],
+  policy: ['antagen_av', 'antagen', 'giltighet', 'områden'],
   plan: ['antagen_av', 'antagen', 'period'],
   aktivitet: ['ansvarig', 'start', 'slut', 'status'],
   indikator: ['mäter', 'målvärden'],

@@ -114,7 +114,7 @@ export function dcatCatalogue({ model, config, files, lastChanged }: DcatInput):
     text('dcterms:title', plan.title);
     text(
       'dcterms:description',
-      `${plan.title}: målen, fokusområdena, aktiviteterna och indikatorerna med status, bedömningar, målvärden och utfall från varje uppföljning, och styrprinciperna i policyn som planen genomför.`,
+      `${plan.title}: målen, fokusområdena, aktiviteterna och indikatorerna med status, bedömningar, målvärden och utfall från varje uppföljning, och ${model.planHasPrinciples(plan.key) ? 'styrprinciperna' : 'områdena'} i policyn som planen genomför.`,
     );
     ref('dcterms:publisher', planPublisher.get(plan.key)!);
     const adopted = (plan.fields as Record<string, unknown>)['antagen'];

@@ -174,6 +174,14 @@ export class SiteModel extends SiteAddresses {
   goalsRealising(principle: string): NodeOf<'mål'>[] {
     return this.related(principle, 'in', 'realises', 'mål');
   }
+  /** Areas a goal realises directly (a policy with areas and goals, without principles). */
+  areasOfGoal(goal: string): NodeOf<'område'>[] {
+    return this.related(goal, 'out', 'realises', 'område');
+  }
+  /** Goals that realise an area directly. */
+  goalsRealisingArea(area: string): NodeOf<'mål'>[] {
+    return this.related(area, 'in', 'realises', 'mål');
+  }
   areaOf(principle: string): NodeOf<'område'> | undefined {
     return this.related(principle, 'out', 'part-of', 'område')[0];
   }
@@ -206,6 +214,11 @@ export class SiteModel extends SiteAddresses {
   }
   replacedBy(plan: string): NodeOf<'plan'>[] {
     return this.related(plan, 'in', 'replaces', 'plan');
+  }
+
+  /** Whether a plan's policies have principles; a policy of areas and goals has none, and the pages then speak of its areas. */
+  planHasPrinciples(plan: string): boolean {
+    return this.policiesOfPlan(plan).some((p) => this.principlesOfPolicy(p.key).length > 0);
   }
 
   /** Principles of the plan's policies with the plan's own goals that realise each. */

@@ -14,7 +14,8 @@ export interface Comparison {
   assessed: (ReassessedRow & { forecastBefore: Assessment | null; forecastAfter: Assessment | null })[];
   actions: (ActionRow & { kind: ActionChangeKind; stillLate: boolean })[];
   indicators: IndicatorRow[];
-  principles: { node: NodeOf<'styrprincip'>; area: NodeOf<'område'> | undefined; older: Rollup | undefined; newer: Rollup | undefined }[];
+  /** Principles; or, for a policy of areas and goals without principles, its areas. */
+  principles: { node: NodeOf<'styrprincip'> | NodeOf<'område'>; area: NodeOf<'område'> | undefined; older: Rollup | undefined; newer: Rollup | undefined }[];
 }
 
 /** The whole plan at `older` and at `newer`. */
@@ -55,11 +56,15 @@ export function comparePeriods(model: SiteModel, planKey: string, older: string,
       })
       .filter((r) => r.state !== null || r.previous !== null),
     indicators: model.indicatorsOfPlan(planKey).map((i) => indicatorRow(model, i, newer, older)),
-    principles: model.planCoverage(planKey).map(({ principle }) => ({
-      node: principle,
-      area: model.areaOf(principle.key),
-      older: model.rollup(principle.key, older),
-      newer: model.rollup(principle.key, newer),
-    })),
+    principles: model.planHasPrinciples(planKey)
+      ? model.planCoverage(planKey).map(({ principle }) => ({
+          node: principle,
+          area: model.areaOf(principle.key),
+          older: model.rollup(principle.key, older),
+          newer: model.rollup(principle.key, newer),
+        }))
+      : model.policiesOfPlan(planKey).flatMap((policy) =>
+          model.areasOfPolicy(policy.key).map((area) => ({ node: area, area: undefined, older: model.rollup(area.key, older), newer: model.rollup(area.key, newer) })),
+        ),
   };
 }

@@ -42,7 +42,8 @@ export interface GoalSection extends AssessedRow<'mål'> {
 }
 
 export interface PrincipleRow {
-  node: NodeOf<'styrprincip'>;
+  /** A principle; or an area without principles that goals realise directly (a policy of areas and goals). */
+  node: NodeOf<'styrprincip'> | NodeOf<'område'>;
   area: NodeOf<'område'> | undefined;
   /** The plan's goals that realise the principle, with their assessment in the period. */
   goals: { node: NodeOf<'mål'>; assessment: Assessment | null }[];
@@ -191,6 +192,22 @@ export function periodReport(model: SiteModel, planKey: string, period: string):
     otherPlans: model.goalsRealising(principle.key).some((g) => !planGoals.has(g.key) && model.periods(g.document).includes(period)),
     followUp: model.followUp(principle.key, period) ?? null,
   }));
+  // A policy of areas and goals, without principles: its areas take the principles' place.
+  if (!model.planHasPrinciples(planKey)) {
+    for (const policy of model.policiesOfPlan(planKey)) {
+      for (const area of model.areasOfPolicy(policy.key)) {
+        const realising = model.goalsRealisingArea(area.key);
+        principles.push({
+          node: area,
+          area: undefined,
+          goals: realising.filter((g) => planGoals.has(g.key)).map((g) => ({ node: g, assessment: model.followUp(g.key, period)?.assessment ?? null })),
+          rollup: model.rollup(area.key, period),
+          otherPlans: realising.some((g) => !planGoals.has(g.key) && model.periods(g.document).includes(period)),
+          followUp: model.followUp(area.key, period) ?? null,
+        });
+      }
+    }
+  }
 
   const members = [plan, ...model.goalsOfPlan(planKey), ...model.focusAreasOfPlan(planKey), ...model.actionsOfPlan(planKey), ...model.indicatorsOfPlan(planKey)];
   // What the report rests on: the follow-ups written and submitted (one opened and not filled in is nobody's word).

@@ -138,8 +138,9 @@ export function deriveRollups(index: GraphIndex, periods: Record<string, string[
     }
   }
   const allPeriods = [...new Set(Object.values(periods).flat())].sort();
-  for (const principle of index.ofType('styrprincip')) {
-    const goals = index.in(principle.key, 'realises');
+  // A principle, and an area that goals realise directly (a policy with areas and goals, without principles).
+  for (const principle of [...index.ofType('styrprincip'), ...index.ofType('område')]) {
+    const goals = index.in(principle.key, 'realises').filter((k) => index.node(k)?.type === 'mål');
     if (goals.length === 0) continue;
     for (const period of allPeriods) {
       const goalsInPeriod = goals.filter((g) => (periods[index.node(g)?.document ?? ''] ?? []).includes(period));
