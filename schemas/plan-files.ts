@@ -80,10 +80,29 @@ export const organisationSchema = z
   })
   .meta({ title: 'Organisation', description: 'En kommun, ett kommunalförbund eller annan organisation.' });
 
+/** Pattern of the part of a sub-point's id after its principle's id and a dot: `a` in `SP12.a`. */
+export const SUB_POINT_SUFFIX_PATTERN = /^[\p{L}\p{N}]+$/u;
+
+/**
+ * A principle's sub-point: plain text, or `{ id, titel }` when focus areas and goals link to it. The id is the
+ * principle's id, a dot and a letter or number (`SP12.a`), checked where the principle is read (invalid-format).
+ */
+const underpunkt = z.union([
+  text,
+  z.strictObject({
+    id: id.meta({ description: 'Delpunktens id: principens id, en punkt och en bokstav eller siffra, t.ex. SP12.a.' }),
+    titel,
+  }),
+]);
+const underpunkter = z
+  .array(underpunkt)
+  .optional()
+  .meta({ description: 'Punkter som karaktäriserar principen: text, eller { id, titel } för en delpunkt som fokusområden och mål kan hänvisa till.' });
+
 export const inlineStyrprincipSchema = z.strictObject({
   id,
   titel,
-  underpunkter: z.array(text).optional().meta({ description: 'Punkter som karaktäriserar principen.' }),
+  underpunkter,
   beskrivning: z.string().optional(),
 });
 
@@ -122,7 +141,7 @@ export const styrprincipSchema = z
     id,
     titel,
     område: ref.meta({ description: 'Id för området i policyn.' }),
-    underpunkter: z.array(text).optional(),
+    underpunkter,
   })
   .meta({ title: 'Styrprincip', description: 'En strategisk styrprincip i en egen fil.' });
 
@@ -160,7 +179,9 @@ export const planSchema = z
   })
   .meta({ title: 'Strategisk plan', description: 'Flerårig strategisk plan med övergripande mål.' });
 
-export const inlineFokusomradeSchema = z.strictObject({ id, titel, beskrivning: z.string().optional() });
+const fokusStyrprinciper = z.array(ref).optional().meta({ description: 'Styrprinciper eller delpunkter i dem (t.ex. SP12.a) som fokusområdet förverkligar.' });
+
+export const inlineFokusomradeSchema = z.strictObject({ id, titel, beskrivning: z.string().optional(), styrprinciper: fokusStyrprinciper });
 
 /** Frontmatter of a `mål` file: an overall goal of the plan. */
 export const malSchema = z
@@ -168,7 +189,7 @@ export const malSchema = z
     typ: z.literal('mål'),
     id,
     titel,
-    styrprinciper: z.array(ref).optional().meta({ description: 'Styrprinciper som målet förverkligar.' }),
+    styrprinciper: z.array(ref).optional().meta({ description: 'Styrprinciper (eller delpunkter i dem, t.ex. SP12.a) som målet förverkligar.' }),
     områden: z.array(ref).optional().meta({ description: 'Områden i policyn som målet förverkligar, när policyn har områden med mål i stället för styrprinciper.' }),
     förväntat_resultat: text.optional().meta({ description: 'Förväntat resultat vid målåret. Utelämnas när dokumentet inte skiljer det från målets text.' }),
     målår: ar.optional().meta({ description: 'Året målet ska vara nått. Utelämnas när dokumentet inte anger det.' }),
@@ -184,6 +205,7 @@ export const fokusomradeSchema = z
     id,
     titel,
     mål: ref.meta({ description: 'Id för målet som fokusområdet hör till.' }),
+    styrprinciper: fokusStyrprinciper,
   })
   .meta({ title: 'Fokusområde', description: 'Fokusområde under ett mål, i en egen fil.' });
 

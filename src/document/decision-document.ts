@@ -98,8 +98,12 @@ function flat(text: string): string {
 function goalBlocks(index: GraphIndex, goal: GraphNode): Block[] {
   const blocks: Block[] = [{ kind: 'heading', level: 2, text: `${goal.id} ${goal.title}` }];
   blocks.push(...markdownBlocks(goal.body, 3));
-  const principles = index.out(goal.key, 'realises').map((k) => index.node(k)!).sort(byId);
+  const realised = index.out(goal.key, 'realises').map((k) => index.node(k)!).sort(byId);
+  // Principles and their sub-points (SP12.a); areas, for a policy of areas and goals without principles.
+  const principles = realised.filter((n) => n.type !== 'område');
+  const areas = realised.filter((n) => n.type === 'område');
   if (principles.length > 0) blocks.push(labelled('Förverkligar styrprinciperna:', principles.map((p) => p.id).join(', ')));
+  if (areas.length > 0) blocks.push(labelled('Förverkligar områdena:', areas.map((p) => p.id).join(', ')));
   const owner = str(field(goal, 'ansvarig'));
   if (owner !== undefined) blocks.push(labelled('Ansvarig:', owner));
   const focusAreas = index
@@ -223,7 +227,10 @@ export function policyDocument(graph: Graph, policyKey: string): DecisionDocumen
     ...fact('Ansvarig', str(field(policy, 'ansvarig'))),
   ];
   const blocks: Block[] = bodyBlocks(policy.body, 'Om policyn');
-  blocks.push({ kind: 'heading', level: 1, text: 'Strategiska områden och styrprinciper' });
+  const areas = index.in(policyKey, 'part-of').filter((k) => index.node(k)?.type === 'område');
+  const hasPrinciples = areas.some((a) => index.in(a, 'part-of').some((k) => index.node(k)?.type === 'styrprincip'));
+  // A policy of areas and goals, without principles, has only its areas; one with neither has no such part.
+  if (areas.length > 0) blocks.push({ kind: 'heading', level: 1, text: hasPrinciples ? 'Strategiska områden och styrprinciper' : 'Strategiska områden' });
   blocks.push(...principleBlocks(index, policy, true));
   const review = str(field(policy, 'översyn'));
   if (review !== undefined) {

@@ -1,5 +1,5 @@
 // Turns validated files into graph nodes, the links still to resolve, and the follow-ups.
-import type { UppfoljningFile } from '../../schemas/plan-files.js';
+import type { StyrprincipFile, UppfoljningFile } from '../../schemas/plan-files.js';
 import type { MessageSink, Place } from '../messages/report.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
 import { locate, startOf, type YamlPath } from '../parse/yaml-frontmatter.js';
@@ -232,17 +232,21 @@ export type NodeFile = Extract<ValidFile, { typ: 'styrprincip' | 'mål' | 'fokus
 
 /** The node (and inline nodes) one file defines inside document `doc`, with their links. */
 function fileItem(vf: NodeFile, doc: string, base: Base, link: typeof pendingLink): Item {
-  const node = base(vf.file, [], vf.typ, vf.value.id, vf.value.titel, doc, vf.file.body.trim(), fileFields(vf.value, vf.typ));
+  const fields = fileFields(vf.value, vf.typ);
+  // A principle's sub-points are kept as their texts; those with ids are nodes of their own (below).
+  if (vf.typ === 'styrprincip' && vf.value.underpunkter) (fields as { underpunkter?: string[] }).underpunkter = subPointTexts(vf.value.underpunkter);
+  const node = base(vf.file, [], vf.typ, vf.value.id, vf.value.titel, doc, vf.file.body.trim(), fields);
   const key = node.key;
   const item: Item = { node, origin: { file: vf.file, path: [] }, idPath: ['id'], links: [], children: [] };
   const add = (path: YamlPath, target: string, allowed: readonly NodeType[], edge: EdgeType, scope: string | null = doc) => item.links.push(link(key, scope, vf.file, path, target, allowed, edge));
   switch (vf.typ) {
     case 'styrprincip':
       add(['område'], vf.value.område, ['område'], 'part-of');
+      item.children.push(...subPointItems(vf.file, [], vf.value.id, vf.value.underpunkter, doc, base));
       break;
     case 'mål':
       add([], doc, ['plan'], 'part-of', null);
-      (vf.value.styrprinciper ?? []).forEach((p, i) => add(['styrprinciper', i], p, ['styrprincip'], 'realises'));
+      (vf.value.styrprinciper ?? []).forEach((p, i) => add(['styrprinciper', i], p, PRINCIPLE_TARGETS, 'realises'));
       (vf.value.områden ?? []).forEach((a, i) => add(['områden', i], a, ['område'], 'realises'));
       (vf.value.fokusområden ?? []).forEach((fo, i) => {
         const path = ['fokusområden', i];
@@ -251,13 +255,17 @@ function fileItem(vf: NodeFile, doc: string, base: Base, link: typeof pendingLin
           node: child,
           origin: { file: vf.file, path },
           idPath: [...path, 'id'],
-          links: [{ from: child.key, scope: doc, field: 'fokusområden', target: vf.value.id, allowed: ['mål'], edge: 'part-of', place: child.source }],
+          links: [
+            { from: child.key, scope: doc, field: 'fokusområden', target: vf.value.id, allowed: ['mål'], edge: 'part-of', place: child.source },
+            ...(fo.styrprinciper ?? []).map((p, j) => link(child.key, doc, vf.file, [...path, 'styrprinciper', j], p, PRINCIPLE_TARGETS, 'realises')),
+          ],
           children: [],
         });
       });
       break;
     case 'fokusområde':
       add(['mål'], vf.value.mål, ['mål'], 'part-of');
+      (vf.value.styrprinciper ?? []).forEach((p, i) => add(['styrprinciper', i], p, PRINCIPLE_TARGETS, 'realises'));
       break;
     case 'aktivitet':
       add([], doc, ['plan'], 'part-of', null);
@@ -284,13 +292,42 @@ function collectPolicyAreas(vf: Extract<ValidFile, { typ: 'policy' }>, draft: Dr
     draft.links.push({ from: areaNode.key, scope: null, field: 'områden', target: doc, allowed: ['policy'], edge: 'part-of', place: areaNode.source });
     (area.styrprinciper ?? []).forEach((p, j) => {
       const path = [...areaPath, 'styrprinciper', j];
-      const fields = p.underpunkter ? { underpunkter: p.underpunkter } : {};
+      const fields = p.underpunkter ? { underpunkter: subPointTexts(p.underpunkter) } : {};
       const node = base(vf.file, path, 'styrprincip', p.id, p.titel, doc, p.beskrivning?.trim() ?? '', fields);
       if (addNode(node, { file: vf.file, path }, [...path, 'id'])) {
         draft.links.push({ from: node.key, scope: doc, field: 'styrprinciper', target: area.id, allowed: ['område'], edge: 'part-of', place: node.source });
+        for (const sub of subPointItems(vf.file, path, p.id, p.underpunkter, doc, base)) mergeItem(sub, draft, addNode);
       }
     });
   });
+}
+
+/** What a goal's or focus area's `styrprinciper` may name: a principle, or a sub-point of one (SP12.a). */
+const PRINCIPLE_TARGETS: readonly NodeType[] = ['styrprincip', 'underpunkt'];
+
+type SubPoints = StyrprincipFile['underpunkter'];
+
+/** A principle's sub-points as the texts they say, in order (the `underpunkter` field of its node). */
+export function subPointTexts(list: NonNullable<SubPoints>): string[] {
+  return list.map((u) => (typeof u === 'string' ? u : u.titel));
+}
+
+/** The nodes of a principle's sub-points that have ids (`{ id: SP12.a, titel: … }`), each part of the principle. */
+function subPointItems(file: ReadPlanFile, principlePath: YamlPath, principleId: string, list: SubPoints, doc: string, base: Base): Item[] {
+  const items: Item[] = [];
+  (list ?? []).forEach((u, k) => {
+    if (typeof u === 'string') return;
+    const path = [...principlePath, 'underpunkter', k];
+    const node = base(file, path, 'underpunkt', u.id, u.titel, doc, '', {});
+    items.push({
+      node,
+      origin: { file, path },
+      idPath: [...path, 'id'],
+      links: [{ from: node.key, scope: doc, field: 'underpunkter', target: principleId, allowed: ['styrprincip'], edge: 'part-of', place: node.source }],
+      children: [],
+    });
+  });
+  return items;
 }
 
 function folderOf(path: string): string {

@@ -24,7 +24,7 @@ export const LINK_KEYS = {
   plan: ['organisation', 'policy', 'ersätter'],
   styrprincip: ['område'],
   mål: ['styrprinciper', 'områden', 'fokusområden'],
-  fokusområde: ['mål'],
+  fokusområde: ['mål', 'styrprinciper'],
   aktivitet: ['bidrar_till', 'beroenden'],
   indikator: ['mäter', 'grupp'],
 } as const satisfies Record<FileNodeType, readonly string[]>;
@@ -58,10 +58,13 @@ export interface NodeFieldsByType {
   organisation: FileFields<'organisation'>;
   policy: FileFields<'policy'>;
   område: InlineFields<typeof omradeSchema, 'styrprinciper'>;
-  styrprincip: FileFields<'styrprincip'> | InlineFields<typeof inlineStyrprincipSchema, never>;
+  /** A principle's `underpunkter` are their texts: a sub-point with an id is also a node of its own (underpunkt). */
+  styrprincip: (Omit<FileFields<'styrprincip'>, 'underpunkter'> | InlineFields<typeof inlineStyrprincipSchema, 'underpunkter'>) & { underpunkter?: string[] };
+  /** A sub-point with an id (`SP12.a`): its text is its title; it has no fields. */
+  underpunkt: Record<never, never>;
   plan: FileFields<'plan'>;
   mål: FileFields<'mål'>;
-  fokusområde: FileFields<'fokusområde'> | InlineFields<typeof inlineFokusomradeSchema, never>;
+  fokusområde: FileFields<'fokusområde'> | InlineFields<typeof inlineFokusomradeSchema, 'styrprinciper'>;
   aktivitet: FileFields<'aktivitet'>;
   indikator: FileFields<'indikator'>;
 }

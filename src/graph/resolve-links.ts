@@ -54,7 +54,7 @@ export function makeResolver(nodes: ReadonlyMap<string, GraphNode>, policyOfPlan
 }
 
 /** Types of node that live in a policy: references to them from a plan go through the plan's policy. */
-const POLICY_TYPES: ReadonlySet<NodeType> = new Set(['styrprincip', 'område']);
+const POLICY_TYPES: ReadonlySet<NodeType> = new Set(['styrprincip', 'underpunkt', 'område']);
 
 /** Edge types that must not form cycles: their links' places are kept for the cycle message. */
 const CYCLE_EDGE_TYPES: ReadonlySet<string> = new Set(['depends-on', 'replaces', 'member-of']);

@@ -29,7 +29,7 @@ export interface Shadows {
 export const SHADOW_LINK_EDGES: Readonly<Record<string, Readonly<Record<string, EdgeType>>>> = {
   styrprincip: { område: 'part-of' },
   mål: { styrprinciper: 'realises', områden: 'realises' },
-  fokusområde: { mål: 'part-of' },
+  fokusområde: { mål: 'part-of', styrprinciper: 'realises' },
   aktivitet: { bidrar_till: 'contributes-to', beroenden: 'depends-on' },
   indikator: { mäter: 'measures', grupp: 'member-of' },
   plan: { policy: 'implements' },
@@ -80,7 +80,7 @@ export function collectShadows(invalid: readonly ReadPlanFile[]): Shadows {
     // A misspelt link key (`bidrar_til`) still says what the file links to.
     const value = (key: string): unknown => raw[key] ?? raw[Object.keys(raw).find((k) => !Object.hasOwn(raw, key) && closest(k, [key]) === key) ?? ''];
     if (broken) {
-      if (typ === 'policy' || typ === 'mål') ids.push(...broken.inlineIds);
+      if (typ === 'policy' || typ === 'mål' || typ === 'styrprincip') ids.push(...broken.inlineIds);
     } else if (typ === 'policy') {
       for (const area of list(file.data['områden'])) {
         const areaId = str(field(area, 'id'));
@@ -88,7 +88,16 @@ export function collectShadows(invalid: readonly ReadPlanFile[]): Shadows {
         for (const p of list(field(area, 'styrprinciper'))) {
           const pid = str(field(p, 'id'));
           if (pid) ids.push(pid);
+          for (const u of list(field(p, 'underpunkter'))) {
+            const uid = str(field(u, 'id'));
+            if (uid) ids.push(uid);
+          }
         }
+      }
+    } else if (typ === 'styrprincip') {
+      for (const u of list(file.data['underpunkter'])) {
+        const uid = str(field(u, 'id'));
+        if (uid) ids.push(uid);
       }
     } else if (typ === 'mål') {
       for (const fo of list(file.data['fokusområden'])) {

@@ -47,6 +47,8 @@ export function withBase(base: string, path: string): string {
 export class SiteAddresses {
   readonly base: string;
   private readonly paths = new Map<string, string>();
+  /** Sub-points (SP12.a), which have no page of their own: their place on their principle's page. */
+  private readonly anchors = new Map<string, { path: string; id: string }>();
   private readonly docSlugs: Map<string, string>;
   private readonly nodeBySourceFile = new Map<string, GraphNode>();
 
@@ -64,6 +66,19 @@ export class SiteAddresses {
       const doc = n.document === null ? undefined : this.docSlugs.get(n.document);
       if (segment && doc !== undefined) this.paths.set(n.key, `${doc}/${segment}/${nodeAddress(n.id)}/`);
     }
+    const usedAnchors = new Set<string>();
+    for (const n of nodes) {
+      if (n.type !== 'underpunkt' || n.document === null) continue;
+      // A sub-point's id is its principle's id, a dot and a suffix (checked when the file is read).
+      const dot = n.id.lastIndexOf('.');
+      const principlePath = dot > 0 ? this.paths.get(`${n.document}:${n.id.slice(0, dot)}`) : undefined;
+      if (principlePath === undefined) continue;
+      // `delpunkt-sp12-a`; should two ids of one principle differ only in case, the later one is encoded in full.
+      const plain = `delpunkt-${n.id.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`;
+      const id = usedAnchors.has(`${principlePath}#${plain}`) ? `delpunkt-${nodeAddress(n.id)}` : plain;
+      usedAnchors.add(`${principlePath}#${id}`);
+      this.anchors.set(n.key, { path: principlePath, id });
+    }
     for (const n of nodes) {
       const current = this.nodeBySourceFile.get(n.source.file);
       if (!current || n.source.line < current.source.line) this.nodeBySourceFile.set(n.source.file, n);
@@ -78,6 +93,17 @@ export class SiteAddresses {
   /** Path of a node's page without the base (`ekby-plan/mal/m1/`), or undefined when it has none. */
   pathOf(key: string): string | undefined {
     return this.paths.get(key);
+  }
+
+  /** The id of a sub-point's place on its principle's page (`delpunkt-sp12-a`), or undefined. */
+  anchorOf(key: string): string | undefined {
+    return this.anchors.get(key)?.id;
+  }
+
+  /** Path a link to the node leads to: its page, or a sub-point's place on its principle's page; undefined when none. */
+  linkPath(key: string): string | undefined {
+    const anchor = this.anchors.get(key);
+    return anchor ? `${anchor.path}#${anchor.id}` : this.paths.get(key);
   }
 
   /** URL of a node's page with the base. Throws for a node without a page. */

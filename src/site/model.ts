@@ -1,6 +1,7 @@
 // The site's view of the graph: lookups up and down the chain, status per period, owners and breadcrumbs, on top
 // of the pages' addresses (./addresses.ts). Built once per build from the graph alone; every page reads it.
 // Pure: no file system, no clock.
+import { goalsRealising } from '../graph/derive/coverage.js';
 import { indexGraph, type GraphIndex } from '../graph/graph-index.js';
 import type { ActionStatus, Assessment, FollowUp, Graph, GraphNode, IndicatorSeries, NodeOf, NodeType, Rollup, StatusCounts } from '../graph/types.js';
 import { naturalCompare } from '../util/natural-compare.js';
@@ -168,11 +169,39 @@ export class SiteModel extends SiteAddresses {
   membersOf(indicator: string): NodeOf<'indikator'>[] {
     return this.related(indicator, 'in', 'member-of', 'indikator');
   }
+  /** Principles a goal names, itself or through one of their sub-points (SP12.a), each once. */
   principlesOfGoal(goal: string): NodeOf<'styrprincip'>[] {
-    return this.related(goal, 'out', 'realises', 'styrprincip');
+    return this.cached(`principles-of-goal\u0000${goal}`, () => {
+      const seen = new Map<string, NodeOf<'styrprincip'>>();
+      for (const p of this.related(goal, 'out', 'realises', 'styrprincip')) seen.set(p.key, p);
+      for (const u of this.related(goal, 'out', 'realises', 'underpunkt')) {
+        const p = this.principleOfSubPoint(u.key);
+        if (p) seen.set(p.key, p);
+      }
+      return sortNodes([...seen.values()]);
+    });
   }
+  /** Goals that realise a principle: naming it or one of its sub-points, themselves or through a focus area. */
   goalsRealising(principle: string): NodeOf<'mål'>[] {
-    return this.related(principle, 'in', 'realises', 'mål');
+    return this.cached(`realising\u0000${principle}`, () => sortNodes(goalsRealising(this.index, principle).map((k) => this.index.nodeOf(k, 'mål')!).filter(Boolean)));
+  }
+  /** A principle's sub-points that have ids (SP12.a), in the order they are written. */
+  subPointsOf(principle: string): NodeOf<'underpunkt'>[] {
+    return this.cached(`subpoints\u0000${principle}`, () =>
+      [...this.related(principle, 'in', 'part-of', 'underpunkt')].sort((a, b) => a.source.line - b.source.line || a.source.column - b.source.column),
+    );
+  }
+  /** Goals and focus areas that name a sub-point (or a principle) in their `styrprinciper`. */
+  realisedBy(key: string): GraphNode[] {
+    return this.related(key, 'in', 'realises').filter((n) => n.type === 'mål' || n.type === 'fokusområde');
+  }
+  /** Principles and sub-points a goal or focus area names in its `styrprinciper`. */
+  principlesNamedBy(key: string): GraphNode[] {
+    return this.related(key, 'out', 'realises').filter((n) => n.type === 'styrprincip' || n.type === 'underpunkt');
+  }
+  /** The principle a sub-point belongs to. */
+  principleOfSubPoint(subPoint: string): NodeOf<'styrprincip'> | undefined {
+    return this.related(subPoint, 'out', 'part-of', 'styrprincip')[0];
   }
   /** Areas a goal realises directly (a policy with areas and goals, without principles). */
   areasOfGoal(goal: string): NodeOf<'område'>[] {

@@ -90,6 +90,13 @@ describe('buildSite', () => {
     expect(readFileSync(path.join(a, 'ekby-digplan-2024-2027/index.html'), 'utf8')).not.toContain('Ändringar sedan antagandet');
     // The accessibility statement shows every element Digg's model asks for, from plans/sparbar.config.json.
     expectExampleStatement(readFileSync(path.join(a, 'tillganglighet/index.html'), 'utf8'));
+    // SP8's sub-points with ids have their place on its page, with the focus area that names them; the focus area
+    // links to that place (brokenLinks above checks the anchors).
+    const sp8 = readFileSync(path.join(a, 'ekby-it-policy/styrprincip/sp8/index.html'), 'utf8');
+    expect(sp8).toMatch(/<li id="delpunkt-sp8-a">\s*<span class="nid">SP8\.a<\/span> Gemensamma lösningar går före enhetsspecifika[\s\S]*?förverkligas av fokusområdet <a href="\/ekby-digplan-2024-2027\/fokusomrade\/fo3-2\/"><span class="nid">FO3\.2<\/span> Samordnad upphandling/);
+    expect(sp8).toContain('Standardlösningar från marknaden går före egenutveckling');
+    const fo32 = linksIn(readFileSync(path.join(a, 'ekby-digplan-2024-2027/fokusomrade/fo3-2/index.html'), 'utf8'));
+    expect(fo32).toEqual(expect.arrayContaining(['/ekby-it-policy/styrprincip/sp8/#delpunkt-sp8-a', '/ekby-it-policy/styrprincip/sp8/#delpunkt-sp8-b']));
   }, 600_000);
 
   it('builds several organisations and plans under a base path, every link working', async () => {

@@ -2,6 +2,7 @@
 import { AKTIVITET_STATUS, BEDOMNING } from '../../../schemas/plan-files.js';
 import type { GraphIndex } from '../graph-index.js';
 import type { ActionStatus, Derived, Rollup, StatusCounts } from '../types.js';
+import { goalsRealising } from './coverage.js';
 import { periodEnd } from './periods.js';
 
 const FINISHED: ReadonlySet<ActionStatus> = new Set(['klar', 'avbruten']);
@@ -140,7 +141,7 @@ export function deriveRollups(index: GraphIndex, periods: Record<string, string[
   const allPeriods = [...new Set(Object.values(periods).flat())].sort();
   // A principle, and an area that goals realise directly (a policy with areas and goals, without principles).
   for (const principle of [...index.ofType('styrprincip'), ...index.ofType('område')]) {
-    const goals = index.in(principle.key, 'realises').filter((k) => index.node(k)?.type === 'mål');
+    const goals = goalsRealising(index, principle.key);
     if (goals.length === 0) continue;
     for (const period of allPeriods) {
       const goalsInPeriod = goals.filter((g) => (periods[index.node(g)?.document ?? ''] ?? []).includes(period));
