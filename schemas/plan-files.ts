@@ -40,7 +40,7 @@ export const NODE_TYPES = [
   'indikator',
   'uppföljning',
 ] as const;
-export type NodeTypeName = (typeof NODE_TYPES)[number] | 'område';
+export type NodeTypeName = (typeof NODE_TYPES)[number] | 'område' | 'underpunkt';
 
 export const BEDOMNING = ['uppfyllt', 'delvis uppfyllt', 'ej uppfyllt'] as const;
 export const AKTIVITET_STATUS = ['ej påbörjad', 'pågår', 'klar', 'försenad', 'pausad', 'avbruten'] as const;

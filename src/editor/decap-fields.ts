@@ -24,7 +24,8 @@ export const LINK_TARGETS: Record<string, readonly NodeTypeName[]> = {
   policy: ['policy'],
   ersätter: ['plan'],
   område: ['område'],
-  styrprinciper: ['styrprincip'],
+  områden: ['område'],
+  styrprinciper: ['styrprincip', 'underpunkt'],
   mål: ['mål'],
   bidrar_till: ['fokusområde', 'mål'],
   beroenden: ['aktivitet'],
@@ -78,6 +79,7 @@ interface Def {
   checks?: { _zod: { def: { check: string; pattern?: RegExp; value?: number; minimum?: number; maximum?: number; format?: string } } }[];
   format?: string;
   in?: z.ZodType;
+  options?: z.ZodType[];
 }
 
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
@@ -172,6 +174,11 @@ export function fieldFor(key: string, schema: z.ZodType, ctx: FieldContext, path
       const keyField: DecapField = yearKeys ? { name: 'år', label: 'År', widget: 'number', value_type: 'int', min: 1900, max: 2200 } : { name: keyName, label: labelFor(keyName), widget: 'number', value_type: 'int' };
       return { ...base, widget: 'list', summary: `{{fields.${keyName}}}: {{fields.${valueName}}}`, fields: [keyField, { ...fieldFor(valueName, def.valueType!, ctx, [...path, '*']), name: valueName, label: labelFor(valueName) }] };
     }
+    case 'union':
+      // A principle's sub-point is a text or { id, titel } (a sub-point with an id): the form edits it as its first
+      // kind, the text; a sub-point with an id is given its id in the file.
+      if (def.options?.[0] !== undefined) return fieldFor(key, def.options[0], ctx, path);
+      throw new Error(`Ingen formulärruta för ${path.join('.')} (zod-typ union).`);
     default:
       throw new Error(`Ingen formulärruta för ${path.join('.')} (zod-typ ${def.type}).`);
   }

@@ -18,6 +18,7 @@ describe('counted nouns', () => {
       policy: ['0 policyer', '1 policy', '2 policyer'],
       område: ['0 områden', '1 område', '2 områden'],
       styrprincip: ['0 styrprinciper', '1 styrprincip', '2 styrprinciper'],
+      underpunkt: ['0 delpunkter', '1 delpunkt', '2 delpunkter'],
       plan: ['0 planer', '1 plan', '2 planer'],
       mål: ['0 mål', '1 mål', '2 mål'],
       fokusområde: ['0 fokusområden', '1 fokusområde', '2 fokusområden'],
