@@ -50,6 +50,8 @@ describe('addresses of ids', () => {
   it('is the same as before for every node and document of the example plan', () => {
     const { graph } = checkPlans('plans');
     for (const n of graph.nodes) {
+      // A sub-point with an id (SP8.a) has no page of its own: it is an anchor on its principle's page.
+      if (n.type === 'underpunkt') continue;
       const address = n.type === 'policy' || n.type === 'plan' || n.type === 'organisation' ? documentAddress(n.id) : nodeAddress(n.id);
       expect(address, n.key).toBe(slugify(n.id));
     }
