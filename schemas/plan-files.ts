@@ -252,6 +252,17 @@ export const indikatorSchema = z
     kolada_kpi: z.string().regex(KOLADA_KPI_PATTERN).optional().meta({ description: 'Kolada-nyckeltal, t.ex. N00945.' }),
     mäter: z.array(ref).optional().meta({ description: 'Mål eller fokusområden som indikatorn mäter.' }),
     målvärden: perYear.optional(),
+    reviderade_målvärden: z
+      .array(
+        z.strictObject({
+          år: ar.meta({ description: 'Året vars målvärde ändrades.' }),
+          från: z.number().meta({ description: 'Målvärdet före ändringen; det nya står i målvärden.' }),
+          datum: datum.optional().meta({ description: 'När målvärdet ändrades, ÅÅÅÅ-MM-DD.' }),
+          beslut: z.string().optional().meta({ description: 'Beslutet som ändrade det, t.ex. KS 2025-09-17 § 142.' }),
+        }),
+      )
+      .optional()
+      .meta({ description: 'Målvärden som har ändrats sedan planen antogs: året och värdet före ändringen. Webbplatsen visar båda, till exempel 90 → 95.' }),
     utfall: perYear.optional(),
     skala: skalaSchema.optional().meta({ description: 'Ordinalskala, t.ex. 1–4 med etiketter.' }),
     grupp: ref.optional().meta({ description: 'Id för indikatorgruppen som indikatorn ingår i.' }),

@@ -30,6 +30,7 @@ const FIELD_LABELS: Record<string, string> = {
   förväntat_resultat: 'Förväntat resultat',
   målår: 'Målår',
   målvärden: 'Målvärde',
+  reviderade_målvärden: 'Reviderade målvärden',
   utfall: 'Utfall',
   enhet: 'Enhet',
   enhet_singular: 'Enhet i singular',

@@ -8,6 +8,8 @@ export interface ChartPoint {
   year: number;
   target: number | null;
   actual: number | null;
+  /** The year's earlier targets, oldest first, when the plan revised it (drawn and labelled as old → new). */
+  earlierTargets?: readonly number[];
 }
 
 export interface ChartOptions {
@@ -55,7 +57,8 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
 /** The SVG text of the chart, or an empty string when there is no value at all. */
 export function indicatorChartSvg(points: readonly ChartPoint[], options: ChartOptions): string {
   const sorted = [...points].sort((a, b) => a.year - b.year);
-  const values = sorted.flatMap((p) => [p.target, p.actual]).filter((v): v is number => v !== null && Number.isFinite(v));
+  const revised = sorted.filter((p) => p.target !== null && Number.isFinite(p.target) && (p.earlierTargets?.length ?? 0) > 0);
+  const values = sorted.flatMap((p) => [p.target, p.actual, ...(p.earlierTargets ?? [])]).filter((v): v is number => v !== null && Number.isFinite(v));
   if (sorted.length === 0 || values.length === 0) return '';
   // The value axis starts at zero (or at the scale's lowest step), so that a point's height above the axis is the
   // value itself and a small change is not drawn as a large one.
@@ -121,19 +124,32 @@ export function indicatorChartSvg(points: readonly ChartPoint[], options: ChartO
       parts.push(`<circle cx="${r2(x(p.year))}" cy="${r2(y(p.actual))}" r="4.5" fill="${COLOR_ACTUAL}"/>`);
     }
   }
+  // A revised target: each earlier value as a small cross joined to the current target by a dotted line; its label
+  // says old → new in numbers.
+  for (const p of revised) {
+    const cx = x(p.year);
+    for (const v of p.earlierTargets!) {
+      parts.push(`<line x1="${r2(cx)}" y1="${r2(y(v))}" x2="${r2(cx)}" y2="${r2(y(p.target!))}" stroke="${COLOR_TARGET}" stroke-width="1.5" stroke-dasharray="2 3"/>`);
+      parts.push(`<path d="M${r2(cx - 4)} ${r2(y(v) - 4)}L${r2(cx + 4)} ${r2(y(v) + 4)}M${r2(cx - 4)} ${r2(y(v) + 4)}L${r2(cx + 4)} ${r2(y(v) - 4)}" stroke="${COLOR_TARGET}" stroke-width="2"/>`);
+    }
+  }
   // The latest outcome and the last target are labelled with their values, above their point or below it when the
   // other series is higher in that year; a white halo keeps the text readable over the lines.
   const withActual = sorted.filter((p) => p.actual !== null && Number.isFinite(p.actual));
   const withTarget = sorted.filter((p) => p.target !== null && Number.isFinite(p.target));
   const latestActual = withActual[withActual.length - 1];
   const lastTarget = withTarget[withTarget.length - 1];
-  const label = (year: number, value: number, other: number | null, color: string, belowOnTie: boolean) => {
+  const label = (year: number, value: number, other: number | null, color: string, belowOnTie: boolean, earlier: readonly number[] = []) => {
     const below = other !== null && (other > value || (other === value && belowOnTie));
     const ty = y(value) + (below ? 22 : -12);
-    parts.push(`<text x="${r2(x(year))}" y="${r2(ty)}" text-anchor="middle" font-size="14" font-weight="bold" fill="${color}" stroke="#fff" stroke-width="4" paint-order="stroke">${esc(quantity(value, options.unit))}</text>`);
+    const text = [...earlier.map((v) => formatNumber(v)), quantity(value, options.unit)].join(' → ');
+    // A long label at the last year ends at its point, so that it stays inside the drawing.
+    const anchor = earlier.length > 0 && year === lastYear ? `x="${r2(x(year) + 8)}" text-anchor="end"` : `x="${r2(x(year))}" text-anchor="middle"`;
+    parts.push(`<text ${anchor} y="${r2(ty)}" font-size="14" font-weight="bold" fill="${color}" stroke="#fff" stroke-width="4" paint-order="stroke">${esc(text)}</text>`);
   };
   if (latestActual) label(latestActual.year, latestActual.actual!, latestActual.target, COLOR_ACTUAL, false);
-  if (lastTarget) label(lastTarget.year, lastTarget.target!, lastTarget.actual, COLOR_TARGET, true);
+  if (lastTarget) label(lastTarget.year, lastTarget.target!, lastTarget.actual, COLOR_TARGET, true, lastTarget.earlierTargets);
+  for (const p of revised) if (p !== lastTarget) label(p.year, p.target!, p.actual, COLOR_TARGET, true, p.earlierTargets);
   // Legend: line style and marker as well as colour.
   parts.push(
     `<g font-size="14" fill="#0b0c0c">`,
@@ -156,7 +172,22 @@ function describe(points: readonly ChartPoint[], unit: Unit | undefined): string
   const withActual = points.filter((p) => p.actual !== null);
   const latest = withActual[withActual.length - 1];
   const latestText = latest ? ` Senaste utfall ${latest.year}: ${quantity(latest.actual!, unit)}${latest.target !== null ? ` mot målvärdet ${quantity(latest.target, unit)}` : ''}.` : ' Inget utfall ännu.';
-  return `Linjediagram med målvärde och utfall per år ${first === last ? first : `${first}–${last}`}.${latestText} Alla värden finns i tabellen.`;
+  const revisedText = points
+    .filter((p) => p.target !== null && (p.earlierTargets?.length ?? 0) > 0)
+    .map((p) => ` ${revisionSentence(p.year, p.earlierTargets!, p.target!, unit)}`)
+    .join('');
+  return `Linjediagram med målvärde och utfall per år ${first === last ? first : `${first}–${last}`}.${latestText}${revisedText} Alla värden finns i tabellen.`;
+}
+
+/**
+ * A revised target in words: `Målvärdet för 2027 har höjts från 90 % till 95 %.` (`sänkts` when lowered); revised
+ * more than once, `har ändrats från 85 % via 90 % till 95 %`.
+ */
+export function revisionSentence(year: number, earlier: readonly number[], current: number, unit: Unit | undefined): string {
+  const last = earlier[earlier.length - 1]!;
+  const verb = earlier.length > 1 ? 'ändrats' : current > last ? 'höjts' : 'sänkts';
+  const via = earlier.slice(1).map((v) => ` via ${quantity(v, unit)}`).join('');
+  return `Målvärdet för ${year} har ${verb} från ${quantity(earlier[0]!, unit)}${via} till ${quantity(current, unit)}.`;
 }
 
 /**

@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { indicatorChartSvg, niceTicks, sparklineSvg, sparklineText } from '../../src/site/chart.js';
+import { indicatorChartSvg, niceTicks, revisionSentence, sparklineSvg, sparklineText } from '../../src/site/chart.js';
+import { revisedTargets } from '../../src/site/target-revisions.js';
 import { CSV_BOM, csvCell, toCsv } from '../../src/site/csv.js';
 import { formatBudget, formatChange, formatDate, formatNumber, formatPeriod, stateClass } from '../../src/site/format.js';
 import { naturalCompare } from '../../src/util/natural-compare.js';
@@ -162,6 +163,46 @@ describe('indicator chart', () => {
     // One outcome is no trend: nothing is drawn and nothing said.
     expect(sparklineSvg([{ year: 2026, target: 5, actual: 3 }])).toBe('');
     expect(sparklineText([{ year: 2026, target: 5, actual: 3 }], 'antal')).toBe('');
+  });
+
+  it('shows a revised target as old → new: a cross at the old value, the label with both, the description in words', () => {
+    const revised = points.map((p) => (p.year === 2027 ? { ...p, earlierTargets: [90] } : p));
+    const svg = indicatorChartSvg(revised, { id: 'r', title: 'I1', unit: '%' });
+    const labels = [...svg.matchAll(/font-weight="bold" fill="[^"]+"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]);
+    expect(labels).toEqual(['82\u00a0%', '90 → 95\u00a0%']);
+    // The label at the last year ends at its point, inside the drawing.
+    expect(svg).toMatch(/<text x="[\d.]+" text-anchor="end" y="[\d.]+" font-size="14" font-weight="bold"[^>]*>90 → 95/);
+    expect(svg).toContain('Målvärdet för 2027 har höjts från 90\u00a0% till 95\u00a0%.');
+    // One cross (two strokes in one path) joined to the new target by a dotted line, only in the revised chart.
+    expect(svg.match(/stroke-dasharray="2 3"/g)).toHaveLength(1);
+    expect(indicatorChartSvg(points, { id: 'r', title: 'I1', unit: '%' })).not.toContain('stroke-dasharray="2 3"');
+    // A revised year that is not the last is labelled too.
+    const middle = indicatorChartSvg(points.map((p) => (p.year === 2026 ? { ...p, earlierTargets: [85] } : p)), { id: 'm', title: 'I1', unit: '%' });
+    expect([...middle.matchAll(/font-weight="bold"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1])).toContain('85 → 80\u00a0%');
+    expect(revisionSentence(2026, [85], 80, '%')).toBe('Målvärdet för 2026 har sänkts från 85\u00a0% till 80\u00a0%.');
+    expect(revisionSentence(2027, [85, 90], 95, 'procent')).toBe('Målvärdet för 2027 har ändrats från 85\u00a0% via 90\u00a0% till 95\u00a0%.');
+  });
+
+  it("reads an indicator's revised targets: oldest first, the latest date and decision, none where nothing changed", () => {
+    const fields = {
+      typ: 'indikator' as const,
+      id: 'I1',
+      titel: 'I1',
+      enhet: '%',
+      riktning: 'högre' as const,
+      källa: 'egen' as const,
+      målvärden: { '2026': 80, '2027': 95 },
+      reviderade_målvärden: [
+        { år: 2027, från: 90, datum: '2025-09-17', beslut: 'KS 2025-09-17 § 142' },
+        { år: 2027, från: 85, datum: '2024-09-10' },
+        { år: 2026, från: 80 },
+        { år: 2030, från: 1 },
+      ],
+    };
+    const revised = revisedTargets(fields);
+    expect([...revised.keys()]).toEqual([2027]);
+    expect(revised.get(2027)).toEqual({ year: 2027, earlier: [85, 90], current: 95, date: '2025-09-17', decision: 'KS 2025-09-17 § 142', change: 'höjt' });
+    expect(revisedTargets({ ...fields, reviderade_målvärden: undefined }).size).toBe(0);
   });
 
   it('uses the whole scale of an ordinal indicator and draws nothing without values', () => {
