@@ -59,13 +59,15 @@ export function quantity(value: number, unit: Unit | undefined): string {
 
 /**
  * Several values of one unit as a Swedish list with the unit once, after the last, in the plural (the unit
- * counts several values): `41, 52, 61 och 82 %`, `9 och 7 incidenter`, `1 och 1 incidenter`; a single value
- * as `quantity` writes it.
+ * counts several values): `41, 52, 61 och 82 %`, `9 och 7 incidenter`, `1 och 1 incidenter`; numbers with a
+ * decimal comma apart by semicolons, `1,5; 2,25 och 3,5`; a single value as `quantity` writes it.
  */
 export function quantities(values: readonly number[], unit: Unit | undefined): string {
   if (values.length === 0) return '';
   if (values.length === 1) return quantity(values[0]!, unit);
-  const list = joinSwedish(values.map((v) => formatNumber(v)));
+  const numbers = values.map((v) => formatNumber(v));
+  // With a decimal comma in any of them, semicolons keep the numbers apart (Svenska skrivregler): 1,5; 2,25 och 3.
+  const list = numbers.some((n) => n.includes(',')) ? `${numbers.slice(0, -1).join('; ')} och ${numbers[numbers.length - 1]}` : joinSwedish(numbers);
   const word = unitAfter(2, unit);
   return word ? `${list}\u00a0${word}` : list;
 }

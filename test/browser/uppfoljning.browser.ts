@@ -84,13 +84,17 @@ const PAGES: { name: string; path: string; h1: RegExp; content: RegExp[] }[] = [
       /Avbröts \(1\)/,
       /Försenad även augusti 2025/,
       /Indikatorernas utfall 2025 och 2026/,
+      // Each key indicator's sparkline says its numbers in words, up to the report's year.
+      /I3 Antal allvarliga IT-incidenter\s+3\sincidenter \(målvärde 4\sincidenter\)/,
+      /Utfall 2023–2026: 9, 7, 6 och 3\sincidenter/,
+      /Utfall 2023–2026: 1,5; 2,25; 2,75 och 3,5/,
     ],
   },
   {
     name: 'uppfoljning-2025-08',
     path: `${PLAN}/uppfoljning/2025-08/`,
     h1: /^Uppföljning augusti 2025$/,
-    content: [/25 augusti 2025/, /Behandlad\s+Kommunstyrelsen 17 september 2025, § 141/, /Beslut: Kommunstyrelsen godkände uppföljningen/, /Sammanfattning/, /Mål M4/, /Styrprinciperna augusti 2025/, /planens första uppföljning/],
+    content: [/25 augusti 2025/, /Behandlad\s+Kommunstyrelsen 17 september 2025, § 141/, /Beslut: Kommunstyrelsen godkände uppföljningen/, /Sammanfattning/, /Mål M4/, /Styrprinciperna augusti 2025/, /planens första uppföljning/, /Utfall 2023–2025: 9, 7 och 6\sincidenter/],
   },
   {
     name: 'maluppfyllelse-2026-08',

@@ -127,6 +127,9 @@ describe("an indicator's unit with its number", () => {
     expect(quantities([9, 7, 1], incidents)).toBe('9, 7 och 1\u00a0incidenter');
     expect(quantities([41, 52, 61, 82], '%')).toBe('41, 52, 61 och 82\u00a0%');
     expect(quantities([9, 7], 'antal')).toBe('9 och 7');
+    // Decimal commas would run into the list's commas: semicolons keep the numbers apart.
+    expect(quantities([1.5, 2.25, 2.75, 3.5], 'skala 1–4')).toBe('1,5; 2,25; 2,75 och 3,5');
+    expect(quantities([99.3, 99.86], '%')).toBe('99,3 och 99,86\u00a0%');
     const points = (values: number[]) => values.map((actual, i) => ({ year: 2023 + i, target: null, actual }));
     expect(each((n) => sparklineText(points([2, n]), incidents))).toEqual(['0', '1', '2'].map((n) => `Utfall 2023–2024: 2 och ${n}\u00a0incidenter`));
   });
