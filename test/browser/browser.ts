@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
-// Shared by the browser tests: Debian's chromium started the way this machine needs, and axe-core's WCAG 2.1 A/AA check.
+// Shared by the browser tests: Debian's chromium started the way this machine needs, and axe-core's WCAG 2.1 A/AA
+// and best-practice check.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -16,10 +17,14 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** axe-core's WCAG 2.1 A/AA violations on the page, one line each (empty when there are none); `rules` runs those rules only (best-practice ones such as landmark-unique). */
+/**
+ * axe-core's violations on the page of WCAG 2.1 A/AA and of its best practices (landmark-unique, region,
+ * heading-order, page-has-heading-one and the others tagged best-practice), one line each (empty when there are
+ * none); `rules` runs those rules only.
+ */
 export async function axeViolations(page: Page, rules?: string[]): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
-  const runOnly = rules ? { type: 'rule', values: rules } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] };
+  const runOnly = rules ? { type: 'rule', values: rules } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] };
   const result = await page.evaluate(async (only) => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
     return axe.run(document, { runOnly: only, resultTypes: ['violations'] });

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 // The published site in a real browser (Debian's chromium via playwright-core): every page type shows its
-// content, no internal link is broken, axe-core finds no WCAG 2.1 A/AA violation on any page, 360 px needs
+// content, no internal link is broken, axe-core finds no WCAG 2.1 A/AA or best-practice violation on any page, 360 px needs
 // no horizontal scroll, pages need only their HTML and one stylesheet, the skip link, search and print
 // work, and screenshots are saved in test-results/screenshots/.
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
