@@ -224,6 +224,61 @@ describe('the published site in a browser', () => {
     await close(wide.page);
   });
 
+  it('keeps year tables real tables: År, Målvärde and Utfall in view at 360 px, the latest period first where a table scrolls, no column cut off at 1280 px', async () => {
+    /** Each scrolling table on the page: whether it overflows, its column headings, and which of them are in view. */
+    const tables = (page: Page) =>
+      page.locator('.table-scroll').evaluateAll((regions) =>
+        regions.map((r) => {
+          const box = r.getBoundingClientRect();
+          const heads = [...r.querySelectorAll('thead th')];
+          return {
+            caption: r.querySelector('caption')?.textContent ?? '',
+            overflows: r.scrollWidth > r.clientWidth + 1,
+            heads: heads.map((h) => h.textContent?.trim() ?? ''),
+            inView: heads.map((h) => h.getBoundingClientRect().right <= box.right + 1),
+            display: getComputedStyle(r.querySelector('td')!).display,
+          };
+        }),
+      );
+    // The indicator's values per year: a table on a phone, its first three columns in view without scrolling.
+    const phone = await open(`${PLAN}/indikator/i1/`, { width: 360 });
+    const [years] = await tables(phone.page);
+    expect(years!.display).toBe('table-cell');
+    expect(years!.heads.slice(0, 3)).toEqual(['År', 'Målvärde', 'Utfall']);
+    expect(years!.inView.slice(0, 3)).toEqual([true, true, true]);
+    await close(phone.page);
+    // The history's tables put the latest period first, in view beside the row headings on a phone.
+    const history = await open(`${PLAN}/historik/`, { width: 360 });
+    const phoneTables = await tables(history.page);
+    expect(phoneTables.map((t) => t.heads.slice(1, 3))).toEqual([
+      ['augusti 2026', 'augusti 2025'],
+      ['augusti 2026', 'augusti 2025'],
+      ['augusti 2026', 'augusti 2025'],
+      ['2027', '2026'],
+    ]);
+    for (const t of phoneTables) expect(t.inView[1], t.caption).toBe(true);
+    await close(history.page);
+    // At 1280 px every column of these tables is in view: none scrolls.
+    for (const url of [`${PLAN}/historik/`, `${PLAN}/indikator/i1/`, `${PLAN}/indikator/i5/`]) {
+      const wide = await open(url);
+      for (const t of await tables(wide.page)) expect(t.overflows, `${url}: ${t.caption}`).toBe(false);
+      await close(wide.page);
+    }
+  });
+
+  it("names the plan once on its overview at 390 px: the section menu leaves out the title the heading gives", async () => {
+    const overview = await open(`${PLAN}/`, { width: 390 });
+    const title = await overview.page.locator('h1').innerText();
+    const shown = await overview.page.getByText(title, { exact: true }).evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length);
+    expect(shown).toBe(1);
+    expect(await overview.page.locator('.section-nav__title').count()).toBe(0);
+    await close(overview.page);
+    // Elsewhere in the plan the menu names it, as the way back to the overview.
+    const goal = await open(`${PLAN}/mal/m2/`, { width: 390 });
+    expect(await goal.page.locator('.section-nav__title').innerText()).toBe(title);
+    await close(goal.page);
+  });
+
   it('works without JavaScript and lets keyboard users skip to the content', async () => {
     const { page } = await open(`${PLAN}/mal/m1/`, { javaScript: false });
     expect(await page.locator('h1').innerText()).toBe('IT-styrning');
