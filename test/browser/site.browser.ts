@@ -230,7 +230,7 @@ describe('the published site in a browser', () => {
       page.locator('.table-scroll').evaluateAll((regions) =>
         regions.map((r) => {
           const box = r.getBoundingClientRect();
-          const heads = [...r.querySelectorAll('thead th')];
+          const heads = Array.from(r.querySelectorAll('thead th'));
           return {
             caption: r.querySelector('caption')?.textContent ?? '',
             overflows: r.scrollWidth > r.clientWidth + 1,
