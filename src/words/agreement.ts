@@ -30,6 +30,7 @@ export const ADJECTIVES = {
   borttagen: { en: 'borttagen', ett: 'borttaget', many: 'borttagna' },
   klar: { en: 'klar', ett: 'klart', many: 'klara' },
   försenad: { en: 'försenad', ett: 'försenat', many: 'försenade' },
+  'ej påbörjad': { en: 'ej påbörjad', ett: 'ej påbörjat', many: 'ej påbörjade' },
   uppfylld: { en: 'uppfylld', ett: 'uppfyllt', many: 'uppfyllda' },
   'delvis uppfylld': { en: 'delvis uppfylld', ett: 'delvis uppfyllt', many: 'delvis uppfyllda' },
   'ej uppfylld': { en: 'ej uppfylld', ett: 'ej uppfyllt', many: 'ej uppfyllda' },

@@ -53,6 +53,23 @@ export function assessmentCount(n: number, assessment: Assessment | 'saknas' | '
   return withNoun ? `${n} ${adjective} ${nounFor(n, noun)}` : `${n} ${adjective}`;
 }
 
+/**
+ * `part` of `total` actions that are `adjectives` (joined by "eller"), with a `verb` before them if given: the noun
+ * agrees with the total, the adjectives with the part (with the total when the part is 0), as the part is the
+ * subject: `1 av 1 aktivitet klar`, `0 av 1 aktivitet klar`,
+ * `1 av 3 aktiviteter klar`, `2 av 3 aktiviteter klara`, `1 av 2 aktiviteter är ej påbörjad eller försenad`.
+ */
+export function actionsShare(part: number, total: number, adjectives: readonly Adjective[], verb?: string): string {
+  // None of them agrees with the total instead: "0 av 1 aktivitet klar", "0 av 2 aktiviteter klara".
+  const words = adjectives.map((a) => agree(a, part === 0 ? total : part, NODE_WORDS.aktivitet)).join(' eller ');
+  return `${part} av ${counted(total, NODE_WORDS.aktivitet)} ${verb ? `${verb} ` : ''}${words}`;
+}
+
+/** Every one of `total` actions done: `den enda aktiviteten är klar` for 1, `alla 3 aktiviteter är klara` otherwise. */
+export function allActionsDone(total: number): string {
+  return total === 1 ? 'den enda aktiviteten är klar' : `alla ${counted(total, NODE_WORDS.aktivitet)} är klara`;
+}
+
 /** `(1 av 1 aktivitet har en budget)`'s words: `withBudget av total aktivitet(er) har en budget`; the noun agrees with the total. */
 export function budgetShare(withBudget: number, total: number): string {
   return `${withBudget} av ${counted(total, NODE_WORDS.aktivitet)} har en budget`;

@@ -6,7 +6,7 @@ import { NODE_WORDS, countedAdjective } from '../../src/words/nodes.js';
 import { indicatorUnit, isScaleUnit, quantities, quantity, unitName } from '../../src/words/units.js';
 import { sparklineText } from '../../src/site/chart.js';
 import { formatValue } from '../../src/site/format.js';
-import { ASSESSMENT_WORDS, STATUS_WORDS, afterAdverbial, assessmentCount, budgetShare, changesSince, statusCount, statusWord } from '../../src/words/sentences.js';
+import { ASSESSMENT_WORDS, STATUS_WORDS, actionsShare, afterAdverbial, allActionsDone, assessmentCount, budgetShare, changesSince, statusCount, statusWord } from '../../src/words/sentences.js';
 
 const ZERO_ONE_TWO = [0, 1, 2] as const;
 const each = (f: (n: number) => string) => ZERO_ONE_TWO.map(f);
@@ -40,6 +40,7 @@ describe('counted nouns', () => {
       ['borttagen', '1 borttagen aktivitet', '1 borttaget mål', '0 borttagna mål', '2 borttagna aktiviteter'],
       ['klar', '1 klar aktivitet', '1 klart mål', '0 klara mål', '2 klara aktiviteter'],
       ['försenad', '1 försenad aktivitet', '1 försenat mål', '0 försenade mål', '2 försenade aktiviteter'],
+      ['ej påbörjad', '1 ej påbörjad aktivitet', '1 ej påbörjat mål', '0 ej påbörjade mål', '2 ej påbörjade aktiviteter'],
       ['uppfylld', '1 uppfylld aktivitet', '1 uppfyllt mål', '0 uppfyllda mål', '2 uppfyllda aktiviteter'],
       ['delvis uppfylld', '1 delvis uppfylld aktivitet', '1 delvis uppfyllt mål', '0 delvis uppfyllda mål', '2 delvis uppfyllda aktiviteter'],
       ['ej uppfylld', '1 ej uppfylld aktivitet', '1 ej uppfyllt mål', '0 ej uppfyllda mål', '2 ej uppfyllda aktiviteter'],
@@ -85,6 +86,17 @@ describe('status and assessment counts', () => {
 
   it('says how many actions have a budget, the noun agreeing with the total', () => {
     expect(each((total) => budgetShare(Math.min(1, total), total))).toEqual(['0 av 0 aktiviteter har en budget', '1 av 1 aktivitet har en budget', '1 av 2 aktiviteter har en budget']);
+  });
+
+  it('says how many of the actions are done or behind, the noun agreeing with the total and the adjective with the part', () => {
+    expect(each((total) => actionsShare(total, total, [ADJECTIVES.klar]))).toEqual(['0 av 0 aktiviteter klara', '1 av 1 aktivitet klar', '2 av 2 aktiviteter klara']);
+    expect(each((part) => actionsShare(part, 3, [ADJECTIVES['ej påbörjad'], ADJECTIVES.försenad], 'är'))).toEqual([
+      '0 av 3 aktiviteter är ej påbörjade eller försenade',
+      '1 av 3 aktiviteter är ej påbörjad eller försenad',
+      '2 av 3 aktiviteter är ej påbörjade eller försenade',
+    ]);
+    expect([1, 2].map((total) => actionsShare(0, total, [ADJECTIVES.klar]))).toEqual(['0 av 1 aktivitet klar', '0 av 2 aktiviteter klara']);
+    expect([1, 2].map(allActionsDone)).toEqual(['den enda aktiviteten är klar', 'alla 2 aktiviteter är klara']);
   });
 });
 
