@@ -49,7 +49,7 @@ export interface SiteConfig {
 
 /** What Spårbar's own tests cover, for the statement's "how we tested" (test/browser/: axe-core in Chromium on every page type). */
 export const DEFAULT_TEST_METHOD =
-  'Webbplatsen är byggd med Spårbar. Varje sidtyp testas automatiskt i en riktig webbläsare (Chromium) mot WCAG 2.1 nivå A och AA med verktyget axe-core, och sidorna testas med tangentbord, på skärmar 360 pixlar breda och i utskrift.';
+  'Webbplatsen är byggd med Spårbar. Varje sidtyp testas automatiskt i en riktig webbläsare (Chromium) mot WCAG 2.1 nivå A och AA med verktyget axe-core, också mot verktygets regler för god praxis, och sidorna testas med tangentbord, på skärmar 360 pixlar breda och i utskrift.';
 
 const RESERVED_EXAMPLE = /(^|\.)example$|(^|\.)example\.(com|org|net)$|\.(test|invalid)$/i;
 
