@@ -1,6 +1,8 @@
 // A written assessment that contradicts the status of the actions below it.
 import { assessmentAgreement } from '../followup/assessment-agreement.js';
 import { defineRule } from './rule.js';
+import { ADJECTIVES } from '../words/agreement.js';
+import { actionsShare, allActionsDone } from '../words/sentences.js';
 
 export default defineRule({
   id: 'assessment-disagrees-with-rollup',
@@ -68,11 +70,11 @@ Plattformen är i drift.
           if (agreement.kind === 'stämmer' || incomplete(node.key, f.period)) continue;
           if (agreement.kind === 'uppfyllt men efter') {
             report(
-              `${node.id} bedöms som uppfyllt för ${f.period}, men ${agreement.behind} av ${agreement.total} aktiviteter är ej påbörjade eller försenade. Motivera bedömningen i texten eller ändra den.`,
+              `${node.id} bedöms som uppfyllt för ${f.period}, men ${actionsShare(agreement.behind, agreement.total, [ADJECTIVES['ej påbörjad'], ADJECTIVES.försenad], 'är')}. Motivera bedömningen i texten eller ändra den.`,
               followUpAt(f, ['bedömning']),
             );
           } else if (agreement.kind === 'ej uppfyllt men klart') {
-            report(`${node.id} bedöms som ej uppfyllt för ${f.period}, men alla ${agreement.done} aktiviteter är klara. Motivera bedömningen i texten eller ändra den.`, followUpAt(f, ['bedömning']));
+            report(`${node.id} bedöms som ej uppfyllt för ${f.period}, men ${allActionsDone(agreement.done)}. Motivera bedömningen i texten eller ändra den.`, followUpAt(f, ['bedömning']));
           }
         }
       }
