@@ -5,8 +5,8 @@ import { AKTIVITET_STATUS, BEDOMNING } from './plan-files.js';
 export const GRAPH_FORMAT = 'sparbar-graph';
 export const GRAPH_VERSION = 1;
 
-export const NODE_TYPE_NAMES = ['organisation', 'policy', 'område', 'styrprincip', 'underpunkt', 'plan', 'mål', 'fokusområde', 'aktivitet', 'indikator'] as const;
-export const EDGE_TYPES = ['belongs-to', 'implements', 'replaces', 'part-of', 'realises', 'contributes-to', 'depends-on', 'measures', 'member-of'] as const;
+export const NODE_TYPE_NAMES = ['organisation', 'policy', 'område', 'styrprincip', 'underpunkt', 'effektmål', 'framgångsfaktor', 'plan', 'mål', 'fokusområde', 'aktivitet', 'indikator'] as const;
+export const EDGE_TYPES = ['belongs-to', 'implements', 'replaces', 'part-of', 'realises', 'contributes-to', 'depends-on', 'measures', 'member-of', 'serves', 'relies-on'] as const;
 
 const assessment = z.enum(BEDOMNING);
 const actionStatus = z.enum(AKTIVITET_STATUS);
@@ -33,7 +33,7 @@ export const graphEdgeSchema = z.strictObject({
   to: z.string(),
   type: z.enum(EDGE_TYPES).meta({
     description:
-      'belongs-to: policy|plan → organisation; implements: plan → policy; replaces: plan → plan; part-of: område → policy, styrprincip → område, underpunkt → styrprincip, mål|aktivitet|indikator → plan, fokusområde → mål; realises: mål → styrprincip|underpunkt|område, fokusområde → styrprincip|underpunkt; contributes-to: aktivitet → fokusområde|mål; depends-on: aktivitet → aktivitet; measures: indikator → mål|fokusområde; member-of: indikator → indikatorgrupp.',
+      'belongs-to: policy|plan → organisation; implements: plan → policy; replaces: plan → plan; part-of: område → policy, styrprincip → område, underpunkt → styrprincip, mål|aktivitet|indikator → plan, fokusområde → mål; realises: mål → styrprincip|underpunkt|område, fokusområde → styrprincip|underpunkt; contributes-to: aktivitet → fokusområde|mål; depends-on: aktivitet → aktivitet; measures: indikator → mål|fokusområde; member-of: indikator → indikatorgrupp; part-of: effektmål|framgångsfaktor → policy|plan; serves: mål|fokusområde → effektmål; relies-on: mål|fokusområde → framgångsfaktor.',
   }),
 });
 

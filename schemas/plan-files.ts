@@ -1,6 +1,7 @@
 // The file format of a Spårbar plan: one zod schema per `typ`, with Swedish keys and values.
 // This is the single definition; the JSON Schema in this folder is generated from it.
 import { z } from 'zod';
+import { documentVisionKeys, linkVisionKeys } from './vision-nodes.js';
 
 /** Pattern of an id: letters, digits, dot, dash and underscore; starts with a letter or digit. */
 export const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
@@ -40,7 +41,7 @@ export const NODE_TYPES = [
   'indikator',
   'uppföljning',
 ] as const;
-export type NodeTypeName = (typeof NODE_TYPES)[number] | 'område' | 'underpunkt';
+export type NodeTypeName = (typeof NODE_TYPES)[number] | 'område' | 'underpunkt' | 'effektmål' | 'framgångsfaktor';
 
 export const BEDOMNING = ['uppfyllt', 'delvis uppfyllt', 'ej uppfyllt'] as const;
 export const AKTIVITET_STATUS = ['ej påbörjad', 'pågår', 'klar', 'försenad', 'pausad', 'avbruten'] as const;
@@ -131,6 +132,7 @@ export const policySchema = z
       .min(1)
       .optional()
       .meta({ description: 'Strategiska områden med sina styrprinciper. Ett område kan sakna styrprinciper: målen i planen förverkligar då området.' }),
+    ...documentVisionKeys,
   })
   .meta({ title: 'Policy', description: 'IT- och digitaliseringspolicy: vision, områden och styrprinciper.' });
 
@@ -176,12 +178,13 @@ export const planSchema = z
       )
       .optional()
       .meta({ description: 'Hur uppföljningarna behandlades: organ, sammanträdesdatum, paragraf, diarienummer och beslut, en post per period.' }),
+    ...documentVisionKeys,
   })
   .meta({ title: 'Strategisk plan', description: 'Flerårig strategisk plan med övergripande mål.' });
 
 const fokusStyrprinciper = z.array(ref).optional().meta({ description: 'Styrprinciper eller delpunkter i dem (t.ex. SP12.a) som fokusområdet förverkligar.' });
 
-export const inlineFokusomradeSchema = z.strictObject({ id, titel, beskrivning: z.string().optional(), styrprinciper: fokusStyrprinciper });
+export const inlineFokusomradeSchema = z.strictObject({ id, titel, beskrivning: z.string().optional(), styrprinciper: fokusStyrprinciper, ...linkVisionKeys });
 
 /** Frontmatter of a `mål` file: an overall goal of the plan. */
 export const malSchema = z
@@ -195,6 +198,7 @@ export const malSchema = z
     målår: ar.optional().meta({ description: 'Året målet ska vara nått. Utelämnas när dokumentet inte anger det.' }),
     ansvarig: z.string().optional(),
     fokusområden: z.array(inlineFokusomradeSchema).optional().meta({ description: 'Fokusområden skrivna direkt i målet.' }),
+    ...linkVisionKeys,
   })
   .meta({ title: 'Mål', description: 'Övergripande mål i den strategiska planen.' });
 
@@ -206,6 +210,7 @@ export const fokusomradeSchema = z
     titel,
     mål: ref.meta({ description: 'Id för målet som fokusområdet hör till.' }),
     styrprinciper: fokusStyrprinciper,
+    ...linkVisionKeys,
   })
   .meta({ title: 'Fokusområde', description: 'Fokusområde under ett mål, i en egen fil.' });
 

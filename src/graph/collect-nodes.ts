@@ -137,6 +137,7 @@ export function collectNodes(files: readonly ValidFile[], scopes: DocumentScopes
     if (vf.typ === 'policy' || vf.typ === 'plan') {
       if (docFile !== vf) continue;
       if (vf.typ === 'policy') collectPolicyAreas(vf, draft, addNode, link, base);
+      for (const item of visionItems(vf, base)) mergeItem(item, draft, addNode);
       continue;
     }
     if (!docFile || !draft.nodes.has(docFile.value.id)) {
@@ -248,6 +249,7 @@ function fileItem(vf: NodeFile, doc: string, base: Base, link: typeof pendingLin
       add([], doc, ['plan'], 'part-of', null);
       (vf.value.styrprinciper ?? []).forEach((p, i) => add(['styrprinciper', i], p, PRINCIPLE_TARGETS, 'realises'));
       (vf.value.områden ?? []).forEach((a, i) => add(['områden', i], a, ['område'], 'realises'));
+      item.links.push(...visionLinks(vf.value, (p, target, allowed, edge) => link(key, doc, vf.file, p, target, allowed, edge)));
       (vf.value.fokusområden ?? []).forEach((fo, i) => {
         const path = ['fokusområden', i];
         const child = base(vf.file, path, 'fokusområde', fo.id, fo.titel, doc, fo.beskrivning?.trim() ?? '', {});
@@ -258,6 +260,7 @@ function fileItem(vf: NodeFile, doc: string, base: Base, link: typeof pendingLin
           links: [
             { from: child.key, scope: doc, field: 'fokusområden', target: vf.value.id, allowed: ['mål'], edge: 'part-of', place: child.source },
             ...(fo.styrprinciper ?? []).map((p, j) => link(child.key, doc, vf.file, [...path, 'styrprinciper', j], p, PRINCIPLE_TARGETS, 'realises')),
+            ...visionLinks(fo, (p, target, allowed, edge) => link(child.key, doc, vf.file, [...path, ...p], target, allowed, edge)),
           ],
           children: [],
         });
@@ -266,6 +269,7 @@ function fileItem(vf: NodeFile, doc: string, base: Base, link: typeof pendingLin
     case 'fokusområde':
       add(['mål'], vf.value.mål, ['mål'], 'part-of');
       (vf.value.styrprinciper ?? []).forEach((p, i) => add(['styrprinciper', i], p, PRINCIPLE_TARGETS, 'realises'));
+      item.links.push(...visionLinks(vf.value, (p, target, allowed, edge) => link(key, doc, vf.file, p, target, allowed, edge)));
       break;
     case 'aktivitet':
       add([], doc, ['plan'], 'part-of', null);
@@ -300,6 +304,42 @@ function collectPolicyAreas(vf: Extract<ValidFile, { typ: 'policy' }>, draft: Dr
       }
     });
   });
+}
+
+/**
+ * The effects (effektmål) and critical success factors (framgångsfaktorer) a policy or plan lists, each a node part
+ * of its document; a `beskrivning` is the node's body.
+ */
+function visionItems(vf: Extract<ValidFile, { typ: 'policy' | 'plan' }>, base: Base): Item[] {
+  const doc = vf.value.id;
+  const lists = [
+    ['effektmål', 'effektmål', vf.value.effektmål],
+    ['framgångsfaktorer', 'framgångsfaktor', vf.value.framgångsfaktorer],
+  ] as const;
+  return lists.flatMap(([key, type, list]) =>
+    (list ?? []).map((entry, i): Item => {
+      const path = [key, i];
+      const node = base(vf.file, path, type, entry.id, entry.titel, doc, entry.beskrivning?.trim() ?? '', {});
+      return {
+        node,
+        origin: { file: vf.file, path },
+        idPath: [...path, 'id'],
+        links: [{ from: node.key, scope: null, field: key, target: doc, allowed: [vf.typ], edge: 'part-of', place: node.source }],
+        children: [],
+      };
+    }),
+  );
+}
+
+/** The links a goal's or focus area's `effektmål` (serves) and `framgångsfaktorer` (relies-on) make, at their paths. */
+function visionLinks(
+  value: { effektmål?: string[] | undefined; framgångsfaktorer?: string[] | undefined },
+  make: (path: YamlPath, target: string, allowed: readonly NodeType[], edge: EdgeType) => PendingLink,
+): PendingLink[] {
+  return [
+    ...(value.effektmål ?? []).map((t, i) => make(['effektmål', i], t, ['effektmål'], 'serves')),
+    ...(value.framgångsfaktorer ?? []).map((t, i) => make(['framgångsfaktorer', i], t, ['framgångsfaktor'], 'relies-on')),
+  ];
 }
 
 /** What a goal's or focus area's `styrprinciper` may name: a principle, or a sub-point of one (SP12.a). */

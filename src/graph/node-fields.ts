@@ -20,11 +20,11 @@ import type { GraphNode, NodeFields } from './types.js';
 /** The keys of each file type that become links (edges), not fields. */
 export const LINK_KEYS = {
   organisation: [],
-  policy: ['organisationer', 'områden'],
-  plan: ['organisation', 'policy', 'ersätter'],
+  policy: ['organisationer', 'områden', 'effektmål', 'framgångsfaktorer'],
+  plan: ['organisation', 'policy', 'ersätter', 'effektmål', 'framgångsfaktorer'],
   styrprincip: ['område'],
-  mål: ['styrprinciper', 'områden', 'fokusområden'],
-  fokusområde: ['mål', 'styrprinciper'],
+  mål: ['styrprinciper', 'områden', 'fokusområden', 'effektmål', 'framgångsfaktorer'],
+  fokusområde: ['mål', 'styrprinciper', 'effektmål', 'framgångsfaktorer'],
   aktivitet: ['bidrar_till', 'beroenden'],
   indikator: ['mäter', 'grupp'],
 } as const satisfies Record<FileNodeType, readonly string[]>;
@@ -62,9 +62,13 @@ export interface NodeFieldsByType {
   styrprincip: (Omit<FileFields<'styrprincip'>, 'underpunkter'> | InlineFields<typeof inlineStyrprincipSchema, 'underpunkter'>) & { underpunkter?: string[] };
   /** A sub-point with an id (`SP12.a`): its text is its title; it has no fields. */
   underpunkt: Record<never, never>;
+  /** An effect a policy or plan lists (effektmål): its beskrivning is its body; it has no fields. */
+  effektmål: Record<never, never>;
+  /** A critical success factor a policy or plan lists: its beskrivning is its body; it has no fields. */
+  framgångsfaktor: Record<never, never>;
   plan: FileFields<'plan'>;
   mål: FileFields<'mål'>;
-  fokusområde: FileFields<'fokusområde'> | InlineFields<typeof inlineFokusomradeSchema, 'styrprinciper'>;
+  fokusområde: FileFields<'fokusområde'> | InlineFields<typeof inlineFokusomradeSchema, 'styrprinciper' | 'effektmål' | 'framgångsfaktorer'>;
   aktivitet: FileFields<'aktivitet'>;
   indikator: FileFields<'indikator'>;
 }

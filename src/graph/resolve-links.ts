@@ -53,8 +53,8 @@ export function makeResolver(nodes: ReadonlyMap<string, GraphNode>, policyOfPlan
   };
 }
 
-/** Types of node that live in a policy: references to them from a plan go through the plan's policy. */
-const POLICY_TYPES: ReadonlySet<NodeType> = new Set(['styrprincip', 'underpunkt', 'område']);
+/** Types of node that may live in a policy: references to them from a plan go through the plan's policy. */
+const POLICY_TYPES: ReadonlySet<NodeType> = new Set(['styrprincip', 'underpunkt', 'område', 'effektmål', 'framgångsfaktor']);
 
 /** Edge types that must not form cycles: their links' places are kept for the cycle message. */
 const CYCLE_EDGE_TYPES: ReadonlySet<string> = new Set(['depends-on', 'replaces', 'member-of']);

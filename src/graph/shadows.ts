@@ -28,8 +28,8 @@ export interface Shadows {
 /** The edge each link key of a node file makes (as collect-nodes makes it). */
 export const SHADOW_LINK_EDGES: Readonly<Record<string, Readonly<Record<string, EdgeType>>>> = {
   styrprincip: { område: 'part-of' },
-  mål: { styrprinciper: 'realises', områden: 'realises' },
-  fokusområde: { mål: 'part-of', styrprinciper: 'realises' },
+  mål: { styrprinciper: 'realises', områden: 'realises', effektmål: 'serves', framgångsfaktorer: 'relies-on' },
+  fokusområde: { mål: 'part-of', styrprinciper: 'realises', effektmål: 'serves', framgångsfaktorer: 'relies-on' },
   aktivitet: { bidrar_till: 'contributes-to', beroenden: 'depends-on' },
   indikator: { mäter: 'measures', grupp: 'member-of' },
   plan: { policy: 'implements' },
@@ -67,6 +67,11 @@ export function meantType(typ: unknown, keys: readonly string[]): string {
   return tie ? '' : best;
 }
 
+/** Ids of the effects and success factors a policy or plan lists (effektmål, framgångsfaktorer). */
+function visionIds(data: Record<string, unknown>): string[] {
+  return [...list(data['effektmål']), ...list(data['framgångsfaktorer'])].map((item) => str(field(item, 'id'))).filter((x): x is string => x !== undefined && x !== '');
+}
+
 /** The documents, ids and links that the invalid files meant to define, read as far as their raw data allows. */
 export function collectShadows(invalid: readonly ReadPlanFile[]): Shadows {
   const shadows: Shadows = { documents: [], ids: [] };
@@ -80,8 +85,9 @@ export function collectShadows(invalid: readonly ReadPlanFile[]): Shadows {
     // A misspelt link key (`bidrar_til`) still says what the file links to.
     const value = (key: string): unknown => raw[key] ?? raw[Object.keys(raw).find((k) => !Object.hasOwn(raw, key) && closest(k, [key]) === key) ?? ''];
     if (broken) {
-      if (typ === 'policy' || typ === 'mål' || typ === 'styrprincip') ids.push(...broken.inlineIds);
+      if (typ === 'policy' || typ === 'plan' || typ === 'mål' || typ === 'styrprincip') ids.push(...broken.inlineIds);
     } else if (typ === 'policy') {
+      ids.push(...visionIds(file.data));
       for (const area of list(file.data['områden'])) {
         const areaId = str(field(area, 'id'));
         if (areaId) ids.push(areaId);
@@ -94,6 +100,8 @@ export function collectShadows(invalid: readonly ReadPlanFile[]): Shadows {
           }
         }
       }
+    } else if (typ === 'plan') {
+      ids.push(...visionIds(file.data));
     } else if (typ === 'styrprincip') {
       for (const u of list(file.data['underpunkter'])) {
         const uid = str(field(u, 'id'));

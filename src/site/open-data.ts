@@ -29,6 +29,8 @@ export const EDGE_LABEL: Record<EdgeType, string> = {
   'depends-on': 'är beroende av',
   measures: 'mäter',
   'member-of': 'ingår i gruppen',
+  serves: 'bidrar till effektmålet',
+  'relies-on': 'förutsätter',
 };
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
