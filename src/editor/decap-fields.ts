@@ -31,6 +31,8 @@ export const LINK_TARGETS: Record<string, readonly NodeTypeName[]> = {
   beroenden: ['aktivitet'],
   mäter: ['mål', 'fokusområde'],
   grupp: ['indikator'],
+  effektmål: ['effektmål'],
+  framgångsfaktorer: ['framgångsfaktor'],
   avser: ['styrprincip', 'mål', 'fokusområde', 'aktivitet', 'indikator'],
 };
 
