@@ -40,6 +40,9 @@ export const graphEdgeSchema = z.strictObject({
 export const followUpSchema = z.strictObject({
   node: z.string(),
   period: z.string(),
+  organisation: z.string().optional().meta({
+    description: "The organisation (one of the document's adopters) the follow-up is written for; absent for a follow-up of the whole document.",
+  }),
   assessment: assessment.nullable(),
   forecast: assessment.nullable(),
   status: actionStatus.nullable(),
@@ -71,6 +74,10 @@ export const statusCountsSchema = z.strictObject({
 export const rollupSchema = z.strictObject({
   node: z.string(),
   period: z.string(),
+  organisation: z.string().optional().meta({
+    description:
+      "For a document several organisations adopted: the rollup for one of them, where its own follow-ups count before the whole document's. Absent for the whole document.",
+  }),
   actions: statusCountsSchema,
   assessments: z.strictObject({
     ...(Object.fromEntries(BEDOMNING.map((s) => [s, z.number().int()])) as Record<(typeof BEDOMNING)[number], z.ZodNumber>),

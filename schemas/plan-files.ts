@@ -2,6 +2,7 @@
 // This is the single definition; the JSON Schema in this folder is generated from it.
 import { z } from 'zod';
 import { documentVisionKeys, linkVisionKeys } from './vision-nodes.js';
+import { adoptionKeys } from './adoption.js';
 
 /** Pattern of an id: letters, digits, dot, dash and underscore; starts with a letter or digit. */
 export const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
@@ -66,6 +67,8 @@ const perYear = z
   .record(z.string().regex(YEAR_KEY_PATTERN), z.number())
   .meta({ description: 'Ett värde per år, t.ex. `2026: 85`.' });
 
+const adoption = adoptionKeys(datum);
+
 const giltighet = z
   .strictObject({ från: datum, till: datum })
   .meta({ description: 'Giltighetstid: från och till datum.' });
@@ -123,6 +126,8 @@ export const policySchema = z
     organisationer: z.array(ref).min(1).meta({ description: 'Id för de organisationer som har antagit policyn.' }),
     antagen_av: text.optional().meta({ description: 'Beslutande organ, t.ex. Kommunfullmäktige. Utelämnas när dokumentet inte säger det.' }),
     antagen: datum.optional().meta({ description: 'Datum för beslutet. Utelämnas när dokumentet inte anger det.' }),
+    beslut: adoption.beslut,
+    ersätter: adoption.ersätter,
     giltighet: giltighet.optional(),
     ansvarig: z.string().optional(),
     diarienummer: z.string().optional(),
@@ -153,13 +158,15 @@ export const planSchema = z
     typ: z.literal('plan'),
     id,
     titel,
-    organisation: ref.meta({ description: 'Id för organisationen som planen gäller.' }),
+    organisation: ref.optional().meta({ description: 'Id för organisationen som planen gäller. En plan som flera organisationer har antagit skriver organisationer i stället.' }),
+    organisationer: z.array(ref).min(1).optional().meta({ description: 'Id för organisationerna som har antagit planen, när de är flera (i stället för organisation).' }),
     policy: ref.meta({ description: 'Id för policyn som planen förverkligar.' }),
     antagen_av: text.optional().meta({ description: 'Beslutande organ, t.ex. Kommunstyrelsen. Utelämnas när dokumentet inte säger det.' }),
     antagen: datum.optional().meta({ description: 'Datum för beslutet. Utelämnas när dokumentet inte anger det.' }),
+    beslut: adoption.beslut,
     period: z.strictObject({ från: ar, till: ar }).optional().meta({ description: 'Planperiod i hela år. Utelämnas när dokumentet inte anger den; den härleds då ur giltigheten eller målåren.' }),
     giltighet: giltighet.optional(),
-    ersätter: ref.optional().meta({ description: 'Id för en tidigare plan som den här ersätter.' }),
+    ersätter: adoption.ersätter,
     diarienummer: z.string().optional(),
     revideringar: z
       .array(z.strictObject({ datum, beskrivning: text, beslut: z.string().optional() }))
@@ -281,6 +288,7 @@ export const uppfoljningSchema = z
     typ: z.literal('uppföljning'),
     avser: ref.meta({ description: 'Id för noden som följs upp.' }),
     period: period,
+    organisation: ref.optional().meta({ description: 'En av dokumentets organisationer, när uppföljningen gäller bara den; utelämnad gäller den hela dokumentet.' }),
     id: id.optional(),
     titel: titel.optional(),
     bedömning: z.enum(BEDOMNING).optional().meta({ description: 'Bedömning för mål, fokusområde och styrprincip.' }),

@@ -111,7 +111,7 @@ export function linkStructure(drafted: GraphDraft, sink: MessageSink, rules: rea
 
   // Organisations flow down from the document each node belongs to.
   const orgsOf = new Map<string, string[]>();
-  for (const e of edges) if (e.type === 'belongs-to') orgsOf.set(e.from, [...(orgsOf.get(e.from) ?? []), e.to].sort());
+  for (const e of edges) if (e.type === 'belongs-to' && !orgsOf.get(e.from)?.includes(e.to)) orgsOf.set(e.from, [...(orgsOf.get(e.from) ?? []), e.to].sort());
   for (const node of draft.nodes.values()) node.organisations = node.document ? (orgsOf.get(node.document) ?? []) : [];
 
   const nodes = [...draft.nodes.values()].sort(byKey);

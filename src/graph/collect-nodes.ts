@@ -10,6 +10,8 @@ import type { ShadowLink } from './shadows.js';
 import type { EdgeType, GraphNode, NodeFields, NodeType } from './types.js';
 import { capitalise } from '../words/agreement.js';
 import { withArticle } from '../words/nodes.js';
+import { replacedEntries, type EarlierDocument } from '../../schemas/adoption.js';
+import { adopterPaths } from '../validate/adopters.js';
 
 /** A link written in a file, waiting to be resolved to a node key. */
 export interface PendingLink {
@@ -116,13 +118,16 @@ export function collectNodes(files: readonly ValidFile[], scopes: DocumentScopes
     node.document = vf.typ === 'organisation' ? null : key;
     node.plan = vf.typ === 'plan' ? key : null;
     if (!addNode(node, { file: vf.file, path: [] }, ['id'])) continue;
-    if (vf.typ === 'policy') {
-      vf.value.organisationer.forEach((org, i) => link(key, null, vf.file, ['organisationer', i], org, ['organisation'], 'belongs-to'));
-    } else if (vf.typ === 'plan') {
-      link(key, null, vf.file, ['organisation'], vf.value.organisation, ['organisation'], 'belongs-to');
-      link(key, null, vf.file, ['policy'], vf.value.policy, ['policy'], 'implements');
-      if (vf.value.ersätter !== undefined) link(key, null, vf.file, ['ersätter'], vf.value.ersätter, ['plan'], 'replaces');
-    }
+    if (vf.typ === 'organisation') continue;
+    for (const a of adopterPaths(vf)) link(key, null, vf.file, a.path, a.id, ['organisation'], 'belongs-to');
+    if (vf.typ === 'plan') link(key, null, vf.file, ['policy'], vf.value.policy, ['policy'], 'implements');
+    const replaced = vf.value.ersätter;
+    const earlier: EarlierDocument[] = [];
+    replacedEntries(replaced).forEach((entry, i) => {
+      if (typeof entry !== 'string') earlier.push(entry);
+      else link(key, null, vf.file, Array.isArray(replaced) ? ['ersätter', i] : ['ersätter'], entry, [vf.typ], 'replaces');
+    });
+    if (earlier.length > 0) node.fields = sortedFields({ ...node.fields, ersätter: earlier });
   }
 
   for (const vf of files) {
@@ -373,4 +378,9 @@ function subPointItems(file: ReadPlanFile, principlePath: YamlPath, principleId:
 function folderOf(path: string): string {
   const slash = path.lastIndexOf('/');
   return slash === -1 ? '' : path.slice(0, slash);
+}
+
+/** `fields` with its keys in sorted order, as fileFields makes them (the graph JSON's order does not depend on the file's). */
+function sortedFields(fields: Record<string, unknown>): NodeFields {
+  return Object.fromEntries(Object.keys(fields).sort().map((k) => [k, fields[k]])) as NodeFields;
 }

@@ -39,7 +39,14 @@ function factsOf(file: ReadPlanFile): FileFacts {
  */
 const attached = new WeakMap<object, { file: ReadPlanFile; node: GraphNode; fields: GraphNode['fields']; followUp: FollowUp }>();
 
-const byNodeAndPeriod = (a: FollowUp, b: FollowUp) => (a.node < b.node ? -1 : a.node > b.node ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0);
+/** By node and period, and a whole document's follow-up before those of its organisations (by organisation id). */
+const byNodeAndPeriod = (a: FollowUp, b: FollowUp) => {
+  if (a.node !== b.node) return a.node < b.node ? -1 : 1;
+  if (a.period !== b.period) return a.period < b.period ? -1 : 1;
+  const x = a.organisation ?? '';
+  const y = b.organisation ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
+};
 
 /** Valid follow-ups, sorted by node and period; every problem is reported. */
 export function attachFollowUps(
@@ -86,6 +93,7 @@ export function attachFollowUps(
       );
       continue;
     }
+    if (value.organisation !== undefined && !organisationFits(value.organisation, doc, draft, at('organisation'), sink)) continue;
     const reused = attached.get(value);
     let followUp: FollowUp;
     if (reused !== undefined && reused.file === file && reused.node === node && reused.fields === node.fields) followUp = reused.followUp;
@@ -96,16 +104,17 @@ export function attachFollowUps(
     }
     let periods = seen.get(key);
     if (periods === undefined) seen.set(key, (periods = new Map()));
-    const earlier = periods.get(value.period);
+    const slot = value.organisation === undefined ? value.period : `${value.period}\u0000${value.organisation}`;
+    const earlier = periods.get(slot);
     if (earlier) {
       sink.report(
         'followup-duplicate',
-        `${node.id} har redan en uppföljning för ${value.period} i ${earlier.source.file}. Slå ihop dem till en fil och ta bort den andra.`,
+        `${node.id} har redan en uppföljning för ${value.period}${value.organisation === undefined ? '' : ` för ${value.organisation}`} i ${earlier.source.file}. Slå ihop dem till en fil och ta bort den andra.`,
         at('avser'),
       );
       continue;
     }
-    periods.set(value.period, followUp);
+    periods.set(slot, followUp);
     result.push(followUp);
   }
   // Files are in path order, which for follow-ups under uppfoljning/<period>/ is mostly not node order.
@@ -120,6 +129,7 @@ function made(key: string, node: GraphNode, file: ReadPlanFile, value: Draft['fo
   return {
     node: key,
     period: value.period,
+    ...(value.organisation === undefined ? {} : { organisation: value.organisation }),
     assessment: submitted ? (value.bedömning ?? null) : null,
     forecast: submitted ? (value.prognos ?? null) : null,
     status: submitted ? (value.status ?? null) : null,
@@ -135,6 +145,40 @@ function made(key: string, node: GraphNode, file: ReadPlanFile, value: Draft['fo
 }
 
 type At = (key: string) => { file: string; line: number; column: number };
+
+/**
+ * Whether a follow-up's `organisation` names one of its document's organisations; otherwise reports it: an id that
+ * is no organisation as unknown-reference (with the closest organisation's id), an organisation that has not adopted
+ * the document as invalid-value (with those that have).
+ */
+function organisationFits(org: string, doc: GraphNode | undefined, draft: Draft, place: ReturnType<At>, sink: MessageSink): boolean {
+  const adopters = doc?.organisations ?? [];
+  if (adopters.includes(org)) return true;
+  // An adopter the document names that is not there is reported in the document's file: not again here.
+  const written = new Set(draft.links.filter((l) => l.edge === 'belongs-to' && l.from === doc?.key).map((l) => l.target));
+  if ([...written].some((id) => !adopters.includes(id))) return false;
+  const what = doc?.type === 'policy' ? 'policyn' : 'planen';
+  const known = draft.nodes.get(org)?.type === 'organisation';
+  if (!known) {
+    const all = [...draft.nodes.values()].filter((n) => n.type === 'organisation').map((n) => n.id);
+    const hit = closest(org, adopters) ?? closest(org, all);
+    sink.report(
+      'unknown-reference',
+      `Uppföljningen gäller organisationen "${org}", som inte finns.` + (hit ? ` Menade du "${hit}"?` : ` Skriv en av ${what}s organisationer${adopters.length > 0 ? ` (${adopters.join(', ')})` : ''}.`),
+      place,
+      hit ? { actual: org, expected: [hit] } : { actual: org },
+    );
+    return false;
+  }
+  sink.report(
+    'invalid-value',
+    `Uppföljningen gäller organisationen "${org}", som inte har antagit ${what} ${doc?.id ?? ''}.`.replace(' .', '.') +
+      (adopters.length > 0 ? ` Skriv en av ${what}s organisationer (${adopters.join(', ')}), eller ta bort "organisation" för en uppföljning av hela ${what}.` : ''),
+    place,
+    { actual: org, expected: [...adopters] },
+  );
+  return false;
+}
 
 /** Whether a follow-up gives what its node is followed up with: an action's status, an indicator's utfall (a group's is computed), the bedömning of the rest. */
 function hasItsValue(node: GraphNode, value: Draft['followUps'][number]['value']): boolean {

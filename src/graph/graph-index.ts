@@ -13,10 +13,12 @@ export interface GraphIndex {
   ofType<T extends NodeType>(type: T): NodeOf<T>[];
   /** Follow-ups of a node, sorted by period. */
   followUps(key: string): FollowUp[];
+  /** The node's follow-ups written for one of its document's organisations (`organisation:`), by period; not in followUps. */
+  organisationFollowUps(key: string): FollowUp[];
 }
 
 /** The index without follow-ups: nodes and edges only. */
-export type EdgeIndex = Omit<GraphIndex, 'followUps'>;
+export type EdgeIndex = Omit<GraphIndex, 'followUps' | 'organisationFollowUps'>;
 
 /** Builds the index over nodes, edges and follow-ups; never mutates them. */
 export function indexGraph(nodes: readonly GraphNode[], edges: readonly GraphEdge[], followUps: readonly FollowUp[] = []): GraphIndex {
@@ -66,12 +68,19 @@ export function indexEdges(nodes: readonly GraphNode[], edges: readonly GraphEdg
 /** An edge index with follow-ups added; neither is mutated. */
 export function withFollowUps(edges: EdgeIndex, followUps: readonly FollowUp[]): GraphIndex {
   const fu = new Map<string, FollowUp[]>();
+  const byOrg = new Map<string, FollowUp[]>();
   for (const f of followUps) {
+    if (f.organisation !== undefined) {
+      const list = byOrg.get(f.node) ?? [];
+      list.push(f);
+      byOrg.set(f.node, list);
+      continue;
+    }
     const list = fu.get(f.node) ?? [];
     list.push(f);
     fu.set(f.node, list);
   }
   // attachFollowUps gives them sorted by node and period already: only unsorted lists are sorted.
   for (const list of fu.values()) if (list.some((f, i) => i > 0 && list[i - 1]!.period > f.period)) list.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
-  return { ...edges, followUps: (key) => fu.get(key) ?? [] };
+  return { ...edges, followUps: (key) => fu.get(key) ?? [], organisationFollowUps: (key) => byOrg.get(key) ?? [] };
 }

@@ -15,13 +15,14 @@ import type {
   omradeSchema,
 } from '../../schemas/plan-files.js';
 import type { z } from 'zod';
+import type { EarlierDocument } from '../../schemas/adoption.js';
 import type { GraphNode, NodeFields } from './types.js';
 
 /** The keys of each file type that become links (edges), not fields. */
 export const LINK_KEYS = {
   organisation: [],
-  policy: ['organisationer', 'områden', 'effektmål', 'framgångsfaktorer'],
-  plan: ['organisation', 'policy', 'ersätter', 'effektmål', 'framgångsfaktorer'],
+  policy: ['organisationer', 'områden', 'ersätter', 'effektmål', 'framgångsfaktorer'],
+  plan: ['organisation', 'organisationer', 'policy', 'ersätter', 'effektmål', 'framgångsfaktorer'],
   styrprincip: ['område'],
   mål: ['styrprinciper', 'områden', 'fokusområden', 'effektmål', 'framgångsfaktorer'],
   fokusområde: ['mål', 'styrprinciper', 'effektmål', 'framgångsfaktorer'],
@@ -47,6 +48,9 @@ export type FileNodeType = keyof FileByType;
 /** The fields of a node written as a file: its frontmatter without typ, id, titel and the link keys. */
 export type FileFields<T extends FileNodeType> = Omit<FileByType[T], 'typ' | 'id' | 'titel' | (typeof LINK_KEYS)[T][number]>;
 
+/** A document's earlier documents that are not in the plans folder (its `ersätter` entries written as { titel, år }). */
+type EarlierDocuments = { ersätter?: EarlierDocument[] };
+
 /** What an inline node's map keeps as fields: not its id and title, not `beskrivning` (its body), not its own children. */
 type InlineFields<S extends z.ZodType, Drop extends string> = Omit<z.infer<S>, 'id' | 'titel' | 'beskrivning' | Drop>;
 
@@ -56,7 +60,8 @@ type InlineFields<S extends z.ZodType, Drop extends string> = Omit<z.infer<S>, '
  */
 export interface NodeFieldsByType {
   organisation: FileFields<'organisation'>;
-  policy: FileFields<'policy'>;
+  /** `ersätter` keeps the earlier documents outside the plans folder; those in it are edges (replaces). */
+  policy: FileFields<'policy'> & EarlierDocuments;
   område: InlineFields<typeof omradeSchema, 'styrprinciper'>;
   /** A principle's `underpunkter` are their texts: a sub-point with an id is also a node of its own (underpunkt). */
   styrprincip: (Omit<FileFields<'styrprincip'>, 'underpunkter'> | InlineFields<typeof inlineStyrprincipSchema, 'underpunkter'>) & { underpunkter?: string[] };
@@ -66,7 +71,7 @@ export interface NodeFieldsByType {
   effektmål: Record<never, never>;
   /** A critical success factor a policy or plan lists: its beskrivning is its body; it has no fields. */
   framgångsfaktor: Record<never, never>;
-  plan: FileFields<'plan'>;
+  plan: FileFields<'plan'> & EarlierDocuments;
   mål: FileFields<'mål'>;
   fokusområde: FileFields<'fokusområde'> | InlineFields<typeof inlineFokusomradeSchema, 'styrprinciper' | 'effektmål' | 'framgångsfaktorer'>;
   aktivitet: FileFields<'aktivitet'>;

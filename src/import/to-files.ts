@@ -14,7 +14,7 @@ export interface ImportOptions {
   /**
    * An organisation that exists already in the plans (its id); no organisation file is written. When it is one
    * of the adopters the document names (a document shared by several), every adopter's file is written and
-   * this one is the plan's organisation (the format has one per plan).
+   * this one alone is the plan's organisation (without it a shared plan names them all in organisationer).
    */
   organisation?: string;
   /** A policy that exists already (its id), for a plan document without its policy. */
@@ -167,7 +167,8 @@ export function planImport(result: ImportResult, options: ImportOptions = {}): P
     const fm: Record<string, unknown> = { typ: 'plan', id: planId, titel: plan.title };
     if (adopter) fm['organisation'] = options.organisation;
     else if (orgIds.length === 1) fm['organisation'] = orgIds[0];
-    else lack(file, who, 'plan', 'organisation', orgIds.length > 1 ? `planen gäller ${orgIds.length} organisationer (${orgIds.join(', ')}); formatet har i dag en per plan: välj den med --organisation <id>` : 'organisationen som planen gäller');
+    else if (orgIds.length > 1) fm['organisationer'] = orgIds;
+    else lack(file, who, 'plan', 'organisation', 'organisationen som planen gäller');
     if (policyId) fm['policy'] = policyId;
     else lack(file, who, 'plan', 'policy', 'policyn som planen förverkligar (importera den, eller ange --policy <id>)');
     if (plan.adoptedBy) fm['antagen_av'] = plan.adoptedBy;

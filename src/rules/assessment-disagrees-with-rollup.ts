@@ -54,7 +54,7 @@ Plattformen är i drift.
   },
   /** "uppfyllt" with most actions not started or late, or "ej uppfyllt" with every action done, is reported at the assessment. */
   graph({ index, rollups, broken, followUpAt, report }) {
-    const byNodePeriod = new Map(rollups.map((r) => [`${r.node}\u0000${r.period}`, r]));
+    const byNodePeriod = new Map(rollups.filter((r) => r.organisation === undefined).map((r) => [`${r.node}\u0000${r.period}`, r]));
     // An action, or an action's follow-up, in a file with errors leaves the counts incomplete: no judgement then.
     const actionsBelow = (key: string): string[] => [...index.in(key, 'contributes-to'), ...index.in(key, 'part-of').flatMap((fo) => index.in(fo, 'contributes-to'))];
     const incomplete = (key: string, period: string): boolean =>

@@ -49,6 +49,7 @@ export class SiteModel extends SiteAddresses {
   private readonly actionStates = new Map<string, { status: ActionStatus | null; overdue: boolean }>();
   private readonly rollups = new Map<string, Rollup>();
   private readonly rollupList = new Map<string, Rollup[]>();
+  private readonly organisationRollups = new Map<string, Rollup>();
   private readonly series = new Map<string, IndicatorSeries>();
   private readonly units = new Map<string, Unit[]>();
   private readonly unitOfAction = new Map<string, Unit>();
@@ -61,6 +62,11 @@ export class SiteModel extends SiteAddresses {
 
     for (const s of graph.derived.actionStatus) this.actionStates.set(`${s.node}\u0000${s.period}`, { status: s.status, overdue: s.overdue });
     for (const r of graph.derived.rollups) {
+      if (r.organisation !== undefined) {
+        // One organisation's rollup of a shared plan: kept apart, so that the whole plan's stay what every page shows.
+        this.organisationRollups.set(`${r.node}\u0000${r.period}\u0000${r.organisation}`, r);
+        continue;
+      }
       this.rollups.set(`${r.node}\u0000${r.period}`, r);
       const list = this.rollupList.get(r.node) ?? [];
       list.push(r);
@@ -313,6 +319,11 @@ export class SiteModel extends SiteAddresses {
 
   rollup(key: string, period: string): Rollup | undefined {
     return this.rollups.get(`${key}\u0000${period}`);
+  }
+
+  /** The rollup of a node of a shared plan for one of its organisations (see deriveRollups), when the plan has one. */
+  organisationRollup(key: string, period: string, organisation: string): Rollup | undefined {
+    return this.organisationRollups.get(`${key}\u0000${period}\u0000${organisation}`);
   }
 
   rollupsOf(key: string): Rollup[] {

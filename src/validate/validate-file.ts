@@ -8,6 +8,7 @@ import { closest, quoteList } from '../util/suggest.js';
 import { normalizeToken } from '../files/characters.js';
 import { normalizeValues } from './normalize-values.js';
 import { issuesToMessages } from './zod-issues.js';
+import { checkAdopters } from './adopters.js';
 
 export type TypeName = keyof typeof SCHEMA_BY_TYPE;
 export type ValidFile = { [T in TypeName]: { typ: T; file: ReadPlanFile; value: import('zod').infer<(typeof SCHEMA_BY_TYPE)[T]> } }[TypeName];
@@ -32,6 +33,7 @@ export function validateFile(file: ReadPlanFile, sink: MessageSink): ValidFile |
   if (result.success) {
     const valid = { typ, file, value: result.data } as ValidFile;
     checkSubPointIds(valid, sink);
+    checkAdopters(valid, sink);
     return valid;
   }
   for (const m of issuesToMessages(result.error.issues, schema, file.parsed, typ)) {

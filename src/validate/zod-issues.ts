@@ -161,6 +161,12 @@ export function issuesToMessages(issues: readonly z.core.$ZodIssue[], schema: z.
         break;
       }
       case 'invalid_union': {
+        // The one form whose kind fits the value (a list, a map, a text): its own problems say more than "no form fits".
+        const fitting = issue.errors.filter((branch) => !branch.some((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_union')));
+        if (fitting.length === 1) {
+          out.push(...issuesToMessages(fitting[0]!.map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as z.core.$ZodIssue), schema, parsed, typ));
+          break;
+        }
         out.push({
           ruleId: 'wrong-type',
           reason: `"${label}" passar inte någon av formerna som är tillåtna här (${describeValue(value)}). Jämför med exemplen i formatet (README).`,

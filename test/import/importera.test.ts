@@ -140,10 +140,12 @@ describe.each(FORMATS)('a policy shared by several municipalities (%s)', (format
     expect(planned.notes.filter((n) => /området/.test(n.text))).toEqual([]);
   });
 
-  it('checks with the plan’s organisation as the one error (the format holds one per plan), and 0 errors once it is chosen', async () => {
+  it('checks with 0 errors: the plan keeps every adopter in organisationer, and a warning for each fact not given', async () => {
+    const imported = await get();
+    expect(imported.check.graph.nodes.find((n) => n.type === 'plan')!.organisations).toEqual(['aby', 'bby', 'cby']);
     expectMissingFacts(
-      await get(),
-      ['policy/policy.md antagen', 'plan/plan.md organisation', 'plan/plan.md antagen_av', 'plan/plan.md antagen', 'plan/plan.md period', 'plan/mal/M1.md förväntat_resultat', 'plan/mal/M2.md förväntat_resultat', 'plan/mal/M3.md förväntat_resultat'],
+      imported,
+      ['policy/policy.md antagen', 'plan/plan.md antagen_av', 'plan/plan.md antagen', 'plan/plan.md period', 'plan/mal/M1.md förväntat_resultat', 'plan/mal/M2.md förväntat_resultat', 'plan/mal/M3.md förväntat_resultat'],
       ['plan/mal/M1.md goal-without-focus-area', 'plan/mal/M2.md goal-without-focus-area', 'plan/mal/M3.md goal-without-focus-area'],
     );
   });

@@ -32,7 +32,9 @@ export function deriveDocumentYears(index: Pick<EdgeIndex, 'ofType' | 'in' | 'no
         if (goal?.type === 'mål' && goal.fields.målår !== undefined && (latest === null || goal.fields.målår > latest)) latest = goal.fields.målår;
       }
       if (latest !== null) {
-        const adopted = antagen !== undefined ? yearOf(antagen) : null;
+        // Adopted by several organisations on their own dates: the plan runs from the first decision.
+        const first = [antagen, ...(plan.fields.beslut ?? []).map((b) => b.antagen)].filter((d): d is string => d !== undefined).sort()[0];
+        const adopted = first !== undefined ? yearOf(first) : null;
         out[plan.key] = { from: adopted !== null && adopted <= latest ? adopted : null, to: latest, source: 'målår' };
       }
     }

@@ -50,7 +50,13 @@ function emptyAssessments(): Rollup['assessments'] {
   return counts;
 }
 
-/** Rollups for focus areas, goals, principles and plans, for every period of their plan(s). */
+/**
+ * Rollups for focus areas, goals, principles and plans, for every period of their plan(s). A plan several
+ * organisations adopted that has follow-ups written for one of them (`organisation:`) also gets, for each of its
+ * organisations, the rollups of the plan, its goals and focus areas with `organisation` set: a child's assessment is
+ * that organisation's own follow-up where there is one, else the whole plan's; the actions are the plan's, counted
+ * as for the whole plan.
+ */
 export function deriveRollups(index: GraphIndex, periods: Record<string, string[]>, statusRows: readonly ActionStatusRow[]): Rollup[] {
   // Actions as small integers, and each period's status per action in a typed array: the counting loops below
   // run over every action several times (plan, goals, focus areas, principles), so they must not allocate.
@@ -95,11 +101,13 @@ export function deriveRollups(index: GraphIndex, periods: Record<string, string[
   };
   const actionsOfGoal = memo((goal: string) => union([indices(index.in(goal, 'contributes-to')), ...focusAreasOfGoal(goal).map(actionsOfFocusArea)]));
   // A follow-up opened and not filled in is counted apart (ej inlämnad), never as an assessment.
-  const assessmentOf = (key: string, period: string) => {
-    const f = index.followUps(key).find((f) => f.period === period);
+  // For one organisation of a shared plan, its own follow-up of the child counts before the whole plan's.
+  const assessmentOf = (key: string, period: string, organisation?: string) => {
+    const own = organisation === undefined ? undefined : index.organisationFollowUps(key).find((f) => f.period === period && f.organisation === organisation);
+    const f = own ?? index.followUps(key).find((f) => f.period === period);
     return f && !f.submitted ? 'ej inlämnad' : (f?.assessment ?? null);
   };
-  const rollup = (node: string, period: string, actions: readonly number[], children: readonly string[]): Rollup => {
+  const rollup = (node: string, period: string, actions: readonly number[], children: readonly string[], organisation?: string): Rollup => {
     const counts = emptyCounts();
     const codes = statusCodes.get(period);
     if (codes) {
@@ -119,10 +127,10 @@ export function deriveRollups(index: GraphIndex, periods: Record<string, string[
     }
     const assessments = emptyAssessments();
     for (const c of children) {
-      const a = assessmentOf(c, period);
+      const a = assessmentOf(c, period, organisation);
       assessments[a ?? 'saknas']++;
     }
-    return { node, period, actions: counts, assessments };
+    return organisation === undefined ? { node, period, actions: counts, assessments } : { node, period, organisation, actions: counts, assessments };
   };
   const out: Rollup[] = [];
   for (const plan of index.ofType('plan')) {
@@ -130,11 +138,15 @@ export function deriveRollups(index: GraphIndex, periods: Record<string, string[
     const members = index.in(plan.key, 'part-of');
     const goals = members.filter((k) => index.node(k)?.type === 'mål');
     const planActions = indices(members);
+    // A plan several organisations adopted, with follow-ups written for one of them: a rollup per organisation too.
+    const perOrganisation = plan.organisations.length > 1 && members.some((k) => index.organisationFollowUps(k).length > 0);
     for (const period of planPeriods) {
-      out.push(rollup(plan.key, period, planActions, goals));
-      for (const goal of goals) {
-        out.push(rollup(goal, period, actionsOfGoal(goal), focusAreasOfGoal(goal)));
-        for (const fa of focusAreasOfGoal(goal)) out.push(rollup(fa, period, actionsOfFocusArea(fa), []));
+      for (const organisation of [undefined, ...(perOrganisation ? plan.organisations : [])]) {
+        out.push(rollup(plan.key, period, planActions, goals, organisation));
+        for (const goal of goals) {
+          out.push(rollup(goal, period, actionsOfGoal(goal), focusAreasOfGoal(goal), organisation));
+          for (const fa of focusAreasOfGoal(goal)) out.push(rollup(fa, period, actionsOfFocusArea(fa), [], organisation));
+        }
       }
     }
   }
@@ -149,7 +161,8 @@ export function deriveRollups(index: GraphIndex, periods: Record<string, string[
       out.push(rollup(principle.key, period, union(goalsInPeriod.map(actionsOfGoal)), goalsInPeriod));
     }
   }
-  return out.sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  const org = (r: Rollup) => r.organisation ?? '';
+  return out.sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : org(a) < org(b) ? -1 : org(a) > org(b) ? 1 : 0));
 }
 
 const STATUS_CODE = new Map<ActionStatus, number>(AKTIVITET_STATUS.map((s, i) => [s, i]));
