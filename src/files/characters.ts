@@ -68,10 +68,10 @@ const TABLE: Record<number, UnusualCharacter> = {
   0x2069: { kind: 'bidi', name: 'POP DIRECTIONAL ISOLATE' },
 };
 
-/** Every character of the table, the other C0 and C1 controls (not tab or line feed), and the invisible tag characters. */
+/** Every character of the table, the other C0 and C1 controls (not tab or line feed), and the invisible tag characters: sticky, matched where lastIndex stands. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control and invisible characters is what this regular expression is for.
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists single code points and surrogate halves on purpose (tag characters).
-const UNUSUAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00a0\u00ad\u034f\u061c\u115f\u1160\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u2069\u3000\u3164\ufeff\uffa0\ufffc]|\udb40[\udc00-\udc7f]/g;
+const UNUSUAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00a0\u00ad\u034f\u061c\u115f\u1160\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u2069\u3000\u3164\ufeff\uffa0\ufffc]|\udb40[\udc00-\udc7f]/y;
 
 /** The unusual character with code point `cp`, or undefined for an ordinary one. */
 export function unusualCharacter(cp: number): UnusualCharacter | undefined {
@@ -110,14 +110,29 @@ export interface FoundCharacter {
 /** Every unusual character in `text`, in order. */
 export function findUnusualCharacters(text: string): FoundCharacter[] {
   const out: FoundCharacter[] = [];
-  if (isAscii(text)) return out;
-  for (const m of text.matchAll(UNUSUAL)) {
+  // One pass over the UTF-16 units; only a unit UNUSUAL can start with is looked at further (letters such as å, ä
+  // and ö, and all of printable ASCII, are passed over without a regular expression).
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    if (MAY_START_UNUSUAL[u] === 0) continue;
+    UNUSUAL.lastIndex = i;
+    const m = UNUSUAL.exec(text);
+    if (m === null) continue;
     const cp = m[0].codePointAt(0)!;
     const c = unusualCharacter(cp);
-    if (c) out.push({ index: m.index, codePoint: cp, kind: c.kind });
+    if (c) out.push({ index: i, codePoint: cp, kind: c.kind });
+    i += m[0].length - 1;
   }
   return out;
 }
+
+/** 1 for a UTF-16 unit a match of UNUSUAL can start with (a quick filter; UNUSUAL decides), 0 for every other unit. */
+const MAY_START_UNUSUAL = (() => {
+  const table = new Uint8Array(0x10000);
+  const ranges = [[0x00, 0x08], [0x0b, 0x1f], [0x7f, 0xa0], [0xad, 0xad], [0x34f, 0x34f], [0x61c, 0x61c], [0x1100, 0x3164], [0xd800, 0xffff]];
+  for (const [from, to] of ranges) table.fill(1, from!, to! + 1);
+  return table;
+})();
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control and invisible characters is what this regular expression is for.
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists single code points and surrogate halves on purpose (tag characters).

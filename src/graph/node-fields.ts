@@ -78,12 +78,15 @@ export interface NodeFieldsByType {
   indikator: FileFields<'indikator'>;
 }
 
+/** Per file type, the keys that are not fields: made once. */
+const SKIPPED_KEYS: Partial<Record<FileNodeType, Set<string>>> = {};
+
 /**
  * The fields of a node written as a file of type `typ`: its validated frontmatter without typ, id, titel and
  * the keys that became links, in key order (so the graph JSON's field order does not depend on the file's).
  */
 export function fileFields<T extends FileNodeType>(value: FileByType[T], typ: T): FileFields<T> {
-  const skip = new Set<string>(['typ', 'id', 'titel', ...LINK_KEYS[typ]]);
+  const skip = (SKIPPED_KEYS[typ] ??= new Set<string>(['typ', 'id', 'titel', ...LINK_KEYS[typ]]));
   const fields: Record<string, unknown> = {};
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record).sort()) if (!skip.has(key)) fields[key] = record[key];

@@ -20,6 +20,8 @@ export interface LimitProblem {
 
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** What a block quote (`>`), a list marker (`-`, `+`, `*`, a digit) or a code fence (`, ~, or a space before one) starts with. */
+const CONTAINER_OR_FENCE_START = new Set(' >-+*0123456789`~');
 
 /**
  * The first place where the markdown `body` goes past MAX_NESTING or MAX_BRACKETS_PER_PARAGRAPH, or undefined. The
@@ -28,12 +30,14 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
  * that errs towards counting more, in one pass.
  */
 export function bodyLimitProblem(body: string): LimitProblem | undefined {
-  const lines = body.split('\n');
   const items: number[] = []; // content column of each open list item
   let fence: string | null = null;
   let brackets = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.endsWith('\r') ? lines[i]!.slice(0, -1) : lines[i]!;
+  for (let i = 0, start = 0; start <= body.length; i++) {
+    let end = body.indexOf('\n', start);
+    if (end === -1) end = body.length;
+    const line = body.slice(start, body.charCodeAt(end - 1) === 0x0d && end > start ? end - 1 : end);
+    start = end + 1;
     if (fence !== null) {
       const m = FENCE.exec(line.trimStart());
       if (m && m[1]!.startsWith(fence)) fence = null;
@@ -51,6 +55,8 @@ export function bodyLimitProblem(body: string): LimitProblem | undefined {
     for (;;) {
       let p = pos;
       while (p < line.length && p - pos < 3 && line[p] === ' ') p++;
+      // Most lines are prose: nothing at p can open a block quote, a list item or a fence.
+      if (!CONTAINER_OR_FENCE_START.has(line[p]!)) break;
       const rest = line.slice(p);
       if (line[p] === '>') {
         depth++;

@@ -81,8 +81,10 @@ export function parseFrontmatterYaml(written: string, firstLine: number): { pars
  * (the anchor is dropped from the value) or refuse (an alias to nothing). The fix is quoting.
  */
 function firstAnchorOrAlias(parsed: ParsedYaml): YamlProblem | undefined {
-  let found: YamlProblem | undefined;
   const text = parsed.text;
+  // An anchor is written &name and an alias *name: without either character there is nothing to find.
+  if (!text.includes('&') && !text.includes('*')) return undefined;
+  let found: YamlProblem | undefined;
   visit(parsed.document, {
     Alias(_, node) {
       if (found || !node.range) return found ? visit.BREAK : undefined;

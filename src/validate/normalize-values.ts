@@ -7,6 +7,11 @@ import { isTokenSchema, schemaAt } from './schema-walk.js';
 
 /** `data` with every string whose schema is a token (isTokenSchema) normalised; the same object when nothing changed. */
 export function normalizeValues(data: unknown, schema: z.ZodType, path: YamlPath = []): unknown {
+  return normalizeAt(data, schema, [...path]);
+}
+
+/** normalizeValues with `path` as a stack the walk pushes to and pops from (no path array per value). */
+function normalizeAt(data: unknown, schema: z.ZodType, path: (string | number)[]): unknown {
   if (typeof data === 'string') {
     // Printable ASCII is already as it is meant.
     if (!/[^\t\n\x20-\x7e]/.test(data)) return data;
@@ -17,7 +22,9 @@ export function normalizeValues(data: unknown, schema: z.ZodType, path: YamlPath
   if (Array.isArray(data)) {
     let changed = false;
     const out = data.map((v, i) => {
-      const n = normalizeValues(v, schema, [...path, i]);
+      path.push(i);
+      const n = normalizeAt(v, schema, path);
+      path.pop();
       if (n !== v) changed = true;
       return n;
     });
@@ -27,7 +34,9 @@ export function normalizeValues(data: unknown, schema: z.ZodType, path: YamlPath
     let changed = false;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(data)) {
-      const n = normalizeValues(v, schema, [...path, k]);
+      path.push(k);
+      const n = normalizeAt(v, schema, path);
+      path.pop();
       if (n !== v) changed = true;
       out[k] = n;
     }
