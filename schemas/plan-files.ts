@@ -3,6 +3,10 @@
 import { z } from 'zod';
 import { documentVisionKeys, linkVisionKeys } from './vision-nodes.js';
 import { adoptionKeys } from './adoption.js';
+import { budgetKeys } from './budget.js';
+import { surveyKeys } from './survey.js';
+
+export { BUDGET_ENHET, BUDGET_LAGE, BUDGET_SLAG, budgetSchema } from './budget.js';
 
 /** Pattern of an id: letters, digits, dot, dash and underscore; starts with a letter or digit. */
 export const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
@@ -48,8 +52,6 @@ export const BEDOMNING = ['uppfyllt', 'delvis uppfyllt', 'ej uppfyllt'] as const
 export const AKTIVITET_STATUS = ['ej påbörjad', 'pågår', 'klar', 'försenad', 'pausad', 'avbruten'] as const;
 export const RIKTNING = ['högre', 'lägre'] as const;
 export const KALLA = ['egen', 'kolada', 'enkät'] as const;
-export const BUDGET_ENHET = ['kr', 'tkr', 'Mkr'] as const;
-export const BUDGET_SLAG = ['investering', 'drift'] as const;
 
 const id = z.string().regex(ID_PATTERN).meta({ description: 'Stabilt id, unikt i sin policy eller plan, t.ex. M1 eller FO-2.3.' });
 const ref = z
@@ -191,7 +193,7 @@ export const planSchema = z
 
 const fokusStyrprinciper = z.array(ref).optional().meta({ description: 'Styrprinciper eller delpunkter i dem (t.ex. SP12.a) som fokusområdet förverkligar.' });
 
-export const inlineFokusomradeSchema = z.strictObject({ id, titel, beskrivning: z.string().optional(), styrprinciper: fokusStyrprinciper, ...linkVisionKeys });
+export const inlineFokusomradeSchema = z.strictObject({ id, titel, beskrivning: z.string().optional(), styrprinciper: fokusStyrprinciper, ...linkVisionKeys, ...budgetKeys });
 
 /** Frontmatter of a `mål` file: an overall goal of the plan. */
 export const malSchema = z
@@ -206,6 +208,7 @@ export const malSchema = z
     ansvarig: z.string().optional(),
     fokusområden: z.array(inlineFokusomradeSchema).optional().meta({ description: 'Fokusområden skrivna direkt i målet.' }),
     ...linkVisionKeys,
+    ...budgetKeys,
   })
   .meta({ title: 'Mål', description: 'Övergripande mål i den strategiska planen.' });
 
@@ -218,15 +221,9 @@ export const fokusomradeSchema = z
     mål: ref.meta({ description: 'Id för målet som fokusområdet hör till.' }),
     styrprinciper: fokusStyrprinciper,
     ...linkVisionKeys,
+    ...budgetKeys,
   })
   .meta({ title: 'Fokusområde', description: 'Fokusområde under ett mål, i en egen fil.' });
-
-export const budgetSchema = z.strictObject({
-  belopp: z.number().min(0),
-  enhet: z.enum(BUDGET_ENHET),
-  slag: z.enum(BUDGET_SLAG).optional().meta({ description: 'Investering eller drift. Utelämnas när dokumentet inte säger vilket.' }),
-  år: ar.optional(),
-});
 
 /** Frontmatter of an `aktivitet` file: an action that carries out focus areas or goals. */
 export const aktivitetSchema = z
@@ -239,7 +236,7 @@ export const aktivitetSchema = z
     start: datum.optional(),
     slut: datum.optional().meta({ description: 'Datum då aktiviteten ska vara klar.' }),
     status: z.enum(AKTIVITET_STATUS).optional().meta({ description: 'Status när aktiviteten skrevs; uppföljningar anger senare status.' }),
-    budget: budgetSchema.optional(),
+    ...budgetKeys,
     diarienummer: z.string().optional(),
     beroenden: z.array(ref).optional().meta({ description: 'Aktiviteter som måste bli klara först.' }),
   })
@@ -279,6 +276,7 @@ export const indikatorSchema = z
     skala: skalaSchema.optional().meta({ description: 'Ordinalskala, t.ex. 1–4 med etiketter.' }),
     grupp: ref.optional().meta({ description: 'Id för indikatorgruppen som indikatorn ingår i.' }),
     beräkning: z.literal('medelvärde').optional().meta({ description: 'Gör indikatorn till en grupp: värdet är medelvärdet av medlemmarna.' }),
+    ...surveyKeys,
   })
   .meta({ title: 'Indikator', description: 'Indikator eller nyckeltal med målvärden och utfall.' });
 

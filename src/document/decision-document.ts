@@ -4,6 +4,7 @@
 import { indexGraph, type GraphIndex } from '../graph/graph-index.js';
 import type { Graph, GraphNode } from '../graph/types.js';
 import { naturalCompare } from '../util/natural-compare.js';
+import { formatStatedBudget, statedBudgets } from '../graph/budgets.js';
 import { budgetText, swedishDate as formatDate, swedishNumber as formatNumber } from './format.js';
 import { labelled, paragraph, type Block, type DecisionDocument, type ListItem, type TitleFact } from './blocks.js';
 import { markdownBlocks } from './markdown-blocks.js';
@@ -134,7 +135,7 @@ function actionRow(index: GraphIndex, a: GraphNode): string[] {
     .map((n) => n.id)
     .join(', ');
   const date = (v: unknown) => (str(v) !== undefined ? formatDate(str(v)!) : '');
-  return [a.id, a.title, to, str(field(a, 'ansvarig')) ?? '', date(field(a, 'start')), date(field(a, 'slut')), str(field(a, 'status')) ?? '', budgetText(field(a, 'budget'))];
+  return [a.id, a.title, to, str(field(a, 'ansvarig')) ?? '', date(field(a, 'start')), date(field(a, 'slut')), str(field(a, 'status')) ?? '', budgetText(field(a, 'budget')) || statedBudgets(a.fields).map((b) => formatStatedBudget(b, '')).join('; ')];
 }
 
 function perYear(value: unknown): string {

@@ -257,7 +257,7 @@ function fileItem(vf: NodeFile, doc: string, base: Base, link: typeof pendingLin
       item.links.push(...visionLinks(vf.value, (p, target, allowed, edge) => link(key, doc, vf.file, p, target, allowed, edge)));
       (vf.value.fokusområden ?? []).forEach((fo, i) => {
         const path = ['fokusområden', i];
-        const child = base(vf.file, path, 'fokusområde', fo.id, fo.titel, doc, fo.beskrivning?.trim() ?? '', {});
+        const child = base(vf.file, path, 'fokusområde', fo.id, fo.titel, doc, fo.beskrivning?.trim() ?? '', inlineBudgets(fo));
         item.children.push({
           node: child,
           origin: { file: vf.file, path },
@@ -383,4 +383,9 @@ function folderOf(path: string): string {
 /** `fields` with its keys in sorted order, as fileFields makes them (the graph JSON's order does not depend on the file's). */
 function sortedFields(fields: Record<string, unknown>): NodeFields {
   return Object.fromEntries(Object.keys(fields).sort().map((k) => [k, fields[k]])) as NodeFields;
+}
+
+/** The money an inline focus area (a programme) states, as its fields: `budget` and `budgetar` in key order. */
+function inlineBudgets(fo: { budget?: unknown; budgetar?: unknown }): Record<string, unknown> {
+  return { ...(fo.budget !== undefined ? { budget: fo.budget } : {}), ...(fo.budgetar !== undefined ? { budgetar: fo.budgetar } : {}) };
 }

@@ -8,7 +8,7 @@ export default defineRule({
   category: 'facts',
   blocking: false,
   docs: {
-    details: `En \`budget\` utan \`slag\` (investering eller drift).`,
+    details: `En \`budget\` (eller en post i \`budgetar\`) utan \`slag\` (investering eller drift), på en aktivitet, ett fokusområde eller ett mål.`,
     why: `Investering och drift beslutas och redovisas var för sig; webbplatsen summerar dem var för sig och visar en budget utan slag som ”slag ej angivet”, aldrig som den ena eller andra.`,
     fix: `Skriv \`slag: investering\` eller \`slag: drift\` i budgeten om dokumentet säger vilket.`,
     fail: {
@@ -49,8 +49,14 @@ Plattformen upphandlas och de första tjänsterna flyttas.
     },
   },
   graph({ index, nodeAt, report }) {
-    for (const n of index.ofType('aktivitet')) {
-      if (n.fields.budget !== undefined && n.fields.budget.slag === undefined) report(`Budgeten för ${n.id} anger inte om den är investering eller drift. Skriv "slag: investering" eller "slag: drift" om dokumentet säger vilket.`, nodeAt(n.key, ['budget']));
+    // Actions, and goals and focus areas (programmes) that state money of their own: `budget` and each of `budgetar`.
+    for (const n of [...index.ofType('mål'), ...index.ofType('fokusområde'), ...index.ofType('aktivitet')]) {
+      const f = n.fields as { budget?: { slag?: string }; budgetar?: { slag?: string }[] };
+      const say = `Budgeten för ${n.id} anger inte om den är investering eller drift. Skriv "slag: investering" eller "slag: drift" om dokumentet säger vilket.`;
+      if (f.budget !== undefined && f.budget.slag === undefined) report(say, nodeAt(n.key, ['budget']));
+      (f.budgetar ?? []).forEach((b, i) => {
+        if (b.slag === undefined) report(say, nodeAt(n.key, ['budgetar', i]));
+      });
     }
   },
 });

@@ -1,7 +1,6 @@
 // Swedish formatting for the site and its exports: numbers, dates, periods, money, the order and CSS names of
 // states. The interface's words are in src/words/.
 import type { ActionStatus, Assessment } from '../graph/types.js';
-import { naturalCompare } from '../util/natural-compare.js';
 import { formatNumber } from '../util/number-format.js';
 import { isScaleUnit, quantity, type Unit, unitName } from '../words/units.js';
 
@@ -72,28 +71,4 @@ export function stateClass(state: string): string {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-');
-}
-
-const UNIT_FACTOR: Record<string, number> = { kr: 1, tkr: 1_000, Mkr: 1_000_000 };
-
-/** Budgets added up per kind (investering, drift) in kronor; budgets in an unknown unit are left out. */
-export function sumBudgets(budgets: readonly (Budget | null)[]): { slag: string; kronor: number; count: number }[] {
-  const sums = new Map<string, { kronor: number; count: number }>();
-  for (const b of budgets) {
-    const factor = b ? UNIT_FACTOR[b.enhet] : undefined;
-    if (!b || factor === undefined) continue;
-    const kind = b.slag ?? UNKNOWN_KIND;
-    const s = sums.get(kind) ?? { kronor: 0, count: 0 };
-    s.kronor += b.belopp * factor;
-    s.count++;
-    sums.set(kind, s);
-  }
-  return [...sums].sort((a, b) => naturalCompare(a[0], b[0])).map(([slag, s]) => ({ slag, ...s }));
-}
-
-/** An amount in kronor in the unit a Swedish budget would use: `12,5 Mkr`, `350 tkr`, `900 kr`. */
-export function formatKronor(kronor: number): string {
-  if (Math.abs(kronor) >= 1_000_000) return `${formatNumber(kronor / 1_000_000, 2)}\u00a0Mkr`;
-  if (Math.abs(kronor) >= 1_000) return `${formatNumber(kronor / 1_000, 1)}\u00a0tkr`;
-  return `${formatNumber(kronor, 0)}\u00a0kr`;
 }

@@ -71,8 +71,8 @@ export function allActionsDone(total: number): string {
 }
 
 /** `(1 av 1 aktivitet har en budget)`'s words: `withBudget av total aktivitet(er) har en budget`; the noun agrees with the total. */
-export function budgetShare(withBudget: number, total: number): string {
-  return `${withBudget} av ${counted(total, NODE_WORDS.aktivitet)} har en budget`;
+export function budgetShare(withBudget: number, total: number, noun: Noun = NODE_WORDS.aktivitet): string {
+  return `${withBudget} av ${counted(total, noun)} har en budget`;
 }
 
 /** A main clause in parts, so that a sentence can put its verb second after an adverbial: subject, finite verb, the rest. */

@@ -54,6 +54,11 @@ export const UI = {
   'counts.of': 'av',
   'owner.missing': 'Ansvarig saknas',
 
+  'budget.year': 'År',
+  'budget.noYear': 'År ej angivet',
+  'budget.stageUnknown': 'Läge ej angivet',
+  'budget.kindUnknown': 'slag ej angivet',
+  'budget.exact': 'Belopp i kr, tkr och Mkr räknas om exakt (1 Mkr = 1 000 tkr = 1 000 000 kr) och summeras per år, per begärt och beviljat och per slag; ett spann summeras som spann.',
   'target.met': 'Nått',
   'target.notMet': 'Inte nått',
 

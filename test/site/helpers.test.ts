@@ -241,22 +241,3 @@ describe('site configuration', () => {
     expect(loadSiteConfig(dir, path.join(dir, 'saknas.json')).errors[0]).toMatch(/finns inte/);
   });
 });
-
-describe('budget sums', () => {
-  it('adds budgets per kind in kronor and writes them in Mkr or tkr', async () => {
-    const { sumBudgets, formatKronor } = await import('../../src/site/format.js');
-    const sums = sumBudgets([
-      { belopp: 6, enhet: 'Mkr', slag: 'investering' },
-      { belopp: 350, enhet: 'tkr', slag: 'drift' },
-      { belopp: 500, enhet: 'tkr', slag: 'investering' },
-      null,
-    ]);
-    expect(sums).toEqual([
-      { slag: 'drift', kronor: 350_000, count: 1 },
-      { slag: 'investering', kronor: 6_500_000, count: 2 },
-    ]);
-    expect(formatKronor(6_500_000)).toBe('6,5\u00a0Mkr');
-    expect(formatKronor(350_000)).toBe('350\u00a0tkr');
-    expect(formatKronor(900)).toBe('900\u00a0kr');
-  });
-});
