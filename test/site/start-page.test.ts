@@ -1,5 +1,6 @@
 // The start page shows a policy's vision only when the policy has one (its section headed Vision), never the opening
-// of its text in a box called Vision, and counts its principles in agreeing Swedish (issue 12).
+// of its text in a box called Vision, counts its principles in agreeing Swedish and names the body that adopted them only
+// as the policy gives it (issue 12).
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,11 +30,18 @@ it('shows the vision a policy gives, and no vision for a policy without one', as
   expect(withVision).toContain('Vision i Digitaliseringspolicy för Lunda kommun');
   expect(withVision).toContain('Lunda är en kommun där det är lätt att sköta sina ärenden.');
   expect(withVision).toMatch(/Policyn och dess 1 styrprincip</);
+  // The body that adopted the principles is the one the policy names (antagen_av: Kommunfullmäktige).
+  expect(withVision).toContain('från styrprinciperna som kommunfullmäktige har antagit, via målen');
 
+  // Without a vision, and without a word of who adopted it: the start page does not guess the body.
   const noVision = (t: string) =>
-    t.replace('## Vision\n\nLunda är en kommun där det är lätt att sköta sina ärenden.', '## Bakgrund\n\nPolicyn skrevs 2023 efter en enkät.');
+    t
+      .replace('## Vision\n\nLunda är en kommun där det är lätt att sköta sina ärenden.', '## Bakgrund\n\nPolicyn skrevs 2023 efter en enkät.')
+      .replace(/^antagen_av: .*\n/m, '');
   const without = await startPage(noVision, 'utan-vision');
   expect(without).not.toContain('Vision i');
   expect(without).not.toContain('Policyn skrevs 2023');
+  expect(without).toContain('från policyns styrprinciper, via målen');
+  expect(without).not.toContain('har antagit');
   expect(without).toMatch(/<a href="[^"]*">Policyn och dess 1 styrprincip: Digitaliseringspolicy för Lunda kommun<\/a>/);
 }, 600_000);
