@@ -2,7 +2,7 @@
 // Sections are independent functions returning a Section (see table.ts); add new ones (site build, watch
 // re-check) to SECTIONS below.
 //
-//   node lib/bench/bench.js [--sizes 1000,10000] [--runs 5] [--no-remark] [--only check,watch,site,mutations,import,pathological] [--strict]
+//   node lib/bench/bench.js [--sizes 1000,10000] [--runs 5] [--no-remark] [--only check,watch,site,example,mutations,import,pathological] [--strict]
 //                           [--mutations 20000] [--seed 1]
 // --runs is for the large plans; plans of up to 2,000 files get three times as many (they are cheap and noisy).
 // --strict exits 1 when a section misses its target (the check/floor ratio).
@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { benchCheck } from './check-bench.js';
 import { benchWatch } from './watch-bench.js';
 import { benchSite } from './site-bench.js';
+import { benchExample } from './example-bench.js';
 import { benchMutations } from './mutations-bench.js';
 import { benchImport } from './import-bench.js';
 import { benchPathological } from './pathological-bench.js';
@@ -63,7 +64,8 @@ const SECTIONS: { name: string; run: () => Promise<Section> }[] = [
     name: 'watch',
     run: () => benchWatch({ size: Math.max(...sizes), runs: Math.max(5, runs * 2), workDir, targetMs: 100, settleMs: 100, log }),
   },
-  { name: 'site', run: () => benchSite({ size: 1000, runs: 3, workDir, targetRatio: 1.3, log }) },
+  { name: 'site', run: () => benchSite({ size: 1000, runs: 3, workDir, targetRatio: 1.3, fastTargets: { astro: 0.4, hugo: 8 }, log }) },
+  { name: 'example', run: () => benchExample({ checkRuns: 10, buildRuns: 3, workDir, checkRatio: 2.5, buildMs: 2000, log }) },
   { name: 'mutations', run: () => benchMutations({ count: Number(values.mutations) || 20000, seed: Number(values.seed) || 1, log }) },
   { name: 'import', run: () => benchImport({ pages: 40, runs: 5, workDir, targetSeconds: 5, log }) },
   { name: 'pathological', run: () => benchPathological({ log }) },

@@ -9,14 +9,14 @@
 // just left. `sparbar build` has no content collections and no cache between builds (Astro's data store of
 // the site holds only its config digest), so every run of ours is a cold one; it is timed as a user runs it,
 // in a git clone (history read from git) with an adopted revision configured (one comparison).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { siteRoot } from '../src/site/build-site.js';
 import { generatePlan } from './generate-plan.js';
 import { median, ratios, type Timing } from './measure.js';
+import { runCommand } from './run-command.js';
 import { num, type Section } from './table.js';
 
 export interface SiteBenchOptions {
@@ -26,30 +26,14 @@ export interface SiteBenchOptions {
   runs: number;
   /** Folder for the generated plan and our output; the caller removes it. */
   workDir: string;
-  /** Target for ours / plain cold (per-round median). */
+  /** Target for ours / plain cold (per-round median): the section's verdict. */
   targetRatio: number;
+  /** Issue 17's targets, printed with their verdicts: ours / plain Astro cold, ours / Hugo. */
+  fastTargets: { astro: number; hugo: number };
   log: (line: string) => void;
 }
 
 const ASTRO_BIN = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
-
-/** Runs a command to the end; resolves with its wall time in ms, rejects with its output on failure. */
-function run(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const keep = (c: Buffer) => void (output = (output + c.toString('utf8')).slice(-8000));
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const ms = performance.now() - t0;
-      if (code === 0) resolve(ms);
-      else reject(new Error(`${args.slice(0, 3).join(' ')} … exited with ${code}:\n${output}`));
-    });
-  });
-}
 
 function countHtml(dir: string): number {
   let count = 0;
@@ -61,6 +45,27 @@ function countHtml(dir: string): number {
   };
   if (existsSync(dir)) walk(dir);
   return count;
+}
+
+/** `hugo v0.111.3 …` when Hugo is on PATH, else null. */
+function hugoVersion(): string | null {
+  try {
+    return execFileSync('hugo', ['version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split(' ').slice(0, 2).join(' ');
+  } catch {
+    return null;
+  }
+}
+
+/** A throw-away Hugo site over `plansDir`: one template for every page, nothing else (no taxonomies, RSS or sitemap). */
+function writeHugoProject(dir: string, plansDir: string): void {
+  mkdirSync(path.join(dir, 'layouts', '_default'), { recursive: true });
+  writeFileSync(
+    path.join(dir, 'hugo.toml'),
+    [`baseURL = "https://example.org/"`, `contentDir = ${JSON.stringify(plansDir)}`, `disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]`, ''].join('\n'),
+  );
+  const page = '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><main><h1>{{ .Title }}</h1>{{ .Content }}</main></body></html>\n';
+  writeFileSync(path.join(dir, 'layouts', '_default', 'single.html'), page);
+  writeFileSync(path.join(dir, 'layouts', '_default', 'list.html'), page);
 }
 
 /** The throw-away plain Astro project: glob loader over `plansDir`, one page per file, a minimal layout. */
@@ -161,16 +166,30 @@ export async function benchSite(opts: SiteBenchOptions): Promise<Section> {
   };
 
   const contenders: { label: string; run: () => Promise<number> }[] = [
-    { label: 'sparbar build', run: () => run([cli, 'build', plansDir, '--out', ourOut], root, env) },
+    { label: 'sparbar build', run: () => runCommand(process.execPath, [cli, 'build', plansDir, '--out', ourOut], root, env) },
     {
       label: 'plain Astro, cold',
       run: () => {
         clearPlain();
-        return run([ASTRO_BIN, 'build', '--root', plainDir, '--silent'], plainDir, env);
+        return runCommand(process.execPath, [ASTRO_BIN, 'build', '--root', plainDir, '--silent'], plainDir, env);
       },
     },
-    { label: 'plain Astro, warm', run: () => run([ASTRO_BIN, 'build', '--root', plainDir, '--silent'], plainDir, env) },
+    { label: 'plain Astro, warm', run: () => runCommand(process.execPath, [ASTRO_BIN, 'build', '--root', plainDir, '--silent'], plainDir, env) },
   ];
+
+  // Hugo, the practical limit for a static site generator (issue 17), when it is installed: the same files as content.
+  const hugo = hugoVersion();
+  const hugoDir = path.join(base, 'hugo');
+  if (hugo) {
+    writeHugoProject(hugoDir, plansDir);
+    contenders.push({
+      label: 'Hugo',
+      run: () => {
+        rmSync(path.join(hugoDir, 'public'), { recursive: true, force: true });
+        return runCommand('hugo', ['--quiet', '--source', hugoDir], hugoDir, env);
+      },
+    });
+  } else opts.log('[site] Hugo is not installed (apt-get install hugo): its row is skipped');
 
   const samples = contenders.map(() => [] as number[]);
   try {
@@ -181,12 +200,13 @@ export async function benchSite(opts: SiteBenchOptions): Promise<Section> {
         if (round > 0) samples[k]!.push(ms);
       }
     }
-    const pages = { ours: countHtml(ourOut), plain: countHtml(path.join(plainDir, 'dist')) };
+    const pages = { ours: countHtml(ourOut), plain: countHtml(path.join(plainDir, 'dist')), hugo: countHtml(path.join(hugoDir, 'public')) };
     if (pages.plain < plan.files) throw new Error(`site bench: the plain Astro build wrote ${pages.plain} pages for ${plan.files} files`);
     const timings: Timing[] = contenders.map((c, k) => ({ label: c.label, runs: opts.runs, samples: samples[k]!, median: median(samples[k]!), min: Math.min(...samples[k]!) }));
-    const [ours, cold, warm] = timings as [Timing, Timing, Timing];
+    const [ours, cold, warm, hugoTiming] = timings as [Timing, Timing, Timing, Timing | undefined];
     const perRoundCold = ratios(ours, cold);
     const perRoundWarm = ratios(ours, warm);
+    const perRoundHugo = hugoTiming ? ratios(ours, hugoTiming) : null;
     const ratioCold = median(perRoundCold);
     const ok = ratioCold <= opts.targetRatio;
     const row = (t: Timing, pageCount: number, perRound: number[] | null) => [
@@ -202,18 +222,28 @@ export async function benchSite(opts: SiteBenchOptions): Promise<Section> {
       tables: [
         {
           columns: ['build', 'pages', 'runs', 'median s', 'min s', 'sparbar / this, per round'],
-          rows: [row(ours, pages.ours, null), row(cold, pages.plain, perRoundCold), row(warm, pages.plain, perRoundWarm)],
+          rows: [
+            row(ours, pages.ours, null),
+            row(cold, pages.plain, perRoundCold),
+            row(warm, pages.plain, perRoundWarm),
+            ...(hugoTiming && perRoundHugo ? [row(hugoTiming, pages.hugo, perRoundHugo)] : []),
+          ],
         },
       ],
       notes: [
         `sparbar build / plain Astro (both cold): ${num(ratioCold, 2)} (median of rounds: ${perRoundCold.map((x) => num(x, 2)).join(' ')}); ` +
           `${num(ours.median / cold.median, 2)} (medians); target ≤ ${num(opts.targetRatio, 2)}: ${ok ? 'OK' : 'ABOVE TARGET'}`,
         `sparbar build / plain Astro warm: ${num(median(perRoundWarm), 2)} (median of rounds; for context, plain Astro reuses its data store there).`,
+        `issue 17's targets: sparbar / plain Astro cold ≤ ${num(opts.fastTargets.astro, 2)}: ${ratioCold <= opts.fastTargets.astro ? 'OK' : 'ABOVE TARGET'}; ` +
+          (perRoundHugo
+            ? `sparbar / Hugo ${num(median(perRoundHugo), 2)} (median of rounds), target ≤ ${num(opts.fastTargets.hugo, 2)}: ${median(perRoundHugo) <= opts.fastTargets.hugo ? 'OK' : 'ABOVE TARGET'} (${hugo}).`
+            : 'Hugo is not installed (apt-get install hugo): no Hugo row.'),
         'sparbar build = node lib/src/cli/main.js build <plans> --out <dir>: check, graph, markdown, git history (a one-commit clone, antagen_revision set),',
         '  search index and the Astro build of every page type; it keeps no cache between builds, so each run is cold.',
         'plain Astro  = astro build of a throw-away Astro 5 project: glob loader over the same .md files, one page each, a minimal layout.',
         '  cold: its cacheDir (data store) and .astro/ removed before the run; warm: right after a cold run, data store kept.',
-        'Rounds run ours, plain cold, plain warm in turn, after one untimed round; the verdict uses the per-round ratio.',
+        'Hugo         = hugo --quiet over the same .md files as its content (a one-template theme, no taxonomies), public/ removed before each run.',
+        'Rounds run ours, plain cold, plain warm (and Hugo) in turn, after one untimed round; the verdict uses the per-round ratio.',
       ],
       ok,
     };

@@ -1,0 +1,71 @@
+// Bench section "example": the example plan as a municipality's pull-request job meets it. `sparbar check plans`
+// against `node -e 0` (what starting Node alone costs), and `sparbar build` of the example site, both as child
+// processes the way a user runs them, in interleaved rounds after one untimed round. Targets from issue 17 (the
+// site in two seconds): check at most 2.5 times node -e 0, the example's site build at most 2 s.
+import { mkdtempSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { siteRoot } from '../src/site/build-site.js';
+import { median, type Timing } from './measure.js';
+import { runCommand } from './run-command.js';
+import { num, type Section } from './table.js';
+
+export interface ExampleBenchOptions {
+  /** Timed rounds of check and node -e 0 (after one untimed round). */
+  checkRuns: number;
+  /** Timed builds of the example site (after one untimed build). */
+  buildRuns: number;
+  /** Folder for the built site; the caller removes it. */
+  workDir: string;
+  /** Target for check / node -e 0 (median of the per-round ratios). */
+  checkRatio: number;
+  /** Target for the example's site build, in ms (median). */
+  buildMs: number;
+  log: (line: string) => void;
+}
+
+/** Runs the example section and returns it as a report section. */
+export async function benchExample(opts: ExampleBenchOptions): Promise<Section> {
+  const root = siteRoot();
+  const cli = path.join(root, 'lib', 'src', 'cli', 'main.js');
+  const plans = path.join(root, 'plans');
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  const node: number[] = [];
+  const check: number[] = [];
+  for (let round = 0; round <= opts.checkRuns; round++) {
+    const pair: [string, string[], number[]][] = [
+      ['node -e 0', ['-e', '0'], node],
+      ['sparbar check', [cli, 'check', plans], check],
+    ];
+    for (const [label, args, into] of round % 2 ? pair.reverse() : pair) {
+      const ms = await runCommand(process.execPath, args, root, env);
+      if (round > 0) into.push(ms);
+      opts.log(`[example] ${round === 0 ? 'warm-up' : `round ${round}`}: ${label} ${num(ms)} ms`);
+    }
+  }
+  const out = mkdtempSync(path.join(opts.workDir, 'example-site-'));
+  const build: number[] = [];
+  for (let round = 0; round <= opts.buildRuns; round++) {
+    rmSync(out, { recursive: true, force: true });
+    const ms = await runCommand(process.execPath, [cli, 'build', plans, '--out', out], root, env);
+    if (round > 0) build.push(ms);
+    opts.log(`[example] ${round === 0 ? 'warm-up' : `round ${round}`}: sparbar build ${num(ms)} ms`);
+  }
+  const timing = (label: string, samples: number[]): Timing => ({ label, runs: samples.length, samples, median: median(samples), min: Math.min(...samples) });
+  const rows = [timing('node -e 0', node), timing('sparbar check plans', check), timing('sparbar build plans', build)];
+  const perRound = check.map((c, i) => c / node[i]!);
+  const checkRatio = median(perRound);
+  const buildMedian = median(build);
+  const checkOk = checkRatio <= opts.checkRatio;
+  const buildOk = buildMedian <= opts.buildMs;
+  return {
+    title: 'example: the example plan (plans/) as a pull-request job runs it (ms wall time)',
+    tables: [{ columns: ['command', 'runs', 'median ms', 'min ms'], rows: rows.map((t) => [t.label, num(t.runs), num(t.median), num(t.min)]) }],
+    notes: [
+      `sparbar check / node -e 0: ${num(checkRatio, 2)} (median of rounds: ${perRound.map((x) => num(x, 2)).join(' ')}); target ≤ ${num(opts.checkRatio, 2)}: ${checkOk ? 'OK' : 'ABOVE TARGET'}`,
+      `sparbar build of the example: ${num(buildMedian / 1000, 2)} s (median); target ≤ ${num(opts.buildMs / 1000, 2)} s: ${buildOk ? 'OK' : 'ABOVE TARGET'}`,
+      'Each command is a child process (node lib/src/cli/main.js …) as a user runs it; check and node -e 0 alternate in',
+      '  rounds after one untimed round. The build writes the whole example site each time (no cache between builds).',
+    ],
+    ok: checkOk && buildOk,
+  };
+}
