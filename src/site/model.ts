@@ -247,6 +247,14 @@ export class SiteModel extends SiteAddresses {
   replaces(plan: string): NodeOf<'plan'>[] {
     return this.related(plan, 'out', 'replaces', 'plan');
   }
+  /** The policies or plans in the tree that `doc` replaces (its `ersätter` ids). */
+  replacesDocuments(doc: string): GraphNode[] {
+    return this.related(doc, 'out', 'replaces');
+  }
+  /** The policies or plans in the tree that replace `doc`. */
+  replacedByDocuments(doc: string): GraphNode[] {
+    return this.related(doc, 'in', 'replaces');
+  }
   replacedBy(plan: string): NodeOf<'plan'>[] {
     return this.related(plan, 'in', 'replaces', 'plan');
   }
