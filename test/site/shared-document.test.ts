@@ -73,6 +73,22 @@ describe('a shared policy and strategy on the site', () => {
     expect(read('lindvik-anvisningar/mal/m1/index.html')).not.toContain('Uppföljning per organisation');
   });
 
+  it('shows in the report each organisation’s assessment beside the whole plan’s, and the goals rolled up for each', () => {
+    const html = read('gemensam-strategi/uppfoljning/2024-08/index.html');
+    const part = html.slice(html.indexOf('id="per-organisation"'), html.indexOf('id="styrprinciper"'));
+    const cells = (row: string) => [...row.matchAll(/<td data-label="([^"]+)">([\s\S]*?)<\/td>/g)].map((m) => `${m[1]}: ${m[2]!.replace(/<[^>]+>/g, '').trim()}`);
+    const rows = [...part.matchAll(/<tr class="[^"]*"><th scope="row">[\s\S]*?<span class="nid">([^<]+)<\/span>[\s\S]*?<\/th>([\s\S]*?)<\/tr>/g)].map((m) => [m[1], ...cells(m[2]!)]);
+    expect(rows).toEqual([
+      ['M1', 'Hela planen: Delvis uppfyllt', 'Åsmarks kommun: Uppfyllt', 'Lindviks kommun: Ej uppfyllt', 'Storkulla kommun: som hela planen'],
+      ['FO1.1', 'Hela planen: Delvis uppfyllt', 'Åsmarks kommun: som hela planen', 'Lindviks kommun: som hela planen', 'Storkulla kommun: som hela planen'],
+      ['FO1.2', 'Hela planen: Delvis uppfyllt', 'Åsmarks kommun: som hela planen', 'Lindviks kommun: som hela planen', 'Storkulla kommun: Uppfyllt'],
+    ]);
+    const foot = part.slice(part.indexOf('<tfoot>'));
+    expect(cells(foot)).toEqual(['Hela planen: 0 uppfyllt, 1 delvis, 0 ej uppfyllt', 'Åsmarks kommun: 1 uppfyllt, 0 delvis, 0 ej uppfyllt', 'Lindviks kommun: 0 uppfyllt, 0 delvis, 1 ej uppfyllt', 'Storkulla kommun: 0 uppfyllt, 1 delvis, 0 ej uppfyllt']);
+    // A plan of one organisation has no such part.
+    expect(read('lindvik-anvisningar/uppfoljning/2024-08/index.html')).not.toContain('id="per-organisation"');
+  });
+
   it('adds up every count on the start page, the plans and the goals to the number of actions', () => {
     const pages = ['index.html', 'gemensam-strategi/index.html', 'gemensam-strategi/mal/m1/index.html', 'lindvik-anvisningar/index.html', 'lindvik-anvisningar/mal/m1/index.html'];
     for (const page of pages) expect(countBlocks(read(page)).length, page).toBeGreaterThan(0);
