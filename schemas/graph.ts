@@ -93,11 +93,15 @@ export const indicatorPointSchema = z.strictObject({
   change: z.number().nullable(),
   trend: z.enum(['bättre', 'sämre', 'oförändrad']).nullable(),
   targetMet: z.boolean().nullable(),
+  computedMean: z
+    .number()
+    .optional()
+    .meta({ description: "A group's equal-weight mean of its members, when the group's file also prints a value for the year (then actual is the printed value)." }),
 });
 
 export const indicatorSeriesSchema = z.strictObject({
   node: z.string(),
-  computed: z.boolean().meta({ description: 'True for a group: actual is the equal-weight mean of the members that have a value that year.' }),
+  computed: z.boolean().meta({ description: 'True for a group: actual is the value printed in its file for the year, else the equal-weight mean of the members (indicators or groups) that have a value that year.' }),
   members: z.array(z.string()),
   points: z.array(indicatorPointSchema),
 });

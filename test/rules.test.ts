@@ -547,6 +547,16 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
       },
     ],
   },
+  'group-value-differs-from-mean': {
+    keeps: [...A1_ETC, 'digplan:G1', 'digplan:G1.1', 'digplan:G1.2'],
+    cases: [
+      {
+        title: 'G1 prints 2.4 for 2024, its questions give 2.5: both values, the rounding, at the printed value',
+        file: 'plan/indikatorer/G1.md',
+        says: [['G1', '2024', '2,4', '2,5', 'en decimal', '0,05']],
+      },
+    ],
+  },
   'indicator-value-conflict': {
     keeps: [...A1_ETC, 'digplan:I1'],
     cases: [

@@ -52,6 +52,7 @@ import followupMissing from './followup-missing.js';
 import followupUnfilled from './followup-unfilled.js';
 import assessmentDisagreesWithRollup from './assessment-disagrees-with-rollup.js';
 import indicatorValueConflict from './indicator-value-conflict.js';
+import groupValueDiffersFromMean from './group-value-differs-from-mean.js';
 import invalidConfig from './invalid-config.js';
 import statementWithoutContact from './statement-without-contact.js';
 import type { Rule } from './rule.js';
@@ -111,6 +112,7 @@ const rules = [
   followupUnfilled,
   assessmentDisagreesWithRollup,
   indicatorValueConflict,
+  groupValueDiffersFromMean,
   invalidConfig,
   statementWithoutContact,
 ] as const;

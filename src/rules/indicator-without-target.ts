@@ -10,7 +10,7 @@ export default defineRule({
   category: 'coverage',
   blocking: false,
   docs: {
-    details: 'En indikator utan `målvärden`, varken egna eller (för en medlem i en indikatorgrupp) gruppens.',
+    details: 'En indikator utan `målvärden`, varken egna eller (för en medlem i en indikatorgrupp) gruppens, eller en grupps längre upp (en fråga i en hörnsten som ingår i en total).',
     why: 'Ett utfall säger inget utan ett mål att jämföra med: webbplatsen kan inte visa om målet nås, bara om det går upp eller ner.',
     fix: 'Lägg till `målvärden` med ett värde per år, till exempel `målvärden: {2026: 60, 2027: 75}`.',
     fail: {
@@ -54,8 +54,19 @@ Mäts i ärendesystemet.
       if (hasValues(n.fields['målvärden'])) continue;
       // Its group's file has errors (reported there): the group's targets cannot be known.
       if (broken.outOf(n.key, 'member-of')) continue;
-      const group = index.out(n.key, 'member-of')[0];
-      if (group !== undefined && hasValues(index.nodeOf(group, 'indikator')?.fields.målvärden)) continue;
+      // A member's targets may be its group's, or (a question of a cornerstone of a total) a group's further up.
+      const seen = new Set<string>([n.key]);
+      let group = index.out(n.key, 'member-of')[0];
+      let targeted = false;
+      while (group !== undefined && !seen.has(group)) {
+        if (hasValues(index.nodeOf(group, 'indikator')?.fields.målvärden)) {
+          targeted = true;
+          break;
+        }
+        seen.add(group);
+        group = index.out(group, 'member-of')[0];
+      }
+      if (targeted) continue;
       report(`Indikatorn ${n.id} har inga målvärden. Lägg till "målvärden" med ett värde per år, t.ex. 2026: 80.`, nodeAt(n.key, ['id']));
     }
   },

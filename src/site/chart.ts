@@ -10,6 +10,8 @@ export interface ChartPoint {
   actual: number | null;
   /** The year's earlier targets, oldest first, when the plan revised it (drawn and labelled as old → new). */
   earlierTargets?: readonly number[];
+  /** The reference series' value that year (a national mean), when the indicator has one. */
+  reference?: number | null;
 }
 
 export interface ChartOptions {
@@ -24,11 +26,14 @@ export interface ChartOptions {
   /** The drawing's size in SVG units (default 420 × 250); the page scales it to its column, text with it. */
   width?: number;
   height?: number;
+  /** The reference series' name (`Riket (medelvärde)`): drawn as a dotted line with hollow squares, in the legend's second row. */
+  referenceLabel?: string;
 }
 
 const PAD = { top: 48, right: 34, bottom: 34, left: 50 };
 const COLOR_TARGET = '#505a5f';
 const COLOR_ACTUAL = '#1d5ea8';
+const COLOR_REFERENCE = '#6f3c8f';
 
 const r2 = (n: number) => String(Math.round(n * 100) / 100);
 
@@ -58,7 +63,8 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
 export function indicatorChartSvg(points: readonly ChartPoint[], options: ChartOptions): string {
   const sorted = [...points].sort((a, b) => a.year - b.year);
   const revised = sorted.filter((p) => p.target !== null && Number.isFinite(p.target) && (p.earlierTargets?.length ?? 0) > 0);
-  const values = sorted.flatMap((p) => [p.target, p.actual, ...(p.earlierTargets ?? [])]).filter((v): v is number => v !== null && Number.isFinite(v));
+  const withReference = options.referenceLabel !== undefined && sorted.some((p) => p.reference !== undefined && p.reference !== null);
+  const values = sorted.flatMap((p) => [p.target, p.actual, ...(withReference ? [p.reference ?? null] : []), ...(p.earlierTargets ?? [])]).filter((v): v is number => v !== null && Number.isFinite(v));
   if (sorted.length === 0 || values.length === 0) return '';
   // The value axis starts at zero (or at the scale's lowest step), so that a point's height above the axis is the
   // value itself and a small change is not drawn as a large one.
@@ -73,19 +79,21 @@ export function indicatorChartSvg(points: readonly ChartPoint[], options: ChartO
   const WIDTH = options.width ?? 420;
   const HEIGHT = options.height ?? 250;
   const plotW = WIDTH - PAD.left - PAD.right;
-  const plotH = HEIGHT - PAD.top - PAD.bottom;
+  // A reference series takes a second row of the legend above the plot.
+  const top = PAD.top + (withReference ? 20 : 0);
+  const plotH = HEIGHT - top - PAD.bottom;
   const years = sorted.map((p) => p.year);
   const firstYear = years[0]!;
   const lastYear = years[years.length - 1]!;
   const x = (year: number) => PAD.left + (lastYear === firstYear ? plotW / 2 : ((year - firstYear) / (lastYear - firstYear)) * plotW);
-  const y = (v: number) => PAD.top + plotH - ((v - yMin) / (yMax - yMin || 1)) * plotH;
+  const y = (v: number) => top + plotH - ((v - yMin) / (yMax - yMin || 1)) * plotH;
 
   const id = esc(options.id);
   const parts: string[] = [];
   parts.push(
     `<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">`,
     `<title id="${id}-title">${esc(options.title)}</title>`,
-    `<desc id="${id}-desc">${esc(describe(sorted, options.unit))}</desc>`,
+    `<desc id="${id}-desc">${esc(describe(sorted, options.unit, withReference ? options.referenceLabel : undefined))}</desc>`,
   );
   // Grid and value axis.
   for (const t of ticks) {
@@ -93,28 +101,32 @@ export function indicatorChartSvg(points: readonly ChartPoint[], options: ChartO
     parts.push(`<line x1="${PAD.left}" y1="${ty}" x2="${WIDTH - PAD.right}" y2="${ty}" stroke="#d8dde0" stroke-width="1"/>`);
     parts.push(`<text x="${PAD.left - 8}" y="${r2(y(t) + 5)}" text-anchor="end" font-size="14" fill="#0b0c0c">${esc(formatNumber(t))}</text>`);
   }
-  parts.push(`<line x1="${PAD.left}" y1="${PAD.top + plotH}" x2="${WIDTH - PAD.right}" y2="${PAD.top + plotH}" stroke="#0b0c0c" stroke-width="1"/>`);
+  parts.push(`<line x1="${PAD.left}" y1="${top + plotH}" x2="${WIDTH - PAD.right}" y2="${top + plotH}" stroke="#0b0c0c" stroke-width="1"/>`);
   // Year axis.
   for (const year of years) {
     parts.push(`<text x="${r2(x(year))}" y="${HEIGHT - 10}" text-anchor="middle" font-size="14" fill="#0b0c0c">${year}</text>`);
   }
   // Series: lines broken where a value is missing.
-  const line = (key: 'target' | 'actual', color: string, dash: string) => {
+  const line = (key: 'target' | 'actual' | 'reference', color: string, dash: string) => {
     let segment: string[] = [];
     const flush = () => {
       if (segment.length > 1) parts.push(`<polyline points="${segment.join(' ')}" fill="none" stroke="${color}" stroke-width="2.5"${dash}/>`);
       segment = [];
     };
     for (const p of sorted) {
-      const v = p[key];
+      const v = p[key] ?? null;
       if (v === null || !Number.isFinite(v)) flush();
       else segment.push(`${r2(x(p.year))},${r2(y(v))}`);
     }
     flush();
   };
+  if (withReference) line('reference', COLOR_REFERENCE, ' stroke-dasharray="2 4" stroke-linecap="round"');
   line('target', COLOR_TARGET, ' stroke-dasharray="6 4"');
   line('actual', COLOR_ACTUAL, '');
   for (const p of sorted) {
+    if (withReference && p.reference !== undefined && p.reference !== null && Number.isFinite(p.reference)) {
+      parts.push(`<rect x="${r2(x(p.year) - 4.5)}" y="${r2(y(p.reference) - 4.5)}" width="9" height="9" fill="#fff" stroke="${COLOR_REFERENCE}" stroke-width="2"/>`);
+    }
     if (p.target !== null && Number.isFinite(p.target)) {
       const cx = x(p.year);
       const cy = y(p.target);
@@ -159,6 +171,13 @@ export function indicatorChartSvg(points: readonly ChartPoint[], options: ChartO
     `<line x1="${PAD.left + 110}" y1="16" x2="${PAD.left + 138}" y2="16" stroke="${COLOR_TARGET}" stroke-width="2.5" stroke-dasharray="6 4"/>`,
     `<path d="M${PAD.left + 124} 10L${PAD.left + 130} 16L${PAD.left + 124} 22L${PAD.left + 118} 16Z" fill="#fff" stroke="${COLOR_TARGET}" stroke-width="2"/>`,
     `<text x="${PAD.left + 146}" y="21">Målvärde</text>`,
+    ...(withReference
+      ? [
+          `<line x1="${PAD.left}" y1="38" x2="${PAD.left + 28}" y2="38" stroke="${COLOR_REFERENCE}" stroke-width="2.5" stroke-dasharray="2 4" stroke-linecap="round"/>`,
+          `<rect x="${PAD.left + 9.5}" y="33.5" width="9" height="9" fill="#fff" stroke="${COLOR_REFERENCE}" stroke-width="2"/>`,
+          `<text x="${PAD.left + 36}" y="43">${esc(options.referenceLabel!)}</text>`,
+        ]
+      : []),
     `</g>`,
   );
   parts.push('</svg>');
@@ -166,7 +185,7 @@ export function indicatorChartSvg(points: readonly ChartPoint[], options: ChartO
 }
 
 /** A short text alternative; the full numbers are in the table beside the chart. */
-function describe(points: readonly ChartPoint[], unit: Unit | undefined): string {
+function describe(points: readonly ChartPoint[], unit: Unit | undefined, referenceLabel?: string): string {
   const first = points[0]!.year;
   const last = points[points.length - 1]!.year;
   const withActual = points.filter((p) => p.actual !== null);
@@ -176,7 +195,10 @@ function describe(points: readonly ChartPoint[], unit: Unit | undefined): string
     .filter((p) => p.target !== null && (p.earlierTargets?.length ?? 0) > 0)
     .map((p) => ` ${revisionSentence(p.year, p.earlierTargets!, p.target!, unit)}`)
     .join('');
-  return `Linjediagram med målvärde och utfall per år ${first === last ? first : `${first}–${last}`}.${latestText}${revisedText} Alla värden finns i tabellen.`;
+  const withReference = referenceLabel !== undefined ? points.filter((p) => p.reference !== undefined && p.reference !== null) : [];
+  const latestReference = withReference[withReference.length - 1];
+  const referenceText = latestReference ? ` ${referenceLabel} ${latestReference.year}: ${quantity(latestReference.reference!, unit)}.` : '';
+  return `Linjediagram med målvärde${latestReference ? ', utfall och jämförelse' : ' och utfall'} per år ${first === last ? first : `${first}–${last}`}.${latestText}${referenceText}${revisedText} Alla värden finns i tabellen.`;
 }
 
 /**

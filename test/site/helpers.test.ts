@@ -122,6 +122,22 @@ describe('indicator chart', () => {
     expect(svg.endsWith('</svg>')).toBe(true);
   });
 
+  it('draws a reference series (the national mean) as a dotted line with hollow squares, in the legend and the text alternative', () => {
+    const withReference = [
+      { year: 2022, target: null, actual: 2, reference: 2.3 },
+      { year: 2024, target: 3, actual: 2.6, reference: 2.5 },
+    ];
+    const svg = indicatorChartSvg(withReference, { id: 'r', title: 'H', unit: 'skala 1–4', min: 1, max: 4, referenceLabel: 'Riket (medelvärde)' });
+    expect(svg).toContain('<text x="86" y="43">Riket (medelvärde)</text>');
+    expect(svg).toContain('Riket (medelvärde) 2024: 2,5.');
+    expect(svg.match(/<rect /g)).toHaveLength(2 + 1);
+    expect([...svg.matchAll(/<polyline [^>]*stroke="#6f3c8f"[^>]*stroke-dasharray="2 4"/g)]).toHaveLength(1);
+    // Without a name the series is not drawn: a line nobody can name is not shown.
+    const unnamed = indicatorChartSvg(withReference, { id: 'r', title: 'H', unit: 'skala 1–4', min: 1, max: 4 });
+    expect(unnamed).not.toContain('<rect ');
+    expect(unnamed).not.toContain('jämförelse');
+  });
+
   it('starts the value axis at zero, so that 41 to 82 is drawn as a doubling, not as a line from the floor to the top', () => {
     const svg = indicatorChartSvg(points, { id: 'd', title: 'I1', unit: '%' });
     const ticks = [...svg.matchAll(/text-anchor="end"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]);

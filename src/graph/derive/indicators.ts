@@ -22,24 +22,56 @@ export function mean(values: readonly number[]): number | undefined {
   return roundNoise(values.reduce((s, v) => s + v, 0) / values.length);
 }
 
-/** The series of every indicator, sorted by key; a group's actual is the mean of its members that have a value that year. */
+/**
+ * The value of each indicator per year as its group's mean sees it: a question's outcomes; a group's equal-weight mean
+ * of its members' values (a member group's own computed mean, so a total over cornerstones is the mean of the
+ * cornerstones' unrounded means), or, in a year no member has a value, the value printed in the group's file. A group
+ * met again on the way down (a cycle, reported by reference-cycle) counts as having no values.
+ */
+export function groupValues(index: GraphIndex): (key: string) => { computed: Map<number, number>; printed: Map<number, number> } {
+  const memo = new Map<string, { computed: Map<number, number>; printed: Map<number, number> }>();
+  const visiting = new Set<string>();
+  const valuesOf = (key: string): { computed: Map<number, number>; printed: Map<number, number> } => {
+    const known = memo.get(key);
+    if (known) return known;
+    const node = index.nodeOf(key, 'indikator');
+    const printed = actualsOf(index, key);
+    if (node?.fields.beräkning !== 'medelvärde' || visiting.has(key)) return { computed: new Map(), printed };
+    visiting.add(key);
+    const memberValues = index.in(key, 'member-of').map((m) => {
+      const v = valuesOf(m);
+      const merged = new Map(v.printed);
+      for (const [year, x] of v.computed) merged.set(year, x);
+      return merged;
+    });
+    visiting.delete(key);
+    const computed = new Map<number, number>();
+    const years = [...new Set(memberValues.flatMap((m) => [...m.keys()]))].sort((a, b) => a - b);
+    for (const year of years) {
+      const m = mean(memberValues.flatMap((mv) => (mv.has(year) ? [mv.get(year)!] : [])));
+      if (m !== undefined) computed.set(year, m);
+    }
+    const result = { computed, printed };
+    memo.set(key, result);
+    return result;
+  };
+  return valuesOf;
+}
+
+/**
+ * The series of every indicator, sorted by key. A group's actual is the value printed in its file for that year when
+ * there is one (a survey's printed mean is kept, never replaced), else the equal-weight mean of its members that have
+ * a value that year (members may be groups: a total over cornerstones). Where both exist the point also carries the
+ * computed mean (`computedMean`), so that the site shows both and group-value-differs-from-mean can compare them.
+ */
 export function deriveIndicators(index: GraphIndex): IndicatorSeries[] {
+  const valuesOf = groupValues(index);
   return index.ofType('indikator').map((node) => {
     const members = index.in(node.key, 'member-of');
     const computed = node.fields.beräkning === 'medelvärde';
-    let actuals: Map<number, number>;
-    if (computed) {
-      actuals = new Map();
-      const memberValues = members.map((m) => actualsOf(index, m));
-      const years = new Set(memberValues.flatMap((m) => [...m.keys()]));
-      for (const year of years) {
-        const m = mean(memberValues.flatMap((mv) => (mv.has(year) ? [mv.get(year)!] : [])));
-        if (m !== undefined) actuals.set(year, m);
-      }
-      for (const [year, v] of actualsOf(index, node.key)) if (!actuals.has(year)) actuals.set(year, v);
-    } else {
-      actuals = actualsOf(index, node.key);
-    }
+    const { computed: means, printed } = valuesOf(node.key);
+    const actuals = new Map(printed);
+    if (computed) for (const [year, v] of means) if (!actuals.has(year)) actuals.set(year, v);
     const targets = new Map(Object.entries(node.fields.målvärden ?? {}).map(([y, v]) => [Number(y), v]));
     const higherIsBetter = node.fields.riktning !== 'lägre';
     const years = [...new Set([...actuals.keys(), ...targets.keys()])].sort((a, b) => a - b);
@@ -51,7 +83,8 @@ export function deriveIndicators(index: GraphIndex): IndicatorSeries[] {
       const trend = change === null ? null : change === 0 ? 'oförändrad' : change > 0 === higherIsBetter ? 'bättre' : 'sämre';
       const targetMet = actual === null || target === null ? null : higherIsBetter ? actual >= target : actual <= target;
       if (actual !== null) previous = actual;
-      return { year, target, actual, change, trend, targetMet };
+      const computedMean = computed && printed.has(year) ? means.get(year) : undefined;
+      return { year, target, actual, change, trend, targetMet, ...(computedMean !== undefined ? { computedMean } : {}) };
     });
     return { node: node.key, computed, members, points };
   });
