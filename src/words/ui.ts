@@ -58,7 +58,7 @@ export const UI = {
   'budget.noYear': 'År ej angivet',
   'budget.stageUnknown': 'Läge ej angivet',
   'budget.kindUnknown': 'slag ej angivet',
-  'budget.exact': 'Belopp i kr, tkr och Mkr räknas om exakt (1 Mkr = 1 000 tkr = 1 000 000 kr) och summeras per år, per begärt och beviljat och per slag; ett spann summeras som spann.',
+  'budget.exact': 'Beloppen räknas om exakt mellan kr, tkr och Mkr (1 Mkr = 1 000 tkr = 1 000 000 kr), och ett spann summeras som spann.',
   'target.met': 'Nått',
   'target.notMet': 'Inte nått',
 
