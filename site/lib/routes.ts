@@ -98,6 +98,8 @@ export const goalRoute = nodeRoute('mål');
 export const focusAreaRoute = nodeRoute('fokusområde');
 export const actionRoute = nodeRoute('aktivitet');
 export const indicatorRoute = nodeRoute('indikator');
+export const effectRoute = nodeRoute('effektmål');
+export const successFactorRoute = nodeRoute('framgångsfaktor');
 
 /** `/organisation/<org>/`: each organisation, as `organisation`. */
 export const organisationRoute = defineRoute(({ model }) =>

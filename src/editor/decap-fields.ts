@@ -33,7 +33,7 @@ export const LINK_TARGETS: Record<string, readonly NodeTypeName[]> = {
   grupp: ['indikator'],
   effektmål: ['effektmål'],
   framgångsfaktorer: ['framgångsfaktor'],
-  avser: ['styrprincip', 'mål', 'fokusområde', 'aktivitet', 'indikator'],
+  avser: ['område', 'styrprincip', 'effektmål', 'mål', 'fokusområde', 'aktivitet', 'indikator'],
 };
 
 /** Labels where the key written with spaces is not the word the glossary uses. */

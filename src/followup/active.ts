@@ -5,9 +5,9 @@ import { coversYear, formatYears } from '../graph/derive/document-years.js';
 import type { ActionStatus, Assessment, DocumentYears, FollowUp, Graph, NodeOf } from '../graph/types.js';
 import { naturalCompare } from '../util/natural-compare.js';
 
-export interface ActiveNode<T extends 'styrprincip' | 'mål' | 'fokusområde' | 'aktivitet' = 'mål' | 'fokusområde' | 'aktivitet'> {
+export interface ActiveNode<T extends 'område' | 'styrprincip' | 'effektmål' | 'mål' | 'fokusområde' | 'aktivitet' = 'mål' | 'fokusområde' | 'aktivitet'> {
   node: NodeOf<T>;
-  /** The owner whose folder the follow-up goes in: the action's ansvarig, the goal's for goals and focus areas, the policy's for principles. */
+  /** The owner whose folder the follow-up goes in: the action's ansvarig, the goal's for goals and focus areas, the policy's for principles, areas and effects. */
   owner: string;
   /** The latest follow-up before the period, if any. */
   previous: FollowUp | undefined;
@@ -59,26 +59,54 @@ export function activeNodes(index: GraphIndex, plan: NodeOf<'plan'>, period: str
 }
 
 /**
- * The principles of the policies `plan` carries out, for a period the policy covers (or whose validity is not
- * given), in natural order: the policy is followed up broadly on its principles. The owner is the policy's ansvarig.
+ * What the policies `plan` carries out are followed up on, for a period the policy covers (or whose validity is not
+ * given), in natural order: the policy is followed up broadly on its principles; an area without principles (a
+ * policy of areas and goals) on the area itself; and on the effects (effektmål) the policy lists. The owner is the
+ * policy's ansvarig.
  */
-export function activePrinciples(index: GraphIndex, plan: NodeOf<'plan'>, period: string, documentYears: Readonly<Record<string, DocumentYears>>): ActiveNode<'styrprincip'>[] {
+export function activePrinciples(
+  index: GraphIndex,
+  plan: NodeOf<'plan'>,
+  period: string,
+  documentYears: Readonly<Record<string, DocumentYears>>,
+): ActiveNode<'område' | 'styrprincip' | 'effektmål'>[] {
   const before = (key: string) => index.followUps(key).filter((f) => f.period < period).at(-1);
-  const out: ActiveNode<'styrprincip'>[] = [];
+  const out: ActiveNode<'område' | 'styrprincip' | 'effektmål'>[] = [];
   const year = Number(period.slice(0, 4));
+  const push = (node: NodeOf<'område' | 'styrprincip' | 'effektmål'>, owner: string) => {
+    const previous = before(node.key);
+    out.push({ node, owner, previous, statusBefore: undefined, assessmentBefore: previous?.assessment ?? undefined });
+  };
   for (const policyKey of index.out(plan.key, 'implements')) {
     const policy = index.node(policyKey);
     if (policy?.type !== 'policy' || !coversYear(documentYears[policy.key], year)) continue;
     const owner = policy.fields.ansvarig ?? NO_OWNER;
-    for (const area of index.in(policy.key, 'part-of').map((k) => index.node(k)!).filter((n) => n.type === 'område')) {
-      for (const principle of index.in(area.key, 'part-of').map((k) => index.node(k)!)) {
-        if (principle.type !== 'styrprincip') continue;
-        const previous = before(principle.key);
-        out.push({ node: principle, owner, previous, statusBefore: undefined, assessmentBefore: previous?.assessment ?? undefined });
-      }
+    for (const part of index.in(policy.key, 'part-of').map((k) => index.node(k)!)) {
+      if (part.type === 'effektmål') push(part, owner);
+      if (part.type !== 'område') continue;
+      const principles = index.in(part.key, 'part-of').map((k) => index.node(k)!).filter((n) => n.type === 'styrprincip');
+      if (principles.length === 0) push(part, owner);
+      for (const principle of principles) push(principle, owner);
     }
   }
   return out.sort((a, b) => naturalCompare(a.node.key, b.node.key));
+}
+
+/**
+ * The effects (effektmål) a plan lists itself, in natural order; the owner is the plan's (none is written, so they
+ * go in the folder for follow-ups without an owner).
+ */
+export function activePlanEffects(index: GraphIndex, plan: NodeOf<'plan'>, period: string): ActiveNode<'effektmål'>[] {
+  const before = (key: string) => index.followUps(key).filter((f) => f.period < period).at(-1);
+  return index
+    .in(plan.key, 'part-of')
+    .map((k) => index.nodeOf(k, 'effektmål'))
+    .filter((n) => n !== undefined)
+    .map((node) => {
+      const previous = before(node.key);
+      return { node, owner: NO_OWNER, previous, statusBefore: undefined, assessmentBefore: previous?.assessment ?? undefined };
+    })
+    .sort((a, b) => naturalCompare(a.node.key, b.node.key));
 }
 
 /**

@@ -1,5 +1,6 @@
-// Plans the follow-up files that open a period: one per active goal, focus area and action, in the owner's folder,
-// and one per principle of the policies the plans carry out, in the policy's folder. Each is unfilled (ej inlämnad):
+// Plans the follow-up files that open a period: one per active goal, focus area and action, and per effect a plan
+// lists, in the owner's folder; and one per principle (or area without principles) and effect of the policies the
+// plans carry out, in the policy's folder. Each is unfilled (ej inlämnad):
 // no status, bedömning or author until someone writes them.
 import path from 'node:path';
 import type { Graph } from '../graph/types.js';
@@ -7,7 +8,7 @@ import { indexGraph } from '../graph/graph-index.js';
 import { naturalCompare } from '../util/natural-compare.js';
 import { slugify } from '../util/slug.js';
 import { writePlanFile, type FrontmatterEntry } from '../parse/write-frontmatter.js';
-import { activeNodes, activePrinciples, planCoversPeriod, UNFILLED_MARKER, type ActiveNode } from './active.js';
+import { activeNodes, activePlanEffects, activePrinciples, planCoversPeriod, UNFILLED_MARKER, type ActiveNode } from './active.js';
 
 export interface PlannedFile {
   /** Path relative to the plans folder. */
@@ -30,12 +31,13 @@ export function planFollowUpFiles(graph: Graph, period: string): PlannedFile[] {
   for (const plan of index.ofType('plan')) {
     if (!planCoversPeriod(graph.derived.documentYears, plan, period)) continue;
     for (const active of activeNodes(index, plan, period)) add(active, plan.source.file);
+    for (const active of activePlanEffects(index, plan, period)) add(active, plan.source.file);
     for (const active of activePrinciples(index, plan, period, graph.derived.documentYears)) add(active, index.node(active.node.document!)!.source.file);
   }
   return [...files.values()].sort((a, b) => naturalCompare(a.path, b.path));
 }
 
-type ActiveType = 'styrprincip' | 'mål' | 'fokusområde' | 'aktivitet';
+type ActiveType = 'område' | 'styrprincip' | 'effektmål' | 'mål' | 'fokusområde' | 'aktivitet';
 
 const safeComment = (s: string) => s.replace(/--/g, '‐‐');
 

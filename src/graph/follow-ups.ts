@@ -13,7 +13,8 @@ import type { DocumentYears, FollowUp, GraphNode, NodeType } from './types.js';
 /** Marks a follow-up written by `uppfoljning ny` that its owner has not yet filled in. */
 export const UNFILLED_MARKER = 'sparbar: ej ifylld';
 
-const FOLLOWED_UP: readonly NodeType[] = ['styrprincip', 'mål', 'fokusområde', 'aktivitet', 'indikator'];
+/** Node types a follow-up may be written for (`avser`): an area, where a policy has areas instead of principles, and an effect (effektmål) among them. */
+export const FOLLOWED_UP: readonly NodeType[] = ['område', 'styrprincip', 'effektmål', 'mål', 'fokusområde', 'aktivitet', 'indikator'];
 
 interface FileFacts {
   facts: { body: string; source: FollowUp['source'] };
@@ -77,7 +78,7 @@ export function attachFollowUps(
     }
     const node = draft.nodes.get(key)!;
     if (!FOLLOWED_UP.includes(node.type)) {
-      sink.report('wrong-reference-type', `Uppföljningen avser "${value.avser}", som är ${withArticle(node.type)}. Följ upp en styrprincip, ett mål, ett fokusområde, en aktivitet eller en indikator.`, at('avser'));
+      sink.report('wrong-reference-type', `Uppföljningen avser "${value.avser}", som är ${withArticle(node.type)}. Följ upp ett område, en styrprincip, ett effektmål, ett mål, ett fokusområde, en aktivitet eller en indikator.`, at('avser'));
       continue;
     }
     const doc = document === null ? undefined : draft.nodes.get(document);

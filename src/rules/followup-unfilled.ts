@@ -1,9 +1,9 @@
 // A follow-up opened (by `sparbar uppfoljning ny`) and not filled in: ej inlämnad. A warning; with --require-period,
 // for the period required, an error.
+import { FOLLOWED_UP } from '../graph/follow-ups.js';
 import type { NodeType } from '../graph/types.js';
 import { defineRule } from './rule.js';
 
-const FOLLOWED_UP: readonly NodeType[] = ['styrprincip', 'mål', 'fokusområde', 'aktivitet', 'indikator'];
 const FIELD: Partial<Record<NodeType, string>> = { aktivitet: 'status', indikator: 'utfall' };
 
 export default defineRule({
@@ -14,7 +14,7 @@ export default defineRule({
   blocking: false,
   docs: {
     details:
-      'En uppföljning som ingen har fyllt i ännu: den saknar `status` (aktivitet), `bedömning` (mål, fokusområde, styrprincip) eller `utfall` (indikator), eller har kvar kommentaren `sparbar: ej ifylld` som `sparbar uppfoljning ny` skriver. Webbplatsen visar den som ”ej inlämnad” och räknar den för sig, aldrig som en bedömning. En varning; med `sparbar check --require-period <period>` ett fel för periodens uppföljningar.',
+      'En uppföljning som ingen har fyllt i ännu: den saknar `status` (aktivitet), `bedömning` (mål, fokusområde, styrprincip, område, effektmål) eller `utfall` (indikator), eller har kvar kommentaren `sparbar: ej ifylld` som `sparbar uppfoljning ny` skriver. Webbplatsen visar den som ”ej inlämnad” och räknar den för sig, aldrig som en bedömning. En varning; med `sparbar check --require-period <period>` ett fel för periodens uppföljningar.',
     why: 'En mall ser ut som en uppföljning men är ingen. Den ska inte gå till delårsrapporten som om någon hade bedömt målet eller angett status.',
     fix: 'Skriv status eller bedömning och författare, skriv analysen och ta bort kommentaren `<!-- sparbar: ej ifylld … -->`.',
     fail: {

@@ -12,6 +12,8 @@ export const TYPE_SEGMENT: Partial<Record<NodeType, string>> = {
   fokusområde: 'fokusomrade',
   aktivitet: 'aktivitet',
   indikator: 'indikator',
+  effektmål: 'effektmal',
+  framgångsfaktor: 'framgangsfaktor',
 };
 
 /** Site-wide pages whose first URL segment no document may take. */

@@ -209,6 +209,39 @@ export class SiteModel extends SiteAddresses {
   principleOfSubPoint(subPoint: string): NodeOf<'styrprincip'> | undefined {
     return this.related(subPoint, 'out', 'part-of', 'styrprincip')[0];
   }
+  /** Effects (effektmål) a policy or plan lists, in the order it lists them. */
+  effectsOf(doc: string): NodeOf<'effektmål'>[] {
+    return this.cached(`effects\u0000${doc}`, () => inWrittenOrder(this.related(doc, 'in', 'part-of', 'effektmål')));
+  }
+  /** Critical success factors (framgångsfaktorer) a policy or plan lists, in the order it lists them. */
+  successFactorsOf(doc: string): NodeOf<'framgångsfaktor'>[] {
+    return this.cached(`success-factors\u0000${doc}`, () => inWrittenOrder(this.related(doc, 'in', 'part-of', 'framgångsfaktor')));
+  }
+  /**
+   * Goals and focus areas that serve an effect (their `effektmål`) or rely on a success factor (`framgångsfaktorer`):
+   * each goal followed by its focus areas that name it, goals in id order.
+   */
+  namedBy(key: string): GraphNode[] {
+    return this.cached(`named-by\u0000${key}`, () => {
+      const edge = this.index.node(key)?.type === 'framgångsfaktor' ? 'relies-on' : 'serves';
+      const named = this.related(key, 'in', edge).filter((n) => n.type === 'mål' || n.type === 'fokusområde');
+      const goalOf = (n: GraphNode) => (n.type === 'mål' ? n : this.goalOfFocusArea(n.key)) ?? n;
+      return [...named].sort((a, b) => {
+        const ga = goalOf(a);
+        const gb = goalOf(b);
+        if (ga.key !== gb.key) return sortNodes([ga, gb])[0] === ga ? -1 : 1;
+        return a.type === b.type ? naturalCompare(a.id, b.id) : a.type === 'mål' ? -1 : 1;
+      });
+    });
+  }
+  /** Effects a goal or focus area names in its `effektmål`. */
+  effectsServedBy(key: string): NodeOf<'effektmål'>[] {
+    return this.related(key, 'out', 'serves', 'effektmål');
+  }
+  /** Success factors a goal or focus area names in its `framgångsfaktorer`. */
+  successFactorsOfNode(key: string): NodeOf<'framgångsfaktor'>[] {
+    return this.related(key, 'out', 'relies-on', 'framgångsfaktor');
+  }
   /** Areas a goal realises directly (a policy with areas and goals, without principles). */
   areasOfGoal(goal: string): NodeOf<'område'>[] {
     return this.related(goal, 'out', 'realises', 'område');
@@ -444,6 +477,11 @@ export function crumbLabel(node: GraphNode): string {
 }
 
 /** Nodes sorted by document, then naturally by id (FO2.3 before FO2.10). */
+/** Nodes of one file in the order they are written there (a policy or plan lists its effects in its own order). */
+function inWrittenOrder<T extends GraphNode>(nodes: T[]): T[] {
+  return [...nodes].sort((a, b) => a.source.line - b.source.line || a.source.column - b.source.column);
+}
+
 export function sortNodes<N extends GraphNode>(nodes: readonly N[]): N[] {
   return [...nodes].sort((a, b) => naturalCompare(a.document ?? '', b.document ?? '') || naturalCompare(a.id, b.id) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

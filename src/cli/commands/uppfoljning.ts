@@ -69,7 +69,7 @@ function openPeriod(args: readonly string[], io: Io): number {
     io.stdout(`  ${path.posix.join(dir, file.path)}\n`);
     written++;
   }
-  io.stdout(written === 0 ? `Inga nya filer: alla aktiva styrprinciper, mål, fokusområden och aktiviteter har redan en uppföljning för ${period}.\n` : `\n${written} uppföljningsfiler skapade för ${period}. Varje ansvarig fyller i sina filer; sparbar uppfoljning status ${period} visar vad som återstår.\n`);
+  io.stdout(written === 0 ? `Inga nya filer: alla aktiva styrprinciper, områden, effektmål, mål, fokusområden och aktiviteter har redan en uppföljning för ${period}.\n` : `\n${written} uppföljningsfiler skapade för ${period}. Varje ansvarig fyller i sina filer; sparbar uppfoljning status ${period} visar vad som återstår.\n`);
   return EXIT_OK;
 }
 
