@@ -123,4 +123,42 @@ describe('effects and success factors', () => {
     expect(diff.links.added.map((l) => `${l.from.key} ${l.type} ${l.to.key}`)).toEqual(['asby-strategi-mal:M1 serves asby-it-strategi:E3']);
     expect(diff.links.removed).toEqual([]);
   });
+
+  // Only what the documents do not give: no value in these folders is invented to silence a warning. (Rules about
+  // indicators are left out here: neither plan has any, and whether that warns is the indicator rules' business.)
+  const warnings = (dir: string) =>
+    checkPlans(dir)
+      .messages.filter((m) => m.fatal !== true && !/indicator/.test(m.ruleId))
+      .map((m) => `${m.file} ${m.ruleId}`)
+      .sort();
+
+  it('shape 4 (a vision, current and target state, no action plan yet) warns of exactly what its documents lack', () => {
+    expect(warnings(FIXTURE)).toEqual([
+      ...['M1', 'M2', 'M3'].flatMap((g) => [`plan/mal/${g}.md goal-without-expected-result`, `plan/mal/${g}.md goal-without-target-year`]),
+      'plan/mal/M1.md focus-area-without-action',
+      'plan/mal/M1.md focus-area-without-action',
+      'plan/mal/M2.md focus-area-without-action',
+      'plan/mal/M2.md focus-area-without-action',
+      'plan/mal/M3.md goal-without-focus-area',
+      'plan/plan.md document-without-adopting-body',
+      'plan/plan.md document-without-adoption-date',
+      'plan/plan.md plan-without-period',
+      'strategi/policy.md document-without-adoption-date',
+      'strategi/policy.md policy-without-validity',
+    ].sort());
+  });
+
+  it('shape 1 (actions left to each committee) warns only that no action carries its focus areas', () => {
+    expect(warnings('test/fixtures/plans-utan-aktiviteter')).toEqual([
+      'plan/mal/M1.md focus-area-without-action',
+      'plan/mal/M1.md focus-area-without-action',
+      'plan/mal/M2.md focus-area-without-action',
+      'plan/mal/M2.md focus-area-without-action',
+    ]);
+    const { graph } = checkPlans('test/fixtures/plans-utan-aktiviteter');
+    expect(graph.nodes.filter((n) => n.type === 'aktivitet')).toEqual([]);
+    expect(graph.nodes.filter((n) => n.type === 'mål' || n.type === 'fokusområde').map((n) => n.id).sort()).toEqual(['FO1.1', 'FO1.2', 'FO2.1', 'FO2.2', 'M1', 'M2']);
+    expect(graph.edges.filter((e) => e.type === 'realises').map((e) => `${e.from.split(':')[1]} ${e.to.split(':')[1]}`).sort()).toEqual(['FO1.2 SP2', 'FO2.1 SP3', 'FO2.2 SP4', 'M1 SP1.a', 'M1 SP2', 'M2 SP3', 'M2 SP4']);
+    expect(graph.derived.coverage.uncoveredPrinciples).toEqual([]);
+  });
 });

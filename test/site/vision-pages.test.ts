@@ -77,7 +77,7 @@ describe('effects and success factors on the site', () => {
     const page = text('asby-strategi-mal/sparbarhet/index.html');
     expect(page).toContain('3 av 3 effektmål har minst ett mål eller fokusområde som bidrar till dem');
     expect(page).toContain('3 av 3 kritiska framgångsfaktorer har minst ett mål eller fokusområde som förutsätter dem');
-    expect(page).toContain('Effektmål mot mål');
+    expect(page).toContain('Effektmål mot mål En markering betyder att målet eller ett av dess fokusområden bidrar till effektmålet.');
     expect(page).toContain('Kritiska framgångsfaktorer mot mål');
     expect(page).not.toMatch(/Styrprinciper mot mål|Mål utan/);
     // E3 is served by M2 (itself and through FO2.2) and by no other goal.
