@@ -69,7 +69,7 @@ describe('effects and success factors on the site', () => {
     expect(goal).not.toMatch(/styrprincip|område i policyn/i);
     const fa = text('asby-strategi-mal/fokusomrade/fo1-2/index.html');
     expect(fa).toContain('Effektmål E1');
-    expect(fa).toContain('Förutsätter KF3');
+    expect(fa).toContain('Framgångsfaktor KF3');
     expect(fa).not.toMatch(/styrprincip|område i policyn/i);
   });
 
