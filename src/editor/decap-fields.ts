@@ -178,8 +178,9 @@ export function fieldFor(key: string, schema: z.ZodType, ctx: FieldContext, path
     }
     case 'union':
       // A principle's sub-point is a text or { id, titel } (a sub-point with an id): the form edits it as its first
-      // kind, the text; a sub-point with an id is given its id in the file.
-      if (def.options?.[0] !== undefined) return fieldFor(key, def.options[0], ctx, path);
+      // kind, the text; a sub-point with an id is given its id in the file. `ersätter` is edited as an id. The union
+      // itself may be optional while its first kind is not.
+      if (def.options?.[0] !== undefined) return { ...fieldFor(key, def.options[0], ctx, path), ...(optional ? { required: false } : {}) };
       throw new Error(`Ingen formulärruta för ${path.join('.')} (zod-typ union).`);
     default:
       throw new Error(`Ingen formulärruta för ${path.join('.')} (zod-typ ${def.type}).`);

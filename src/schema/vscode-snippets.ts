@@ -30,10 +30,10 @@ function placeholder(n: number, key: string, schema: unknown): string {
   return `\${${n}:${EXAMPLES[key] ?? key.replace(/_/g, ' ')}}`;
 }
 
-/** Optional keys that `check` warns about when missing, so the snippet offers them too. */
+/** Optional keys that `check` warns about when missing (or, for a plan's organisation, requires one of two forms of), so the snippet offers them too. */
 const RECOMMENDED: Record<string, string[]> = {
   policy: ['antagen_av', 'antagen', 'giltighet', 'områden'],
-  plan: ['antagen_av', 'antagen', 'period'],
+  plan: ['organisation', 'antagen_av', 'antagen', 'period'],
   aktivitet: ['ansvarig', 'start', 'slut', 'status'],
   indikator: ['mäter', 'målvärden'],
   mål: ['styrprinciper', 'förväntat_resultat', 'målår'],
