@@ -19,6 +19,8 @@ describe('counted nouns', () => {
       område: ['0 områden', '1 område', '2 områden'],
       styrprincip: ['0 styrprinciper', '1 styrprincip', '2 styrprinciper'],
       underpunkt: ['0 delpunkter', '1 delpunkt', '2 delpunkter'],
+      effektmål: ['0 effektmål', '1 effektmål', '2 effektmål'],
+      framgångsfaktor: ['0 kritiska framgångsfaktorer', '1 kritisk framgångsfaktor', '2 kritiska framgångsfaktorer'],
       plan: ['0 planer', '1 plan', '2 planer'],
       mål: ['0 mål', '1 mål', '2 mål'],
       fokusområde: ['0 fokusområden', '1 fokusområde', '2 fokusområden'],
