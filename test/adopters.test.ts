@@ -35,6 +35,8 @@ describe('a policy and strategy shared by three municipalities (fixture plans-ge
 
   it('checks with 0 errors, and its warnings name exactly the facts the documents do not give', () => {
     expect(said(messages)).toEqual([
+      // Lindvik's own instructions give no indicator for their goal (rule no-indicator).
+      'lindvik-anvisningar/M1.md:3:1 varning no-indicator: Ingen indikator mäter målet M1 "Digitala lärverktyg i Lindviks skolor" eller något av dess fokusområden. Lägg till M1 eller ett av fokusområdenas id under "mäter" i en indikator.',
       'policy/policy.md:10:21 varning document-without-adoption-date: Policyn gemensam-it-policy anger inte när Storkulla kommun antog den. Skriv "antagen: ÅÅÅÅ-MM-DD" i beslutet för storkulla, om dokumentet anger datumet.',
       'strategi/mal/M1.md:3:5 varning goal-without-expected-result: Målet M1 anger inget förväntat resultat. Skriv "förväntat_resultat:" om planen anger vad som ska vara uppnått.',
     ]);

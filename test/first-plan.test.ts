@@ -46,6 +46,7 @@ describe('Din första plan', () => {
       'plans/plan-2025-2028/plan.md',
       'plans/plan-2025-2028/mal/M1.md',
       'plans/plan-2025-2028/aktiviteter/A01.md',
+      'plans/plan-2025-2028/indikatorer/I1.md',
       'plans/sparbar.config.json',
       '.gitignore',
     ]);
@@ -56,8 +57,8 @@ describe('Din första plan', () => {
   it('the example checks clean: no error, no warning, exit 0', async () => {
     const dir = writeExample('check');
     const r = await runCli(['check', path.join(dir, 'plans')]);
-    expect(r).toEqual({ code: 0, stdout: '✓ Inga problem (5 filer kontrollerade).\n', stderr: '' });
-    expect(guide).toContain('`✓ Inga problem (5 filer kontrollerade).`');
+    expect(r).toEqual({ code: 0, stdout: '✓ Inga problem (6 filer kontrollerade).\n', stderr: '' });
+    expect(guide).toContain('`✓ Inga problem (6 filer kontrollerade).`');
   });
 
   it("lists each file type's required keys as the format has them", () => {

@@ -40,8 +40,11 @@ describe('a yearly report toward the budget frame (fixture plans-budgetram)', ()
       'varning document-without-adoption-date policy/policy.md',
       'varning policy-without-validity policy/policy.md',
       ...['A1', 'A2', 'A3', 'A4', 'A5'].map((a) => `varning action-without-due-date rapport/aktiviteter/${a}.md`),
+      // A yearly report toward the budget frame states no indicators: no-indicator names both its goals.
+      'varning no-indicator rapport/mal/M1.md',
       'varning goal-without-expected-result rapport/mal/M1.md',
       'varning goal-without-target-year rapport/mal/M1.md',
+      'varning no-indicator rapport/mal/M2.md',
       'varning goal-without-expected-result rapport/mal/M2.md',
       'varning goal-without-target-year rapport/mal/M2.md',
       'varning budget-without-kind rapport/mal/M2.md',

@@ -452,6 +452,15 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
     keeps: [...A1_ETC, 'digplan:FO2'],
     cases: [{ title: 'inline FO2 without actions', file: 'plan/mal/M1.md', says: [['FO2', '"bidrar_till"']] }],
   },
+  'no-indicator': {
+    keeps: [...A1_ETC, 'digplan:FO2', 'digplan:M2', 'digplan:FO3', 'digplan:I9'],
+    cases: [
+      // M1 is measured (I9 measures FO1), so its focus area FO2 is named itself.
+      { title: 'FO2 unmeasured in a measured goal', file: 'plan/mal/M1.md', says: [['FO2', '"mäter"']] },
+      // Nothing measures M2 or FO3: said once, at the goal, not again for FO3.
+      { title: 'M2 and its focus area unmeasured', file: 'plan/mal/M2.md', says: [{ words: ['M2', 'fokusområden', '"mäter"'], not: ['FO3'] }] },
+    ],
+  },
   'action-without-owner': {
     keeps: [...A1_ETC, 'digplan:A2'],
     cases: [{ title: 'A2 without ansvarig', file: 'plan/aktiviteter/A2.md', says: [['A2', '"ansvarig"']] }],
@@ -583,7 +592,7 @@ describe('the rule fixtures', () => {
   it('valid: a small plan with a little of everything gives no message', () => {
     const result = check('valid');
     expect(result.messages.map(full)).toEqual([]);
-    expect(result.fileCount).toBe(17);
+    expect(result.fileCount).toBe(19);
     expect(nodeKeys(result)).toEqual([
       'digplan',
       'digplan:A1',
@@ -594,6 +603,8 @@ describe('the rule fixtures', () => {
       'digplan:I2',
       'digplan:I2.1',
       'digplan:I3',
+      'digplan:I4',
+      'digplan:I9',
       'digplan:M1',
       'digplan:M2',
       'ekby',

@@ -210,7 +210,7 @@ describe('check --watch', () => {
       const controller = new AbortController();
       const done = watchPlans(dir, { debounceMs: 20, ...(mode === 'polling' ? { pollMs: 50 } : {}) }, { stdout: (s) => (out += s), stderr: (s) => (err += s), color: false }, controller.signal);
       await until(() => out, /Bevakar /);
-      expect(out).toMatch(/^✓ Inga problem \(207 filer kontrollerade\)\.\n/);
+      expect(out).toMatch(/^✓ Inga problem \(249 filer kontrollerade\)\.\n/);
       const file = path.join(dir, A05);
       const text = readFileSync(file, 'utf8');
       writeFileSync(file, text.replace('status: ej påbörjad', 'status: pågående'));

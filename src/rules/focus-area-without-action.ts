@@ -14,6 +14,17 @@ export default defineRule({
     fail: {
       title: 'fokusområdet FO2 utan aktivitet',
       files: {
+        'plan/indikatorer/I2.md': `---
+typ: indikator
+id: I2
+titel: Andel invånare som använder e-tjänster
+enhet: procent
+riktning: högre
+källa: egen
+mäter: [FO2]
+målvärden: {2027: 80}
+---
+`,
         'plan/mal/M1.md': `---
 typ: mål
 id: M1
@@ -34,6 +45,17 @@ Målet handlar om tjänster för invånare och företag.
     pass: {
       title: 'A2 bidrar till FO2',
       files: {
+        'plan/indikatorer/I2.md': `---
+typ: indikator
+id: I2
+titel: Andel invånare som använder e-tjänster
+enhet: procent
+riktning: högre
+källa: egen
+mäter: [FO2]
+målvärden: {2027: 80}
+---
+`,
         'plan/mal/M1.md': `---
 typ: mål
 id: M1

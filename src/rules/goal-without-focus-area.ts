@@ -14,6 +14,17 @@ export default defineRule({
     fail: {
       title: 'målet M2 utan fokusområden',
       files: {
+        'plan/indikatorer/I2.md': `---
+typ: indikator
+id: I2
+titel: Andel verksamhetssystem med gemensam inloggning
+enhet: procent
+riktning: högre
+källa: egen
+mäter: [M2]
+målvärden: {2027: 80}
+---
+`,
         'plan/mal/M2.md': `---
 typ: mål
 id: M2
@@ -28,6 +39,17 @@ Målet handlar om kommunens system.
     pass: {
       title: 'M2 med ett fokusområde och en aktivitet',
       files: {
+        'plan/indikatorer/I2.md': `---
+typ: indikator
+id: I2
+titel: Andel verksamhetssystem med gemensam inloggning
+enhet: procent
+riktning: högre
+källa: egen
+mäter: [FO2]
+målvärden: {2027: 80}
+---
+`,
         'plan/mal/M2.md': `---
 typ: mål
 id: M2

@@ -41,6 +41,7 @@ import budgetWithoutKind from './budget-without-kind.js';
 import principleUncovered from './principle-uncovered.js';
 import goalWithoutFocusArea from './goal-without-focus-area.js';
 import focusAreaWithoutAction from './focus-area-without-action.js';
+import noIndicator from './no-indicator.js';
 import actionWithoutOwner from './action-without-owner.js';
 import actionWithoutDueDate from './action-without-due-date.js';
 import indicatorWithoutTarget from './indicator-without-target.js';
@@ -101,6 +102,7 @@ const rules = [
   principleUncovered,
   goalWithoutFocusArea,
   focusAreaWithoutAction,
+  noIndicator,
   actionWithoutOwner,
   actionWithoutDueDate,
   indicatorWithoutTarget,

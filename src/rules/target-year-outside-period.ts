@@ -14,6 +14,17 @@ export default defineRule({
     fail: {
       title: 'målår 2030 i en plan för 2024–2027',
       files: {
+        'plan/indikatorer/I2.md': `---
+typ: indikator
+id: I2
+titel: Andel verksamhetssystem med gemensam inloggning
+enhet: procent
+riktning: högre
+källa: egen
+mäter: [FO2]
+målvärden: {2027: 80}
+---
+`,
         'plan/mal/M2.md': `---
 typ: mål
 id: M2
@@ -42,6 +53,17 @@ En karta över kommunens system.
     pass: {
       title: 'målår 2027, periodens sista år',
       files: {
+        'plan/indikatorer/I2.md': `---
+typ: indikator
+id: I2
+titel: Andel verksamhetssystem med gemensam inloggning
+enhet: procent
+riktning: högre
+källa: egen
+mäter: [FO2]
+målvärden: {2027: 80}
+---
+`,
         'plan/mal/M2.md': `---
 typ: mål
 id: M2

@@ -106,7 +106,7 @@ const PAGES: { name: string; path: string; h1: RegExp; content: RegExp[] }[] = [
       /Stämmer\s+30 av dem stämmer med aktiviteternas status/,
       /Ingen bedömning går emot aktiviteternas status/,
       /24 av 30 anger underlag/,
-      /saknar indikator/,
+      /Varje mål och fokusområde mäts av minst en indikator/,
       /Mål M1\s+IT-styrning/,
       /Mot aktiviteterna\s+Stämmer\s+5 av 5 aktiviteter klara/,
       /IT-rådets protokoll med investeringsprövningar 2026/,

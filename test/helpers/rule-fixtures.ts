@@ -1,7 +1,7 @@
 // Rule fixtures (test/fixtures/rules/<name>/) are stored as overlays: a folder holds only the files that differ
 // from its base plan, and the test lays them over the base in a temporary folder before it checks them.
 //
-// - `_base/` is the small shared plan (an organisation, a policy, a plan, goal M1 with focus area FO1, action A1);
+// - `_base/` is the small shared plan (an organisation, a policy, a plan, goal M1 with focus area FO1, action A1, indicator I9 measuring FO1);
 //   it is a whole plan, and the rule documentation examples (src/docs/) are laid over it too.
 // - Every other folder is laid over `_base/`, or over another fixture named by `base` in its `fixture.json`
 //   (`valid/` is the usual one: the small plan with a little of everything).

@@ -8,6 +8,8 @@ import { toDocx, toExtractedText, toPdf, type Artefacts } from './render.js';
 import { BUDGET_REPORT, POLICY_AND_PLAN, SHARED_POLICY, VISION_STRATEGY, type ShapeBlock } from './shapes.js';
 
 const FORMATS = ['txt', 'docx', 'pdf'] as const;
+/** The no-indicator warnings of goals `ids`: no imported document here has indicators, so no goal is measured. */
+const NO_INDICATOR = (ids: string[]) => ids.map((id) => `plan/mal/${id}.md no-indicator`);
 
 async function render(shape: ShapeBlock[], format: (typeof FORMATS)[number], artefacts: Artefacts): Promise<string | Buffer> {
   if (format === 'txt') return toExtractedText(shape, artefacts);
@@ -86,7 +88,7 @@ describe.each(FORMATS)('a policy and strategic plan in one document (%s)', (form
     expectMissingFacts(
       imported,
       ['plan/plan.md antagen_av', 'plan/plan.md antagen', 'plan/aktiviteter/A02.md slut', 'plan/aktiviteter/A03.md slut', 'plan/aktiviteter/A03.md budget.slag'],
-      ['plan/mal/M1.md focus-area-without-action'],
+      ['plan/mal/M1.md focus-area-without-action', 'plan/mal/M1.md no-indicator', 'plan/mal/M2.md no-indicator'],
     );
     // "hösten 2026" is kept as the document says it, not turned into a date; "400 tkr" is a budget of unknown kind.
     const a03 = imported.check.graph.nodes.find((n) => n.id === 'A03')!;
@@ -146,7 +148,7 @@ describe.each(FORMATS)('a policy shared by several municipalities (%s)', (format
     expectMissingFacts(
       imported,
       ['policy/policy.md antagen', 'plan/plan.md antagen_av', 'plan/plan.md antagen', 'plan/plan.md period', 'plan/mal/M1.md förväntat_resultat', 'plan/mal/M2.md förväntat_resultat', 'plan/mal/M3.md förväntat_resultat'],
-      ['plan/mal/M1.md goal-without-focus-area', 'plan/mal/M2.md goal-without-focus-area', 'plan/mal/M3.md goal-without-focus-area'],
+      ['plan/mal/M1.md goal-without-focus-area', 'plan/mal/M2.md goal-without-focus-area', 'plan/mal/M3.md goal-without-focus-area', ...NO_INDICATOR(['M1', 'M2', 'M3'])],
     );
   });
 });
@@ -163,7 +165,7 @@ describe('a policy shared by several municipalities, imported for one of them (-
     expectMissingFacts(
       imported,
       ['policy/policy.md antagen', 'plan/plan.md antagen_av', 'plan/plan.md antagen', 'plan/plan.md period', 'plan/mal/M1.md förväntat_resultat', 'plan/mal/M2.md förväntat_resultat', 'plan/mal/M3.md förväntat_resultat'],
-      ['plan/mal/M1.md goal-without-focus-area', 'plan/mal/M2.md goal-without-focus-area', 'plan/mal/M3.md goal-without-focus-area'],
+      ['plan/mal/M1.md goal-without-focus-area', 'plan/mal/M2.md goal-without-focus-area', 'plan/mal/M3.md goal-without-focus-area', ...NO_INDICATOR(['M1', 'M2', 'M3'])],
     );
   });
 });
@@ -190,6 +192,7 @@ describe.each(FORMATS)('a strategy with vision, current state, target state and 
     expectMissingFacts(await get(), ['plan/plan.md antagen_av', 'plan/plan.md antagen', 'plan/mal/M2.md förväntat_resultat', 'plan/mal/M2.md målår'], [
       'plan/mal/M1.md goal-without-focus-area',
       'plan/mal/M2.md goal-without-focus-area',
+      ...NO_INDICATOR(['M1', 'M2']),
     ]);
   });
 });
@@ -217,6 +220,7 @@ describe.each(FORMATS)('a yearly report toward the budget frame (%s)', (format) 
       [
         'plan/mal/M1.md goal-without-focus-area',
         'plan/mal/M2.md goal-without-focus-area',
+        ...NO_INDICATOR(['M1', 'M2']),
       ],
     );
   });

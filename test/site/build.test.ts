@@ -140,6 +140,13 @@ describe('buildSite', () => {
     // A relative link between plan files leads to the node's page; a broken one is dropped.
     expect(policy).toContain('href="/planer/norrby-plan-2024/"');
     expect(policy).not.toContain('finns-inte.md');
+    // Norrby's 2025-08 report: I1 measures goal M1, nothing measures its focus areas (rule no-indicator).
+    const report = read('norrby-plan-2024/uppfoljning/2025-08/index.html');
+    const plain = report.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(plain).toContain('2 av 2 fokusområden saknar indikator: FO1-1 , FO1.1');
+    expect(plain).toContain('Fokusområde FO1.1 Gemensamt nät Ej bedömd Saknar indikator');
+    expect(plain).toContain('Fokusområde FO1-1 Gemensam drift Ej bedömd Saknar indikator');
+    expect(plain.match(/Saknar indikator/g)).toHaveLength(2);
     // Configuration fills the accessibility statement.
     const statement = read('tillganglighet/index.html');
     expect(statement).toContain('Älvdalens IT-samverkan');

@@ -35,8 +35,10 @@ describe('Måluppfyllelse of the example, 2026-08', () => {
 
   it('gives the evidence and indicators each assessment rests on', () => {
     expect(byId.get('M4')!.row.followUp!.evidence.map((e) => e.title)).toEqual(['Incidentrapport och tillgänglighetsmätning 2026 (I2, I3)', 'PTS bredbandskartläggning 2025 (I4)']);
-    expect(byId.get('M4')!.indicators.map((i) => i.node.id)).toEqual(['I2', 'I3', 'I4']);
-    expect(byId.get('M3')!.indicators).toEqual([]);
+    expect(byId.get('M4')!.indicators.map((i) => i.node.id)).toEqual(['I2', 'I3', 'I4', 'I19', 'I20']);
+    // M3 is measured by I16 itself and through its focus areas by I17 and I18; FO3.4 by I18, which missed its target.
+    expect(byId.get('M3')!.indicators.map((i) => i.node.id)).toEqual(['I16', 'I17', 'I18']);
+    expect(byId.get('FO3.4')!.indicators.map((i) => [i.node.id, i.point?.actual, i.point?.target, i.point?.targetMet])).toEqual([['I18', 2, 5, false]]);
     // 24 of the 30 assessments list evidence; these six rest on their text, actions and indicators alone.
     expect(a.counts.withEvidence).toBe(24);
     expect(a.rows.filter((r) => r.agreement !== null && (r.row.followUp?.evidence.length ?? 0) === 0).map((r) => r.row.node.id)).toEqual(['FO1.5', 'FO2.7', 'FO2.11', 'FO3.1', 'FO4.3', 'FO4.4']);

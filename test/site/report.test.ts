@@ -28,7 +28,7 @@ describe('the report of a period: summary', () => {
     expect(r.date).toBe('2026-08-24');
     expect(r.organisations.map((o) => o.title)).toEqual(['Ekby kommun']);
     expect(r.outstanding).toEqual([]);
-    expect(r.followUpCount).toBe(75);
+    expect(r.followUpCount).toBe(89);
   });
 
   it('gives each goal its assessment, forecast and rollup', () => {
@@ -48,14 +48,19 @@ describe('the report of a period: summary', () => {
   });
 
   it('takes the key indicators of a goal from the goal and its focus areas, the group instead of its questions', () => {
-    expect(r.goals.map((g) => ids(g.keyIndicators))).toEqual([['I6'], ['I1', 'I5'], [], ['I2', 'I3', 'I4']]);
+    expect(r.goals.map((g) => ids(g.keyIndicators))).toEqual([
+      ['I6', 'I7', 'I8'],
+      ['I1', 'I5', 'I9', 'I10', 'I11', 'I12', 'I13', 'I14', 'I15'],
+      ['I16', 'I17', 'I18'],
+      ['I2', 'I3', 'I4', 'I19', 'I20'],
+    ]);
     const i6 = r.goals[0]!.keyIndicators[0]!;
     // I6 is the equal-weight mean of I6.1–I6.4 in 2026: (4 + 3 + 4 + 3) / 4.
     expect(i6.point).toMatchObject({ year: 2026, actual: 3.5, target: 3.25, targetMet: true });
     expect(i6).toMatchObject({ previousYear: 2025, previousActual: 2.75, change: 0.75, trend: 'bättre' });
     const i4 = r.goals[3]!.keyIndicators.find((i) => i.node.id === 'I4')!;
     expect(i4.point).toMatchObject({ actual: 92, target: 93, targetMet: false });
-    expect(r.indicatorsMet).toEqual({ met: 9, of: 10 });
+    expect(r.indicatorsMet).toEqual({ met: 22, of: 24 });
   });
 
   it('lists per goal and focus area the written assessment and the actions active in the period', () => {
@@ -89,13 +94,12 @@ describe('the report of a period: summary', () => {
     expect(listedIn(2)).toContain('A28');
   });
 
-  it('shows as without indicator exactly the goals and focus areas of the graph\'s indicator coverage', () => {
-    const coverage = indicatorCoverage(model.index);
-    expect(r.goals.filter((g) => g.keyIndicators.length === 0).map((g) => g.node.id)).toEqual(['M3']);
-    expect(r.goals.filter((g) => g.keyIndicators.length === 0).map((g) => g.node.key)).toEqual(coverage.goals);
-    const unmeasured = r.goals.flatMap((g) => g.focusAreas.filter((fa) => fa.indicators.length === 0).map((fa) => fa.node.key));
-    expect([...unmeasured].sort()).toEqual(coverage.focusAreas);
-    expect(ids(r.goals[0]!.focusAreas.filter((fa) => fa.indicators.length === 0))).toEqual(['FO1.4', 'FO1.5']);
+  it('has an indicator for every goal and focus area of the example (no-indicator finds none)', () => {
+    expect(indicatorCoverage(model.index)).toEqual({ goals: [], focusAreas: [] });
+    expect(r.goals.filter((g) => g.keyIndicators.length === 0)).toEqual([]);
+    expect(r.goals.flatMap((g) => ids(g.focusAreas.filter((fa) => fa.indicators.length === 0)))).toEqual([]);
+    // M3's key indicator is I16, which measures the goal and three of its focus areas.
+    expect(ids(r.goals[2]!.keyIndicators)).toEqual(['I16', 'I17', 'I18']);
   });
 
   it('gives each principle its plan goals and its rollup from the graph', () => {
@@ -274,5 +278,23 @@ describe('sparbar rapport: which plan', () => {
     expect('plan' in chosen && chosen.plan.id).toBe('sodervik-plan-2024');
     expect(choosePlan(m, '2025-08', 'finns-inte')).toMatchObject({ error: expect.stringMatching(/ingen plan har id "finns-inte"/) });
     expect(choosePlan(m, '2026-08', 'norrby-plan-2024')).toMatchObject({ error: expect.stringMatching(/ingen uppföljning för 2026-08/) });
+  });
+});
+
+describe('the report of a plan that lacks indicators (the multi fixture)', () => {
+  // Norrby's 2024 plan: I1 measures goal M1 itself, nothing measures its focus areas FO1.1 and FO1-1.
+  const multi = new SiteModel(checkPlans(path.join(root, 'test/fixtures/site/multi')).graph);
+  const r = periodReport(multi, 'norrby-plan-2024', '2025-08');
+
+  it('flags exactly the goals and focus areas that the graph\'s indicator coverage (and so no-indicator) names', () => {
+    const coverage = indicatorCoverage(multi.index);
+    const inPlan = new Set(r.goals.flatMap((g) => [g.node.key, ...g.focusAreas.map((fa) => fa.node.key)]));
+    expect(r.goals.map((g) => [g.node.id, ids(g.keyIndicators)])).toEqual([['M1', ['I1']]]);
+    expect(coverage.goals.filter((k) => inPlan.has(k))).toEqual([]);
+    const unmeasured = r.goals.flatMap((g) => g.focusAreas.filter((fa) => fa.indicators.length === 0).map((fa) => fa.node.key));
+    expect(unmeasured).toEqual(['norrby-plan-2024:FO1-1', 'norrby-plan-2024:FO1.1']);
+    expect([...unmeasured].sort()).toEqual(coverage.focusAreas.filter((k) => inPlan.has(k)));
+    // The other plans' goals have no indicator at all: the goal is named, not each focus area.
+    expect(coverage.goals).toEqual(['norrby-plan-2020:M1', 'sodervik-plan-2024:M1', 'vastra-plan-2025:M1']);
   });
 });

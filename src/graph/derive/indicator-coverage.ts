@@ -1,5 +1,6 @@
-// Indicator coverage: which goals and focus areas no indicator measures, the "saknar indikator" of the report. A goal
-// counts as measured when an indicator measures it or one of its focus areas, as the report's key indicators do.
+// Indicator coverage: which goals and focus areas no indicator measures. The rule no-indicator and the report's
+// "saknar indikator" both read it, so check and the pages never differ. A goal counts as measured when an indicator
+// measures it or one of its focus areas, as the report's key indicators do.
 import type { EdgeIndex } from '../graph-index.js';
 
 export interface IndicatorCoverage {
