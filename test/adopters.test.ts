@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkPlans } from '../src/check/check-plans.js';
+import { planDocument, policyDocument } from '../src/document/decision-document.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/plans-gemensam');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'sparbar-adopters-'));
@@ -85,6 +86,18 @@ describe('a policy and strategy shared by three municipalities (fixture plans-ge
     expect(graph.edges.filter((e) => e.type === 'replaces')).toEqual([]);
     // The strategy runs from the first municipality's decision (2023) to its goal's target year.
     expect(graph.derived.documentYears['gemensam-strategi']).toEqual({ from: 2023, to: 2025, source: 'målår' });
+  });
+
+  it('gives each organisation’s decision on the title page of the Word and PDF document', () => {
+    expect(policyDocument(graph, 'gemensam-it-policy').facts.filter((f) => f.label.startsWith('Antagen'))).toEqual([
+      { label: 'Antagen i Åsmarks kommun', value: 'Kommunfullmäktige, 20 februari 2023, § 12' },
+      { label: 'Antagen i Lindviks kommun', value: 'Kommunfullmäktige, 6 mars 2023, § 31, dnr KS 2022/118' },
+      { label: 'Antagen i Storkulla kommun', value: 'Kommunfullmäktige, datum saknas, § 7' },
+    ]);
+    expect(planDocument(graph, 'lindvik-anvisningar').facts.filter((f) => f.label.startsWith('Antagen'))).toEqual([
+      { label: 'Antagen av', value: 'Kommunstyrelsen i Lindvik' },
+      { label: 'Antagen', value: '11 september 2023' },
+    ]);
   });
 
   it('keeps follow-ups for the whole strategy and for one municipality apart, and rolls up both', () => {

@@ -8,6 +8,8 @@ import { formatStatedBudget, statedBudgets } from '../graph/budgets.js';
 import { budgetText, swedishDate as formatDate, swedishNumber as formatNumber } from './format.js';
 import { labelled, paragraph, type Block, type DecisionDocument, type ListItem, type TitleFact } from './blocks.js';
 import { markdownBlocks } from './markdown-blocks.js';
+import type { AdoptionDecision } from '../../schemas/adoption.js';
+import { adoptionsOf } from '../validate/adopters.js';
 
 const byId = (a: GraphNode, b: GraphNode) => naturalCompare(a.id, b.id);
 
@@ -31,6 +33,20 @@ function span(value: unknown, format: (v: string) => string): string | undefined
 }
 
 const fact = (label: string, value: string | undefined): TitleFact[] => (value === undefined ? [] : [{ label, value }]);
+
+/**
+ * The adoption facts of a policy or plan: `Antagen av` and `Antagen`, or, for a document several organisations
+ * adopted each with its own decision (beslut), one `Antagen i <organisation>` per organisation: organ, date, § and
+ * diarienummer as given ("datum saknas" where the documents do not give it).
+ */
+function adoptionFacts(index: GraphIndex, doc: GraphNode): TitleFact[] {
+  const f = doc.fields as { antagen_av?: string; antagen?: string; beslut?: AdoptionDecision[] };
+  if (f.beslut === undefined) return [...fact('Antagen av', f.antagen_av), ...fact('Antagen', f.antagen !== undefined ? formatDate(f.antagen) : undefined)];
+  return adoptionsOf(f, doc.organisations).map((a) => ({
+    label: `Antagen i ${index.node(a.organisation)?.title ?? a.organisation}`,
+    value: [a.antagen_av, a.antagen !== undefined ? formatDate(a.antagen) : 'datum saknas', a.paragraf, a.diarienummer === undefined ? undefined : `dnr ${a.diarienummer}`].filter((x) => x !== undefined).join(', '),
+  }));
+}
 
 /** The documents `dokument` can write: every policy and plan, in id order. */
 export function documentChoices(graph: Graph): GraphNode[] {
@@ -155,8 +171,7 @@ export function planDocument(graph: Graph, planKey: string): DecisionDocument {
   const policy = index.out(plan.key, 'implements').map((k) => index.node(k)).find((n) => n?.type === 'policy');
   const inPlan = (n: GraphNode) => n.plan === plan.key;
   const facts: TitleFact[] = [
-    ...fact('Antagen av', str(field(plan, 'antagen_av'))),
-    ...fact('Antagen', str(field(plan, 'antagen')) !== undefined ? formatDate(str(field(plan, 'antagen'))!) : undefined),
+    ...adoptionFacts(index, plan),
     ...fact('Diarienummer', str(field(plan, 'diarienummer'))),
     ...fact('Planperiod', span(field(plan, 'period'), (v) => v)),
     ...fact('Förverkligar', policy?.title),
@@ -221,8 +236,7 @@ export function policyDocument(graph: Graph, policyKey: string): DecisionDocumen
   const policy = index.node(policyKey);
   if (policy?.type !== 'policy') throw new Error(`${policyKey} är ingen policy`);
   const facts: TitleFact[] = [
-    ...fact('Antagen av', str(field(policy, 'antagen_av'))),
-    ...fact('Antagen', str(field(policy, 'antagen')) !== undefined ? formatDate(str(field(policy, 'antagen'))!) : undefined),
+    ...adoptionFacts(index, policy),
     ...fact('Diarienummer', str(field(policy, 'diarienummer'))),
     ...fact('Giltighet', span(field(policy, 'giltighet'), formatDate)),
     ...fact('Ansvarig', str(field(policy, 'ansvarig'))),

@@ -22,7 +22,7 @@ export const LINK_TARGETS: Record<string, readonly NodeTypeName[]> = {
   organisationer: ['organisation'],
   organisation: ['organisation'],
   policy: ['policy'],
-  ersätter: ['plan'],
+  ersätter: ['plan', 'policy'],
   område: ['område'],
   områden: ['område'],
   styrprinciper: ['styrprincip', 'underpunkt'],

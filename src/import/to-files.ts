@@ -126,8 +126,18 @@ export function planImport(result: ImportResult, options: ImportOptions = {}): P
     else lack(file, who, 'policy', 'organisationer', 'vilken eller vilka organisationer som har antagit policyn');
     if (policy.adoptedBy) fm['antagen_av'] = policy.adoptedBy;
     else lack(file, who, 'policy', 'antagen_av', 'vilket organ som antog policyn');
+    // Several organisations' decisions on their own dates: each one's in beslut (the organ only where it differs).
+    const idOf = new Map(result.organisations.map((o, i) => [o.title, orgIds[i]]));
+    const decisions = orgIds.length > 1 && policy.adoptions.length > 1 && policy.adoptions.every((a) => a.organisation !== null && idOf.has(a.organisation)) ? policy.adoptions : [];
     if (policy.adopted) fm['antagen'] = policy.adopted;
-    else lack(file, who, 'policy', 'antagen', 'datum då policyn antogs');
+    else if (decisions.length > 0) {
+      fm['beslut'] = decisions.map((a) => ({
+        organisation: idOf.get(a.organisation!)!,
+        ...(a.body !== null && a.body !== policy.adoptedBy ? { antagen_av: a.body } : {}),
+        ...(a.date !== null ? { antagen: a.date } : {}),
+      }));
+      for (const o of orgIds.filter((id) => !decisions.some((a) => idOf.get(a.organisation!) === id))) lack(file, who, 'policy', 'antagen', `datum då ${o} antog policyn`);
+    } else lack(file, who, 'policy', 'antagen', 'datum då policyn antogs');
     if (policy.validity) fm['giltighet'] = policy.validity;
     else lack(file, who, 'policy', 'giltighet', 'giltighetstid (från och till)');
     if (policy.owner) fm['ansvarig'] = policy.owner;
@@ -149,7 +159,7 @@ export function planImport(result: ImportResult, options: ImportOptions = {}): P
           : {}),
       }));
     } else lack(file, who, 'policy', 'områden', 'strategiska områden med styrprinciper');
-    if (policy.adoptions.length > 1) notes.push({ origin: policy.adoptions[0]!.origin, text: `Policyn antogs i ${policy.adoptions.length} beslut: ${policy.adoptions.map((a) => [a.organisation, a.body, a.date].filter(Boolean).join(' ')).join('; ')}. Formatet har i dag ett beslut per dokument.` });
+    if (policy.adoptions.length > 1 && decisions.length === 0) notes.push({ origin: policy.adoptions[0]!.origin, text: `Policyn antogs i ${policy.adoptions.length} beslut: ${policy.adoptions.map((a) => [a.organisation, a.body, a.date].filter(Boolean).join(' ')).join('; ')}. Skriv varje organisations beslut under "beslut" i policyn.` });
     files.push({ path: file, content: planFile(fm, sectionsText(policy.sections)) });
     nodes.push({ id: policyId, type: 'policy', title: policy.title, file, origin: policy.origin });
     for (const a of policy.areas) {

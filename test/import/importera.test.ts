@@ -131,14 +131,16 @@ describe.each(FORMATS)('a policy shared by several municipalities (%s)', (format
       ['M2', 'Gemensam systemförvaltning för skolan', 2026, ['O1']],
       ['M3', 'Alla chefer har gått utbildningen i digitalt ledarskap', 2027, ['O2']],
     ]);
-    // The three decisions differ in date: no single adoption date is written, and the report says why.
+    // The three decisions differ in date: no single adoption date is written; each is kept in beslut.
     expect(result.policy?.adopted).toBeNull();
     expect(result.policy?.adoptions.map((a) => `${a.organisation} ${a.body} ${a.date}`)).toEqual([
       'Aby kommun Kommunfullmäktige 2023-03-20',
       'Bby kommun Kommunfullmäktige 2023-04-17',
       'Cby kommun Kommunfullmäktige 2023-04-24',
     ]);
-    expect(planned.notes.some((n) => /antogs i 3 beslut/.test(n.text))).toBe(true);
+    // Each municipality's decision is kept in beslut, the organ they share once for all.
+    expect(policy.fields).toMatchObject({ beslut: [{ organisation: 'aby', antagen: '2023-03-20' }, { organisation: 'bby', antagen: '2023-04-17' }, { organisation: 'cby', antagen: '2023-04-24' }] });
+    expect(planned.notes.some((n) => /antogs i 3 beslut/.test(n.text))).toBe(false);
     expect(planned.notes.filter((n) => /området/.test(n.text))).toEqual([]);
   });
 
@@ -147,7 +149,7 @@ describe.each(FORMATS)('a policy shared by several municipalities (%s)', (format
     expect(imported.check.graph.nodes.find((n) => n.type === 'plan')!.organisations).toEqual(['aby', 'bby', 'cby']);
     expectMissingFacts(
       imported,
-      ['policy/policy.md antagen', 'plan/plan.md antagen_av', 'plan/plan.md antagen', 'plan/plan.md period', 'plan/mal/M1.md förväntat_resultat', 'plan/mal/M2.md förväntat_resultat', 'plan/mal/M3.md förväntat_resultat'],
+      ['plan/plan.md antagen_av', 'plan/plan.md antagen', 'plan/plan.md period', 'plan/mal/M1.md förväntat_resultat', 'plan/mal/M2.md förväntat_resultat', 'plan/mal/M3.md förväntat_resultat'],
       ['plan/mal/M1.md goal-without-focus-area', 'plan/mal/M2.md goal-without-focus-area', 'plan/mal/M3.md goal-without-focus-area', ...NO_INDICATOR(['M1', 'M2', 'M3'])],
     );
   });
@@ -164,7 +166,7 @@ describe('a policy shared by several municipalities, imported for one of them (-
     expect(summarise(check.graph).goals.map((g) => g.id)).toEqual(['M1', 'M2', 'M3']);
     expectMissingFacts(
       imported,
-      ['policy/policy.md antagen', 'plan/plan.md antagen_av', 'plan/plan.md antagen', 'plan/plan.md period', 'plan/mal/M1.md förväntat_resultat', 'plan/mal/M2.md förväntat_resultat', 'plan/mal/M3.md förväntat_resultat'],
+      ['plan/plan.md antagen_av', 'plan/plan.md antagen', 'plan/plan.md period', 'plan/mal/M1.md förväntat_resultat', 'plan/mal/M2.md förväntat_resultat', 'plan/mal/M3.md förväntat_resultat'],
       ['plan/mal/M1.md goal-without-focus-area', 'plan/mal/M2.md goal-without-focus-area', 'plan/mal/M3.md goal-without-focus-area', ...NO_INDICATOR(['M1', 'M2', 'M3'])],
     );
   });
