@@ -41,9 +41,7 @@ export const budgetSchema = z
     if (b.per_år !== undefined && b.år !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['år'], params: { rule: 'invalid-value' }, message: 'år gäller inte med per_år, där åren står. Ta bort år' });
     }
-    if (b.intervall !== undefined && b.intervall.från > b.intervall.till) {
-      ctx.addIssue({ code: 'custom', path: ['intervall'], params: { rule: 'end-before-start' }, message: `intervallet börjar på ${b.intervall.från} och slutar på ${b.intervall.till}. Skriv det lägre beloppet i från` });
-    }
+    // A range written backwards is the rule end-before-start's (an error that keeps the node in the graph).
   })
   .meta({ description: 'Pengar: belopp, per_år eller intervall, i enhet; slag och läge när dokumentet anger dem.' });
 

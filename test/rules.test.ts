@@ -356,9 +356,11 @@ const RULE_FIXTURES: Record<string, RuleFixture> = {
     ],
   },
   'end-before-start': {
-    keeps: ['digplan', 'digplan:A1', 'digplan:A2', 'itpolicy'],
+    // A backwards money range is an error that keeps its node (it once made the goal, focus area or action vanish).
+    keeps: ['digplan', 'digplan:A1', 'digplan:A2', 'digplan:M1', 'digplan:FO1', 'itpolicy'],
     cases: [
       { title: 'an action that ends before it starts', file: 'plan/aktiviteter/A2.md', says: [['2025-08-31', '2025-09-01']] },
+      { title: 'a money range 370–290 on a focus area', file: 'plan/mal/M1.md', says: [['370', '290', 'från']] },
       { title: 'a plan period 2027–2024', file: 'plan/plan.md', says: [['2024', '2027']] },
       { title: 'a policy valid until before it starts', file: 'policy/policy.md', says: [['2024-01-01', '2028-12-31']] },
     ],

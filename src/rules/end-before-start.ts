@@ -1,4 +1,5 @@
-// An end before its start: a policy's validity, a plan's period, an action's dates, an indicator's scale.
+// An end before its start: a policy's validity, a plan's period, an action's dates, an indicator's scale, a money range.
+import type { YamlPath } from '../parse/yaml-frontmatter.js';
 import { defineRule } from './rule.js';
 
 export default defineRule({
@@ -8,7 +9,7 @@ export default defineRule({
   category: 'schema',
   blocking: false,
   docs: {
-    details: 'Ett slut som ligger före sin start: en aktivitets `slut` före dess `start`, en plans `period` eller en policys `giltighet` baklänges, eller en `skala` vars `max` är mindre än `min`.',
+    details: 'Ett slut som ligger före sin start: en aktivitets `slut` före dess `start`, en plans `period` eller en policys `giltighet` baklänges, eller en `skala` vars `max` är mindre än `min`, eller ett budgetintervall vars `till` är mindre än `från`.',
     why: 'Oftast har två datum bytt plats eller ett år skrivits fel. En aktivitet som slutar innan den börjar blir ”försenad” från första dagen, och en baklänges planperiod gör att inga uppföljningar passar in.',
     fix: 'Byt plats på värdena eller rätta det som är fel skrivet.',
     fail: {
@@ -56,6 +57,17 @@ Besluten skrivs under digitalt.
     for (const n of index.ofType('aktivitet')) {
       const { start, slut } = n.fields;
       if (start && slut && slut < start) report(`Aktiviteten slutar (${slut}) före den börjar (${start}). Rätta start eller slut.`, nodeAt(n.key, ['slut']));
+    }
+    // A money range written backwards (intervall: { från: 37, till: 29 }), in budget or any of budgetar.
+    for (const n of [...index.ofType('mål'), ...index.ofType('fokusområde'), ...index.ofType('aktivitet')]) {
+      const { budget, budgetar } = n.fields;
+      const written: [YamlPath, typeof budget][] = [[['budget'], budget], ...(budgetar ?? []).map((b, i): [YamlPath, typeof budget] => [['budgetar', i], b])];
+      for (const [at, b] of written) {
+        const range = b?.intervall;
+        if (range && range.till < range.från) {
+          report(`Intervallet börjar på ${range.från} och slutar på ${range.till}. Skriv det lägre beloppet i från och det högre i till.`, nodeAt(n.key, [...at, 'intervall', 'till']));
+        }
+      }
     }
     for (const n of index.ofType('indikator')) {
       const skala = n.fields.skala;
