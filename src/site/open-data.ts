@@ -4,6 +4,7 @@ import { anyFields } from '../graph/node-fields.js';
 import { graphToJson } from '../graph/to-json.js';
 import type { EdgeType } from '../graph/types.js';
 import { toCsv, type CsvCell } from './csv.js';
+import { statedBudgets } from '../graph/budgets.js';
 import { readBudget } from './format.js';
 import { TYPE_LABEL_PLURAL } from '../words/nodes.js';
 import { joinSwedish } from '../words/agreement.js';
@@ -114,6 +115,15 @@ export function openDataFiles(model: SiteModel, siteAddress: string | null = nul
     }),
   );
 
+  // Money as the plans state it: one row per node, budget and year (a budget without a year is one row with no
+  // year), the amount as written (a range as från and till, one amount as both), in the unit written.
+  const budgets = toCsv(
+    ['nod', 'typ', 'id', 'titel', 'år', 'belopp_från', 'belopp_till', 'enhet', 'slag', 'läge'],
+    g.nodes.flatMap((n) =>
+      statedBudgets(n.fields).flatMap((b) => b.amounts.map((a): CsvCell[] => [n.key, n.type, n.id, n.title, a.year, a.low, a.high, b.unit, b.kind, b.stage])),
+    ),
+  );
+
   const present = new Set(g.nodes.map((n) => n.type));
   const types = (Object.keys(TYPE_LABEL_PLURAL) as (keyof typeof TYPE_LABEL_PLURAL)[])
     .filter((t) => present.has(t))
@@ -131,6 +141,7 @@ export function openDataFiles(model: SiteModel, siteAddress: string | null = nul
     { name: 'lankar.csv', title: 'Hur delarna hänger ihop', description: 'En rad för varje samband mellan två delar, till exempel att en aktivitet bidrar till ett fokusområde, med sambandets typ och betydelse på svenska.', format: 'CSV', mediaType: 'text/csv', content: links },
     { name: 'uppfoljningar.csv', title: 'Uppföljningar', description: 'En rad per uppföljning: period, bedömning, prognos, status, utfall, författare, datum och kommentar.', format: 'CSV', mediaType: 'text/csv', content: followUps },
     { name: 'aktivitetsstatus.csv', title: 'Aktiviteternas status per period', description: 'Gällande status för varje aktivitet i varje uppföljningsperiod, även när ingen ny uppföljning skrevs, och om den är försenad.', format: 'CSV', mediaType: 'text/csv', content: actionStatus },
+    { name: 'budgetar.csv', title: 'Budgetar', description: 'En rad per budget och år för aktiviteter, fokusområden och mål: beloppet som planen skriver det (ett spann som från och till), enhet (kr, tkr eller Mkr), slag (investering eller drift) och läge (begärd eller beviljad) när planen anger dem.', format: 'CSV', mediaType: 'text/csv', content: budgets },
     { name: 'indikatorvarden.csv', title: 'Indikatorernas värden', description: 'Målvärde, utfall, förändring och trend per indikator och år.', format: 'CSV', mediaType: 'text/csv', content: indicatorValues },
   ];
 }

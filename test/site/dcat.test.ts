@@ -129,7 +129,7 @@ describe('the DCAT-AP-SE description of the open data', () => {
     // Distributions: the graph as JSON (conforming to its schema), each CSV file and the JSON Schema, each downloadable, CC0 by default.
     const dists = rdf.values(dataset!, `${DCAT}distribution`).map((d) => d.value);
     const byFile = new Map(dists.map((d) => [rdf.one(d, `${DCAT}downloadURL`).value.replace(`${site}data/`, ''), d]));
-    expect([...byFile.keys()]).toEqual(['graf.json', 'noder.csv', 'lankar.csv', 'uppfoljningar.csv', 'aktivitetsstatus.csv', 'indikatorvarden.csv', 'graf.schema.json']);
+    expect([...byFile.keys()]).toEqual(['graf.json', 'noder.csv', 'lankar.csv', 'uppfoljningar.csv', 'aktivitetsstatus.csv', 'budgetar.csv', 'indikatorvarden.csv', 'graf.schema.json']);
     expect(rdf.one(byFile.get('graf.json')!, `${DCT}format`).value).toBe('application/json');
     expect(rdf.one(byFile.get('noder.csv')!, `${DCT}format`).value).toBe('text/csv');
     expect(rdf.one(byFile.get('graf.schema.json')!, `${DCT}format`).value).toBe('application/schema+json');

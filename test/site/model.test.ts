@@ -142,6 +142,13 @@ describe('open data', () => {
     expect(a14[header.indexOf('budget_belopp')]).toBe('6');
     const links = parseCsv(files.find((f) => f.name === 'lankar.csv')!.content.slice(1));
     expect(links.length - 1).toBe(example.edges.length);
+    // Money per node and year as the plan states it: A14's 6 Mkr (no year given), in its unit.
+    const budgets = parseCsv(files.find((f) => f.name === 'budgetar.csv')!.content.slice(1));
+    const budgetHeader = budgets[0]!;
+    expect(budgetHeader).toEqual(['nod', 'typ', 'id', 'titel', 'år', 'belopp_från', 'belopp_till', 'enhet', 'slag', 'läge']);
+    const a14Budget = budgets.find((r) => r[0] === 'ekby-digplan-2024-2027:A14')!;
+    expect([a14Budget[4], a14Budget[5], a14Budget[6], a14Budget[7]]).toEqual(['', '6', '6', 'Mkr']);
+    expect(budgets.length - 1).toBe(example.nodes.filter((n) => (n.fields as { budget?: unknown }).budget !== undefined).length);
     const values = files.find((f) => f.name === 'indikatorvarden.csv')!.content;
     expect(values).toContain('ekby-digplan-2024-2027:I2;');
     expect(values).toContain(';99,86;');
