@@ -192,7 +192,7 @@ describe('a maturity survey with four cornerstones and a total (fixture plans-mo
       const page = read('ostvik-mognad/indikator/h/index.html');
       expect(tableRows(page, 'H: målvärde och utfall per år (skala 1–4)')).toEqual([
         ['År', 'Målvärde', 'Utfall', 'Riket (medelvärde)', 'Beräknat medelvärde', 'Svarande', 'Förändring', 'Trend', 'Mot målvärdet'],
-        ['2022', '–', '2', '2,3', '2,025', '231', '–', '–', '–'],
+        ['2022', '–', '2,0', '2,3', '2,025', '231', '–', '–', '–'],
         ['2024', '–', '2,6', '2,5', '2,55', '248', '+0,6', 'bättre', '–'],
         ['2026', '3', '–', '–', '–', '–', '–', '–', '–'],
       ]);

@@ -1,15 +1,8 @@
 // A survey's printed group mean (a cornerstone, a total) that the members' values do not give, within its rounding.
-import { groupValues } from '../graph/derive/indicators.js';
+import { groupValues, printedDecimals } from '../graph/derive/indicators.js';
 import type { GraphIndex } from '../graph/graph-index.js';
 import { formatNumber } from '../util/number-format.js';
 import { defineRule } from './rule.js';
-
-/** Decimals a number is written with as YAML read it (`2.4` → 1, `3` → 0). */
-function decimalsOf(value: number): number {
-  const text = String(value);
-  const dot = text.indexOf('.');
-  return dot < 0 || /e/i.test(text) ? 0 : text.length - dot - 1;
-}
 
 /** True when the groups below `key` (through its members) run in a circle: reference-cycle reports that, not this rule. */
 function belowCycle(index: GraphIndex, key: string, stack = new Set<string>()): boolean {
@@ -79,7 +72,7 @@ export default defineRule({
       if (n.fields.beräkning !== 'medelvärde' || belowCycle(index, n.key)) continue;
       const { computed, printed } = valuesOf(n.key);
       if (printed.size === 0 || computed.size === 0) continue;
-      const decimals = Math.max(...[...printed.values()].map(decimalsOf));
+      const decimals = printedDecimals([...printed.values()]);
       const tolerance = 0.5 * 10 ** -decimals;
       for (const [year, value] of [...printed].sort((a, b) => a[0] - b[0])) {
         const mean = computed.get(year);

@@ -21,6 +21,11 @@ export function formatValue(value: number, unit: Unit | undefined): string {
   return isScaleUnit(unit) ? `${formatNumber(value)} (${unitName(unit)})` : quantity(value, unit);
 }
 
+/** A number with exactly `decimals` decimals, as a survey prints it: `2,0`, `2,6`. */
+export function formatDecimals(value: number, decimals: number): string {
+  return new Intl.NumberFormat('sv-SE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: true }).format(value);
+}
+
 /** `2023-11-27` → `27 november 2023`; anything else is returned as it is. */
 export function formatDate(date: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);

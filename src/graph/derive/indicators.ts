@@ -16,6 +16,18 @@ export function roundNoise(x: number): number {
   return Math.round(x * 1e9) / 1e9;
 }
 
+/**
+ * The decimals a survey printed its values with: the most any of `values` has as YAML read them (`2.4` → 1; `2.0`
+ * reads as 2, so a value printed with a trailing zero counts by its neighbours).
+ */
+export function printedDecimals(values: readonly number[]): number {
+  return Math.max(0, ...values.map((v) => {
+    const text = String(v);
+    const dot = text.indexOf('.');
+    return dot < 0 || /e/i.test(text) ? 0 : text.length - dot - 1;
+  }));
+}
+
 /** Equal-weight mean of the values present; undefined for none. */
 export function mean(values: readonly number[]): number | undefined {
   if (values.length === 0) return undefined;
