@@ -199,6 +199,10 @@ describe('a maturity survey with four cornerstones and a total (fixture plans-mo
       expect(text(page)).toContain('Medelvärde av 4 indikatorgrupper med samma vikt');
     });
 
+    it('says what a question and a cornerstone measure through the total', () => {
+      for (const page of ['h1', 'h1-1']) expect(text(read(`ostvik-mognad/indikator/${page}/index.html`)), page).toContain('Genom gruppen H Digital mognad, totalt , som mäter mål M1 Högre digital mognad .');
+    });
+
     it('shows the breakdown by size class as a table', () => {
       expect(tableRows(read('ostvik-mognad/indikator/h/index.html'), 'H: utfall per kommunstorlek och år (skala 1–4)')).toEqual([
         ['Kommunstorlek', '2022', '2024'],
