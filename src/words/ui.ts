@@ -20,6 +20,8 @@ export const UI = {
   'footer.search': 'Sök och alla sidor',
   'footer.pageAddress': 'Sidan finns på',
   'footer.madeWith': 'Publicerad med Spårbar – planer som kod.',
+  'print.page': 'Sida',
+  'print.pageOf': 'av',
 
   'sectionNav.plan': 'Planens sidor',
   'sectionNav.policy': 'Policyns sidor',

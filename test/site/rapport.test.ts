@@ -109,6 +109,14 @@ describe.skipIf(!hasChromium)('sparbar rapport with Debian’s chromium', () => 
       expect(text.stdout).toContain('Uppföljning augusti 2026');
       expect(text.stdout).toContain('Förändringar sedan augusti 2025');
       expect(text.stdout).not.toContain('Hoppa till innehållet');
+      // Every page has the running head and foot (@page margin boxes): title and period, plan, "Sida N av M".
+      const printed = text.stdout.split('\f').slice(0, pages);
+      expect(printed).toHaveLength(pages);
+      for (const [i, page] of printed.entries()) {
+        expect(page, `sida ${i + 1}`).toContain('Uppföljning augusti 2026');
+        expect(page, `sida ${i + 1}`).toContain('Ekby kommun · Strategisk plan för digitalisering 2024–2027');
+        expect(page, `sida ${i + 1}`).toContain(`Sida ${i + 1} av ${pages}`);
+      }
     }
   }, 180_000);
 });
