@@ -99,7 +99,8 @@ export interface PeriodReport {
   /** What needs the board's attention in the period, each thing named (./attention.ts). */
   attention: AttentionList;
   goals: GoalSection[];
-  /** Indicators of the plan whose outcome for the year reached its target, of those with both. */
+  /** Indicators of the plan whose outcome for the year reached its target, of those with both; a group of questions is
+   * one indicator (its questions are not counted apart). */
   indicatorsMet: { met: number; of: number };
   principles: PrincipleRow[];
   changes: PeriodChanges | null;
@@ -222,7 +223,8 @@ export function periodReport(model: SiteModel, planKey: string, period: string):
     else if (!f.submitted) outstanding.push({ node: active.node, state: 'ej ifylld' });
   }
 
-  const indicatorRows = model.indicatorsOfPlan(planKey).map((i) => indicatorRow(model, i, period, previous));
+  // A group counts as one indicator (its value is the mean of its questions), never its questions one by one.
+  const indicatorRows = model.indicatorsOfPlan(planKey).filter((i) => model.groupOf(i.key) === undefined).map((i) => indicatorRow(model, i, period, previous));
   const withTarget = indicatorRows.filter((r) => r.point?.targetMet !== null && r.point?.targetMet !== undefined);
 
   return {

@@ -20,6 +20,7 @@ export const NOUNS = {
   ändring: { one: 'ändring', many: 'ändringar', ett: false },
   uppföljning: { one: 'uppföljning', many: 'uppföljningar', ett: false },
   person: { one: 'person', many: 'personer', ett: false },
+  fråga: { one: 'fråga', many: 'frågor', ett: false },
   'mål eller fokusområde': { one: 'mål eller fokusområde', many: 'mål och fokusområden', ett: true },
 } as const satisfies Record<string, Noun>;
 

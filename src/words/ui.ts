@@ -22,6 +22,8 @@ export const UI = {
   'footer.madeWith': 'Publicerad med Spårbar – planer som kod.',
   'print.page': 'Sida',
   'print.pageOf': 'av',
+  'group.computed': 'medelvärdet av frågorna',
+  'group.fromQuestions': 'Gruppen har ingen egen uppföljning: värdet är medelvärdet av frågornas utfall, med samma vikt. Frågornas uppföljningar:',
 
   'sectionNav.plan': 'Planens sidor',
   'sectionNav.policy': 'Policyns sidor',

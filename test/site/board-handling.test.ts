@@ -133,6 +133,13 @@ describe('a follow-up of 2025-08 changed in git after kommunstyrelsen handled th
     // Every goal and focus area of the example has an indicator, so nothing is flagged (the flags themselves are
     // asserted on the multi fixture in build.test.ts).
     expect(text(html)).not.toMatch(/saknar indikator/i);
+    // The headline counts the group I6 once and names its questions under it.
+    expect(text(html)).toContain('18 av 20 indikatorer med målvärde och utfall för 2026 nådde målvärdet');
+    expect(text(html)).toContain('En grupp räknas som en indikator: I6 Digital mognad: styrning , med 4 frågor: I6.1 , I6.2 , I6.3 , I6.4');
+    // The group's own page shows its computed value in its follow-up section, not "–" and "Ingen uppföljning skrevs".
+    const i6 = text(read(`${PLAN}/indikator/i6/index.html`));
+    expect(i6).toMatch(/Uppföljning augusti 2026 Utfall: 3,5 \(skala 1–4\) \(medelvärdet av frågorna\) Gruppen har ingen egen uppföljning/);
+    expect(i6).not.toContain('Ingen uppföljning skrevs');
     // I3 (serious IT incidents, lower is better) fell from 6 to 3: down arrow, better, −3.
     expect(text(html)).toMatch(/I3 Antal allvarliga IT-incidenter[^↗↘]*↘ bättre \(−3\)/);
     expect(text(html)).not.toMatch(/↗ bättre \(−/);
