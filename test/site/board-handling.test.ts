@@ -133,6 +133,11 @@ describe('a follow-up of 2025-08 changed in git after kommunstyrelsen handled th
     // Every goal and focus area of the example has an indicator, so nothing is flagged (the flags themselves are
     // asserted on the multi fixture in build.test.ts).
     expect(text(html)).not.toMatch(/saknar indikator/i);
+    // "I korthet" first: each thing that needs attention in a line, then each goal's row.
+    const overview = text(html.slice(html.indexOf('id="i-korthet"'), html.indexOf('id="att-uppmarksamma"')));
+    for (const named of ['M2 Digitalisering', 'M3 Verksamhetssystem', 'M4 IT-infrastruktur', 'A18 Flytt av e-post', 'A23 Införande av e-arkiv', 'I4 Hushåll med tillgång', 'I18 Antal genomförda leveranser']) expect(overview).toContain(named);
+    expect(overview).toContain('12 fokusområden är inte helt uppfyllda: FO2.1 , FO2.2 , FO2.4 , FO2.5 , FO2.7 , FO2.8 , FO2.11 , FO3.4 , FO3.5 , FO4.3 , FO4.4 , FO4.5');
+    expect(overview).toMatch(/M3 Verksamhetssystem Delvis uppfyllt Prognos: delvis uppfyllt .*? 2 av 3 nådde målvärdet I16 Antal verksamhetssystem : 119 system \(mål 120 system ?\) Nått ↘ bättre \(−9\) I18 Antal genomförda leveranser till e-arkivet : 2 leveranser \(mål 5 leveranser ?\) Inte nått/);
     // The headline counts the group I6 once and names its questions under it.
     expect(text(html)).toContain('18 av 20 indikatorer med målvärde och utfall för 2026 nådde målvärdet');
     expect(text(html)).toContain('En grupp räknas som en indikator: I6 Digital mognad: styrning , med 4 frågor: I6.1 , I6.2 , I6.3 , I6.4');

@@ -117,6 +117,15 @@ describe.skipIf(!hasChromium)('sparbar rapport with Debian’s chromium', () => 
         expect(page, `sida ${i + 1}`).toContain('Ekby kommun · Strategisk plan för digitalisering 2024–2027');
         expect(page, `sida ${i + 1}`).toContain(`Sida ${i + 1} av ${pages}`);
       }
+      // The first page is the whole picture: what needs attention and every goal's row of "Målen augusti 2026"
+      // (assessment, focus areas, actions, indicators); the full list begins on the second page.
+      const first = printed[0]!;
+      expect(first).toContain('I korthet');
+      expect(first).toContain('I18 Antal genomförda leveranser till e-arkivet');
+      expect(first).toContain('Målen augusti 2026');
+      for (const goal of ['M1 IT-styrning', 'M2 Digitalisering', 'M3 Verksamhetssystem', 'M4 IT-infrastruktur']) expect(first.replace(/\s+/g, ' ')).toContain(goal);
+      for (const met of ['3 av 3', '9 av 9', '2 av 3', '4 av 5']) expect(first).toContain(`${met} nådde målvärdet`);
+      expect(printed[1]).not.toContain('Målen augusti 2026');
     }
   }, 180_000);
 });
