@@ -65,7 +65,7 @@ const PAGES: { name: string; path: string; h1: RegExp; content: RegExp[] }[] = [
     content: [
       /Uppföljningsrapport/,
       /Att uppmärksamma/,
-      /Uppföljningen augusti 2026 visar att 15 mål och fokusområden inte är helt uppfyllda, att 2 aktiviteter har avvikelser och att 1 indikator inte nådde målvärdet/,
+      /Uppföljningen augusti 2026 visar att 15 mål och fokusområden inte är helt uppfyllda, att 2 aktiviteter har avvikelser och att 2 indikatorer inte nådde målvärdet/,
       /FO3\.4 E-arkiv och informationshantering\s+Ej uppfyllt för andra perioden i rad/,
       /Har passerat det antagna slutdatumet 30 juni 2026; nytt slutdatum 30 juni 2027 \(flyttat en gång\)/,
       /Utfall 2026: 92\s%, målvärde 93\s%/,
@@ -73,7 +73,8 @@ const PAGES: { name: string; path: string; h1: RegExp; content: RegExp[] }[] = [
       /24 augusti 2026/,
       /Sammanfattning/,
       /Målen i korthet, augusti 2026/,
-      /9 av 10/,
+      /18 av 20/,
+      /I korthet/,
       /Mål M1\s+IT-styrning/,
       /Fokusområde FO4\.3/,
       /Avvikelser/,
