@@ -228,6 +228,13 @@ export function judge(baseline: CheckResult, after: CheckResult, mutated: string
         return nodeAt(m) !== undefined && lostInto(nodeAt(m)!.key, 'part-of');
       case 'principle-uncovered':
         return nodeAt(m) !== undefined && lostInto(nodeAt(m)!.key, 'realises');
+      case 'no-indicator': {
+        // The goal or focus area lost the indicator that measured it (or, for a goal, the one of a focus area).
+        const node = nodeAt(m);
+        if (node === undefined) return false;
+        const parts = baseline.graph.edges.filter((e) => e.type === 'part-of' && e.to === node.key).map((e) => e.from);
+        return [node.key, ...parts].some((key) => lostInto(key, 'measures'));
+      }
       case 'assessment-disagrees-with-rollup': {
         const f = after.graph.followUps.find((x) => x.source.file === m.file);
         return f !== undefined && rollupOf(baseline.graph, f.node, f.period) !== rollupOf(after.graph, f.node, f.period);
