@@ -66,7 +66,7 @@ const PAGE_TYPES: { name: string; path: string; h1: RegExp; content: RegExp[] }[
   { name: 'styrprincip', path: `${POLICY}/styrprincip/sp9/`, h1: /Informationssäkerheten/, content: [/Säkerhetsnivån bestäms efter riskanalys/, /Så genomförs principen/, /M3/, /FO4\.2/, /Aktivitet/, /Klar|Pågår/] },
   { name: 'mål', path: `${PLAN}/mal/m2/`, h1: /Digitalisering/, content: [/Förväntat resultat 2027/, /Styrprinciper som målet förverkligar/, /FO2\.11/, /A05/, /Uppföljning augusti 2026/, /Uppföljning augusti 2025/] },
   { name: 'fokusområde', path: `${PLAN}/fokusomrade/fo2-3/`, h1: /Automatisering av handläggning/, content: [/Leder upp till/, /M2/, /Uppföljning/] },
-  { name: 'aktivitet', path: `${PLAN}/aktivitet/a14/`, h1: /Nytt trådlöst nät/, content: [/Servicenämnden – IT-enheten/, /6\u00a0Mkr investering/, /31 oktober 2025/, /FO4\.1/, /SP9/, /Uppföljning augusti 2026/, /Uppföljning augusti 2025/] },
+  { name: 'aktivitet', path: `${PLAN}/aktivitet/a14/`, h1: /Nytt trådlöst nät/, content: [/Servicenämnden – IT-enheten/, /6\u00a0Mkr, investering/, /31 oktober 2025/, /FO4\.1/, /SP9/, /Uppföljning augusti 2026/, /Uppföljning augusti 2025/] },
   { name: 'indikator', path: `${PLAN}/indikator/i1/`, h1: /e-legitimation/, content: [/Målvärde och utfall per år/, /Inte nått|Nått/, /82/, /Målvärdet för 2027 har höjts från 90\s%\still 95\s%/, /90 →[^\d]*95\s+höjt 17 september 2025/] },
   { name: 'indikator med räknad enhet', path: `${PLAN}/indikator/i3/`, h1: /IT-incidenter/, content: [/Enhet\s+incidenter/, /Utfall:\s3\sincidenter/] },
   { name: 'indikatorgrupp', path: `${PLAN}/indikator/i6/`, h1: /Digital mognad/, content: [/Medelvärde av 4 indikatorer/, /Indikatorer i gruppen/, /I6\.4/] },
