@@ -147,6 +147,15 @@ describe('buildSite', () => {
     expect(plain).toContain('Fokusområde FO1.1 Gemensamt nät Ej bedömd Saknar indikator');
     expect(plain).toContain('Fokusområde FO1-1 Gemensam drift Ej bedömd Saknar indikator');
     expect(plain.match(/Saknar indikator/g)).toHaveLength(2);
+    // The same on the plan's goals table (start page too) and its traceability page: M1 measured, neither focus area.
+    const textOf = (f: string) => read(f).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(textOf('norrby-plan-2024/index.html')).toContain('2 av 2 fokusområden saknar indikator');
+    const norrbyTrace = textOf('norrby-plan-2024/sparbarhet/index.html');
+    expect(norrbyTrace).toMatch(/FO1-1 Gemensam drift ● hör till M1 1 Saknar indikator FO1\.1 Gemensamt nät ● hör till M1 \d+ Saknar indikator/);
+    expect(norrbyTrace.match(/Saknar indikator/g)).toHaveLength(2);
+    // Söderviks M1: no indicator measures it or its focus area; the goal itself is flagged.
+    expect(textOf('sodervik-plan-2024/index.html')).toContain('M1 Kompetens i hela organisationen Saknar indikator Ej bedömd');
+    expect(textOf('sodervik-plan-2024/sparbarhet/index.html')).toMatch(/M1 Kompetens i hela organisationen Saknar indikator FO1 Chefsutbildning ● hör till M1 \d+ Saknar indikator/);
     // Configuration fills the accessibility statement.
     const statement = read('tillganglighet/index.html');
     expect(statement).toContain('Älvdalens IT-samverkan');
