@@ -36,6 +36,13 @@ describe('a shared policy and strategy on the site', () => {
     const start = text('index.html');
     expect((read('index.html').match(/<h2[^>]*>\s*<a[^>]*>Gemensam digitaliseringsstrategi<\/a>/g) ?? []).length).toBe(1);
     expect(start).toContain('Kommunstyrelsen: Lindviks kommun 12 juni 2023, Storkulla kommun 19 juni 2023 och Åsmarks kommun 15 maj 2023');
+    // The joint strategy's card names its organisations in the plural; each plan's attention section has a name of
+    // its own (two plans followed up in August 2024 would otherwise give two landmarks of the same name).
+    expect(read('index.html')).toContain('<dt>Organisationer</dt>');
+    const names = [...read('index.html').matchAll(/<h4 id="uppmarksamma-\d+">([\s\S]*?)<\/h4>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    expect(names.length).toBeGreaterThan(1);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toContain('Att uppmärksamma augusti 2024: Gemensam digitaliseringsstrategi');
   });
 
   it('lists each organisation’s decision on the document’s page, and says what is not given', () => {
