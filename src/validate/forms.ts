@@ -115,9 +115,18 @@ export function rewriteAs(form: Form, value: unknown, source: string | undefined
       return m ? written.replace(/\s/g, '').replace(',', '.') : undefined;
     }
     case 'map': {
+      const shape = schema ? (defOf(unwrap(schema)).shape ?? {}) : {};
+      // Money written as text, "5 Mkr" or "290–370 MSEK": a budget's amount (or range) and unit.
+      const money = /^(\d+(?:[.,]\d+)?)(?:\s*[-–—]\s*(\d+(?:[.,]\d+)?))?\s*(kr|tkr|mkr|msek)$/i.exec(written);
+      if (money && shape['belopp'] && shape['intervall'] && shape['enhet']) {
+        const amount = (v: string) => v.replace(',', '.');
+        const unit = { kr: 'kr', tkr: 'tkr', mkr: 'Mkr', msek: 'Mkr' }[money[3]!.toLowerCase() as 'kr' | 'tkr' | 'mkr' | 'msek'];
+        return money[2] === undefined
+          ? `{ belopp: ${amount(money[1]!)}, enhet: ${unit} }`
+          : `{ intervall: { från: ${amount(money[1]!)}, till: ${amount(money[2])} }, enhet: ${unit} }`;
+      }
       const range = /^(\d{4}(?:-\d{2}-\d{2})?)\s*[-–—]\s*(\d{4}(?:-\d{2}-\d{2})?)$/.exec(written);
       if (range && schema) {
-        const shape = defOf(unwrap(schema)).shape ?? {};
         if (shape['från'] && shape['till']) {
           const from = formOf(shape['från'], 'från');
           const to = formOf(shape['till'], 'till');

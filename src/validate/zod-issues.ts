@@ -233,7 +233,9 @@ function wrongType(expected: string, path: YamlPath, value: unknown, schema: z.Z
     return `"${label}" ska vara ${form.words}, inte ${describeValue(value)}: skriv ${write(rewritten ?? form.example)}.`;
   }
   if (form.kind === 'list') {
-    const item = typeof value === 'string' || typeof value === 'number' ? `[${String(value)}]` : form.example;
+    // One value where a list is wanted: the same value in a list (a map written on one line keeps its keys).
+    const oneLineMap = typeof value === 'object' && value !== null && !Array.isArray(value) && /^\{.*\}$/.test(shown.trim());
+    const item = typeof value === 'string' || typeof value === 'number' ? `[${String(value)}]` : oneLineMap ? `[${shown.trim()}]` : form.example;
     return `"${label}" ska vara en lista men är ${describeValue(value)}. Skriv till exempel ${write(item)}.`;
   }
   if ((form.kind === 'number' || form.kind === 'integer') && rewritten !== undefined) {
