@@ -2,6 +2,7 @@
 // of the pages' addresses (./addresses.ts). Built once per build from the graph alone; every page reads it.
 // Pure: no file system, no clock.
 import { goalsRealising } from '../graph/derive/coverage.js';
+import { indicatorCoverage, type IndicatorCoverage } from '../graph/derive/indicator-coverage.js';
 import { indexGraph, type GraphIndex } from '../graph/graph-index.js';
 import type { ActionStatus, Assessment, FollowUp, Graph, GraphNode, IndicatorSeries, NodeOf, NodeType, Rollup, StatusCounts } from '../graph/types.js';
 import { naturalCompare } from '../util/natural-compare.js';
@@ -54,6 +55,8 @@ export class SiteModel extends SiteAddresses {
   private readonly units = new Map<string, Unit[]>();
   private readonly unitOfAction = new Map<string, Unit>();
   private readonly memo = new Map<string, GraphNode[]>();
+  /** Goals and focus areas without an indicator, made on first use. */
+  private coverage: IndicatorCoverage | undefined;
 
   constructor(graph: Graph, options: { base?: string } = {}) {
     super(graph.nodes, options.base ?? '/');
@@ -162,6 +165,11 @@ export class SiteModel extends SiteAddresses {
   }
   requiredBy(action: string): NodeOf<'aktivitet'>[] {
     return this.related(action, 'in', 'depends-on', 'aktivitet');
+  }
+  /** True when no indicator measures the goal or focus area `key` (for a goal: neither it nor any of its focus areas), as the rule no-indicator and the report judge it (src/graph/derive/indicator-coverage.ts). */
+  lacksIndicator(key: string): boolean {
+    this.coverage ??= indicatorCoverage(this.index);
+    return this.coverage.goals.includes(key) || this.coverage.focusAreas.includes(key);
   }
   indicatorsMeasuring(key: string): NodeOf<'indikator'>[] {
     return this.related(key, 'in', 'measures', 'indikator');
