@@ -38,6 +38,9 @@ export const budgetSchema = z
     } else if (given.length > 1) {
       ctx.addIssue({ code: 'custom', path: [], params: { rule: 'invalid-value' }, message: `budgeten anger både ${given.join(' och ')}. Skriv en av dem; två budgetar skrivs som en lista i budgetar` });
     }
+    if (b.per_år !== undefined && Object.keys(b.per_år).length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['per_år'], params: { rule: 'missing-key' }, message: 'per_år anger inget år. Skriv ett belopp per år, t.ex. { 2025: 5, 2026: 5 }, eller ta bort per_år' });
+    }
     if (b.per_år !== undefined && b.år !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['år'], params: { rule: 'invalid-value' }, message: 'år gäller inte med per_år, där åren står. Ta bort år' });
     }

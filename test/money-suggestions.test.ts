@@ -22,3 +22,13 @@ describe('a fix for money written as text', () => {
     expect(reasonFor(written)).toContain(fix);
   });
 });
+
+describe('a budget that states no money', () => {
+  it('per_år without a year is an error at per_år (the budget would otherwise vanish from every sum)', () => {
+    const text = ['---', 'typ: aktivitet', 'id: A9', 'titel: Nytt nät', 'bidrar_till: [FO1]', 'budget: { per_år: {}, enhet: Mkr }', '---', ''].join('\n');
+    const result = checkFiles([{ path: 'plan/aktiviteter/A9.md', bytes: new TextEncoder().encode(text) }]);
+    const message = result.messages.find((m) => m.line === 6 && m.reason.includes('per_år anger inget år'));
+    expect(message?.ruleId).toBe('missing-key');
+    expect(message?.column).toBe(19);
+  });
+});
