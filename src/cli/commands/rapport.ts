@@ -1,7 +1,7 @@
 // `sparbar rapport <period> [mapp] --pdf <fil> [--plan <id>]`: the follow-up report of a period as a PDF for
 // the meeting papers. Builds the site into a temporary folder, serves it on 127.0.0.1 and prints the
 // report page with Debian's chromium (A4, from the page's print CSS). Nothing is written but the PDF.
-import { closeSync, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkPlans } from '../../check/check-plans.js';
@@ -11,7 +11,9 @@ import { buildSite } from '../../site/build-site.js';
 import { formatPeriod } from '../../site/format.js';
 import { SiteModel } from '../../site/model.js';
 import { PLAN_SEGMENTS } from '../../site/addresses.js';
+import { linksForPrint } from '../../site/print-links.js';
 import { findChromium, isPdf, pdfPageCount, printToPdf } from '../../site/print-pdf.js';
+import { loadSiteConfig } from '../../site/site-config.js';
 import { serveFolder } from '../../site/serve-static.js';
 import { isPeriod, parseCommandArgs } from '../args.js';
 import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../exit-codes.js';
@@ -100,11 +102,15 @@ export async function runRapport(args: readonly string[], io: Io): Promise<numbe
       for (const e of built.errors) io.stderr(`sparbar rapport: ${e}\n`);
       return built.exitCode;
     }
+    // The printed links lead to the published site, never to the temporary server below (print-links.ts).
+    const pagePath = `/${model.docSlug(plan.key)}/${PLAN_SEGMENTS.followUp}/${period}/`;
+    const pageFile = path.join(siteDir, pagePath, 'index.html');
+    writeFileSync(pageFile, linksForPrint(readFileSync(pageFile, 'utf8'), pagePath, loadSiteConfig(dir).config.webbplats?.adress ?? null));
     const server = await serveFolder(siteDir);
     const pdf = path.join(work, 'rapport.pdf');
     let printed: Awaited<ReturnType<typeof printToPdf>>;
     try {
-      printed = await printToPdf(chromium.path, `${server.url}${model.docSlug(plan.key)}/${PLAN_SEGMENTS.followUp}/${period}/`, pdf, path.join(work, 'chromium-profil'));
+      printed = await printToPdf(chromium.path, `${server.url}${pagePath.slice(1)}`, pdf, path.join(work, 'chromium-profil'));
     } finally {
       await server.close();
     }
