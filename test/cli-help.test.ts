@@ -113,7 +113,7 @@ describe('usage errors: Swedish, with a suggestion, on stderr, exit 2', () => {
     [['biuld'], 'Menade du "build"?'],
     [['help', 'dif'], 'sparbar: okänt kommando "dif". Menade du "diff"?'],
     [['--verison'], 'sparbar: okänd flagga --verison. Menade du --version?'],
-    [['check', '--forma', 'json'], 'sparbar check: okänd flagga --forma. Menade du --format? Flaggor: --format, --strict, --require-period, --watch.'],
+    [['check', '--forma', 'json'], 'sparbar check: okänd flagga --forma. Menade du --format? Flaggor: --format, --strict, --require-period, --watch, --no-cache.'],
     [['check', '--stict'], 'Menade du --strict?'],
     [['check', '--require-perod', '2027-08'], 'Menade du --require-period?'],
     [['build', '-o', 'ut'], 'sparbar build: okänd flagga -o. Menade du --out? Flaggor: --out, --base, --config.'],

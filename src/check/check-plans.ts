@@ -1,14 +1,17 @@
 // The whole check: find files, read, validate, build the graph; returns the graph and every message, never throws on input.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { discoverFiles } from '../files/discover.js';
 import { requirePeriod, withPeriodMessages } from '../followup/require-period.js';
 import { buildGraph, buildStructure, completeGraph, type GraphStructure } from '../graph/build-graph.js';
 import type { Graph } from '../graph/types.js';
 import { MessageSink, sortMessages, type CheckMessage, type RuleSettings } from '../messages/report.js';
-import { readPlanFile, type ReadPlanFile } from '../parse/read-plan-file.js';
+import { readPlanFile, readPlanText, type ReadPlanFile } from '../parse/read-plan-file.js';
 import { validateFile, type ValidFile } from '../validate/validate-file.js';
 import { RULES } from '../rules/index.js';
 import { loadRuleSettings } from '../rules/settings.js';
+import { PlansFolderError } from './plans-folder-error.js';
+import { cacheFolder, CheckCache, digestOf, type FileOutcome, type RecordedReport } from './check-cache.js';
+import type { DiscoveredFile } from '../files/discover.js';
 
 export interface CheckResult {
   graph: Graph;
@@ -18,8 +21,7 @@ export interface CheckResult {
   fileCount: number;
 }
 
-/** Thrown only when the plans folder itself is missing or not a folder (a usage error, exit 2). */
-export class PlansFolderError extends Error {}
+export { PlansFolderError } from './plans-folder-error.js';
 
 export interface CheckOptions {
   /** Require a complete follow-up for this period (ÅÅÅÅ-MM): missing or unfilled follow-ups are errors. */
@@ -29,6 +31,13 @@ export interface CheckOptions {
    * the plans folder's sparbar.config.json, and report what is wrong in it; checkFiles reads it among its files.
    */
   rules?: RuleSettings;
+  /**
+   * Keep what reading and validating each file gave in the check cache (src/check/check-cache.ts) and use it for
+   * files whose bytes have not changed: `true` for the plans folder's cache folder (cacheFolder: node_modules/.cache/sparbar
+   * of the nearest package, or SPARBAR_CACHE_DIR; none when SPARBAR_CACHE=0), or a CheckCache. Off by default; the
+   * messages and the graph are the same either way.
+   */
+  cache?: boolean | CheckCache;
 }
 
 /** Checks the plans folder at `root` and builds its graph. */
@@ -42,16 +51,17 @@ export function checkPlans(root: string, options: CheckOptions = {}): CheckResul
   const files = discoverFiles(root, sink);
   const valid: ValidFile[] = [];
   const invalid: ReadPlanFile[] = [];
+  const cache = options.cache === true ? CheckCache.open(root, cacheFolder(root)) : options.cache || undefined;
   for (const file of files) {
     try {
-      const read = readPlanFile(file, sink);
-      const v = read && validateFile(read, sink);
+      const { read, valid: v } = cache ? readCached(file, sink, cache) : readFile(file, sink);
       if (v) valid.push(v);
       else if (read) invalid.push(read);
     } catch (error) {
       reportInternal(sink, file.path, error);
     }
   }
+  cache?.save();
   let graph: Graph;
   let structure: GraphStructure | undefined;
   try {
@@ -63,6 +73,45 @@ export function checkPlans(root: string, options: CheckOptions = {}): CheckResul
   }
   const messages = options.requirePeriod === undefined ? sink.messages : withPeriodMessages(sink.messages, requirePeriod(graph, options.requirePeriod, RULES, config.settings, structure?.broken));
   return { graph, messages: sortMessages(messages), fileCount: files.length };
+}
+
+function readFile(file: DiscoveredFile, sink: MessageSink): FileOutcome {
+  const read = readPlanFile(file, sink);
+  return { read, valid: read && validateFile(read, sink) };
+}
+
+/** readFile through the cache: the stored outcome when the file's bytes are those stored, else read, validated and stored. */
+function readCached(file: DiscoveredFile, sink: MessageSink, cache: CheckCache): FileOutcome {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file.absolutePath);
+  } catch {
+    // readPlanFile meets the same failure and reports it in the checker's own words.
+    return readFile(file, sink);
+  }
+  const digest = digestOf(bytes);
+  const stored = cache.use(file.path, digest, sink);
+  if (stored) return stored;
+  const recorder = new RecordingSink(sink);
+  const read = readPlanText(bytes, file.path, recorder);
+  const outcome = { read, valid: read && validateFile(read, recorder) };
+  cache.store(file.path, digest, recorder.reports, outcome);
+  return outcome;
+}
+
+/** A sink that passes every report on to `target` and remembers it, so that the check cache can replay it. */
+class RecordingSink extends MessageSink {
+  readonly reports: RecordedReport[] = [];
+
+  constructor(private readonly target: MessageSink) {
+    super(target.settings);
+  }
+
+  override report(...args: Parameters<MessageSink['report']>): ReturnType<MessageSink['report']> {
+    const [by, reason, place, extra = {}] = args;
+    this.reports.push([typeof by === 'string' ? by : { id: by.id, severity: by.severity }, reason, place, extra]);
+    return this.target.report(by, reason, place, extra);
+  }
 }
 
 function reportInternal(sink: MessageSink, file: string, error: unknown): void {

@@ -1,6 +1,6 @@
 // What each `sparbar` command takes and says about itself: arguments, options and help text, in Swedish.
 // run.ts checks the arguments against these before a command runs, and prints the help from them.
-import { NEW_NODE_TYPES } from '../scaffold/new-node.js';
+import { NEW_NODE_TYPES } from '../scaffold/new-node-types.js';
 import type { Options } from './args.js';
 
 /** An option as the help shows it; `value` names its value (`<mapp>`, `human|json`), absent for a switch. */
@@ -50,6 +50,7 @@ export const COMMAND_SPECS: readonly (CommandSpec | CommandGroup)[] = [
       { name: 'strict', text: 'Räkna varningar som fel.' },
       { name: 'require-period', value: 'ÅÅÅÅ-MM', text: 'Kräv att periodens uppföljning är komplett och ifylld.' },
       { name: 'watch', text: 'Kontrollera igen vid varje sparning och skriv bara ut det som ändrats (nya och åtgärdade problem). Avsluta med Ctrl+C.' },
+      { name: 'no-cache', text: 'Läs och kontrollera varje fil på nytt i stället för att använda det som sparats från förra körningen (i node_modules/.cache/sparbar; stängs också av med SPARBAR_CACHE=0).' },
     ],
     summary: 'Kontrollera planen och rapportera alla problem.',
     description: 'Läser varje .md-fil i mappen och rapporterar alla problem i en körning: regel, fil, rad, kolumn och hur felet rättas, med förslag (Menade du …?) för nästan rätt stavade värden. En trasig fil rapporteras och resten av planen kontrolleras ändå.',

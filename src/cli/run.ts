@@ -1,6 +1,6 @@
 // The `sparbar` command line: finds the command, checks its arguments against its spec, prints help and the
 // version, runs the command and maps the outcome to an exit code; never throws.
-import { PlansFolderError } from '../check/check-plans.js';
+import { PlansFolderError } from '../check/plans-folder-error.js';
 import { closest } from '../util/suggest.js';
 import { parseCommandArgs } from './args.js';
 import { commandWords, findCommand, findSubcommand, isGroup, parseOptions, usageLine, type CommandGroup, type CommandSpec } from './command-specs.js';

@@ -10,7 +10,7 @@ import { deriveActionStatus, deriveRollups } from './derive/rollups.js';
 import { isShadow, scopeDocuments, type DocumentScopes } from './documents.js';
 import { brokenLinks, collectShadows, shadowKeys, shadowLinks, type BrokenLinks } from './shadows.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
-import { locate, type YamlPath } from '../parse/yaml-frontmatter.js';
+import { locate, type YamlPath } from '../parse/locate.js';
 import { attachFollowUps } from './follow-ups.js';
 import { indexEdges, withFollowUps, type EdgeIndex } from './graph-index.js';
 import { edgeId, resolveLinks, type Resolver } from './resolve-links.js';

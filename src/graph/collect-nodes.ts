@@ -2,7 +2,7 @@
 import type { StyrprincipFile, UppfoljningFile } from '../../schemas/plan-files.js';
 import type { MessageSink, Place } from '../messages/report.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
-import { locate, startOf, type YamlPath } from '../parse/yaml-frontmatter.js';
+import { locate, startOf, type YamlPath } from '../parse/locate.js';
 import type { ValidFile } from '../validate/validate-file.js';
 import { isShadow, type DocumentScopes } from './documents.js';
 import { fileFields } from './node-fields.js';

@@ -1,6 +1,6 @@
 // Decides which policy or plan each file belongs to: the one whose file lies in the nearest folder at or above it.
 import type { MessageSink } from '../messages/report.js';
-import { locate } from '../parse/yaml-frontmatter.js';
+import { locate } from '../parse/locate.js';
 import type { ValidFile } from '../validate/validate-file.js';
 import type { ShadowDocument } from './shadows.js';
 

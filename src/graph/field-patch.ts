@@ -1,7 +1,7 @@
 // What `check --watch` needs to tell a field edit from a structural one, and to apply a field edit to a kept graph
 // structure: a file's structural signature (everything the structure reads from it) and the patch itself.
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
-import { locate } from '../parse/yaml-frontmatter.js';
+import { locate } from '../parse/locate.js';
 import type { ValidFile } from '../validate/validate-file.js';
 import { belongsIn, itemOf, type Draft, type Item } from './collect-nodes.js';
 import { isShadow, type DocumentFile, type DocumentScopes } from './documents.js';

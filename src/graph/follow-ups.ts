@@ -2,7 +2,7 @@
 // follow-up without its status, bedömning or utfall is not submitted (ej inlämnad), not an error.
 import type { MessageSink } from '../messages/report.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
-import { locate, startOf } from '../parse/yaml-frontmatter.js';
+import { locate, startOf } from '../parse/locate.js';
 import { closest } from '../util/suggest.js';
 import type { Draft } from './collect-nodes.js';
 import type { Resolver } from './resolve-links.js';

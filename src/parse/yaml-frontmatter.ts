@@ -2,21 +2,18 @@
 import { normalizeKey, spaceStructure } from '../files/characters.js';
 import { explainYamlError } from './yaml-errors.js';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { toPoint, type Found, type Locatable, type Point, type PositionNode, type YamlPath } from './locate.js';
 
-export type YamlPath = readonly (string | number)[];
+export { locate, locateStart, startOf, toPoint, type Point, type Range, type YamlPath } from './locate.js';
 
-export interface Point {
-  line: number;
-  column: number;
-}
-
-export interface ParsedYaml {
-  document: Document.Parsed;
+export interface ParsedYaml extends Locatable {
+  /**
+   * The yaml package's document, for the schema checks' questions about what is written (hasKey, sourceAt,
+   * writtenKeys). Absent in a file read back from the check cache, which is never validated again.
+   */
+  document?: Document.Parsed;
   /** The frontmatter as plain data (undefined when the YAML has errors). */
   data: unknown;
-  /** 1-based line in the file of the frontmatter's first line. */
-  firstLine: number;
-  lineCounter: LineCounter;
   /** The frontmatter text as parsed (unusual spaces where YAML wants white space already made plain: same offsets as written). */
   text: string;
 }
@@ -38,11 +35,11 @@ export function parseFrontmatterYaml(written: string, firstLine: number): { pars
     // The yaml parser recurses; absurd nesting can exhaust the stack.
     const empty = parseDocument('', { lineCounter: new LineCounter() });
     return {
-      parsed: { document: empty, data: undefined, firstLine, lineCounter, text: yamlText },
+      parsed: parsedOf(empty, undefined, firstLine, lineCounter, yamlText),
       problems: [{ kind: 'syntax', message: 'strukturen är för djupt nästlad för att läsas', point: { line: firstLine, column: 1 } }],
     };
   }
-  const parsed: ParsedYaml = { document, data: undefined, firstLine, lineCounter, text: yamlText };
+  const parsed = parsedOf(document, undefined, firstLine, lineCounter, yamlText);
   const problems: YamlProblem[] = [];
   const lines = yamlText.split('\n');
   // Warnings too: an unresolved tag (`status: !x klar`) silently becomes text, which the writer did not mean.
@@ -62,7 +59,7 @@ export function parseFrontmatterYaml(written: string, firstLine: number): { pars
     });
   }
   if (problems.length === 0) {
-    const marked = firstAnchorOrAlias(parsed);
+    const marked = firstAnchorOrAlias(parsed, document);
     if (marked) problems.push(marked);
   }
   if (problems.length === 0) {
@@ -80,12 +77,12 @@ export function parseFrontmatterYaml(written: string, firstLine: number): { pars
  * and a writer who types `titel: &Co` or `ansvarig: *IT-enheten` means text, which YAML would silently change
  * (the anchor is dropped from the value) or refuse (an alias to nothing). The fix is quoting.
  */
-function firstAnchorOrAlias(parsed: ParsedYaml): YamlProblem | undefined {
+function firstAnchorOrAlias(parsed: ParsedYaml, document: Document.Parsed): YamlProblem | undefined {
   const text = parsed.text;
   // An anchor is written &name and an alias *name: without either character there is nothing to find.
   if (!text.includes('&') && !text.includes('*')) return undefined;
   let found: YamlProblem | undefined;
-  visit(parsed.document, {
+  visit(document, {
     Alias(_, node) {
       if (found || !node.range) return found ? visit.BREAK : undefined;
       const written = text.slice(node.range[0], node.range[1]);
@@ -141,57 +138,48 @@ function firstSentence(message: string): string {
   return line.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** A position and, when it points at a key or a single value, where that ends (the column after its last character). */
-export interface Range extends Point {
-  end?: Point;
+function parsedOf(document: Document.Parsed, data: unknown, firstLine: number, lineCounter: LineCounter, text: string): ParsedYaml {
+  return { document, data, firstLine, lineStarts: lineCounter.lineStarts, text, walk: (path) => walkDocument(document.contents as Node | null, path) };
 }
 
-/**
- * Position in the file of the value at `path`, or of its key when `at` is 'key'; falls back to the nearest ancestor.
- * For a key or a scalar value the range has its `end` (from the yaml node's range), so a message can underline it;
- * a list or map has only its start.
- */
-export function locate(parsed: ParsedYaml, path: YamlPath, at: 'key' | 'value' = 'value'): Range {
-  const found = findNode(parsed.document.contents as Node | null, path);
-  let target: Node | null | undefined;
-  if (found.pair && at === 'key' && found.depth === path.length) target = found.pair.key as Node | null;
-  if (!target?.range && found.node?.range) target = found.node;
-  if (!target?.range && found.pair) target = found.pair.key as Node | null;
-  if (!target?.range) return toPoint(parsed, 0);
-  const start = toPoint(parsed, target.range[0]);
-  return isScalar(target) && target.range[1] > target.range[0] ? { ...start, end: toPoint(parsed, target.range[1]) } : start;
+/** The walk of locate (src/parse/locate.ts) through the yaml document. */
+function walkDocument(root: Node | null, path: YamlPath): Found {
+  const found = findNode(root, path);
+  return { node: spanOf(found.node), pair: found.pair !== null, key: found.pair ? spanOf(found.pair.key as Node | null) : null, depth: found.depth };
 }
 
-/** Only the start of a range: where a node or a link is written, as the graph keeps it. */
-export function startOf(range: Range): Point {
-  return { line: range.line, column: range.column };
+function spanOf(node: Node | null | undefined): Found['node'] {
+  return node?.range ? { start: node.range[0], end: node.range[1], scalar: isScalar(node) } : null;
 }
 
-/** The file position of an offset in the frontmatter text. */
-export function toPoint(parsed: ParsedYaml, offset: number): Point {
-  const { line, col } = parsed.lineCounter.linePos(offset);
-  return { line: line + parsed.firstLine - 1, column: col };
+/** The frontmatter's nodes as offsets only (see PositionNode), for the check cache; the same walk as the document's. */
+export function positionsOf(parsed: ParsedYaml): PositionNode | null {
+  return parsed.document ? positionNode(parsed.document.contents as Node | null) : null;
 }
 
-/** Position of the first key of the top-level map (where a missing top-level key is reported). */
-export function locateStart(parsed: ParsedYaml): Point {
-  const contents = parsed.document.contents as Node | null;
-  return toPoint(parsed, contents?.range?.[0] ?? 0);
+function positionNode(node: unknown): PositionNode | null {
+  if (node === null || node === undefined) return null;
+  const n = node as Node;
+  if (!n.range) return [-1, -1, 0];
+  const [start, end] = n.range;
+  if (isMap(n)) return [start, end, 2, n.items.map((p) => [scalarKey(p) ?? null, positionNode(p.key), positionNode(p.value)] as const)];
+  if (isSeq(n)) return [start, end, 3, n.items.map((item) => positionNode(item))];
+  return [start, end, isScalar(n) ? 1 : 0];
 }
 
 /** True when the map at `path` has the key `key` (even with a null value). */
 export function hasKey(parsed: ParsedYaml, path: YamlPath, key: string): boolean {
-  const found = findNode(parsed.document.contents as Node | null, path);
+  const found = findNode((parsed.document?.contents ?? null) as Node | null, path);
   return isMap(found.node) && found.depth === path.length && found.node.items.some((p) => scalarKey(p) === key);
 }
 
-interface Found {
+interface DocumentFound {
   node: Node | null;
   pair: Pair | null;
   depth: number;
 }
 
-function findNode(root: Node | null, path: YamlPath): Found {
+function findNode(root: Node | null, path: YamlPath): DocumentFound {
   let node: Node | null = root;
   let pair: Pair | null = null;
   let depth = 0;
@@ -222,14 +210,14 @@ function scalarKey(pair: Pair): string | undefined {
 
 /** The value at `path` as written in the frontmatter (quotes included), or undefined when the path is not there. */
 export function sourceAt(parsed: ParsedYaml, path: YamlPath): string | undefined {
-  const found = findNode(parsed.document.contents as Node | null, path);
+  const found = findNode((parsed.document?.contents ?? null) as Node | null, path);
   if (found.depth !== path.length || !found.node?.range) return undefined;
   return parsed.text.slice(found.node.range[0], found.node.range[1]);
 }
 
 /** The keys of the map at `path` in the order they are written (plain data puts number-like keys first). */
 export function writtenKeys(parsed: ParsedYaml, path: YamlPath): string[] {
-  const found = findNode(parsed.document.contents as Node | null, path);
+  const found = findNode((parsed.document?.contents ?? null) as Node | null, path);
   if (found.depth !== path.length || !isMap(found.node)) return [];
   return found.node.items.map((p) => scalarKey(p)).filter((k): k is string => k !== undefined);
 }

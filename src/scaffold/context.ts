@@ -5,9 +5,7 @@ import { indexGraph, type GraphIndex } from '../graph/graph-index.js';
 import type { Graph, GraphNode, NodeType } from '../graph/types.js';
 import { naturalCompare } from '../util/natural-compare.js';
 
-/** The types `sparbar ny` writes (a follow-up is made per period by `sparbar uppfoljning ny`). */
-export const NEW_NODE_TYPES = ['organisation', 'policy', 'styrprincip', 'plan', 'mål', 'fokusområde', 'aktivitet', 'indikator'] as const;
-export type NewNodeType = (typeof NEW_NODE_TYPES)[number];
+export { NEW_NODE_TYPES, type NewNodeType } from './new-node-types.js';
 
 export interface NewNodeOptions {
   /** Id of the policy or plan the node goes in, when the folder has several. */

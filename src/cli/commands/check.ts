@@ -6,13 +6,12 @@ import { isPeriod, parseCommandArgs } from '../args.js';
 import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { isMessageFormat, printMessages } from '../print-messages.js';
-import { watchPlans } from '../watch.js';
 
 /** Runs check; 0 without errors, 1 with errors (warnings too with --strict), 2 on usage errors. */
 export function runCheck(args: readonly string[], io: Io): number | Promise<number> {
   const parsed = parseCommandArgs(
     args,
-    { format: { type: 'string', default: 'human' }, strict: { type: 'boolean', default: false }, 'require-period': { type: 'string' }, watch: { type: 'boolean', default: false } },
+    { format: { type: 'string', default: 'human' }, strict: { type: 'boolean', default: false }, 'require-period': { type: 'string' }, watch: { type: 'boolean', default: false }, 'no-cache': { type: 'boolean', default: false } },
     1,
   );
   if ('error' in parsed) return fail(io, parsed.error);
@@ -25,7 +24,7 @@ export function runCheck(args: readonly string[], io: Io): number | Promise<numb
     if (format !== 'human') return fail(io, '--watch skriver läsbar text och går inte att kombinera med --format json, github eller codequality.');
     return watchUntilInterrupted(dir, { strict: parsed.values['strict'] === true, ...(period === undefined ? {} : { requirePeriod: period }) }, io);
   }
-  const result = checkPlans(dir, period === undefined ? {} : { requirePeriod: period });
+  const result = checkPlans(dir, { cache: parsed.values['no-cache'] !== true, ...(period === undefined ? {} : { requirePeriod: period }) });
   const outside = period === undefined ? null : periodOutsideEveryPlan(result.graph, period);
   if (outside) return fail(io, `--require-period ${period}: ${outside}`);
   const messages = parsed.values['strict'] ? strict(result.messages) : result.messages;
@@ -40,6 +39,7 @@ async function watchUntilInterrupted(dir: string, options: { strict: boolean; re
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
+    const { watchPlans } = await import('../watch.js');
     return await watchPlans(dir, options, io, controller.signal);
   } finally {
     process.off('SIGINT', stop);
