@@ -1020,6 +1020,11 @@ describe('--require-period (followup-missing, followup-unfilled)', () => {
       ['followup-unfilled', 'plan/uppfoljning/2025-08/kommunstyrelsen-digitaliseringsenheten/A1.md', 3, 'warning'],
       ['followup-unfilled', 'policy/uppfoljning/2025-08/SP1.md', 3, 'warning'],
     ]);
+    // Without the comment the message names what is missing; with it, that the comment decides (a tester had written
+    // bedömning and författare and was told to write them, while the kept comment was what made it ej inlämnad).
+    const reasons = new Map(result.messages.map((m) => [m.file, m.reason]));
+    expect(reasons.get('plan/uppfoljning/2025-08/M1.md')).toBe('Uppföljningen av M1 för 2025-08 är inte ifylld (ej inlämnad): bedömning saknas. Skriv bedömning och författare.');
+    expect(reasons.get('policy/uppfoljning/2025-08/SP1.md')).toContain('räknas som ej inlämnad så länge kommentaren "sparbar: ej ifylld" står kvar');
     expect(result.graph.followUps.filter((f) => f.period === '2025-08').map((f) => [f.node, f.submitted, f.assessment ?? f.status])).toEqual([
       ['digplan:A1', false, null],
       ['digplan:M1', false, null],

@@ -1,6 +1,6 @@
 // A follow-up opened (by `sparbar uppfoljning ny`) and not filled in: ej inlämnad. A warning; with --require-period,
 // for the period required, an error.
-import { FOLLOWED_UP } from '../graph/follow-ups.js';
+import { FOLLOWED_UP, UNFILLED_MARKER } from '../graph/follow-ups.js';
 import type { NodeType } from '../graph/types.js';
 import { defineRule } from './rule.js';
 
@@ -90,7 +90,12 @@ Plattformen är i drift.
       for (const node of index.ofType(type)) {
         for (const f of index.followUps(node.key)) {
           if (f.submitted) continue;
-          report(`Uppföljningen av ${node.id} för ${f.period} är inte ifylld (ej inlämnad). Skriv ${FIELD[type] ?? 'bedömning'} och författare, och ta bort kommentaren "sparbar: ej ifylld" om den finns kvar.`, followUpAt(f, ['avser']));
+          const field = FIELD[type] ?? 'bedömning';
+          // With the comment kept, the follow-up waits for it to go, whatever it already says.
+          const reason = f.body.includes(UNFILLED_MARKER)
+            ? `Uppföljningen av ${node.id} för ${f.period} räknas som ej inlämnad så länge kommentaren "sparbar: ej ifylld" står kvar i texten. Skriv ${field} och författare om de saknas, skriv analysen och ta bort kommentaren.`
+            : `Uppföljningen av ${node.id} för ${f.period} är inte ifylld (ej inlämnad): ${field} saknas. Skriv ${field} och författare.`;
+          report(reason, followUpAt(f, ['avser']));
         }
       }
     }
