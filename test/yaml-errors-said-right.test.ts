@@ -246,3 +246,26 @@ describe('the same messages in the human output of sparbar check', () => {
     expect(readFileSync(path.join(dir, 'plan', 'M1.md'), 'utf8')).toContain('målår: "2025"');
   });
 });
+
+describe('values written as a document prints them (a tester, session 7)', () => {
+  it('utfall: { 2025: 1 000 }: a number without its grouping space', () => {
+    const reason = one(`${INDICATOR}utfall: { 2025: 1 000 }\n`, { rule: 'wrong-type', line: 8, column: 17 });
+    has(reason, '1 000 läses som text', 'utan mellanrum', 'Skriv 2025: 1000.');
+  });
+
+  it('utfall: { 2026: 12 % }: the number without its unit', () => {
+    const reason = one(`${INDICATOR}utfall: { 2026: 12 % }\n`, { rule: 'wrong-type', line: 8, column: 17 });
+    has(reason, '12 % läses som text', 'utan enhet', 'Skriv 2026: 12.');
+  });
+
+  it('an empty bedömning says it has no value, not "null"', () => {
+    const reason = one('typ: uppföljning\navser: M1\nperiod: 2025-08\nbedömning:\nförfattare: Anna Berg\n', { rule: 'invalid-value', line: 5, column: 11 }, 'plan/uppfoljning/2025-08/M1.md');
+    has(reason, '"bedömning" har inget värde', 'ta bort raden', '"uppfyllt"');
+    expect(reason).not.toContain('null');
+  });
+
+  it('status: pagar (å typed as a) gets its suggestion', () => {
+    const reason = one(`${ACTION}titel: Ny plattform\nbidrar_till: [FO1]\nstatus: pagar\n`, { rule: 'invalid-value', line: 6, column: 9 });
+    has(reason, 'Menade du "pågår"?');
+  });
+});

@@ -27,9 +27,14 @@ export function editDistance(a: string, b: string, transpositions = false): numb
  */
 export function closest(input: string, candidates: Iterable<string>, options: { transpositions?: boolean } = {}): string | undefined {
   const needle = input.toLowerCase();
+  // Å, ä and ö typed as a and o (a keyboard without them, or a habit): "pagar" is "pågår", however far apart.
+  const folded = withoutDiacritics(needle);
+  const list = [...candidates];
+  const sameLetters = list.filter((c) => NON_ASCII.test(c) && c.toLowerCase() !== needle && withoutDiacritics(c.toLowerCase()) === folded);
+  if (sameLetters.length === 1) return sameLetters[0];
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of candidates) {
+  for (const candidate of list) {
     const d = editDistance(needle, candidate.toLowerCase(), options.transpositions);
     if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
@@ -39,7 +44,15 @@ export function closest(input: string, candidates: Iterable<string>, options: { 
   if (best === undefined) return undefined;
   const limit = Math.max(1, Math.min(3, Math.floor(Math.max(input.length, best.length) / 3)));
   if (bestDistance <= limit) return best;
-  return longestSharedPrefix(needle, candidates);
+  return longestSharedPrefix(needle, list);
+}
+
+/** A character outside printable ASCII (a letter with a diacritic, among others). */
+const NON_ASCII = /[^ -~]/;
+
+/** `text` without its diacritics: å, ä → a, ö → o, é → e (canonical decomposition, combining marks dropped). */
+function withoutDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
 /** The single candidate sharing the longest prefix (at least 4 characters) with `needle`, for inflected words like "pågående" → "pågår". */

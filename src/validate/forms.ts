@@ -111,8 +111,10 @@ export function rewriteAs(form: Form, value: unknown, source: string | undefined
       return /^\d{4}-\d{2}-\d{2}$/.test(written) ? written.slice(0, 7) : undefined;
     case 'number':
     case 'integer': {
-      const m = /^-?\d+,\d+$/.exec(written.replace(/\s/g, ''));
-      return m ? written.replace(/\s/g, '').replace(',', '.') : undefined;
+      // As printed: "4,5", "1 000" (digits grouped with a space or a no-break space), "12 %" or "12 procent".
+      const bare = written.replace(/\s*(%|procent)$/i, '').replace(/\s/g, '');
+      if (!/^-?\d+(?:[.,]\d+)?$/.test(bare) || bare === written) return undefined;
+      return form.kind === 'integer' && /[.,]/.test(bare) ? undefined : bare.replace(',', '.');
     }
     case 'map': {
       const shape = schema ? (defOf(unwrap(schema)).shape ?? {}) : {};

@@ -96,7 +96,7 @@ export function issuesToMessages(issues: readonly z.core.$ZodIssue[], schema: z.
         out.push({
           ruleId: 'invalid-value',
           reason:
-            `"${label}" har värdet ${JSON.stringify(value)}, som inte är tillåtet.` +
+            (value === null ? `"${label}" har inget värde: skriv ett av de tillåtna värdena, eller ta bort raden.` : `"${label}" har värdet ${JSON.stringify(value)}, som inte är tillåtet.`) +
             (hit ? ` Menade du "${hit}"?` : '') +
             ` Tillåtna värden: ${quoteList(allowed)}.`,
           point: locate(parsed, path),
@@ -239,7 +239,8 @@ function wrongType(expected: string, path: YamlPath, value: unknown, schema: z.Z
     return `"${label}" ska vara en lista men är ${describeValue(value)}. Skriv till exempel ${write(item)}.`;
   }
   if ((form.kind === 'number' || form.kind === 'integer') && rewritten !== undefined) {
-    return `"${label}" ska vara ${form.words}, men ${shown.trim()} läses som text: decimaler skrivs med punkt. Skriv ${write(rewritten)}.`;
+    const why = /\d,\d/.test(shown) ? 'decimaler skrivs med punkt' : /%|procent/i.test(shown) ? 'talet skrivs utan enhet (enheten står i enhet)' : 'ett tal skrivs utan mellanrum';
+    return `"${label}" ska vara ${form.words}, men ${shown.trim()} läses som text: ${why}. Skriv ${write(rewritten)}.`;
   }
   return `"${label}" ska vara ${form.words} men är ${describeValue(value)}. Skriv till exempel ${write(form.example)}.`;
 }
