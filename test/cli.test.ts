@@ -96,6 +96,9 @@ describe('sparbar check', () => {
     expect((await capture(['kontroll'])).code).toBe(2);
     expect((await capture(['check', '--snabb'])).code).toBe(2);
     expect((await capture(['check', '--format', 'xml'])).code).toBe(2);
+    // GitLab's report is codequality; a transposed json is json.
+    expect((await capture(['check', '--format', 'gitlab'])).stderr).toContain('okänt format "gitlab". Menade du "codequality"?');
+    expect((await capture(['check', '--format', 'jsno'])).stderr).toContain('Menade du "json"?');
     const missing = await capture(['check', path.join(tmp, 'finns-inte')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('finns inte eller är ingen mapp');

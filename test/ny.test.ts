@@ -105,8 +105,8 @@ describe('sparbar ny', () => {
     await expectUsage(['aktivitt', dir], /okänd typ "aktivitt"\. Menade du "aktivitet"\?/);
     await expectUsage(['uppföljning', dir], /sparbar uppfoljning ny <ÅÅÅÅ-MM>/);
     await expectUsage(['aktivitet', dir], /Ange fokusområdet \(eller målet\) som aktiviteten bidrar till med --till, t\.ex\. --till FO1\.1\. Att välja bland i ekby-digplan-2024-2027: FO1\.1/);
-    await expectUsage(['aktivitet', dir, '--till', 'FO9.9'], /"FO9\.9" är inte fokusområdet/);
-    await expectUsage(['fokusområde', dir, '--till', 'FO2.1'], /"FO2\.1" är inte målet/);
+    await expectUsage(['aktivitet', dir, '--till', 'FO9.9'], /"FO9\.9" finns inte i ekby-digplan-2024-2027\. Menade du "FO2\.9"\?/);
+    await expectUsage(['fokusområde', dir, '--till', 'FO2.1'], /"FO2\.1" är ett fokusområde, inte målet/);
     await expectUsage(['aktivitet', dir, '--till', 'FO2.1', '--plan', 'nej'], /"nej" är ingen plan\. Planer: ekby-digplan-2024-2027/);
     await expectUsage(['aktivitet', dir, '--till', 'FO2.1', '--titel', ''], /--titel ska vara en rad text/);
     await expectUsage(['aktivitet', dir, '--okand'], /okänd flagga --okand\. Flaggor: --till, --titel, --ansvarig, --plan\./);

@@ -269,3 +269,10 @@ describe('values written as a document prints them (a tester, session 7)', () =>
     has(reason, 'Menade du "pågår"?');
   });
 });
+
+describe('a key without a space after its colon', () => {
+  it('bedömning:uppfyllt is told to write bedömning: uppfyllt, at the colon', () => {
+    const reason = one('typ: uppföljning\navser: M1\nperiod: 2025-08\nbedömning:uppfyllt\nförfattare: Anna Berg\n', { rule: 'yaml-syntax', line: 5, column: 10 }, 'plan/uppfoljning/2025-08/M1.md');
+    has(reason, 'mellanslag efter kolonet', 'Skriv bedömning: uppfyllt');
+  });
+});

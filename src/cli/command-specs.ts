@@ -132,7 +132,7 @@ export const COMMAND_SPECS: readonly (CommandSpec | CommandGroup)[] = [
         positionals: [PERIOD, FOLDER],
         options: [],
         summary: 'Skapa uppföljningsfiler för perioden, per ansvarig.',
-        description: 'Skapar en fil per mål, fokusområde och aktivitet som är aktiv under perioden, i uppfoljning/<period>/<ansvarig>/, förifylld med förra periodens status eller bedömning. Skriver aldrig över: att köra kommandot två gånger ändrar inget.',
+        description: 'Skapar en fil per mål, fokusområde och aktivitet som är aktiv under perioden, i uppfoljning/<period>/<ansvarig>/, ej ifylld, med förra periodens status eller bedömning som en kommentar att utgå från. Skriver aldrig över: att köra kommandot två gånger ändrar inget.',
         examples: [{ command: 'sparbar uppfoljning ny 2027-08', text: 'Öppna augustiuppföljningen 2027.' }],
         exitCodes: '0 klart, 1 planen har fel (inget skrevs), 2 felaktig användning.',
       },

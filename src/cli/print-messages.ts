@@ -8,11 +8,13 @@ import { formatHuman } from './format/human.js';
 import { formatJson } from './format/json.js';
 import type { Io } from './io.js';
 
-export type MessageFormat = 'human' | 'json' | 'github' | 'codequality';
+/** The formats `check --format` takes. */
+export const MESSAGE_FORMATS = ['human', 'json', 'github', 'codequality'] as const;
+export type MessageFormat = (typeof MESSAGE_FORMATS)[number];
 
 /** True when `s` names a message format. */
 export function isMessageFormat(s: string | undefined): s is MessageFormat {
-  return s === 'human' || s === 'json' || s === 'github' || s === 'codequality';
+  return (MESSAGE_FORMATS as readonly (string | undefined)[]).includes(s);
 }
 
 /** Writes the messages to `write` in `format`. */

@@ -260,6 +260,11 @@ function missingColonOrIndent(c: Context): Omit<ExplainedError, 'duplicateKey'> 
       indentOf(line),
     );
   }
+  // `bedömning:uppfyllt`: a key needs a space after its colon, or YAML reads the whole line as one word.
+  const glued = /^(\s*)([\p{L}_][\p{L}\p{N}_]*):(\S.*)$/u.exec(line);
+  if (glued && !/^\/\//.test(glued[3]!)) {
+    return at(c, `raden saknar mellanslag efter kolonet, så YAML läser "${glued[2]}:${glued[3]!.length > 20 ? `${glued[3]!.slice(0, 20)}…` : glued[3]}" som ett ord. Skriv ${glued[2]}: ${glued[3]}`, c.line, glued[1]!.length + glued[2]!.length);
+  }
   return at(c, 'raden går inte att läsa som nyckel: värde. Kontrollera kolon och indrag på raden och raden ovanför');
 }
 

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { indexGraph, type GraphIndex } from '../graph/graph-index.js';
 import type { Graph, GraphNode, NodeType } from '../graph/types.js';
 import { naturalCompare } from '../util/natural-compare.js';
+import { closest } from '../util/suggest.js';
+import { withArticle } from '../words/nodes.js';
 
 export { NEW_NODE_TYPES, type NewNodeType } from './new-node-types.js';
 
@@ -115,7 +117,10 @@ function documentContext(ctx: ScaffoldContext, doc: GraphNode, documentType: 'po
     if (!node && policyOfPlan) node = index.node(`${policyOfPlan}:${id}`);
     if (!node || !allowed.includes(node.type)) {
       const candidates = graph.nodes.filter((n) => (n.document === doc.key || (policyOfPlan !== undefined && n.document === policyOfPlan)) && allowed.includes(n.type));
-      throw new NewNodeError(`"${id}" är inte ${what} i ${doc.id}. Välj bland: ${examples(candidates)}.`);
+      // An id that does not exist is said so (with the closest one); an id of another type is told what it is.
+      const hit = node ? undefined : closest(id, candidates.map((n) => n.id));
+      const why = node ? `"${id}" är ${withArticle(node.type)}, inte ${what}.` : `"${id}" finns inte i ${doc.id}.${hit ? ` Menade du "${hit}"?` : ''}`;
+      throw new NewNodeError(`${why} Välj bland: ${examples(candidates)}.`);
     }
     return node;
   };

@@ -5,7 +5,8 @@ import { severityOf, type CheckMessage } from '../../messages/report.js';
 import { isPeriod, parseCommandArgs } from '../args.js';
 import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { isMessageFormat, printMessages } from '../print-messages.js';
+import { closest } from '../../util/suggest.js';
+import { isMessageFormat, MESSAGE_FORMATS, printMessages } from '../print-messages.js';
 
 /** Runs check; 0 without errors, 1 with errors (warnings too with --strict), 2 on usage errors. */
 export function runCheck(args: readonly string[], io: Io): number | Promise<number> {
@@ -16,7 +17,11 @@ export function runCheck(args: readonly string[], io: Io): number | Promise<numb
   );
   if ('error' in parsed) return fail(io, parsed.error);
   const format = parsed.values['format'] as string;
-  if (!isMessageFormat(format)) return fail(io, `okänt format "${format}". Välj human, json, github eller codequality.`);
+  if (!isMessageFormat(format)) {
+    // GitLab names the report Code Quality; `gitlab` is the format's platform, the likeliest thing to type.
+    const hit = format === 'gitlab' ? 'codequality' : closest(format, MESSAGE_FORMATS, { transpositions: true });
+    return fail(io, `okänt format "${format}".${hit ? ` Menade du "${hit}"?` : ''} Välj human, json, github eller codequality.`);
+  }
   const period = parsed.values['require-period'] as string | undefined;
   if (period !== undefined && !isPeriod(period)) return fail(io, `--require-period ska vara en period på formen ÅÅÅÅ-MM, t.ex. 2027-08 (inte "${period}").`);
   const dir = parsed.positionals[0] ?? 'plans';
