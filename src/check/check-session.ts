@@ -14,6 +14,9 @@ import { MessageSink, sortMessages, type CheckMessage, type RuleSettings } from 
 import { splitFrontmatter } from '../parse/frontmatter.js';
 import { checkDiskFile, comparePlanPaths, completeFromStructure, draftFromChecks, linkFromDraft, type FileCheck } from './check-files.js';
 import { replaceFile } from '../graph/replace-file.js';
+import { relinkStructure } from '../graph/build-graph.js';
+import type { PendingLink } from '../graph/collect-nodes.js';
+import type { GraphNode } from '../graph/types.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
 import type { GraphStructure } from '../graph/build-graph.js';
 import { patchFileFields, structuralSignature } from '../graph/field-patch.js';
@@ -245,8 +248,9 @@ export class CheckSession {
   }
 
   /**
-   * Replaces the touched files' nodes, links and follow-ups in the kept draft and resolves every link again; false
-   * when a touched file is a document or organisation, or duplicate ids are involved, and the graph must be rebuilt.
+   * Replaces the touched files' nodes, links and follow-ups in the kept draft and resolves again the links the change
+   * can affect (every link when a plan's policy would resolve differently); false when a touched file is a document
+   * or organisation, or duplicate ids are involved, and the graph must be rebuilt.
    */
   private relink(step: FilesStep): boolean {
     const kept = this.structure;
@@ -254,17 +258,38 @@ export class CheckSession {
     const invalid: ReadPlanFile[] = [];
     for (const cached of this.files.values()) if (cached.check.invalid) invalid.push(cached.check.invalid);
     const none = (p: string): FileCheck => ({ path: p, messages: [] });
+    const removed: GraphNode[] = [];
+    const added = new Map<string, GraphNode>();
+    const links: PendingLink[] = [];
     for (const p of step.touched) {
       const old = step.before.get(p)?.check ?? none(p);
       const now = this.files.get(p)?.check ?? none(p);
-      if (!replaceFile(kept.value, old, now, invalid, kept.draftMessages)) {
+      const change = replaceFile(kept.value, old, now, invalid, kept.draftMessages);
+      if (change === undefined) {
         // The draft may be half changed: nothing of it may be used again.
         this.structure = undefined;
         return false;
       }
+      // A node that came with an earlier touched file and went with this one was never in the kept structure.
+      for (const n of change.removed) if (added.get(n.key) === n) added.delete(n.key);
+      else removed.push(n);
+      for (const n of change.added) added.set(n.key, n);
+      links.push(...change.links);
     }
-    const linked = linkFromDraft(kept.value, this.settings);
-    this.structure = { value: linked.structure, draftMessages: kept.draftMessages, linkMessages: linked.messages };
+    const sink = new MessageSink(this.settings);
+    let relinked: GraphStructure | undefined;
+    try {
+      relinked = relinkStructure(kept.value, { removed, added: [...added.values()], links: links.filter((l) => added.get(l.from) !== undefined) }, sink, RULES);
+    } catch {
+      // What went wrong is reported by the full resolution below, if it goes wrong there too.
+      relinked = undefined;
+    }
+    if (relinked === undefined) {
+      const linked = linkFromDraft(kept.value, this.settings);
+      this.structure = { value: linked.structure, draftMessages: kept.draftMessages, linkMessages: linked.messages };
+    } else {
+      this.structure = { value: relinked, draftMessages: kept.draftMessages, linkMessages: sink.messages };
+    }
     return true;
   }
 

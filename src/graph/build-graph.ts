@@ -12,8 +12,8 @@ import { brokenLinks, collectShadows, shadowKeys, shadowLinks, type BrokenLinks 
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
 import { locate, type YamlPath } from '../parse/locate.js';
 import { attachFollowUps } from './follow-ups.js';
-import { indexEdges, withFollowUps, type EdgeIndex } from './graph-index.js';
-import { edgeId, resolveLinks, type Resolver } from './resolve-links.js';
+import { indexEdges, updateEdgeIndex, withFollowUps, type EdgeIndex } from './graph-index.js';
+import { linkPlaceOf, reresolveLinks, resolveLinks, shadowedFrom, type DraftChange, type LinkResolution, type Resolver } from './resolve-links.js';
 import { runGraphChecks, runStructureChecks, type GraphRule } from './rule-checks.js';
 import { GRAPH_FORMAT, GRAPH_VERSION, type FollowUp, type Graph, type GraphEdge, type GraphNode, type NodeType } from './types.js';
 
@@ -61,6 +61,10 @@ export interface GraphStructure extends GraphDraft {
   isShadowed: (scope: string | null, target: string, allowed?: readonly NodeType[]) => boolean;
   /** Links left out because one end lies in a file with errors. */
   broken: BrokenLinks;
+  /** Every link's outcome, for resolving again only what a change affects (relinkStructure). */
+  links: LinkResolution;
+  /** Organisations by document key (from the documents' belongs-to edges), sorted. */
+  orgsOf: ReadonlyMap<string, string[]>;
 }
 
 /**
@@ -105,9 +109,8 @@ export function applyInvalidFiles(drafted: GraphDraft, invalid: readonly ReadPla
 /** The draft's links resolved to edges, `rules`' structure checks run (cycles), nodes and edges sorted and indexed; problems go to `sink`. */
 export function linkStructure(drafted: GraphDraft, sink: MessageSink, rules: readonly GraphRule[]): GraphStructure {
   const { draft } = drafted;
-  const { edges, resolver, isShadowed, linkPlaces, shadowedFrom, withoutPolicy } = resolveLinks(draft, sink);
-  const broken = resolveShadowLinks(drafted, resolver, shadowedFrom, withoutPolicy.size > 0);
-  runStructureChecks(rules, { nodes: draft.nodes, edges, linkPlace: (from, type, to) => linkPlaces.get(edgeId(from, type, to))?.place }, sink);
+  const { edges, resolver, state } = resolveLinks(draft, sink);
+  const broken = resolveShadowLinks(drafted, resolver, shadowedFrom(state), state.withoutPolicy.size > 0);
 
   // Organisations flow down from the document each node belongs to.
   const orgsOf = new Map<string, string[]>();
@@ -116,7 +119,52 @@ export function linkStructure(drafted: GraphDraft, sink: MessageSink, rules: rea
 
   const nodes = [...draft.nodes.values()].sort(byKey);
   const sortedEdges = sortEdgesByNode(nodes, edges);
-  return { ...drafted, nodes, edges: sortedEdges, index: indexEdges(nodes, sortedEdges), resolver, isShadowed, broken };
+  runStructureChecks(rules, { nodes: draft.nodes, edges: sortedEdges, linkPlace: (from, type, to) => linkPlaceOf(state, from, type, to) }, sink);
+  return { ...drafted, nodes, edges: sortedEdges, index: indexEdges(nodes, sortedEdges), resolver, isShadowed: state.isShadowed, broken, links: state, orgsOf };
+}
+
+/**
+ * The structure after `change` (made in `previous.draft` by replaceFile): only the links the change can affect are
+ * resolved again (see reresolveLinks), and the sorted nodes, edges and their index are updated instead of rebuilt;
+ * the structure checks (cycles) run on the whole. Gives the same structure and, in `sink`, the same messages as
+ * linkStructure on the changed draft. Undefined when the change alters which policy a plan carries out: then call
+ * linkStructure. `previous` must not be used afterwards.
+ */
+export function relinkStructure(previous: GraphStructure, change: DraftChange, sink: MessageSink, rules: readonly GraphRule[]): GraphStructure | undefined {
+  const { draft, links: state } = previous;
+  const relinked = reresolveLinks(draft, state, change, sink);
+  if (relinked === undefined) return undefined;
+  const { resolver, removedEdges, addedEdges } = relinked;
+  const broken = resolveShadowLinks(previous, resolver, shadowedFrom(state), state.withoutPolicy.size > 0);
+  for (const node of change.added) node.organisations = node.document ? (previous.orgsOf.get(node.document) ?? []) : [];
+
+  const gone = new Set<GraphNode>(change.removed);
+  const nodes = mergeSorted(
+    previous.nodes.filter((n) => !gone.has(n)),
+    [...change.added].sort(byKey),
+    byKey,
+  );
+  const goneEdges = new Set(removedEdges);
+  const edges = mergeSorted(
+    previous.edges.filter((e) => !goneEdges.has(e)),
+    [...addedEdges].sort(edgeOrder),
+    edgeOrder,
+  );
+  const index = updateEdgeIndex(previous.index, nodes, edges, { removedNodes: change.removed, addedNodes: change.added, removedEdges, addedEdges });
+  runStructureChecks(rules, { nodes: draft.nodes, edges, linkPlace: (from, type, to) => linkPlaceOf(state, from, type, to) }, sink);
+  return { ...previous, nodes, edges, index, resolver, broken };
+}
+
+/** Two lists sorted by `order` merged into one (a stable merge: `a` first among equals). */
+function mergeSorted<T>(a: readonly T[], b: readonly T[], order: (x: T, y: T) => number): T[] {
+  if (b.length === 0) return a as T[];
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(order(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
 /** The links of files with errors resolved (those that resolve), with the valid links whose target is a file with errors. */

@@ -4,9 +4,11 @@
 import type { CheckMessage } from '../messages/report.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
 import { applyInvalidFiles, type GraphDraft } from './build-graph.js';
-import { itemOf, type Item } from './collect-nodes.js';
+import { itemOf, type Item, type PendingLink } from './collect-nodes.js';
 import { documentOf, draftOwns, type CheckedFile } from './field-patch.js';
+import type { DraftChange } from './resolve-links.js';
 import { collectShadows } from './shadows.js';
+import type { GraphNode } from './types.js';
 
 const NODE_FILE_TYPES: ReadonlySet<unknown> = new Set(['styrprincip', 'mål', 'fokusområde', 'aktivitet', 'indikator', 'uppföljning']);
 
@@ -31,22 +33,25 @@ function contribution(check: CheckedFile, drafted: GraphDraft): Item[] | null {
 
 /**
  * Replaces file `old`'s contribution to the draft with `now`'s (same path), in place; `invalid` are all files with
- * errors after the change, for their shadow ids. False when only a rebuild can do it; the draft must then be
+ * errors after the change, for their shadow ids. Gives the nodes that went (the draft's own objects), those that
+ * came and their links (for relinkStructure). Undefined when only a rebuild can do it; the draft must then be
  * rebuilt, as it may be half changed. `draftMessages` are the messages collecting gave: with a duplicate id among
  * them, which node wins depends on file order, so that is left to a rebuild too.
  */
-export function replaceFile(drafted: GraphDraft, old: CheckedFile, now: CheckedFile, invalid: readonly ReadPlanFile[], draftMessages: readonly CheckMessage[]): boolean {
-  if (draftMessages.some((m) => m.ruleId === 'duplicate-id')) return false;
+export function replaceFile(drafted: GraphDraft, old: CheckedFile, now: CheckedFile, invalid: readonly ReadPlanFile[], draftMessages: readonly CheckMessage[]): DraftChange | undefined {
+  if (draftMessages.some((m) => m.ruleId === 'duplicate-id')) return undefined;
   const before = contribution(old, drafted);
   const after = contribution(now, drafted);
-  if (before === null || after === null) return false;
+  if (before === null || after === null) return undefined;
   const { draft } = drafted;
   const path = now.path;
 
   // Out: the old nodes (they must be the draft's own), their links, the old follow-up.
-  if (!before.every((item) => draftOwns(draft, item))) return false;
+  if (!before.every((item) => draftOwns(draft, item))) return undefined;
   const gone = new Set(before.map((item) => item.node.key));
+  const removed: GraphNode[] = [];
   for (const key of gone) {
+    removed.push(draft.nodes.get(key)!);
     draft.nodes.delete(key);
     draft.origins.delete(key);
   }
@@ -55,11 +60,15 @@ export function replaceFile(drafted: GraphDraft, old: CheckedFile, now: CheckedF
 
   // In: the new nodes, unless one of them would be a duplicate, and their links; the new follow-up.
   const keys = after.map((item) => item.node.key);
-  if (new Set(keys).size !== keys.length || keys.some((k) => draft.nodes.has(k))) return false;
+  if (new Set(keys).size !== keys.length || keys.some((k) => draft.nodes.has(k))) return undefined;
+  const links: PendingLink[] = [];
   for (const item of after) {
     draft.nodes.set(item.node.key, item.node);
     draft.origins.set(item.node.key, item.origin);
-    for (const l of item.links) draft.links.push(l);
+    for (const l of item.links) {
+      draft.links.push(l);
+      links.push(l);
+    }
   }
   if (now.valid?.typ === 'uppföljning') {
     const doc = documentOf(now.valid, drafted.scopes)!;
@@ -68,5 +77,5 @@ export function replaceFile(drafted: GraphDraft, old: CheckedFile, now: CheckedF
 
   // Shadow ids and links: the documents' own, and every broken file's.
   applyInvalidFiles(drafted, invalid);
-  return true;
+  return { removed, added: after.map((item) => item.node), links };
 }

@@ -1,5 +1,5 @@
 // Resolves written links to node keys: in the node's own document, then in its plan's policy; `dok:id` is explicit.
-import type { MessageSink, Place } from '../messages/report.js';
+import type { CheckMessage, MessageSink, Place } from '../messages/report.js';
 import { closest } from '../util/suggest.js';
 import type { Draft, PendingLink } from './collect-nodes.js';
 import { nodeKey } from './collect-nodes.js';
@@ -56,27 +56,128 @@ export function makeResolver(nodes: ReadonlyMap<string, GraphNode>, policyOfPlan
 /** Types of node that may live in a policy: references to them from a plan go through the plan's policy. */
 const POLICY_TYPES: ReadonlySet<NodeType> = new Set(['styrprincip', 'underpunkt', 'område', 'effektmål', 'framgångsfaktor']);
 
-/** Edge types that must not form cycles: their links' places are kept for the cycle message. */
-const CYCLE_EDGE_TYPES: ReadonlySet<string> = new Set(['depends-on', 'replaces', 'member-of']);
+/** One written link and what resolving it gave: an edge, or the messages about it, or nothing (its target is a shadow). */
+export interface LinkOutcome {
+  readonly link: PendingLink;
+  /** The edge, when the target resolved to a node of an allowed type. */
+  edge?: GraphEdge;
+  /** True when the target lies in a file with errors: left out, and not reported. */
+  shadowed?: boolean;
+  /** unknown-reference or wrong-reference-type, when the link was reported. */
+  messages: CheckMessage[];
+}
+
+/**
+ * Every link's outcome, kept so that `check --watch` resolves again only the links a change can affect: those whose
+ * target could be a key that came or went (by the keys each link looked at), and those that gave no edge (their
+ * messages suggest among every id in scope, and files with errors may now define their target).
+ */
+export interface LinkResolution {
+  /** Outcomes by the key of the node the link is written at, in the order the links are written. */
+  byFrom: Map<string, LinkOutcome[]>;
+  /** Outcomes by every node key their resolution looks at. */
+  byCandidate: Map<string, Set<LinkOutcome>>;
+  /** Outcomes without an edge. */
+  unresolved: Set<LinkOutcome>;
+  policyOfPlan: Map<string, string>;
+  /** Plans whose `policy` does not resolve to a policy (reported at the plan). */
+  withoutPolicy: Set<string>;
+  isShadowed: (scope: string | null, target: string, allowed?: readonly NodeType[]) => boolean;
+}
+
+/** Resolves one link into `outcome` (its edge, shadowed flag and messages replaced), reporting into `sink`. */
+function resolveInto(outcome: LinkOutcome, resolver: Resolver, state: LinkResolution, draft: Draft, sink: MessageSink): void {
+  const { link } = outcome;
+  const old = outcome.edge;
+  outcome.edge = undefined;
+  outcome.shadowed = undefined;
+  outcome.messages = [];
+  const key = resolver.resolve(link.scope, link.target);
+  if (key === undefined) {
+    if (state.isShadowed(link.scope, link.target, link.allowed)) {
+      if (link.edge === 'implements') state.policyOfPlan.set(link.from, link.target);
+      outcome.shadowed = true;
+      return;
+    }
+    if (link.edge === 'implements') state.withoutPolicy.add(link.from);
+    const n = sink.messages.length;
+    reportUnknown(link, resolver, sink);
+    outcome.messages = sink.messages.slice(n);
+    return;
+  }
+  const target = draft.nodes.get(key)!;
+  if (!link.allowed.includes(target.type)) {
+    if (link.edge === 'implements') state.withoutPolicy.add(link.from);
+    const n = sink.messages.length;
+    sink.report(
+      'wrong-reference-type',
+      `"${link.field}" hänvisar till "${link.target}", som är ${withArticle(target.type)} ("${target.title}"). Här krävs ${alternatives(link.allowed)}.`,
+      link.place,
+    );
+    outcome.messages = sink.messages.slice(n);
+    return;
+  }
+  // The same edge as before stays the same object: the index need not change.
+  outcome.edge = old !== undefined && old.to === key ? old : { from: link.from, to: key, type: link.edge };
+  if (link.edge === 'implements') state.policyOfPlan.set(link.from, key);
+}
+
+/** The node keys resolving `link` looks at (its own document's, its plan's policy's, or the explicit `dok:id`). */
+function candidatesOf(link: PendingLink, policyOfPlan: ReadonlyMap<string, string>): string[] {
+  if (link.target.includes(':') || link.scope === null) return [link.target];
+  const policy = policyOfPlan.get(link.scope);
+  return policy === undefined ? [nodeKey(link.scope, link.target)] : [nodeKey(link.scope, link.target), nodeKey(policy, link.target)];
+}
+
+/** Files `outcome` under its candidate keys and, without an edge, among the unresolved. */
+function remember(state: LinkResolution, outcome: LinkOutcome): void {
+  for (const key of candidatesOf(outcome.link, state.policyOfPlan)) {
+    let set = state.byCandidate.get(key);
+    if (!set) state.byCandidate.set(key, (set = new Set()));
+    set.add(outcome);
+  }
+  if (outcome.edge === undefined) state.unresolved.add(outcome);
+}
+
+/** Takes `outcome` out of the candidate index and the unresolved. */
+function forget(state: LinkResolution, outcome: LinkOutcome): void {
+  for (const key of candidatesOf(outcome.link, state.policyOfPlan)) state.byCandidate.get(key)?.delete(outcome);
+  state.unresolved.delete(outcome);
+}
+
+/** Edge types, by source node, of links left out because their target lies in a file with errors. */
+export function shadowedFrom(state: LinkResolution): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const o of state.unresolved) {
+    if (!o.shadowed) continue;
+    let set = out.get(o.link.from);
+    if (!set) out.set(o.link.from, (set = new Set()));
+    set.add(o.link.edge);
+  }
+  return out;
+}
+
+/** Where the link behind edge (from, type, to) is written: the last such link of `from`, as a full resolution keeps it. */
+export function linkPlaceOf(state: LinkResolution, from: string, type: string, to: string): Place | undefined {
+  const list = state.byFrom.get(from);
+  if (list === undefined) return undefined;
+  for (let i = list.length - 1; i >= 0; i--) {
+    const e = list[i]!.edge;
+    if (e !== undefined && e.type === type && e.to === to) return list[i]!.link.place;
+  }
+  return undefined;
+}
 
 /** Edges for every link that resolves to a node of an allowed type; the rest are reported. */
 export function resolveLinks(draft: Draft, sink: MessageSink): {
   edges: GraphEdge[];
   resolver: Resolver;
-  policyOfPlan: Map<string, string>;
-  isShadowed: (scope: string | null, target: string, allowed?: readonly NodeType[]) => boolean;
-  linkPlaces: Map<string, { readonly place: Place }>;
-  /** Edge types, by source node, of links left out because their target lies in a file with errors. */
-  shadowedFrom: Map<string, Set<string>>;
-  /** Plans whose `policy` does not resolve to a policy (reported at the plan). */
-  withoutPolicy: Set<string>;
+  /** Every link's outcome, for resolving again only what a change affects (reresolveLinks). */
+  state: LinkResolution;
 } {
-  const edges: GraphEdge[] = [];
-  const linkPlaces = new Map<string, { readonly place: Place }>();
   const policyOfPlan = new Map<string, string>();
   /** Plans whose `policy` does not resolve to a policy: that is reported once, at the plan, not at every reference into it. */
   const withoutPolicy = new Set<string>();
-  const shadowedFrom = new Map<string, Set<string>>();
   /**
    * True when a file with errors would have defined the target: its errors are reported, not this echo. A plan whose
    * policy has errors or does not resolve hides every reference that could lead into that policy (to `allowed` types
@@ -91,42 +192,84 @@ export function resolveLinks(draft: Draft, sink: MessageSink): {
     const policy = policyOfPlan.get(scope);
     return policy !== undefined && (draft.shadowKeys.has(nodeKey(policy, target)) || (intoPolicy && draft.shadowKeys.has(policy) && !draft.nodes.has(policy)));
   };
-  const global: PendingLink[] = [];
-  const scoped: PendingLink[] = [];
-  for (const l of draft.links) (l.scope === null ? global : scoped).push(l);
+  const state: LinkResolution = { byFrom: new Map(), byCandidate: new Map(), unresolved: new Set(), policyOfPlan, withoutPolicy, isShadowed };
+  const global: LinkOutcome[] = [];
+  const scoped: LinkOutcome[] = [];
+  for (const link of draft.links) {
+    const outcome: LinkOutcome = { link, messages: [] };
+    (link.scope === null ? global : scoped).push(outcome);
+    const list = state.byFrom.get(link.from);
+    if (list) list.push(outcome);
+    else state.byFrom.set(link.from, [outcome]);
+  }
+  const edges: GraphEdge[] = [];
+  // Documents' links first: a plan's policy decides where its nodes' links resolve.
   let resolver = makeResolver(draft.nodes, policyOfPlan);
-  const resolveOne = (link: PendingLink): void => {
-    const key = resolver.resolve(link.scope, link.target);
-    if (key === undefined) {
-      if (isShadowed(link.scope, link.target, link.allowed)) {
-        if (link.edge === 'implements') policyOfPlan.set(link.from, link.target);
-        let set = shadowedFrom.get(link.from);
-        if (!set) shadowedFrom.set(link.from, (set = new Set()));
-        set.add(link.edge);
-        return;
-      }
-      if (link.edge === 'implements') withoutPolicy.add(link.from);
-      reportUnknown(link, resolver, sink);
-      return;
-    }
-    const target = draft.nodes.get(key)!;
-    if (!link.allowed.includes(target.type)) {
-      if (link.edge === 'implements') withoutPolicy.add(link.from);
-      sink.report(
-        'wrong-reference-type',
-        `"${link.field}" hänvisar till "${link.target}", som är ${withArticle(target.type)} ("${target.title}"). Här krävs ${alternatives(link.allowed)}.`,
-        link.place,
-      );
-      return;
-    }
-    edges.push({ from: link.from, to: key, type: link.edge });
-    if (CYCLE_EDGE_TYPES.has(link.edge)) linkPlaces.set(edgeId(link.from, link.edge, key), link);
-    if (link.edge === 'implements') policyOfPlan.set(link.from, key);
-  };
-  global.forEach(resolveOne);
+  for (const o of global) resolveInto(o, resolver, state, draft, sink);
   resolver = makeResolver(draft.nodes, policyOfPlan);
-  scoped.forEach(resolveOne);
-  return { edges, resolver, policyOfPlan, isShadowed, linkPlaces, shadowedFrom, withoutPolicy };
+  for (const o of scoped) resolveInto(o, resolver, state, draft, sink);
+  for (const o of global) remember(state, o);
+  for (const o of scoped) remember(state, o);
+  for (const o of global) if (o.edge) edges.push(o.edge);
+  for (const o of scoped) if (o.edge) edges.push(o.edge);
+  return { edges, resolver, state };
+}
+
+/** What one re-check changed in the draft: nodes that went (the draft's objects), nodes that came, and the new nodes' links. */
+export interface DraftChange {
+  removed: readonly GraphNode[];
+  added: readonly GraphNode[];
+  links: readonly PendingLink[];
+}
+
+/**
+ * Resolves again, in place in `state`, only the links `change` can affect: the new nodes' links, every link that
+ * looked at a key that came or went, and every link that gave no edge. Gives the edges that went and came, or
+ * undefined when a plan's `policy` link would resolve differently (then every link must be resolved again).
+ */
+export function reresolveLinks(
+  draft: Draft,
+  state: LinkResolution,
+  change: DraftChange,
+  sink: MessageSink,
+): { resolver: Resolver; removedEdges: GraphEdge[]; addedEdges: GraphEdge[] } | undefined {
+  const removedEdges: GraphEdge[] = [];
+  const addedEdges: GraphEdge[] = [];
+  const keys = new Set<string>();
+  for (const n of change.removed) {
+    keys.add(n.key);
+    for (const o of state.byFrom.get(n.key) ?? []) {
+      forget(state, o);
+      if (o.edge) removedEdges.push(o.edge);
+    }
+    state.byFrom.delete(n.key);
+  }
+  for (const n of change.added) keys.add(n.key);
+  const affected = new Set(state.unresolved);
+  for (const key of keys) for (const o of state.byCandidate.get(key) ?? []) affected.add(o);
+  const resolver = makeResolver(draft.nodes, state.policyOfPlan);
+  for (const o of affected) {
+    const { edge, shadowed, messages } = o;
+    resolveInto(o, resolver, state, draft, sink);
+    if (o.link.edge === 'implements' && (o.edge?.to !== edge?.to || o.shadowed !== shadowed || o.messages.map((m) => m.reason).join('\n') !== messages.map((m) => m.reason).join('\n'))) return undefined;
+    if (o.edge !== edge) {
+      if (edge) removedEdges.push(edge);
+      if (o.edge) addedEdges.push(o.edge);
+    }
+    if (o.edge) state.unresolved.delete(o);
+    else state.unresolved.add(o);
+  }
+  for (const link of change.links) {
+    if (link.edge === 'implements') return undefined;
+    const o: LinkOutcome = { link, messages: [] };
+    resolveInto(o, resolver, state, draft, sink);
+    remember(state, o);
+    const list = state.byFrom.get(link.from);
+    if (list) list.push(o);
+    else state.byFrom.set(link.from, [o]);
+    if (o.edge) addedEdges.push(o.edge);
+  }
+  return { resolver, removedEdges, addedEdges };
 }
 
 function reportUnknown(link: PendingLink, resolver: Resolver, sink: MessageSink): void {
