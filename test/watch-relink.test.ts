@@ -24,6 +24,8 @@ const A18 = `${PLAN}/aktiviteter/it-enheten/A18.md`;
 const A36 = `${PLAN}/aktiviteter/kultur-och-fritid/A36.md`;
 const A99 = `${PLAN}/aktiviteter/it-enheten/A99.md`;
 const FO23 = `${PLAN}/fokusomraden/FO2.3.md`;
+const I6 = `${PLAN}/indikatorer/I6.md`;
+const I6_FOLLOW_UP = `${PLAN}/uppfoljning/2026-08/I6-grupp.md`;
 
 const action = (id: string, extra = '') => `---
 typ: aktivitet
@@ -67,6 +69,17 @@ const STEPS: Step[] = [
   { what: 'and fixed', files: { [A99]: null }, step: 'rebuilt' },
   { what: 'relinking works after the rebuild', files: { [A18]: (t) => t.replace('beroenden: [A17, FO2.3]', 'beroenden: [A17]') }, step: 'relinked' },
   { what: 'everything as it was', files: { [A36]: 'original' }, step: 'relinked' },
+  // The patch step reuses the follow-ups it attached last time unless what they read changed: here whether an
+  // indicator is a group (a group's follow-up may not give utfall).
+  {
+    what: 'a follow-up gives a group its utfall',
+    files: { [I6_FOLLOW_UP]: '---\ntyp: uppföljning\navser: I6\nperiod: 2026-08\nutfall: 3\nförfattare: Anna Berg\n---\nText.\n' },
+    step: 'relinked',
+  },
+  { what: 'the indicator is no longer a group', files: { [I6]: (t) => t.replace('beräkning: medelvärde\n', '') }, step: 'patched' },
+  { what: 'and is a group again', files: { [I6]: 'original' }, step: 'patched' },
+  { what: 'the status of an action edited (its follow-ups reused)', files: { [A18]: (t) => t.replace('status: ej påbörjad', 'status: pågår') }, step: 'patched' },
+  { what: 'the follow-up removed, the status back', files: { [I6_FOLLOW_UP]: null, [A18]: 'original' }, step: 'relinked' },
 ];
 
 describe.each([{}, { requirePeriod: '2026-08' }])('check --watch relink, options %j', (options) => {

@@ -1,7 +1,7 @@
 // Builds the traceability graph from validated files: nodes, resolved edges, follow-ups, checks and derived facts.
-import type { MessageSink, Place } from '../messages/report.js';
+import { MessageSink, type CheckMessage, type Place, type RuleSettings } from '../messages/report.js';
 import type { ValidFile } from '../validate/validate-file.js';
-import { collectNodes, draftFollowUpAt, type Draft } from './collect-nodes.js';
+import { collectNodes, draftFollowUpAt, type Draft, type DraftFollowUp } from './collect-nodes.js';
 import { deriveCoverage } from './derive/coverage.js';
 import { deriveDocumentYears } from './derive/document-years.js';
 import { deriveIndicators } from './derive/indicators.js';
@@ -12,10 +12,10 @@ import { brokenLinks, collectShadows, shadowKeys, shadowLinks, type BrokenLinks 
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
 import { locate, type YamlPath } from '../parse/locate.js';
 import { attachFollowUps } from './follow-ups.js';
-import { indexEdges, updateEdgeIndex, withFollowUps, type EdgeIndex } from './graph-index.js';
+import { indexEdges, updateEdgeIndex, withFollowUps, type EdgeIndex, type GraphIndex } from './graph-index.js';
 import { linkPlaceOf, reresolveLinks, resolveLinks, shadowedFrom, type DraftChange, type LinkResolution, type Resolver } from './resolve-links.js';
 import { runGraphChecks, runStructureChecks, type GraphRule } from './rule-checks.js';
-import { GRAPH_FORMAT, GRAPH_VERSION, type FollowUp, type Graph, type GraphEdge, type GraphNode, type NodeType } from './types.js';
+import { GRAPH_FORMAT, GRAPH_VERSION, type DocumentYears, type FollowUp, type Graph, type GraphEdge, type GraphNode, type NodeType } from './types.js';
 
 const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 const edgeOrder = (a: GraphEdge, b: GraphEdge) =>
@@ -188,10 +188,9 @@ function resolveShadowLinks(drafted: GraphDraft, resolver: Resolver, shadowedFro
 
 /** The whole graph on a structure: follow-ups, coverage, derived facts and `rules`' graph checks; problems go to `sink`. */
 export function completeGraph(structure: GraphStructure, sink: MessageSink, rules: readonly GraphRule[]): Graph {
-  const { draft, resolver, isShadowed } = structure;
+  const { draft } = structure;
   const documentYears = deriveDocumentYears(structure.index);
-  const followUps = attachFollowUps(draft, resolver, isShadowed, sink, documentYears);
-  const index = withFollowUps(structure.index, followUps);
+  const { followUps, index } = attachedFollowUps(structure, documentYears, sink);
   const coverage = deriveCoverage(index);
   const periods = derivePeriods(followUps, index.node);
   const actionStatus = deriveActionStatus(index, periods);
@@ -212,6 +211,43 @@ export function completeGraph(structure: GraphStructure, sink: MessageSink, rule
       indicators: deriveIndicators(index),
     },
   };
+}
+
+/** What attachFollowUps gave for a structure, and what it read besides the structure (check --watch's patch step reuses it). */
+interface Attached {
+  draftFollowUps: readonly DraftFollowUp[];
+  documentYears: string;
+  groups: string;
+  settings: RuleSettings;
+  followUps: FollowUp[];
+  index: GraphIndex;
+  messages: CheckMessage[];
+}
+
+const attachedFor = new WeakMap<GraphStructure, Attached>();
+
+/**
+ * The structure's follow-ups attached (their problems to `sink`) and the index with them. Attaching reads the structure
+ * (nodes, links, shadows), the draft's follow-up files, the documents' years and, of the nodes' fields, only whether
+ * an indicator is a group (beräkning: medelvärde): when none of these changed since the last call on the same
+ * structure (a field edit that `check --watch` patched in), the same follow-ups and messages are given again.
+ */
+function attachedFollowUps(structure: GraphStructure, documentYears: Record<string, DocumentYears>, sink: MessageSink): { followUps: FollowUp[]; index: GraphIndex } {
+  const { draft, resolver, isShadowed } = structure;
+  const years = JSON.stringify(documentYears);
+  let groups = '';
+  for (const n of structure.index.ofType('indikator')) if (n.fields.beräkning === 'medelvärde') groups += `${n.key}\u0000`;
+  const last = attachedFor.get(structure);
+  if (last !== undefined && last.draftFollowUps === draft.followUps && last.documentYears === years && last.groups === groups && last.settings === sink.settings) {
+    sink.messages.push(...last.messages);
+    return last;
+  }
+  const own = new MessageSink(sink.settings);
+  const followUps = attachFollowUps(draft, resolver, isShadowed, own, documentYears);
+  const index = withFollowUps(structure.index, followUps);
+  sink.messages.push(...own.messages);
+  attachedFor.set(structure, { draftFollowUps: draft.followUps, documentYears: years, groups, settings: sink.settings, followUps, index, messages: own.messages });
+  return { followUps, index };
 }
 
 /** Where the value (or key) at `path` inside node `key`'s own map is written. */

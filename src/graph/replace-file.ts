@@ -4,7 +4,7 @@
 import type { CheckMessage } from '../messages/report.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
 import { applyInvalidFiles, type GraphDraft } from './build-graph.js';
-import { itemOf, type Item, type PendingLink } from './collect-nodes.js';
+import { draftFollowUpAt, itemOf, type Item, type PendingLink } from './collect-nodes.js';
 import { documentOf, draftOwns, type CheckedFile } from './field-patch.js';
 import type { DraftChange } from './resolve-links.js';
 import { collectShadows } from './shadows.js';
@@ -56,7 +56,8 @@ export function replaceFile(drafted: GraphDraft, old: CheckedFile, now: CheckedF
     draft.origins.delete(key);
   }
   if (gone.size > 0) draft.links = draft.links.filter((l) => !gone.has(l.from));
-  draft.followUps = draft.followUps.filter((f) => f.file.path !== path);
+  // A new list only when the file was a follow-up: places in the follow-ups are looked up in a map made per list.
+  if (draftFollowUpAt(draft, path) !== undefined) draft.followUps = draft.followUps.filter((f) => f.file.path !== path);
 
   // In: the new nodes, unless one of them would be a duplicate, and their links; the new follow-up.
   const keys = after.map((item) => item.node.key);
@@ -72,7 +73,7 @@ export function replaceFile(drafted: GraphDraft, old: CheckedFile, now: CheckedF
   }
   if (now.valid?.typ === 'uppföljning') {
     const doc = documentOf(now.valid, drafted.scopes)!;
-    draft.followUps.push({ file: now.valid.file, document: doc.value.id, value: now.valid.value });
+    draft.followUps = [...draft.followUps, { file: now.valid.file, document: doc.value.id, value: now.valid.value }];
   }
 
   // Shadow ids and links: the documents' own, and every broken file's.
