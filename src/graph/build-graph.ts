@@ -190,11 +190,11 @@ function resolveShadowLinks(drafted: GraphDraft, resolver: Resolver, shadowedFro
 export function completeGraph(structure: GraphStructure, sink: MessageSink, rules: readonly GraphRule[]): Graph {
   const { draft } = structure;
   const documentYears = deriveDocumentYears(structure.index);
-  const { followUps, index } = attachedFollowUps(structure, documentYears, sink);
+  const { followUps, index, periods } = attachedFollowUps(structure, documentYears, sink);
   const coverage = deriveCoverage(index);
-  const periods = derivePeriods(followUps, index.node);
   const actionStatus = deriveActionStatus(index, periods);
-  const rollups = deriveRollups(index, periods, actionStatus);
+  // Which actions count under which node is read from the structure once (check --watch keeps it across field edits).
+  const rollups = deriveRollups(index, periods, actionStatus, structure.index);
   runGraphChecks(rules, { index, coverage, rollups, documentYears, broken: structure.broken, nodeAt: (key, path, at) => nodePlace(draft, key, path, at), followUpAt: (f, path) => followUpPlace(draft, f, path) }, sink);
   return {
     format: GRAPH_FORMAT,
@@ -221,6 +221,8 @@ interface Attached {
   settings: RuleSettings;
   followUps: FollowUp[];
   index: GraphIndex;
+  /** The periods with follow-ups per document (derivePeriods: it reads the follow-ups and which document each node is in). */
+  periods: Record<string, string[]>;
   messages: CheckMessage[];
 }
 
@@ -232,7 +234,7 @@ const attachedFor = new WeakMap<GraphStructure, Attached>();
  * an indicator is a group (beräkning: medelvärde): when none of these changed since the last call on the same
  * structure (a field edit that `check --watch` patched in), the same follow-ups and messages are given again.
  */
-function attachedFollowUps(structure: GraphStructure, documentYears: Record<string, DocumentYears>, sink: MessageSink): { followUps: FollowUp[]; index: GraphIndex } {
+function attachedFollowUps(structure: GraphStructure, documentYears: Record<string, DocumentYears>, sink: MessageSink): Pick<Attached, 'followUps' | 'index' | 'periods'> {
   const { draft, resolver, isShadowed } = structure;
   const years = JSON.stringify(documentYears);
   let groups = '';
@@ -245,9 +247,10 @@ function attachedFollowUps(structure: GraphStructure, documentYears: Record<stri
   const own = new MessageSink(sink.settings);
   const followUps = attachFollowUps(draft, resolver, isShadowed, own, documentYears);
   const index = withFollowUps(structure.index, followUps);
+  const periods = derivePeriods(followUps, index.node);
   sink.messages.push(...own.messages);
-  attachedFor.set(structure, { draftFollowUps: draft.followUps, documentYears: years, groups, settings: sink.settings, followUps, index, messages: own.messages });
-  return { followUps, index };
+  attachedFor.set(structure, { draftFollowUps: draft.followUps, documentYears: years, groups, settings: sink.settings, followUps, index, periods, messages: own.messages });
+  return { followUps, index, periods };
 }
 
 /** Where the value (or key) at `path` inside node `key`'s own map is written. */

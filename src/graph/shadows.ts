@@ -181,10 +181,12 @@ export interface BrokenLinks {
   /** True when node `key` links with an edge of `type` to a node of a file with errors. */
   outOf(key: string, type: EdgeType): boolean;
   /** The periods of follow-up files with errors that follow up node `key` ('' where the period cannot be read). */
-  followUps(key: string): string[];
+  followUps(key: string): readonly string[];
   /** True when a plan's policy cannot be told (its file has errors, or its policy does not resolve): which principles its goals realise is unknown. */
   readonly policyUnknown: boolean;
 }
+
+const NO_PERIODS: readonly string[] = Object.freeze([]);
 
 /** Broken links from resolved shadow links (`into`, by target key) and from valid links whose target is a shadow (`outOf`, by source key). */
 export function brokenLinks(into: ReadonlyMap<string, ReadonlySet<string>>, outOf: ReadonlyMap<string, ReadonlySet<string>>, policyUnknown = false): BrokenLinks {
@@ -194,7 +196,7 @@ export function brokenLinks(into: ReadonlyMap<string, ReadonlySet<string>>, outO
     outOf: (key, type) => outOf.get(key)?.has(type) === true,
     followUps: (key) => {
       const set = into.get(key);
-      if (set === undefined) return [];
+      if (set === undefined) return NO_PERIODS;
       return [...set].filter((s) => s.startsWith('follow-up')).map((s) => s.slice('follow-up '.length));
     },
   };

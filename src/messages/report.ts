@@ -65,11 +65,19 @@ export class MessageSink {
     const ruleId = typeof by === 'string' ? by : by.id;
     const severity = this.settings.get(ruleId) ?? (typeof by === 'string' ? PROBLEM_CODES[by] : by.severity);
     if (severity === 'off') return undefined;
-    const message = new VFileMessage(reason, {
-      ruleId,
-      source: 'sparbar',
-      place: place.end ? { start: { line: place.line, column: place.column }, end: { ...place.end } } : { line: place.line, column: place.column },
-    }) as CheckMessage;
+    // A VFileMessage is an Error whose stack it sets to '': the stack trace Error would capture is not needed.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    let message: CheckMessage;
+    try {
+      message = new VFileMessage(reason, {
+        ruleId,
+        source: 'sparbar',
+        place: place.end ? { start: { line: place.line, column: place.column }, end: { ...place.end } } : { line: place.line, column: place.column },
+      }) as CheckMessage;
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
     message.file = place.file;
     message.fatal = severity === 'error';
     message.url = ruleUrl(ruleId);

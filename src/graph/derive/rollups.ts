@@ -1,7 +1,7 @@
 // Rollups: each action's effective status per period, and status counts summed up the chain.
 import { AKTIVITET_STATUS, BEDOMNING } from '../../../schemas/plan-files.js';
 import type { GraphIndex } from '../graph-index.js';
-import type { ActionStatus, Derived, Rollup, StatusCounts } from '../types.js';
+import type { ActionStatus, Derived, FollowUp, GraphNode, Rollup, StatusCounts } from '../types.js';
 import { goalsRealising } from './coverage.js';
 import { periodEnd } from './periods.js';
 
@@ -20,8 +20,17 @@ export function deriveActionStatus(index: GraphIndex, periods: Record<string, st
   for (const list of Object.values(periods)) for (const p of list) if (!ends.has(p)) ends.set(p, periodEnd(p));
   for (const action of index.ofType('aktivitet')) {
     const plan = action.document;
-    const followUps = index.followUps(action.key);
-    for (const period of plan ? (periods[plan] ?? []) : []) {
+    const own = index.followUps(action.key);
+    const followUps = own.length === 0 ? NO_FOLLOW_UPS : own;
+    const planPeriods = plan ? (periods[plan] ?? NO_PERIODS) : NO_PERIODS;
+    // An action whose fields, follow-ups and plan periods are the very same objects as last time has the same rows.
+    const last = statusRowsOf.get(action);
+    if (last !== undefined && last.fields === action.fields && last.followUps === followUps && last.periods === planPeriods) {
+      for (const row of last.rows) rows.push(row);
+      continue;
+    }
+    const first = rows.length;
+    for (const period of planPeriods) {
       const end = ends.get(period)!;
       const start = action.fields.start;
       if (start !== undefined && start > end && !followUps.some((f) => f.period <= period)) continue;
@@ -32,9 +41,16 @@ export function deriveActionStatus(index: GraphIndex, periods: Record<string, st
       const overdue = status !== null && due !== undefined && due < end && !FINISHED.has(status);
       rows.push({ node: action.key, period, status, overdue });
     }
+    statusRowsOf.set(action, { fields: action.fields, followUps, periods: planPeriods, rows: rows.slice(first) });
   }
   return rows;
 }
+
+const NO_PERIODS: readonly string[] = [];
+const NO_FOLLOW_UPS: readonly FollowUp[] = [];
+
+/** Each action's rows from the last deriveActionStatus, with what they were made from (check --watch derives them after every save). */
+const statusRowsOf = new WeakMap<GraphNode, { fields: GraphNode['fields']; followUps: readonly FollowUp[]; periods: readonly string[]; rows: ActionStatusRow[] }>();
 
 function emptyCounts(): StatusCounts {
   const byStatus = {} as Record<ActionStatus, number>;
@@ -55,13 +71,11 @@ function emptyAssessments(): Rollup['assessments'] {
  * organisations adopted that has follow-ups written for one of them (`organisation:`) also gets, for each of its
  * organisations, the rollups of the plan, its goals and focus areas with `organisation` set: a child's assessment is
  * that organisation's own follow-up where there is one, else the whole plan's; the actions are the plan's, counted
- * as for the whole plan.
+ * as for the whole plan. `structure` stands for `index`'s nodes and edges: which actions count under which node is
+ * worked out once per such object (pass the same one only while nodes and edges are unchanged).
  */
-export function deriveRollups(index: GraphIndex, periods: Record<string, string[]>, statusRows: readonly ActionStatusRow[]): Rollup[] {
-  // Actions as small integers, and each period's status per action in a typed array: the counting loops below
-  // run over every action several times (plan, goals, focus areas, principles), so they must not allocate.
-  const actionIndex = new Map<string, number>();
-  for (const a of index.ofType('aktivitet')) actionIndex.set(a.key, actionIndex.size);
+export function deriveRollups(index: GraphIndex, periods: Record<string, string[]>, statusRows: readonly ActionStatusRow[], structure: object = {}): Rollup[] {
+  const { actionIndex, indices, actionsOfFocusArea, focusAreasOfGoal, union, actionsOfGoal } = shapeOf(index, structure);
   const NONE = -1;
   const statusCodes = new Map<string, Int8Array>();
   for (const r of statusRows) {
@@ -72,34 +86,6 @@ export function deriveRollups(index: GraphIndex, periods: Record<string, string[
     if (i === undefined) continue;
     codes[i] = r.status === null ? MISSING : STATUS_CODE.get(r.overdue && r.status !== 'försenad' ? 'försenad' : r.status)! | (r.overdue ? OVERDUE_BIT : 0);
   }
-  const memo = <T>(f: (key: string) => T) => {
-    const cache = new Map<string, T>();
-    return (key: string): T => {
-      let v = cache.get(key);
-      if (v === undefined) cache.set(key, (v = f(key)));
-      return v;
-    };
-  };
-  const indices = (keys: readonly string[]): number[] => {
-    const out: number[] = [];
-    for (const k of keys) {
-      const i = actionIndex.get(k);
-      if (i !== undefined) out.push(i);
-    }
-    return out;
-  };
-  const actionsOfFocusArea = memo((fa: string) => indices(index.in(fa, 'contributes-to')));
-  const focusAreasOfGoal = memo((goal: string) => index.in(goal, 'part-of').filter((k) => index.node(k)?.type === 'fokusområde'));
-  const seen = new Uint32Array(actionIndex.size);
-  let stamp = 0;
-  /** The distinct actions of several lists. */
-  const union = (lists: readonly (readonly number[])[]): number[] => {
-    stamp++;
-    const out: number[] = [];
-    for (const list of lists) for (const i of list) if (seen[i] !== stamp) { seen[i] = stamp; out.push(i); }
-    return out;
-  };
-  const actionsOfGoal = memo((goal: string) => union([indices(index.in(goal, 'contributes-to')), ...focusAreasOfGoal(goal).map(actionsOfFocusArea)]));
   // A follow-up opened and not filled in is counted apart (ej inlämnad), never as an assessment.
   // For one organisation of a shared plan, its own follow-up of the child counts before the whole plan's.
   const assessmentOf = (key: string, period: string, organisation?: string) => {
@@ -163,6 +149,60 @@ export function deriveRollups(index: GraphIndex, periods: Record<string, string[
   }
   const org = (r: Rollup) => r.organisation ?? '';
   return out.sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : org(a) < org(b) ? -1 : org(a) > org(b) ? 1 : 0));
+}
+
+/** Which actions count toward each focus area and goal: read from the nodes and edges only, so kept per structure. */
+interface RollupShape {
+  /** Actions as small integers, in key order. */
+  actionIndex: Map<string, number>;
+  indices(keys: readonly string[]): number[];
+  actionsOfFocusArea(key: string): number[];
+  focusAreasOfGoal(key: string): string[];
+  /** The distinct actions of several lists. */
+  union(lists: readonly (readonly number[])[]): number[];
+  actionsOfGoal(key: string): number[];
+}
+
+const shapes = new WeakMap<object, RollupShape>();
+
+/** The rollup shape of `index`'s nodes and edges, made once per `structure` (an object that stands for them). */
+function shapeOf(index: GraphIndex, structure: object): RollupShape {
+  const known = shapes.get(structure);
+  if (known !== undefined) return known;
+  // Actions as small integers, and each period's status per action in a typed array: the counting loops
+  // run over every action several times (plan, goals, focus areas, principles), so they must not allocate.
+  const actionIndex = new Map<string, number>();
+  for (const a of index.ofType('aktivitet')) actionIndex.set(a.key, actionIndex.size);
+  const memo = <T>(f: (key: string) => T) => {
+    const cache = new Map<string, T>();
+    return (key: string): T => {
+      let v = cache.get(key);
+      if (v === undefined) cache.set(key, (v = f(key)));
+      return v;
+    };
+  };
+  const indices = (keys: readonly string[]): number[] => {
+    const out: number[] = [];
+    for (const k of keys) {
+      const i = actionIndex.get(k);
+      if (i !== undefined) out.push(i);
+    }
+    return out;
+  };
+  const actionsOfFocusArea = memo((fa: string) => indices(index.in(fa, 'contributes-to')));
+  const focusAreasOfGoal = memo((goal: string) => index.in(goal, 'part-of').filter((k) => index.node(k)?.type === 'fokusområde'));
+  const seen = new Uint32Array(actionIndex.size);
+  let stamp = 0;
+  const union = (lists: readonly (readonly number[])[]): number[] => {
+    stamp++;
+    const out: number[] = [];
+    for (const list of lists) for (const i of list) if (seen[i] !== stamp) { seen[i] = stamp; out.push(i); }
+    return out;
+  };
+  const actionsOfGoal = memo((goal: string) => union([indices(index.in(goal, 'contributes-to')), ...focusAreasOfGoal(goal).map(actionsOfFocusArea)]));
+  const shape = { actionIndex, indices, actionsOfFocusArea, focusAreasOfGoal, union, actionsOfGoal };
+  shapes.set(structure, shape);
+  return shape;
 }
 
 const STATUS_CODE = new Map<ActionStatus, number>(AKTIVITET_STATUS.map((s, i) => [s, i]));
