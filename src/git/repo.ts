@@ -33,12 +33,26 @@ export function resolveRevision(repo: RepoLocation, revision: string): GitResult
   const arg = revisionArgument(revision);
   if (!arg.ok) return arg;
   const r = runGit(repo.top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${arg.value}^{commit}`]);
-  if (r.status !== 0) {
-    return fail(
-      `git känner inte till revisionen "${revision}". Kontrollera namnet (git branch -a, git tag) och hämta den vid behov (git fetch origin ${revision}); en grund klon (fetch-depth 1) saknar äldre commits.`,
-    );
-  }
+  if (r.status !== 0) return fail(`git känner inte till revisionen "${revision}". ${unknownRevisionAdvice(repo, revision)}`);
   return ok(r.stdout.toString('utf8').trim());
+}
+
+/**
+ * What to do about a revision git does not know, fitted to its form: a remote-tracking branch (`origin/x`) is
+ * fetched from its remote, a commit id or an ancestor (`HEAD~3`) is missing from a shallow clone, a branch or tag
+ * is fetched from the repository's remote (origin first), and without a remote only the spelling can be wrong.
+ */
+function unknownRevisionAdvice(repo: RepoLocation, revision: string): string {
+  const remotes = runGit(repo.top, ['remote']).stdout.toString('utf8').split('\n').map((s) => s.trim()).filter(Boolean);
+  const shallow = isShallow(repo);
+  const deepen = shallow ? ' Klonen är grund (fetch-depth 1) och saknar äldre commits: hämta historiken med git fetch --unshallow, eller sätt fetch-depth: 0 i CI.' : '';
+  const tracking = remotes.find((name) => revision.startsWith(`${name}/`) && revision.length > name.length + 1);
+  if (tracking !== undefined) return `Hämta grenen från fjärrförrådet: git fetch ${tracking} ${revision.slice(tracking.length + 1)}.`;
+  if (/^[0-9a-f]{7,40}$/i.test(revision)) return `Commiten finns inte i den här klonen; kontrollera id:t (git log --oneline).${deepen}`;
+  if (/[~^@]/.test(revision)) return `Kontrollera skrivningen (t.ex. HEAD~1, main^) och att historiken räcker så långt bakåt (git log --oneline).${deepen}`;
+  const remote = remotes.includes('origin') ? 'origin' : remotes[0];
+  const fetch = remote === undefined ? '' : ` och hämta den vid behov (git fetch ${remote} ${revision})`;
+  return `Kontrollera namnet (git branch -a, git tag)${fetch}.${deepen}`;
 }
 
 /** True when the repository has at least one commit (HEAD names one). */

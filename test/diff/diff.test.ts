@@ -323,7 +323,16 @@ describe('sparbar diff: renames, documents and edge cases', () => {
     const dir = path.join(repo.dir, 'plans');
     const unknown = await runCli(['diff', 'finnsinte', dir]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^sparbar diff: git känner inte till revisionen "finnsinte"\. .*git fetch/);
+    expect(unknown.stderr).toMatch(/^sparbar diff: git känner inte till revisionen "finnsinte"\. Kontrollera namnet/);
+    // A folder (another clone's plans) or a path given as the revision: no advice to fetch it.
+    const folder = await runCli(['diff', path.join(repo.dir, 'plans/ekby'), dir]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/^sparbar diff: "[^"]*plans\/ekby" är en mapp, inte en git-revision\. .*sparbar diff FETCH_HEAD plans\.$/m);
+    expect(folder.stderr).not.toMatch(/git fetch origin/);
+    const missing = await runCli(['diff', '../saknas/plans', dir]);
+    expect(missing.stderr).toMatch(/^sparbar diff: Mappen "\.\.\/saknas\/plans" finns inte, och git känner inte heller till någon revision med det namnet\./);
+    const asHead = await runCli(['diff', 'main', path.join(repo.dir, 'plans/ekby'), dir]);
+    expect(asHead.stderr).toMatch(/plans\/ekby" är en mapp, inte en git-revision/);
     const option = await runCli(['diff', '--format', 'json', '-x']);
     expect(option.code).toBe(2);
     expect((await runCli(['diff'])).stderr).toMatch(/ange revisionen att jämföra med/);

@@ -45,6 +45,25 @@ describe('git module', () => {
     expect(existsSync(written)).toBe(false);
   });
 
+  it('fits the advice for an unknown revision to its form and to the remotes the clone has', () => {
+    const message = (revision: string) => {
+      const r = resolveRevision(location, revision);
+      return r.ok ? '' : r.error.message;
+    };
+    // No remote: only the spelling can be wrong; nothing to fetch from.
+    expect(message('gren')).toBe('git känner inte till revisionen "gren". Kontrollera namnet (git branch -a, git tag).');
+    expect(message('abc1234')).toMatch(/Commiten finns inte i den här klonen/);
+    expect(message('HEAD~9')).toMatch(/historiken räcker så långt bakåt/);
+    repo.git('remote', 'add', 'upstream', 'https://git.example.org/planer.git');
+    try {
+      expect(message('upstream/revision-2026')).toMatch(/Hämta grenen från fjärrförrådet: git fetch upstream revision-2026\.$/);
+      expect(message('gren')).toMatch(/hämta den vid behov \(git fetch upstream gren\)\.$/);
+      expect(message('upstream/revision-2026')).not.toMatch(/upstream upstream/);
+    } finally {
+      repo.git('remote', 'remove', 'upstream');
+    }
+  });
+
   it('returns an unknown revision and a folder outside git as values with what to do', () => {
     expect(resolveRevision(location, 'finns-inte')).toEqual({ ok: false, error: expect.objectContaining({ message: expect.stringMatching(/^git känner inte till revisionen "finns-inte"/) }) });
     const outside = mkdtempSync(path.join(os.tmpdir(), 'sparbar-utanfor-'));

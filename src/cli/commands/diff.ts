@@ -37,10 +37,11 @@ export function runDiff(args: readonly string[], io: Io): number {
     comparison = compareRevisions(dir, base, head);
   } catch (error) {
     if (error instanceof GitError) {
+      const unknown = (arg: string | undefined) => arg !== undefined && error.message.startsWith(`git känner inte till revisionen "${arg}"`);
       const message =
-        ambiguous && error.message.startsWith(`git känner inte till revisionen "${second}"`)
+        ambiguous && unknown(second)
           ? `"${second}" är varken en mapp eller en revision som git känner till. Kontrollera stavningen; ange mappen sist, t.ex. sparbar diff ${base} HEAD plans.`
-          : error.message;
+          : ((unknown(base) ? pathNotRevision(base) : unknown(head) ? pathNotRevision(head!) : null) ?? error.message);
       io.stderr(`sparbar diff: ${message}\n`);
       return EXIT_USAGE;
     }
@@ -53,6 +54,25 @@ export function runDiff(args: readonly string[], io: Io): number {
     return EXIT_PLAN_ERRORS;
   }
   return EXIT_OK;
+}
+
+/**
+ * What to say when an argument git does not know as a revision is a path: one that exists (a folder or a file,
+ * often a plans folder in another clone) or one written as a path (`/`, `./`, `../`, `~`, a backslash) that does
+ * not. Null for anything else, which keeps git's advice about fetching the revision.
+ */
+function pathNotRevision(arg: string): string | null {
+  if (existsSync(arg)) {
+    return (
+      `"${arg}" är ${statSync(arg).isDirectory() ? 'en mapp' : 'en fil'}, inte en git-revision. sparbar diff jämför planmappen i två revisioner av samma förråd: ` +
+      'ange revisionen först och planmappen sist, t.ex. sparbar diff main plans. Planerna i en annan klon jämför du genom att hämta en gren därifrån ' +
+      '(git fetch <sökväg till klonen> <gren>) och sedan jämföra med FETCH_HEAD: sparbar diff FETCH_HEAD plans.'
+    );
+  }
+  if (/^(?:\.{1,2}[\\/]|[\\/]|~)/.test(arg) || arg.includes('\\')) {
+    return `Mappen "${arg}" finns inte, och git känner inte heller till någon revision med det namnet. Ange revisionen först och planmappen sist, t.ex. sparbar diff main plans.`;
+  }
+  return null;
 }
 
 function fail(io: Io, reason: string): number {
