@@ -45,7 +45,7 @@ export function resolveRevision(repo: RepoLocation, revision: string): GitResult
 function unknownRevisionAdvice(repo: RepoLocation, revision: string): string {
   const remotes = runGit(repo.top, ['remote']).stdout.toString('utf8').split('\n').map((s) => s.trim()).filter(Boolean);
   const shallow = isShallow(repo);
-  const deepen = shallow ? ' Klonen är grund (fetch-depth 1) och saknar äldre commits: hämta historiken med git fetch --unshallow, eller sätt fetch-depth: 0 i CI.' : '';
+  const deepen = shallow ? ' Det här är en grund klon (fetch-depth 1), som saknar äldre commits och taggar: hämta historiken med git fetch --unshallow --tags, eller sätt fetch-depth: 0 i CI.' : '';
   const tracking = remotes.find((name) => revision.startsWith(`${name}/`) && revision.length > name.length + 1);
   if (tracking !== undefined) return `Hämta grenen från fjärrförrådet: git fetch ${tracking} ${revision.slice(tracking.length + 1)}.`;
   if (/^[0-9a-f]{7,40}$/i.test(revision)) return `Commiten finns inte i den här klonen; kontrollera id:t (git log --oneline).${deepen}`;
