@@ -5,7 +5,10 @@ import { countedAdjective, LINK_VERBS, NODE_WORDS } from '../words/nodes.js';
 import type { EdgeType, NodeType } from '../graph/types.js';
 import type { PlanDiffReport, SideInfo } from './compare-revisions.js';
 import { naturalCompare } from '../util/natural-compare.js';
-import { stableJson, type FieldChange, type FollowUpRef, type LinkChange, type NodeRef, type Rename } from './diff-graphs.js';
+import type { FollowUpRef, LinkChange, NodeRef, Rename } from './diff-graphs.js';
+import { describeChange, escapeMarkdown, FIELD_LABELS, formatValue, num } from './describe-change.js';
+
+export { describeChange, escapeMarkdown, formatValue } from './describe-change.js';
 
 /** Lines after which the summary stops listing details (a PR comment holds about 65,000 characters). */
 const MAX_LINES = 800;
@@ -15,130 +18,6 @@ const CONDENSE_FOLLOW_UPS = 5;
 
 const TYPE_ORDER: NodeType[] = ['mål', 'fokusområde', 'aktivitet', 'indikator', 'styrprincip', 'område', 'policy', 'plan', 'organisation'];
 
-
-const FIELD_LABELS: Record<string, string> = {
-  titel: 'Rubrik',
-  text: 'Beskrivning',
-  fil: 'Fil',
-  id: 'Id',
-  ansvarig: 'Ansvarig',
-  start: 'Startdatum',
-  slut: 'Slutdatum',
-  status: 'Status',
-  budget: 'Budget',
-  diarienummer: 'Diarienummer',
-  förväntat_resultat: 'Förväntat resultat',
-  målår: 'Målår',
-  målvärden: 'Målvärde',
-  reviderade_målvärden: 'Reviderade målvärden',
-  utfall: 'Utfall',
-  enhet: 'Enhet',
-  enhet_singular: 'Enhet i singular',
-  riktning: 'Riktning (bättre är)',
-  källa: 'Källa',
-  kolada_kpi: 'Kolada-nyckeltal',
-  skala: 'Skala',
-  beräkning: 'Beräkning',
-  antagen: 'Antagen',
-  antagen_av: 'Antagen av',
-  giltighet: 'Giltighet',
-  period: 'Planperiod',
-  revideringar: 'Revideringar',
-  behandlingar: 'Behandlingar av uppföljningen',
-  nytt_slutdatum: 'Nytt slutdatum',
-  åtgärder: 'Åtgärder',
-  underlag: 'Underlag',
-  översyn: 'Översyn',
-  underpunkter: 'Underpunkter',
-  beskrivning: 'Beskrivning',
-  kommunkod: 'Kommunkod',
-  webbplats: 'Webbplats',
-  bedömning: 'Bedömning',
-  prognos: 'Prognos',
-  författare: 'Författare',
-  datum: 'Datum',
-};
-
-
-/** Text safe inside markdown: no emphasis, links, HTML or table breaks from titles people wrote. */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').replace(/[\\`*_{}[\]<>|#~!]/g, (c) => `\\${c}`);
-}
-
-const num = (n: number) => String(n).replace('.', ',');
-const isYearMap = (v: unknown): v is Record<string, number> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).every((k) => /^\d{4}$/.test(k));
-const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
-
-/** A value as a person would write it. */
-export function formatValue(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '(inget)';
-  if (typeof v === 'number') return num(v);
-  if (typeof v === 'string') return escapeMarkdown(v);
-  if (typeof v === 'boolean') return v ? 'ja' : 'nej';
-  if (Array.isArray(v)) return v.length === 0 ? '(inget)' : v.map(formatValue).join(', ');
-  const o = v as Record<string, unknown>;
-  if (typeof o['belopp'] === 'number' && typeof o['enhet'] === 'string') {
-    const extra = [o['slag'], o['år']].filter((x) => x !== undefined).map(formatValue).join(', ');
-    return `${num(o['belopp'])} ${escapeMarkdown(o['enhet'])}${extra ? ` (${extra})` : ''}`;
-  }
-  if ('från' in o && 'till' in o) return `${formatValue(o['från'])}${typeof o['från'] === 'number' ? '–' : ' – '}${formatValue(o['till'])}`;
-  if (typeof o['min'] === 'number' && typeof o['max'] === 'number') return `${num(o['min'])}–${num(o['max'])}`;
-  if (typeof o['period'] === 'string' && typeof o['organ'] === 'string' && typeof o['datum'] === 'string')
-    return `${o['period']}: ${escapeMarkdown(o['organ'])} ${o['datum']}${typeof o['paragraf'] === 'string' ? ` ${escapeMarkdown(o['paragraf'])}` : ''}`;
-  if (typeof o['vad'] === 'string') return `${escapeMarkdown(o['vad'])}${[o['ansvarig'], o['senast']].some((x) => typeof x === 'string') ? ` (${[o['ansvarig'], o['senast']].filter((x) => typeof x === 'string').map(formatValue).join(', ')})` : ''}`;
-  if (typeof o['titel'] === 'string' && ('adress' in o || 'fil' in o)) return escapeMarkdown(o['titel']);
-  if (typeof o['datum'] === 'string' && typeof o['beskrivning'] === 'string') return `${o['datum']}: ${escapeMarkdown(o['beskrivning'])}`;
-  if (isYearMap(o)) return Object.keys(o).sort().map((y) => `${y}: ${num(o[y]!)}`).join(', ');
-  return escapeMarkdown(stableJson(o));
-}
-
-/** "(senareläggs 12 månader)" for a later date, "(tidigareläggs 10 dagar)" for an earlier one. */
-function dateShift(before: string, after: string): string {
-  const [y1, m1, d1] = before.split('-').map(Number) as [number, number, number];
-  const [y2, m2, d2] = after.split('-').map(Number) as [number, number, number];
-  const later = after > before;
-  let months = Math.abs((y2 - y1) * 12 + (m2 - m1) + (d2 - d1) / 31);
-  const word = later ? 'senareläggs' : 'tidigareläggs';
-  if (months >= 1) {
-    months = Math.round(months);
-    return ` (${word} ${months} ${months === 1 ? 'månad' : 'månader'})`;
-  }
-  const days = Math.round(Math.abs(Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
-  return ` (${word} ${days} ${days === 1 ? 'dag' : 'dagar'})`;
-}
-
-const LONG_TEXT = new Set(['text', 'beskrivning', 'förväntat_resultat', 'översyn']);
-
-/** Lines for one field change. */
-export function describeChange(c: FieldChange): string[] {
-  const label = FIELD_LABELS[c.field] ?? capitalise(c.field.replace(/_/g, ' '));
-  if (c.field === 'text') {
-    if (c.before === '' || c.before === null) return ['Beskrivningen har skrivits.'];
-    if (c.after === '' || c.after === null) return ['Beskrivningen har tagits bort.'];
-    return ['Beskrivningen har ändrats.'];
-  }
-  if (LONG_TEXT.has(c.field) && (String(c.before ?? '').length > 160 || String(c.after ?? '').length > 160)) return [`${label} har ändrats.`];
-  if ((isYearMap(c.before) || c.before === null) && (isYearMap(c.after) || c.after === null) && (c.before !== null || c.after !== null)) {
-    const b = (c.before ?? {}) as Record<string, number>;
-    const a = (c.after ?? {}) as Record<string, number>;
-    return [...new Set([...Object.keys(b), ...Object.keys(a)])]
-      .sort()
-      .filter((y) => b[y] !== a[y])
-      .map((y) => `${label} ${y}: ${formatValue(b[y] ?? null)} → ${formatValue(a[y] ?? null)}`);
-  }
-  if (c.field === 'revideringar' && (Array.isArray(c.before) || Array.isArray(c.after))) {
-    const before = new Set(((c.before ?? []) as unknown[]).map(stableJson));
-    const after = new Set(((c.after ?? []) as unknown[]).map(stableJson));
-    const lines = ((c.after ?? []) as unknown[]).filter((r) => !before.has(stableJson(r))).map((r) => `Ny revidering ${formatValue(r)}`);
-    lines.push(...((c.before ?? []) as unknown[]).filter((r) => !after.has(stableJson(r))).map((r) => `Revideringen ${formatValue(r)} har tagits bort`));
-    return lines;
-  }
-  if (c.before === null) return [`${label}: ${formatValue(c.after)} (ny uppgift)`];
-  if (c.after === null) return [`${label}: ${formatValue(c.before)} har tagits bort`];
-  const shift = isDate(c.before) && isDate(c.after) ? dateShift(c.before, c.after) : '';
-  return [`${label}: ${formatValue(c.before)} → ${formatValue(c.after)}${shift}`];
-}
 
 /** "id A02 hörde tidigare till en annan aktivitet", for a rename to an id another node had at the base. */
 export function reusedIdText(r: Rename): string {

@@ -48,6 +48,10 @@ describe('the site with history from git', () => {
     repo.write('plans/sparbar.config.json', exampleConfig({ antagen_revision: { [DOC]: 'plan-2024-antagen' } }));
     sha['adopted'] = repo.commit('Planen som KS antog', { author: 'Karin Ström', date: '2024-02-14T16:00:00+01:00' });
     repo.git('tag', 'plan-2024-antagen');
+    // The policy's områden (a list of areas holding principles) edited: the history tells it item by item.
+    repo.edit('plans/ekby/policy/policy.md', 'titel: Tydliga och transparenta strukturer för IT-arbetet', 'titel: Tydliga strukturer för IT-arbetet');
+    repo.edit('plans/ekby/policy/policy.md', '      - id: SP12\n', '      - id: SP13\n        titel: Öppen källkod väljs när den fyller behovet\n      - id: SP12\n');
+    sha['policy'] = repo.commit('Policyn: SP13 om öppen källkod', { author: 'Per Ek', date: '2024-11-20T09:00:00+01:00' });
     repo.edit(`${PLAN}/aktiviteter/digitaliseringsenheten/A05.md`, 'slut: 2025-12-31', 'slut: 2026-12-31');
     repo.edit(`${PLAN}/mal/M1.md`, 'styrprinciper: [SP7, SP8, SP10, SP11]', 'styrprinciper: [SP8, SP10, SP11]');
     sha['revision'] = repo.commit('A05 senareläggs ett år', { author: 'Anna Berg', date: '2025-09-17T10:00:00+02:00' });
@@ -87,6 +91,12 @@ describe('the site with history from git', () => {
     for (const page of [`${DOC}/index.html`, 'ekby-it-policy/index.html', 'ekby-it-policy/styrprincip/sp9/index.html', 'ekby-it-policy/omrade/o1/index.html', `${DOC}/mal/m1/index.html`, `${DOC}/fokusomrade/fo2-3/index.html`, `${DOC}/indikator/i1/index.html`]) {
       expect(section(read(page), 'change-history'), page).toMatch(/14 februari 2024, Karin Ström Skapades/);
     }
+    // An edit inside the policy's områden, in words, not the list as JSON before and after.
+    const policy = section(read('ekby-it-policy/index.html'), 'change-history');
+    expect(policy).toContain(
+      '20 november 2024, Per Ek Område O2: titel ändrad (Tydliga och transparenta strukturer för IT-arbetet → Tydliga strukturer för IT-arbetet) Styrprincip SP13 tillagd i område O2: Öppen källkod väljs när den fyller behovet Ändringens beskrivning: Policyn: SP13 om öppen källkod',
+    );
+    expect(policy).not.toMatch(/[{}[\]]|"id"/);
     expect(section(read(`${DOC}/mal/m1/index.html`), 'change-history')).toMatch(/17 september 2025, Anna Berg Styrprinciper: SP7, SP8, SP10, SP11 → SP8, SP10, SP11 /);
     // A focus area written inside its goal's file says that the list is the file's.
     expect(section(read(`${DOC}/fokusomrade/fo1-1/index.html`), 'change-history')).toMatch(/Uppgifterna om fokusområde FO1\.1 står tillsammans med mål M1 IT-styrning, så listan gäller båda\./);
