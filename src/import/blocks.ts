@@ -63,8 +63,9 @@ export interface BlockOptions {
   /**
    * For text without marked headings: the level of a short line that stands alone between blank lines and
    * does not end a sentence (the first one is the title, level 0), or null when such a line is no heading.
+   * `numbered` is true for a line that starts like an item of a numbered list ("4. Handlingsplan").
    */
-  textHeading?: (text: string) => number | null;
+  textHeading?: (text: string, numbered: boolean) => number | null;
 }
 
 /**
@@ -100,8 +101,10 @@ export function toBlocks(lines: readonly SourceLine[], options: BlockOptions = {
     if (text === '') continue;
     let sized = line.size !== null ? levels.get(Math.round(line.size * 2) / 2) : undefined;
     const alone = line.breakBefore && (i + 1 >= lines.length || lines[i + 1]!.breakBefore);
-    if (options.textHeading && line.heading === undefined && alone && text.length <= 110 && !/[.,;:!?]$/.test(text) && !listMarker(text) && !isLabel(text)) {
-      const level = options.textHeading(text);
+    const marked = listMarker(text);
+    const numbered = marked?.ordered === true && /^\d/.test(marked.marker);
+    if (options.textHeading && line.heading === undefined && alone && text.length <= 110 && !/[.,;:!?]$/.test(text) && (marked === null || numbered) && !isLabel(text)) {
+      const level = options.textHeading(text, numbered);
       if (level !== null) sized = blocks.length === 0 && !sawHeading ? 0 : level;
     }
     if (line.heading !== undefined || (sized !== undefined && text.length <= 150)) {

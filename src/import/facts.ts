@@ -95,7 +95,9 @@ export interface Money {
 
 /** The first amount of money in the text: "4,5 Mkr", "350 tkr", "12 000 kr", "5 miljoner kronor", "2 MSEK". */
 export function findMoney(text: string): Money | null {
-  const m = /(\d{1,3}(?:[  ]\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*(Mkr|mkr|MSEK|miljoner kronor|milj\.? kr|mnkr|tkr|tusen kronor|kSEK|kr|kronor|SEK)\b/u.exec(text);
+  // An amount starts where a number starts: never inside another number, a date ("2025-02-30 800 000 kr" is
+  // 800 000 kr, not 30 800 000 kr) or a word.
+  const m = /(?<![\p{L}\p{N}.,/–-])(\d{1,3}(?:[  ]\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*(Mkr|mkr|MSEK|miljoner kronor|milj\.? kr|mnkr|tkr|tusen kronor|kSEK|kr|kronor|SEK)\b/u.exec(text);
   if (!m) return null;
   const amount = Number(m[1]!.replace(/[  ]/g, '').replace(',', '.'));
   if (!Number.isFinite(amount)) return null;

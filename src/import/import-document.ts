@@ -36,7 +36,9 @@ export function recogniseLines(lines: readonly SourceLine[], kind: ImportResult[
     current = joinHyphenation(current, vocabulary, repairs);
     current = joinSplitWords(current, vocabulary, repairs);
   }
-  const textHeading = (text: string) => (FACT_LINE.test(text) ? null : sectionOf(text) !== null ? 1 : 2);
+  // A numbered line standing alone is a heading only when it names a known section ("4. Handlingsplan");
+  // else it is an item of a numbered list (a goal, a focus area).
+  const textHeading = (text: string, numbered: boolean) => (FACT_LINE.test(text) ? null : sectionOf(text) !== null ? 1 : numbered ? null : 2);
   const startsBlock = (text: string) => isLabel(text) || (FACT_LINE.test(text) && !/^ansvarig/i.test(text));
   const recognised = recognise(toBlocks(current, { isLabel: startsBlock, ...(kind === 'text' ? { textHeading } : {}) }));
   return { ...recognised, source: { file, kind, pages }, repairs };

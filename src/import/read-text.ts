@@ -15,11 +15,25 @@ function cells(row: string): string[] {
     .map((c) => c.trim().replace(/\\\|/g, '|'));
 }
 
-/** Lines of a text file; `markdown` reads headings and tables. A byte-order mark and CR line ends are dropped. */
+/** A line's cells when tabs separate them (a table copied out of Word or a spreadsheet), without the trailing empty ones. */
+function tabCells(line: string): string[] | null {
+  if (!line.includes('\t')) return null;
+  const cells = line.split('\t').map((c) => c.trim());
+  while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+  return cells;
+}
+
+/**
+ * Lines of a text file; `markdown` reads headings and tables. A byte-order mark and CR line ends are dropped.
+ * Tabs separate a table's cells (text copied out of Word puts one between cells, and a blank line between
+ * rows): a line with three cells or more starts a table, and every later line with a tab, blank lines
+ * between them allowed, is a row of it, its empty cells kept in their columns.
+ */
 export function readText(content: string, markdown: boolean): SourceLine[] {
   const lines: SourceLine[] = [];
   let blank = true;
   let inTable = false;
+  let inTabTable = false;
   const raw = content.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
   // A markdown file's frontmatter is not part of the document's text.
   let start = 0;
@@ -38,6 +52,15 @@ export function readText(content: string, markdown: boolean): SourceLine[] {
     const origin = { page: null, line: i + 1 };
     const base: SourceLine = { text, origin, x: line.length - line.trimStart().length, size: null, breakBefore: blank };
     blank = false;
+    const tabbed = tabCells(raw[i]!);
+    // A header needs a row after it: a lone line of tabbed cells is no table.
+    const startsTable = () => tabbed!.filter((c) => c !== '').length >= 3 && tabCells(raw.slice(i + 1).find((l) => l.trim() !== '') ?? '') !== null;
+    if (tabbed && (inTabTable || startsTable())) {
+      lines.push({ ...base, cells: tabbed, ...(inTabTable ? {} : { headerRow: true }) });
+      inTabTable = true;
+      continue;
+    }
+    inTabTable = false;
     if (markdown) {
       const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(text);
       if (heading) {
@@ -67,7 +90,7 @@ function runsOf(line: string): Run[] {
 
 /** Text copied from a PDF with its layout keeps tables as aligned columns: those lines become table rows. */
 function withLayoutTables(lines: SourceLine[], raw: readonly string[]): SourceLine[] {
-  const runs = lines.map((l) => (/^\s*([•●▪*o–-]|\d{1,2}[.)])\s/.test(raw[l.origin.line - 1]!) ? [] : runsOf(raw[l.origin.line - 1]!)));
+  const runs = lines.map((l) => (l.cells !== undefined || /^\s*([•●▪*o–-]|\d{1,2}[.)])\s/.test(raw[l.origin.line - 1]!) ? [] : runsOf(raw[l.origin.line - 1]!)));
   const tables = tableCells(runs, 1);
   return lines.flatMap((l, i) => {
     const t = tables[i];

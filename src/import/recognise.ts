@@ -65,6 +65,9 @@ export function principleRefs(text: string): string[] {
   return [...new Set([...text.matchAll(/\b(\d{1,2})\b/g)].map((m) => `SP${m[1]}`))];
 }
 
+/** An action table's column of what each action contributes to: "Bidrar till", "Koppling till mål", "Mål". */
+const LINK_COLUMN = /bidrar|fokusområde|koppl|(?<!\p{L})(?:del)?mål(?:et|en)?(?!\p{L})/iu;
+
 /** Ids of focus areas or goals referred to: "FO2.1, FO2.2", "M1". */
 function nodeRefs(text: string): string[] {
   return [...new Set([...text.matchAll(/\b(FO\d+\.\d+|M\d+)\b/g)].map((m) => m[1]!))];
@@ -108,6 +111,8 @@ interface State {
 /** Recognises a document from its blocks. */
 export function recognise(blocks: readonly Block[]): Recognised {
   const unsure: Unsure[] = [];
+  /** Action table cells naming what the action contributes to, read when the whole document has been. */
+  const links: { action: ImportedAction; text: string; column: string; origin: Origin }[] = [];
   const kept: Recognised['kept'] = [];
   const areas: ImportedArea[] = [];
   const goals: ImportedGoal[] = [];
@@ -122,6 +127,7 @@ export function recognise(blocks: readonly Block[]): Recognised {
   let validity: ImportedPolicy['validity'] = null;
   let period: ImportedPlan['period'] = null;
   let caseNumber: string | null = null;
+  let selfNamedGoals = 0;
   const orgNames: { name: string; origin: Origin }[] = [];
 
   const first = blocks[0];
@@ -175,9 +181,16 @@ export function recognise(blocks: readonly Block[]): Recognised {
   };
   const findPrinciple = (id: string) => areas.flatMap((a) => a.principles).find((p) => p.id === id) ?? null;
 
-  const newGoal = (text: string, origin: Origin, level: number, number: string | null) => {
+  /**
+   * A goal from a heading or a line. `by` says why it is read as a goal: `explicit` (under "Mål:", or a
+   * heading with its own actions, which says so itself), `heading` or `line` (it stands among the goals).
+   * A goal that does not name itself ("Mål 2", "M2") is listed as unsure when it is a heading, or a line
+   * after goals that did name themselves.
+   */
+  const newGoal = (text: string, origin: Origin, level: number, number: string | null, by: 'explicit' | 'heading' | 'line') => {
     const own = ownId(text);
     const named = NAMED_NUMBER.exec(text);
+    const namesItself = own?.id.startsWith('M') || (named !== null && /^mål$/i.test(named[1]!));
     let id = own?.id.startsWith('M') ? own.id : named && /^mål$/i.test(named[1]!) ? `M${named[2]}` : number !== null ? `M${number}` : `M${goals.length + 1}`;
     if (goals.some((g) => g.id === id)) id = `M${goals.length + 1}`;
     const rest = own?.id.startsWith('M') ? own.rest : named && /^mål$/i.test(named[1]!) ? text.slice(named[0].length) : text;
@@ -197,6 +210,15 @@ export function recognise(blocks: readonly Block[]): Recognised {
       origin,
     };
     goals.push(goal);
+    if (namesItself) selfNamedGoals++;
+    else if (by === 'heading' || (by === 'line' && selfNamedGoals > 0)) {
+      unsure.push({
+        origin,
+        what: `${by === 'heading' ? 'Rubriken' : 'Raden'} "${text}" lästes som ett mål för att den står bland målen`,
+        chosen: `målet ${goal.id}`,
+        alternatives: ['brödtext (flytta texten till plan.md och ta bort målfilen)', 'ett fokusområde under målet före'],
+      });
+    }
     st.goal = goal;
     st.goalLevel = level;
     st.mode = 'none';
@@ -219,7 +241,8 @@ export function recognise(blocks: readonly Block[]): Recognised {
     goal.focusAreas.push({ id, title: t.replace(/[.;]$/, ''), description: d, origin });
   };
 
-  const newAction = (fields: Partial<ImportedAction> & { title: string }, origin: Origin) => {
+  /** `linkColumn`: the action's row has a column for what it contributes to, so it never takes the goal above. */
+  const newAction = (fields: Partial<ImportedAction> & { title: string }, origin: Origin, linkColumn = false) => {
     const own = ownId(fields.title);
     const id = fields.id ?? (own?.id.startsWith('A') ? own.id : `A${String(actions.length + 1).padStart(2, '0')}`);
     const title = own?.id.startsWith('A') && fields.id === undefined ? own.rest : fields.title;
@@ -236,7 +259,7 @@ export function recognise(blocks: readonly Block[]): Recognised {
       body: fields.body ?? [],
       origin,
     };
-    if (action.contributesTo.length === 0 && st.goal) action.contributesTo = [st.goal.id];
+    if (action.contributesTo.length === 0 && st.goal && !linkColumn) action.contributesTo = [st.goal.id];
     actions.push(action);
     return action;
   };
@@ -281,7 +304,9 @@ export function recognise(blocks: readonly Block[]): Recognised {
     const id = col(/^(id|nr|nummer|#)$/i);
     const titleText = col(/^(aktivitet|åtgärd|insats|uppdrag|aktiviteter|åtgärder)$/i) || col(/aktivitet|åtgärd|insats|uppdrag|beskrivning/i);
     if (titleText === '') return;
-    const to = col(/bidrar|fokusområde|koppling|mål/i);
+    // "Bidrar till", "Fokusområde", "Koppling till mål", "Mål" (not "Målgrupp").
+    const toColumn = header.findIndex((h) => LINK_COLUMN.test(h));
+    const to = toColumn >= 0 ? (cells[toColumn] ?? '').trim() : '';
     const endText = col(/^(slut|klart?|klar senast|färdig|slutdatum|tidplan|när)/i);
     const startText = col(/^(start|startdatum|påbörjas)/i);
     const budgetText = col(/budget|kostnad|medel|finansiering|belopp/i);
@@ -295,13 +320,10 @@ export function recognise(blocks: readonly Block[]): Recognised {
     const statusText = col(/^status/i);
     const status = statusText ? readStatus(statusText) : null;
     if (statusText && !status) notes.push(`Status: ${statusText}`);
-    const refs = to ? nodeRefs(to) : [];
-    const byTitle = to && refs.length === 0 ? goals.flatMap((g) => [g, ...g.focusAreas]).filter((n) => to.toLowerCase().includes(n.title.toLowerCase())).map((n) => n.id) : [];
-    newAction(
+    const action = newAction(
       {
         ...(/^A\d+$/.test(id) ? { id } : {}),
         title: titleText,
-        contributesTo: refs.length > 0 ? refs : byTitle,
         owner: col(/ansvar|ägare/i) || null,
         start,
         end,
@@ -310,7 +332,49 @@ export function recognise(blocks: readonly Block[]): Recognised {
         notes,
       },
       origin,
+      toColumn >= 0,
     );
+    // The goals may come after the table: its links are read when the whole document has been.
+    if (to !== '') links.push({ action, text: to, column: header[toColumn]!.trim(), origin });
+  };
+
+  /**
+   * What an action table's link cell names, read against the document's goals and focus areas: ids
+   * ("FO2.1", "M1"), the document's own numbers ("3" is goal 3, "1.2" focus area 2 of goal 1), or titles.
+   * A number with no such focus area gives its goal, and a cell that names nothing found is no link; both
+   * are listed as unsure, never replaced by the nearest goal.
+   */
+  const readLink = ({ action, text, column, origin }: (typeof links)[number]) => {
+    const ids = nodeRefs(text);
+    if (ids.length > 0) {
+      action.contributesTo = ids;
+      return;
+    }
+    const where = `Aktiviteten ${action.id} bidrar enligt kolumnen "${column}" till "${text}"`;
+    const numbers = /^[\d\s.,;&/+]*$/.test(text.replace(/(?<!\p{L})(?:mål|målen|fokusområde|fokusområdena|och)(?!\p{L})/giu, ''));
+    const found: string[] = [];
+    const missing: string[] = [];
+    if (numbers) {
+      for (const m of text.matchAll(/(?<![\d.])(\d{1,2})(?:\.(\d{1,2}))?(?![\d])/g)) {
+        const goal = goals.find((g) => g.id === `M${m[1]}`);
+        const focus = m[2] !== undefined ? goal?.focusAreas.find((f) => f.id === `FO${m[1]}.${m[2]}`) : undefined;
+        if (focus) found.push(focus.id);
+        else if (goal && m[2] !== undefined) {
+          found.push(goal.id);
+          unsure.push({ origin, what: `${where}: målet ${goal.id} har inget fokusområde ${m[0]}`, chosen: `målet ${goal.id}`, alternatives: [`lägg till fokusområdet FO${m[1]}.${m[2]} i plan/mal/${goal.id}.md och skriv det i bidrar_till`] });
+        } else if (goal) found.push(goal.id);
+        else missing.push(m[0]);
+      }
+    } else found.push(...goals.flatMap((g) => [g, ...g.focusAreas]).filter((n) => text.toLowerCase().includes(n.title.toLowerCase())).map((n) => n.id));
+    action.contributesTo = [...new Set(found)];
+    if (found.length === 0 || missing.length > 0) {
+      unsure.push({
+        origin,
+        what: `${where}, ${missing.length > 0 ? `men dokumentet har inget mål ${missing.join(', ')}` : 'som inte går att läsa som något av dokumentets mål eller fokusområden'}`,
+        chosen: found.length > 0 ? found.join(', ') : 'ingen koppling (bidrar_till saknas i filen)',
+        alternatives: [`skriv målet eller fokusområdet i bidrar_till i plan/aktiviteter/${action.id}.md`],
+      });
+    }
   };
 
   const frontFacts = (text: string, origin: Origin) => {
@@ -394,12 +458,15 @@ export function recognise(blocks: readonly Block[]): Recognised {
     const own = ownId(b.text);
     const named = NAMED_NUMBER.exec(b.text);
     if (kind !== null && !(own || named)) {
+      // An action plan under a goal is that goal's; one beside the goals section ("4. Handlingsplan" after
+      // "3. Mål") belongs to no goal of its own.
+      const insideGoal = kind === 'actions' && st.goal !== null && (st.section !== 'goals' && st.section !== 'target' ? b.level > st.goalLevel : b.level > st.sectionLevel);
       st.section = kind;
       st.sectionLevel = b.level;
       st.mode = kind === 'actions' ? 'actions' : 'none';
       st.actionsYear = null;
       st.actionsDone = false;
-      st.goal = kind === 'actions' ? st.goal : null;
+      st.goal = insideGoal ? st.goal : null;
       if (kind === 'principles' || kind === 'goals') st.area = null;
       st.principle = null;
       st.tableHeader = null;
@@ -428,7 +495,7 @@ export function recognise(blocks: readonly Block[]): Recognised {
         st.section = 'goals';
         st.sectionLevel = b.level - 1;
       }
-      newGoal(text, b.origin, b.level, number);
+      newGoal(text, b.origin, b.level, number, 'heading');
       st.text = null;
       return;
     }
@@ -446,6 +513,19 @@ export function recognise(blocks: readonly Block[]): Recognised {
     st.area = null;
     st.principle = null;
     openText('other', b.text, b.origin);
+  };
+
+  /**
+   * A numbered line among the goals that names a known section of its own ("4. Handlingsplan",
+   * "5. Uppföljning") is the document's next chapter, not a goal: it is read as a heading beside the goals
+   * section. True when it was.
+   */
+  const endsGoals = (b: Block, text: string): boolean => {
+    if (text.length > 60 || /[.!?:;,]$/.test(text)) return false;
+    const kind = sectionOf(text);
+    if (kind === null || kind === 'goals' || kind === 'target') return false;
+    handleHeading({ ...b, kind: 'heading', text, level: st.sectionLevel });
+    return true;
   };
 
   const startActions = (words: string) => {
@@ -486,7 +566,7 @@ export function recognise(blocks: readonly Block[]): Recognised {
       // follows, read as a goal with what was done and what is next as its actions.
       const section = st.text;
       sections.splice(sections.findIndex((x) => x.section === section), 1);
-      const goal = newGoal(section.heading!, section.origin, st.sectionLevel, null);
+      const goal = newGoal(section.heading!, section.origin, st.sectionLevel, null, 'explicit');
       goal.body.push(...section.paragraphs);
       st.text = null;
       unsure.push({ origin: section.origin, what: `Rubriken "${section.heading}" har egna aktiviteter ("${text}")`, chosen: `målet ${goal.id}`, alternatives: ['ett fokusområde under ett annat mål', 'brödtext'] });
@@ -518,6 +598,7 @@ export function recognise(blocks: readonly Block[]): Recognised {
         st.goal.targetYear = Number(year[1]);
         return;
       }
+      if ((st.section === 'goals' || st.section === 'target') && NUMBERED.test(text) && endsGoals(b, text)) return;
       if (st.mode === 'result') {
         st.goal.expectedResult = st.goal.expectedResult ? `${st.goal.expectedResult}\n\n${text}` : text;
         return;
@@ -525,7 +606,7 @@ export function recognise(blocks: readonly Block[]): Recognised {
       // A numbered goal line in the goals section starts the next goal.
       const numbered = NUMBERED.exec(text);
       if (numbered && (st.section === 'goals' || st.section === 'target') && st.mode !== 'focus') {
-        newGoal(text.slice(numbered[0].length), b.origin, b.level, numbered[1]!);
+        newGoal(text.slice(numbered[0].length), b.origin, b.level, numbered[1]!, 'line');
         return;
       }
       if (st.mode === 'focus' && st.goal.focusAreas.length > 0) st.mode = 'none';
@@ -535,7 +616,8 @@ export function recognise(blocks: readonly Block[]): Recognised {
     if (st.section === 'goals' || st.section === 'target') {
       const numbered = NUMBERED.exec(text);
       if (numbered) {
-        newGoal(text.slice(numbered[0].length), b.origin, st.sectionLevel + 1, numbered[1]!);
+        if (endsGoals(b, text)) return;
+        newGoal(text.slice(numbered[0].length), b.origin, st.sectionLevel + 1, numbered[1]!, 'line');
         return;
       }
     }
@@ -578,7 +660,7 @@ export function recognise(blocks: readonly Block[]): Recognised {
       }
     }
     if (st.section === 'principles' && st.mode === 'goals-in-area' && b.level === 0) {
-      newGoal(text, b.origin, 99, null);
+      newGoal(text, b.origin, 99, null, 'explicit');
       st.mode = 'goals-in-area';
       st.goal = null;
       return;
@@ -599,7 +681,8 @@ export function recognise(blocks: readonly Block[]): Recognised {
       }
     }
     if ((st.section === 'goals' || st.section === 'target') && b.ordered && b.level === 0 && st.mode !== 'focus') {
-      newGoal(text, b.origin, st.sectionLevel + 1, /^\d+/.exec(b.marker ?? '')?.[0] ?? null);
+      if (endsGoals(b, text)) return;
+      newGoal(text, b.origin, st.sectionLevel + 1, /^\d+/.exec(b.marker ?? '')?.[0] ?? null, 'line');
       return;
     }
     if (st.goal) {
@@ -664,6 +747,8 @@ export function recognise(blocks: readonly Block[]): Recognised {
     else if (b.kind === 'item') handleItem(b);
     else handleRow(b);
   }
+
+  for (const link of links) readLink(link);
 
   // Which parts the document has: a policy when it has areas or principles or calls itself a policy; a plan
   // when it has goals or actions.

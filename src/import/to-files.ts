@@ -192,7 +192,7 @@ export function planImport(result: ImportResult, options: ImportOptions = {}): P
     files.push({ path: file, content: planFile(fm, sectionsText(plan.sections)) });
     nodes.push({ id: planId, type: 'plan', title: plan.title, file, origin: plan.origin });
     for (const goal of plan.goals) files.push(goalFile(goal, node, lack, notes));
-    for (const action of plan.actions) files.push(actionFile(action, node, lack));
+    for (const action of plan.actions) files.push(actionFile(action, node, lack, notes));
     for (const s of plan.successFactors) notes.push({ origin: s.origin, text: `Framgångsfaktor ${s.id} "${s.title}" står i planens brödtext; formatet har ännu inga noder för framgångsfaktorer.` });
   }
   if (policy) {
@@ -224,9 +224,30 @@ function goalFile(goal: ImportedGoal, node: NodeFn, lack: LackFn, notes: Planned
   return { path: file, content: planFile(fm, paragraphs(goal.body)) };
 }
 
-function actionFile(action: ImportedAction, node: NodeFn, lack: LackFn): NewFile {
+/**
+ * Why a fact the document gives ("Klart: Q4 2026") was kept as body text: it is no date (or one the calendar
+ * lacks, "2025-02-30"), no amount, no status word.
+ */
+function keptNote(note: string): string {
+  const m = /^(Klart|Start|Budget|Status): (.*)$/.exec(note);
+  if (!m) return `"${note}" står i aktivitetens brödtext.`;
+  const [, label, value] = m as unknown as [string, string, string];
+  const reason =
+    label === 'Budget'
+      ? 'inget belopp'
+      : label === 'Status'
+        ? 'inget av formatets statusord (ej påbörjad, pågår, klar, försenad, pausad, avbruten)'
+        : /^\d{4}-\d{2}-\d{2}$/.test(value)
+          ? 'ett datum som inte finns i kalendern'
+          : 'inget datum (ÅÅÅÅ-MM-DD)';
+  const key = label === 'Klart' ? 'slut' : label === 'Start' ? 'start' : label === 'Budget' ? 'budget' : 'status';
+  return `"${note}" är ${reason}; det står i aktivitetens brödtext, och ${key} är inte ifyllt.`;
+}
+
+function actionFile(action: ImportedAction, node: NodeFn, lack: LackFn, notes: PlannedImport['notes']): NewFile {
   const file = `plan/aktiviteter/${action.id}.md`;
   const who = `Aktiviteten ${action.id}`;
+  for (const note of action.notes) notes.push({ origin: action.origin, text: `${who}: ${keptNote(note)}` });
   const fm: Record<string, unknown> = { typ: 'aktivitet', id: action.id, titel: action.title };
   if (action.contributesTo.length > 0) fm['bidrar_till'] = action.contributesTo;
   else lack(file, who, 'aktivitet', 'bidrar_till', 'vilket mål eller fokusområde aktiviteten bidrar till');

@@ -111,3 +111,36 @@ export const BUDGET_REPORT: ShapeBlock[] = [
   { p: 'I fokus 2026' },
   { li: 'Byte av trådlöst nät i skolorna (ansvarig: IT-enheten, klart 2026-12-31, 2,5 Mkr investering)' },
 ];
+
+/**
+ * Shape 5: a municipal plan with numbered chapters ("3. Mål", "4. Handlingsplan"), goals named "Mål 1: …"
+ * with numbered focus areas, and an action table whose Mål column gives the document's own numbers ("1.1",
+ * "3"), end dates that are no dates, and money beside a date cell.
+ */
+export const NUMBERED_PLAN: ShapeBlock[] = [
+  { h: 'Digitaliseringsplan för Fby kommun 2025–2028', level: 0 },
+  { p: 'Antagen av kommunstyrelsen 2025-03-12, § 45.' },
+  { h: '1. Inledning', level: 1 },
+  { p: 'Planen beskriver hur kommunen arbetar med digitalisering.' },
+  { h: '2. Mål', level: 1 },
+  { h: 'Mål 1: Enklare service', level: 2 },
+  { p: 'Invånarna ska kunna sköta sina ärenden digitalt.' },
+  { p: 'Fokusområden:' },
+  { li: 'E-tjänster för de vanligaste ärendena', ordered: true },
+  { li: 'Ett gemensamt kontaktcenter', ordered: true },
+  { h: 'Mål 2: Säker IT-drift', level: 2 },
+  { p: 'Fokusområden:' },
+  { li: 'Informationssäkerhet', ordered: true },
+  { h: 'Mål 3: Digital kompetens', level: 2 },
+  { p: 'Alla medarbetare ska ha den digitala kompetens som uppdraget kräver.' },
+  { h: '3. Handlingsplan', level: 1 },
+  { row: ['Nr', 'Aktivitet', 'Mål', 'Ansvarig', 'Klart', 'Budget'], header: true },
+  { row: ['1', 'Införa e-tjänst för bygglov', '1.1', 'Samhällsbyggnadsförvaltningen', '2026-06-30', '1 500 tkr'] },
+  { row: ['2', 'Starta kontaktcenter', '1.2', 'Kommunledningsförvaltningen', 'Q4 2026', '2,5 Mkr'] },
+  { row: ['3', 'Digitala fixare för seniorer', '1.4', 'Kultur- och fritidsförvaltningen', '2027', 'Inom ram'] },
+  { row: ['4', 'Ledningssystem för informationssäkerhet', '2.1', 'IT-enheten', '2025-02-30', '800 000 kr'] },
+  { row: ['5', 'Utbildning för chefer', '3', '', 'löpande', ''] },
+  { row: ['6', 'Öppna data', '7', 'IT-enheten', '2027-12-31', ''] },
+  { h: '4. Uppföljning', level: 1 },
+  { p: 'Planen följs upp årligen i samband med delårsbokslutet i augusti.' },
+];
