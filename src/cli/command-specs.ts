@@ -180,13 +180,13 @@ export const COMMAND_SPECS: readonly (CommandSpec | CommandGroup)[] = [
     options: [
       { name: 'torrkörning', text: 'Skriv ingenting; visa vad som skulle skrivas och rapporten.' },
       { name: 'torrkorning', text: 'Samma som --torrkörning.' },
-      { name: 'rapport', value: '<fil>', text: 'Rapportens fil (standard: importrapport.md bredvid mappen).' },
+      { name: 'rapport', value: '<fil>', text: 'Rapportens fil (standard: importrapport-<mapp>.md bredvid mappen, till exempel importrapport-plans.md).' },
       { name: 'organisation', value: '<id>', text: 'Organisationen finns redan i planerna; ingen organisationsfil skrivs. Är den en av dokumentets kommuner (ett gemensamt dokument) skrivs alla, och planen blir dess.' },
       { name: 'policy', value: '<id>', text: 'Policyn som planen förverkligar, när den redan finns i planerna.' },
     ],
     summary: 'Läs in en befintlig policy eller plan (Word, PDF, text) som en ny planmapp.',
     description:
-      'Känner igen vision, områden med styrprinciper och underpunkter, numrerade mål med fokusområden och förväntat resultat, aktiviteter i tabeller eller listor och texten om ansvar och uppföljning. Skriver en ny mapp (aldrig i eller över en befintlig plan) och importrapport.md bredvid den: varje nod med sida och rad, det som saknas i dokumentet och det som var osäkert.',
+      'Känner igen vision, områden med styrprinciper och underpunkter, numrerade mål med fokusområden och förväntat resultat, aktiviteter i tabeller eller listor och texten om ansvar och uppföljning. Skriver en ny mapp (aldrig i eller över en befintlig plan) och importrapport-<mapp>.md bredvid den: varje nod med sida och rad, det som saknas i dokumentet och det som var osäkert.',
     examples: [
       { command: 'sparbar importera it-policy.docx', text: 'Policyn som en ny mapp plans.' },
       { command: 'sparbar importera plan.pdf plans/plan-2025 --organisation ekby --policy ekby-it-policy --torrkörning', text: 'Visa vad en plan till en befintlig policy skulle bli.' },

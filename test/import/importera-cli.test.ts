@@ -17,13 +17,13 @@ function setup() {
 }
 
 describe('sparbar importera', () => {
-  it('writes a new plan folder and importrapport.md beside it, and says what check finds', async () => {
+  it('writes a new plan folder and importrapport-<mapp>.md beside it, and says what check finds', async () => {
     const { work, doc } = setup();
     const folder = path.join(work, 'plans');
     const r = await runCli(['importera', doc, folder]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`Skrev 8 filer i ${folder} och rapporten ${path.join(work, 'importrapport.md')}.`);
+    expect(r.stdout).toContain(`Skrev 8 filer i ${folder} och rapporten ${path.join(work, 'importrapport-plans.md')}.`);
     expect(r.stdout).toMatch(/: \d+ fel, \d+ varningar; 5 uppgifter saknas i dokumentet \(se rapporten\)\./);
     expect(Object.keys(snapshotTree(folder))).toEqual([
       'organisationer/aby.md',
@@ -35,7 +35,7 @@ describe('sparbar importera', () => {
       'plan/plan.md',
       'policy/policy.md',
     ]);
-    const report = readFileSync(path.join(work, 'importrapport.md'), 'utf8');
+    const report = readFileSync(path.join(work, 'importrapport-plans.md'), 'utf8');
     for (const heading of ['## Nästa steg', '## Saknas i dokumentet', '## Osäkert', '## Noder', '## Text som behölls som brödtext', '## Reparationer av texten']) expect(report).toContain(heading);
     expect(report).toContain('| Planen it-och-digitaliseringspolicy-med-strategisk-plan-2025-2028-for-aby-kommun-2 | datum då planen antogs | `antagen` | plan/plan.md | varning |');
     expect(report).toMatch(/\| SP3 \| Styrprincip \| Gemensamma lösningar går före enhetsspecifika \| rad \d+ \| policy\/policy\.md \|/);
@@ -63,12 +63,23 @@ describe('sparbar importera', () => {
     const r = await runCli(['importera', doc, path.join(work, 'plans')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('finns redan och är inte tom; importen skriver bara en ny mapp');
-    writeFileSync(path.join(work, 'importrapport.md'), 'tidigare');
+    writeFileSync(path.join(work, 'importrapport-ny.md'), 'tidigare');
     const again = await runCli(['importera', doc, path.join(work, 'ny')]);
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('importrapport.md finns redan');
+    expect(again.stderr).toContain('importrapport-ny.md finns redan');
     expect(existsSync(path.join(work, 'ny'))).toBe(false);
-    expect(snapshotTree(work)).toEqual({ ...before, 'importrapport.md': snapshotTree(work)['importrapport.md']! });
+    expect(readFileSync(path.join(work, 'importrapport-ny.md'), 'utf8')).toBe('tidigare');
+    expect(snapshotTree(work)).toEqual({ ...before, 'importrapport-ny.md': snapshotTree(work)['importrapport-ny.md']! });
+  });
+
+  it('names the report after its folder, so two imports side by side each keep their own', async () => {
+    const { work, doc } = setup();
+    const first = await runCli(['importera', doc, path.join(work, 'docx-plan')]);
+    const second = await runCli(['importera', doc, path.join(work, 'txt-plan')]);
+    expect([first.code, second.code, first.stderr + second.stderr]).toEqual([0, 0, '']);
+    expect(second.stdout).toContain(`och rapporten ${path.join(work, 'importrapport-txt-plan.md')}.`);
+    expect(readFileSync(path.join(work, 'importrapport-docx-plan.md'), 'utf8')).toContain(`skrev 8 filer i ${path.join(work, 'docx-plan')}`);
+    expect(readFileSync(path.join(work, 'importrapport-txt-plan.md'), 'utf8')).toContain(`skrev 8 filer i ${path.join(work, 'txt-plan')}`);
   });
 
   it('never puts the report in the new plan folder', async () => {

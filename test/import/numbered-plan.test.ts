@@ -2,7 +2,7 @@
 // numbers, imported from Word and from the text Word gives when the document is copied (tabs between cells,
 // a blank line between rows): the same goals, links, owners and money from both, and a report that lists
 // every link and date it could not read instead of choosing the nearest goal or an impossible amount.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { importReport } from '../../src/import/import-report.js';
 import type { ImportResult } from '../../src/import/model.js';
 import { planImport, type PlannedImport } from '../../src/import/to-files.js';
 import { readText } from '../../src/import/read-text.js';
+import { runCli } from '../helpers/cli.js';
 import { toDocx } from './render.js';
 import { NUMBERED_PLAN, type ShapeBlock } from './shapes.js';
 
@@ -122,5 +123,18 @@ describe('reading an action table', () => {
     const { result, planned } = await importFile('gby.docx', await toDocx(shape));
     expect(planned.nodes.filter((n) => n.type === 'mål').map((n) => n.id)).toEqual(['M1']);
     expect(importReport(result, planned, 'plans/import')).toContain('Rubriken "Trygg IT-drift" lästes som ett mål för att den står bland målen. Valt: målet M1.');
+  });
+});
+
+describe('sparbar importera of a plan without its policy', () => {
+  it('says that check shows the warnings the report lists once the error is fixed', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'sparbar-numbered-'));
+    const doc = path.join(work, 'plan.txt');
+    // Without the row that links to no goal: the plan's missing policy is the one error.
+    writeFileSync(doc, asCopiedFromWord(NUMBERED_PLAN.filter((b) => !('row' in b && b.row[0] === '6'))));
+    const r = await runCli(['importera', doc, path.join(work, 'txt-plan')]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toMatch(/: 1 fel, \d+ varningar; \d+ uppgifter saknas i dokumentet \(se rapporten\)\.\nRätta felet först: check visar fler varningar \(rapporten listar \d+\) när det är rättat\.\n/);
+    expect(readFileSync(path.join(work, 'importrapport-txt-plan.md'), 'utf8')).toContain('| `policy` | plan/plan.md | fel |');
   });
 });

@@ -1,5 +1,5 @@
 // `sparbar importera <fil> [mapp]`: an existing policy or plan (.docx, .pdf, .txt, .md) as a new plan folder,
-// and importrapport.md beside it saying what was recognised, what is missing and where the importer was
+// and importrapport-<mapp>.md beside it saying what was recognised, what is missing and where the importer was
 // unsure. Writes only a new folder (never into or over a plan) and the report; --torrkörning writes nothing.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -18,6 +18,14 @@ const USAGE_LINE = 'Användning: sparbar importera <fil> [mapp] [--torrkörning]
 function fail(io: Io, reason: string): number {
   io.stderr(`sparbar importera: ${reason}.\n${USAGE_LINE}\n`);
   return EXIT_USAGE;
+}
+
+/**
+ * The report's file when --rapport does not name one: beside the new folder, named after it
+ * (`ny-plan` → `importrapport-ny-plan.md`), so imports into folders side by side never want the same report.
+ */
+export function defaultReportPath(folder: string): string {
+  return path.join(path.dirname(folder), `importrapport-${path.basename(path.resolve(folder))}.md`);
 }
 
 export async function runImportera(args: readonly string[], io: Io): Promise<number> {
@@ -39,7 +47,7 @@ export async function runImportera(args: readonly string[], io: Io): Promise<num
   const dryRun = parsed.values['torrkörning'] === true || parsed.values['torrkorning'] === true;
   const problem = newFolderProblem(folder);
   if (problem) return fail(io, `${problem}. Ange en ny mapp, t.ex. sparbar importera ${file} ${path.join(path.dirname(folder), `${path.basename(folder)}-import`)}`);
-  const reportPath = typeof parsed.values['rapport'] === 'string' ? parsed.values['rapport'] : path.join(path.dirname(folder), 'importrapport.md');
+  const reportPath = typeof parsed.values['rapport'] === 'string' ? parsed.values['rapport'] : defaultReportPath(folder);
   if (isSameOrInside(resolveThroughLinks(reportPath), resolveThroughLinks(folder))) return fail(io, `rapporten ${reportPath} skulle hamna i den nya planmappen ${folder}; den är ingen planfil. Ange en fil utanför mappen med --rapport <fil>`);
   if (existsSync(reportPath)) return fail(io, `${reportPath} finns redan (från en tidigare import?); ta bort den eller ange en annan fil med --rapport <fil>`);
 
@@ -82,6 +90,11 @@ export async function runImportera(args: readonly string[], io: Io): Promise<num
     `Skrev ${planned.files.length} filer i ${folder} och rapporten ${reportPath}.\n` +
       `sparbar check ${folder}: ${errors.length} fel, ${warnings.length} varningar` +
       `${planned.missing.length > 0 ? `; ${planned.missing.length} uppgifter saknas i dokumentet (se rapporten)` : ''}.\n` +
+      // An error in a file (a plan without its policy) can keep check from reading further: the report's
+      // warnings then show only once it is fixed, which the counts above alone would hide.
+      (errors.length > 0 && warnings.length < planned.missing.filter((m) => !m.required).length
+        ? `Rätta ${errors.length === 1 ? 'felet' : 'felen'} först: check visar fler varningar (rapporten listar ${planned.missing.filter((m) => !m.required).length}) när ${errors.length === 1 ? 'det' : 'de'} är ${errors.length === 1 ? 'rättat' : 'rättade'}.\n`
+        : '') +
       'Läs rapporten, fyll i det som saknas och checka in mappen.\n',
   );
   return EXIT_OK;
