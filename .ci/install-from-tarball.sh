@@ -28,14 +28,25 @@ echo "-- npx sparbar --version, check, build"
 test "$(npx --no-install sparbar --version)" = "$(node -p "require('$source_dir/package.json').version")"
 npx --no-install sparbar check | tee "$work/check.txt"
 grep -q '^✓ Inga problem (6 filer kontrollerade)\.$' "$work/check.txt"
-# Astro's telemetry stays off: with DEBUG its client says so instead of recording (and never posts in debug mode).
+# The tarball carries the site's code compiled by npm pack's prepare (lib/site-render), made from the sources it
+# ships, so sparbar build renders the pages from it without running Astro's build.
+node --input-type=module -e "
+  import { precompiledSite } from './node_modules/sparbar/lib/src/site/precompiled-site.js';
+  const state = precompiledSite('node_modules/sparbar');
+  if (!state.fresh) { console.error('Den kompilerade webbplatsen i paketet används inte: ' + state.reason); process.exit(1); }"
+npx --no-install sparbar build
+test -f dist/index.html
+test -f dist/asby-plan-2025-2028/aktivitet/a01/index.html
+cp dist/asby-plan-2025-2028/aktivitet/a01/index.html "$work/a01-kompilerad.html"
+# A site source changed after packing (an adopter editing a component) makes the compiled code stale: sparbar build
+# then runs Astro's full build, whose telemetry stays off (with DEBUG its client says so instead of recording).
+printf '\n' >>node_modules/sparbar/site/pages/404.astro
 status=0
 DEBUG=astro:telemetry npx --no-install sparbar build 2>"$work/build.err" || status=$?
 grep -v 'astro:telemetry' "$work/build.err" >&2 || true
 test "$status" -eq 0
 grep -q 'telemetry has been disabled' "$work/build.err"
-test -f dist/index.html
-test -f dist/asby-plan-2025-2028/aktivitet/a01/index.html
+cmp "$work/a01-kompilerad.html" dist/asby-plan-2025-2028/aktivitet/a01/index.html
 # Nothing but the plan, the tarball, package.json, the lockfile and what .gitignore covers is left in the repository.
 untracked=$(git status --porcelain --untracked-files=all | grep -v -E '^\?\? (plans/|vendor/sparbar-[0-9.]+\.tgz$|package(-lock)?\.json$|\.gitignore$)' || true)
 if [ -n "$untracked" ]; then

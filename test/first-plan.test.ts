@@ -1,11 +1,12 @@
 // "Din första plan" (docs/din-forsta-plan.md): its complete example checks clean and builds, its table of
 // required keys is the file format's, and Astro's telemetry stays off in every build and preview.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { firstPlanFiles } from '../.ci/first-plan.mjs';
 import { SCHEMA_BY_TYPE } from '../schemas/plan-files.js';
@@ -83,10 +84,27 @@ describe("Astro's telemetry is off", () => {
     const r = spawnSync(process.execPath, [path.resolve('lib/src/cli/main.js'), 'build', 'plans', '--out', 'dist'], { cwd: dir, env: telemetryEnv(), encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Webbplatsen byggdes: \d+ sidor i /);
+    // The pages are rendered from the site compiled by npm run build:cli (lib/site-render): no Astro command runs,
+    // and neither the compiled site nor Astro's App that renders it has any telemetry to record with.
+    expect(r.stderr).not.toMatch(/\[record\]|anonymousId/);
+    expect(r.stderr).not.toMatch(NOTICE);
+    const compiled = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? compiled(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    expect(compiled(path.resolve('lib/site-render')).filter((f) => /telemetry/i.test(readFileSync(f, 'utf8')))).toEqual([]);
+    expect(existsSync(path.join(dir, 'dist/asby-plan-2025-2028/aktivitet/a01/index.html'))).toBe(true);
+    built = path.join(dir, 'dist');
+  });
+
+  it("sparbar build with Astro's full build (when the compiled site is stale): Astro records nothing", () => {
+    const dir = writeExample('fullt-bygge');
+    const script = `import(${JSON.stringify(pathToFileURL(path.resolve('lib/src/site/build-site.js')).href)}).then(async ({ buildSite }) => {
+      const r = await buildSite({ plansDir: 'plans', outDir: 'dist', fullAstroBuild: true });
+      process.exitCode = r.exitCode;
+    })`;
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: dir, env: telemetryEnv(), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('[record] telemetry has been disabled');
     expect(r.stderr).not.toMatch(NOTICE);
     expect(existsSync(path.join(dir, 'dist/asby-plan-2025-2028/aktivitet/a01/index.html'))).toBe(true);
-    built = path.join(dir, 'dist');
   });
 
   it("astro preview with Spårbar's configuration, as npm start runs it, records nothing", async () => {

@@ -1,5 +1,7 @@
 // Builds the published site for a plans folder: checks the plans first and refuses to build when they have
-// errors, then runs the Astro build (astro.config.mjs, srcDir site/) and the offline search index.
+// errors, then renders the pages from the site's code compiled when Spårbar was built (lib/site-render/, see
+// precompiled-site.ts) or, when that is missing or stale, runs the full Astro build (astro.config.mjs, srcDir
+// site/), and writes the offline search index.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,6 +21,7 @@ import { searchRecords, writeSearchIndex } from './search-index.js';
 import { loadSiteConfig, resolveSiteConfig, statementProblems } from './site-config.js';
 import { withoutBidiControls } from './published-text.js';
 import { writeEditor, type WriteEditorInput } from '../editor/write-editor.js';
+import { precompiledSite } from './precompiled-site.js';
 
 export { normaliseBase };
 
@@ -37,6 +40,11 @@ export interface BuildSiteOptions {
   configFile?: string;
   /** How much Astro prints (default `warn`). */
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /**
+   * Build with Astro's full build (bundling site/ with Vite) even when the site's compiled code is fresh: the
+   * way every build went before lib/site-render/, kept for comparing the two (tests, the bench).
+   */
+  fullAstroBuild?: boolean;
   /** `sparbar redigera`: write the editor under /admin/ with this local backend, whatever `redigering` says. */
   editorLocal?: WriteEditorInput['local'];
 }
@@ -68,9 +76,10 @@ export function siteRoot(): string {
 /**
  * Builds the site; never throws for a problem in the input, only returns it.
  *
- * Astro starts at once in a child process (a fresh module cache per build, no change to this process's
- * environment) and bundles the site while this process checks the plans and parses the markdown on the
- * other core; the child waits for the graph and the parsed texts before it renders a page. When the
+ * The renderer starts at once in a child process (a fresh module cache per build, no change to this process's
+ * environment) and loads the compiled site (or, without one, Astro bundles the site) while this process checks
+ * the plans and parses the markdown on the other core; the child waits for the graph and the parsed texts
+ * before it renders a page. When the
  * plans have errors the child is stopped and nothing is written. The site is built into a sibling
  * folder and moved into place when complete, so a failed build never leaves half a site.
  */
@@ -125,10 +134,20 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   };
   // Variables Vite and Astro would read as import.meta.env (a test runner sets some of them).
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX']) delete env[name];
-  // Astro's working folder, one per build (see startAstroBuild), inside the package so that its modules find node_modules.
-  mkdirSync(path.join(root, '.astro'), { recursive: true });
-  const astroCwd = mkdtempSync(path.join(root, '.astro', 'bygge-'));
-  const astro = startAstroBuild(root, astroCwd, env, options.logLevel ?? 'warn');
+  const logLevel = options.logLevel ?? 'warn';
+  // The site's code as compiled when Spårbar was built, if it is made from today's sources; else Astro's full build.
+  const compiled = options.fullAstroBuild ? ({ fresh: false, reason: 'fullAstroBuild' } as const) : precompiledSite(root);
+  let astroCwd: string | undefined;
+  let astro: ReturnType<typeof startChild>;
+  if (compiled.fresh) {
+    astro = startChild([path.join(root, 'lib', 'src', 'site', 'render-precompiled.js')], root, { ...env, SPARBAR_PRECOMPILED: compiled.dir }, logLevel);
+  } else {
+    if (logLevel === 'info' || logLevel === 'debug') process.stderr.write(`Bygger webbplatsen med Astro (${compiled.reason}).\n`);
+    // Astro's working folder, one per build (see startAstroBuild), inside the package so that its modules find node_modules.
+    mkdirSync(path.join(root, '.astro'), { recursive: true });
+    astroCwd = mkdtempSync(path.join(root, '.astro', 'bygge-'));
+    astro = startAstroBuild(root, astroCwd, env, logLevel);
+  }
   const stop = async () => {
     astro.kill();
     await astro.done;
@@ -195,7 +214,8 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     const outcome = await astro.done;
     if (outcome.code !== 0) {
       const tail = outcome.output.trim().split('\n').slice(-15).join('\n');
-      return result(EXIT_USAGE, [`Bygget av webbplatsen misslyckades (Astro avslutade med kod ${outcome.code}).${tail ? `\n${tail}` : ''}`], check.messages);
+      const who = compiled.fresh ? 'sidorna renderades inte' : 'Astro';
+      return result(EXIT_USAGE, [`Bygget av webbplatsen misslyckades (${who} avslutade med kod ${outcome.code}).${tail ? `\n${tail}` : ''}`], check.messages);
     }
     renameSync(path.join(work, 'pagefind'), path.join(stage, 'pagefind'));
     // The browser editor under /admin/, when `redigering.på` is set (src/editor/).
@@ -211,7 +231,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   } finally {
     rmSync(work, { recursive: true, force: true });
     rmSync(stage, { recursive: true, force: true });
-    rmSync(astroCwd, { recursive: true, force: true });
+    if (astroCwd) rmSync(astroCwd, { recursive: true, force: true });
   }
 }
 
@@ -227,11 +247,16 @@ function writeAtomically(file: string, text: string): void {
  * package root as working folder, two builds at once (tests, a bench, two sites) would overwrite and delete
  * each other's modules, so each build gets its own working folder under the package root.
  */
-function startAstroBuild(root: string, cwd: string, env: NodeJS.ProcessEnv, logLevel: NonNullable<BuildSiteOptions['logLevel']>): { done: Promise<{ code: number; output: string }>; kill: () => void } {
+function startAstroBuild(root: string, cwd: string, env: NodeJS.ProcessEnv, logLevel: NonNullable<BuildSiteOptions['logLevel']>): ReturnType<typeof startChild> {
   const astroBin = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'astro.js');
   const args = [astroBin, 'build', '--root', root, '--config', 'astro.config.mjs'];
   if (logLevel === 'silent' || logLevel === 'error' || logLevel === 'warn') args.push('--silent');
   if (logLevel === 'debug') args.push('--verbose');
+  return startChild(args, cwd, env, logLevel);
+}
+
+/** Runs `node <args>` in `cwd` with `env`; collects its output, forwarding it as the log level asks. */
+function startChild(args: string[], cwd: string, env: NodeJS.ProcessEnv, logLevel: NonNullable<BuildSiteOptions['logLevel']>): { done: Promise<{ code: number; output: string }>; kill: () => void } {
   const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const collect = (chunk: Buffer, forward: NodeJS.WriteStream) => {

@@ -1,0 +1,130 @@
+// Renders every page of the site from the compiled site in lib/site-render/ (precompile-site.ts) into
+// SPARBAR_OUT, as `astro build` would write them: the same addresses, files and bytes. Run by `sparbar build`
+// (build-site.ts) as a child process with the same environment it gives `astro build` (SPARBAR_GRAPH and the
+// other files the pages read, which the parent writes while this process loads the site's modules), plus
+// SPARBAR_PRECOMPILED, the compiled site's folder. Exits 0 when every page is written, 1 with the error.
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { App } from 'astro/app';
+import type { RouteData, SSRManifest } from 'astro';
+
+/** The origin `astro build` renders static pages under (no `site` configured: localhost and Astro's default port). */
+const ORIGIN = 'http://localhost:4321';
+/** Status pages that `astro build` writes as `404.html` rather than `404/index.html`. */
+const STATUS_CODE_PAGES = new Set(['/404', '/500']);
+
+interface PageModule {
+  getStaticPaths?: (options: { paginate: () => never; routePattern: string }) => Promise<{ params: Record<string, string | number | undefined> }[]> | { params: Record<string, string | number | undefined> }[];
+}
+
+/** `base` with one slash at each end. */
+function withSlashes(base: string): string {
+  return `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+}
+
+/**
+ * The manifest of a site compiled for the base `/`, for `base`: Astro prefixes stylesheet and script addresses
+ * with the base when it builds, so they are written again here (the pages make their own links from SPARBAR_BASE).
+ */
+function rebase(manifest: SSRManifest, base: string): SSRManifest {
+  if (base === manifest.base) return manifest;
+  const move = (src: string) => (src.startsWith(manifest.base) ? base + src.slice(manifest.base.length) : src);
+  for (const route of manifest.routes) {
+    route.styles = route.styles.map((s) => (s.type === 'external' ? { ...s, src: move(s.src) } : s));
+    route.scripts = route.scripts.map((s) => ('stage' in s ? s : s.type === 'external' ? { ...s, value: move(s.value) } : s));
+    route.links = route.links.map(move);
+  }
+  manifest.assets = new Set([...manifest.assets].map(move));
+  manifest.base = base;
+  return manifest;
+}
+
+/** What `astro build` gives `getStaticPaths` for a route's page address (stringifyParams in Astro's routing). */
+function pathnameOf(route: RouteData, params: Record<string, string | number | undefined>): string {
+  const clean: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined) clean[key] = typeof value === 'string' ? value.replace(/^\/+|\/+$/g, '') : String(value);
+  }
+  return route.generate(clean);
+}
+
+/** The address `astro build` requests a page under (getUrlForPath, for build.format 'directory'). */
+function urlOf(pathname: string, base: string, route: RouteData): URL {
+  let address: string;
+  if (pathname === '/' || pathname === '') address = base;
+  else if (route.type === 'endpoint') address = base + pathname.replace(/^\/+/, '');
+  else address = `${base}${pathname.replace(/^\/+/, '').replace(/\/+$/, '')}/`;
+  return new URL(address, ORIGIN);
+}
+
+/** The file `astro build` writes a page to (getOutFolder and getOutFile, build.format 'directory'). */
+function fileOf(outDir: string, pathname: string, route: RouteData): string {
+  const root = pathToFileURL(`${outDir}${path.sep}`);
+  const encoded = encodeURI(pathname);
+  const dirname = (p: string) => path.posix.dirname(p);
+  const folder = (p: string) => (p.endsWith('/') ? p : `${p}/`);
+  if (route.type === 'endpoint') return fileURLToPath(new URL(path.posix.basename(encoded), new URL(`.${folder(dirname(encoded))}`, root)));
+  if (STATUS_CODE_PAGES.has(encoded)) return fileURLToPath(new URL(`./${path.posix.basename(encoded)}.html`, new URL(`.${folder(dirname(encoded))}`, root)));
+  return fileURLToPath(new URL('./index.html', new URL(`.${folder(encoded)}`, root)));
+}
+
+/**
+ * Renders every page of the compiled site in `compiledDir` into `outDir` for `base` and copies its client files
+ * (the stylesheet under _astro/, the public files). Pages are rendered one after the other in the manifest's
+ * order, as `astro build` does. Returns the number of files written; throws the page's error.
+ */
+export async function renderPrecompiled(compiledDir: string, outDir: string, base: string): Promise<number> {
+  const entry = (await import(pathToFileURL(path.join(compiledDir, 'server', 'entry.mjs')).href)) as { manifest: SSRManifest };
+  const manifest = rebase(entry.manifest, withSlashes(base));
+  mkdirSync(outDir, { recursive: true });
+  cpSync(path.join(compiledDir, 'client'), outDir, { recursive: true });
+  const app = new App(manifest, false);
+  let written = 0;
+  for (const { routeData: route } of manifest.routes) {
+    if (route.origin !== 'project' || (route.type !== 'page' && route.type !== 'endpoint')) continue;
+    // Rendered as `astro build` renders a static page: its props are those getStaticPaths gave its params.
+    route.prerender = true;
+    let pathnames: string[];
+    if (route.pathname) pathnames = [route.pathname];
+    else {
+      const load = manifest.pageMap?.get(route.component);
+      if (!load) throw new Error(`Sidan ${route.component} saknas i den kompilerade webbplatsen.`);
+      const mod = (await (await load()).page()) as PageModule;
+      if (!mod.getStaticPaths) throw new Error(`Sidan ${route.component} har ingen getStaticPaths.`);
+      const paths = await mod.getStaticPaths({
+        paginate: () => {
+          throw new Error('paginate används inte av webbplatsen');
+        },
+        routePattern: route.route,
+      });
+      pathnames = paths.map((p) => pathnameOf(route, p.params));
+    }
+    for (const pathname of pathnames) {
+      const response = await app.render(new Request(urlOf(pathname, manifest.base, route)), { routeData: route });
+      if (response.status >= 300 && response.status < 400) throw new Error(`Sidan ${pathname} skickar vidare (${response.status}); webbplatsen har inga sådana sidor.`);
+      if (response.status >= 500) throw new Error(`Sidan ${pathname} gick inte att bygga (${response.status}).`);
+      const body = Buffer.from(await response.arrayBuffer());
+      if (body.length === 0) continue;
+      const file = fileOf(outDir, pathname, route);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, body);
+      written++;
+    }
+  }
+  return written;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const compiled = process.env.SPARBAR_PRECOMPILED;
+  const out = process.env.SPARBAR_OUT;
+  if (!compiled || !out) {
+    console.error('SPARBAR_PRECOMPILED och SPARBAR_OUT behövs.');
+    process.exitCode = 2;
+  } else {
+    renderPrecompiled(compiled, out, process.env.SPARBAR_BASE || '/').catch((error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      process.exitCode = 1;
+    });
+  }
+}
