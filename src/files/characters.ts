@@ -110,29 +110,27 @@ export interface FoundCharacter {
 /** Every unusual character in `text`, in order. */
 export function findUnusualCharacters(text: string): FoundCharacter[] {
   const out: FoundCharacter[] = [];
-  // One pass over the UTF-16 units; only a unit UNUSUAL can start with is looked at further (letters such as å, ä
-  // and ö, and all of printable ASCII, are passed over without a regular expression).
-  for (let i = 0; i < text.length; i++) {
-    const u = text.charCodeAt(i);
-    if (MAY_START_UNUSUAL[u] === 0) continue;
+  // Only a unit UNUSUAL can start with is looked at further: CANDIDATE finds them (letters such as å, ä and ö, and
+  // all of printable ASCII, are passed over by the regular expression engine, not one by one).
+  CANDIDATE.lastIndex = 0;
+  for (let found = CANDIDATE.exec(text); found !== null; found = CANDIDATE.exec(text)) {
+    const i = found.index;
     UNUSUAL.lastIndex = i;
     const m = UNUSUAL.exec(text);
     if (m === null) continue;
     const cp = m[0].codePointAt(0)!;
     const c = unusualCharacter(cp);
     if (c) out.push({ index: i, codePoint: cp, kind: c.kind });
-    i += m[0].length - 1;
+    CANDIDATE.lastIndex = i + m[0].length;
   }
   return out;
 }
 
-/** 1 for a UTF-16 unit a match of UNUSUAL can start with (a quick filter; UNUSUAL decides), 0 for every other unit. */
-const MAY_START_UNUSUAL = (() => {
-  const table = new Uint8Array(0x10000);
-  const ranges = [[0x00, 0x08], [0x0b, 0x1f], [0x7f, 0xa0], [0xad, 0xad], [0x34f, 0x34f], [0x61c, 0x61c], [0x1100, 0x3164], [0xd800, 0xffff]];
-  for (const [from, to] of ranges) table.fill(1, from!, to! + 1);
-  return table;
-})();
+/** A UTF-16 unit a match of UNUSUAL can start with (a quick filter; UNUSUAL decides). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control and invisible characters is what this regular expression is for.
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists single UTF-16 units on purpose (a combining mark, surrogate halves).
+const CANDIDATE = /[\u0000-\u0008\u000b-\u001f\u007f-\u00a0\u00ad\u034f\u061c\u1100-\u3164\ud800-\uffff]/g;
+
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control and invisible characters is what this regular expression is for.
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists single code points and surrogate halves on purpose (tag characters).
@@ -204,9 +202,21 @@ function isAscii(s: string): boolean {
   return true;
 }
 
+/**
+ * A unit from U+0300 up. Text without one is always NFC: every character below U+0300 is its own NFC form, none of
+ * them combines with another (the combining marks start at U+0300), so normalising cannot change it
+ * (test/util/nfc-quick-check.test.ts checks every such character and every pair).
+ */
+const MAY_NOT_BE_NFC = /[\u0300-\uffff]/;
+
+/** `text` in Unicode NFC: `text` itself when it cannot differ (no unit from U+0300 up), without a copy. */
+export function toNfc(text: string): string {
+  return MAY_NOT_BE_NFC.test(text) ? text.normalize('NFC') : text;
+}
+
 /** Where `text` first differs from its NFC form: the offset and the characters as written, or undefined when it is NFC. */
 export function firstNotNfc(text: string): { index: number; written: string; nfc: string } | undefined {
-  if (isAscii(text) || text.normalize('NFC') === text) return undefined;
+  if (!MAY_NOT_BE_NFC.test(text) || text.normalize('NFC') === text) return undefined;
   for (const m of text.matchAll(/\P{M}\p{M}*|\p{M}+/gu)) {
     const cluster = m[0];
     const nfc = cluster.normalize('NFC');

@@ -30,6 +30,7 @@ const CONTAINER_OR_FENCE_START = new Set(' >-+*0123456789`~');
  * that errs towards counting more, in one pass.
  */
 export function bodyLimitProblem(body: string): LimitProblem | undefined {
+  if (withinLimitsAtAnyRate(body)) return undefined;
   const items: number[] = []; // content column of each open list item
   let fence: string | null = null;
   let brackets = 0;
@@ -96,4 +97,22 @@ export function bodyLimitProblem(body: string): LimitProblem | undefined {
     }
   }
   return undefined;
+}
+
+/** A `[`, or what every container opener has one of: `>`, a bullet (`-`, `+`, `*`), the digit and `.` or `)` of an ordered marker. */
+const BRACKET_OR_OPENER = /[[>+*-]|\d[.)]/g;
+
+/**
+ * True when `body` cannot go past either limit, whatever its structure: it has at most MAX_BRACKETS_PER_PARAGRAPH `[`
+ * in all, and at most MAX_NESTING characters that can open a container (each level of nesting is opened by one of
+ * them, on its line or on an earlier one), so the line-by-line count need not run. Almost every real body is such.
+ */
+function withinLimitsAtAnyRate(body: string): boolean {
+  let brackets = 0;
+  let openers = 0;
+  BRACKET_OR_OPENER.lastIndex = 0;
+  for (let m = BRACKET_OR_OPENER.exec(body); m !== null; m = BRACKET_OR_OPENER.exec(body)) {
+    if (m[0] === '[' ? ++brackets > MAX_BRACKETS_PER_PARAGRAPH : ++openers > MAX_NESTING) return false;
+  }
+  return true;
 }

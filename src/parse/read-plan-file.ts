@@ -1,7 +1,7 @@
 // Reads one plan file: bytes, text, frontmatter, YAML. Every problem becomes a message; nothing is thrown.
 import { readFileSync } from 'node:fs';
 import type { DiscoveredFile } from '../files/discover.js';
-import { normalizeToken } from '../files/characters.js';
+import { normalizeToken, toNfc } from '../files/characters.js';
 import { decodeLossy, decodeText } from '../files/decode.js';
 import type { MessageSink } from '../messages/report.js';
 import { closest } from '../util/suggest.js';
@@ -141,7 +141,7 @@ export function readPlanText(bytes: Uint8Array, path: string, sink: MessageSink)
     sink.report('wrong-type', '"typ" ska vara en text, t.ex. typ: aktivitet.', { file: path, ...locate(parsed, ['typ']) });
     return brokenRead(path, { ...readDeclarations(parsed.text), typ: '' }, parsed, split.body, split.bodyLine);
   }
-  return { path, parsed, data: record as ReadPlanFile['data'], body: split.body.normalize('NFC'), bodyLine: split.bodyLine };
+  return { path, parsed, data: record as ReadPlanFile['data'], body: toNfc(split.body), bodyLine: split.bodyLine };
 }
 
 /** True when what a file declares says it is meant as a plan file: a type, or an id and a title. */

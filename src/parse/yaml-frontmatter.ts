@@ -1,5 +1,5 @@
 // Parses frontmatter YAML with the `yaml` package, keeping positions so messages point at keys and values.
-import { normalizeKey, spaceStructure } from '../files/characters.js';
+import { normalizeKey, spaceStructure, toNfc } from '../files/characters.js';
 import { explainYamlError } from './yaml-errors.js';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import { toPoint, type Found, type Locatable, type Point, type PositionNode, type YamlPath } from './locate.js';
@@ -116,13 +116,26 @@ function keyBefore(text: string, offset: number): string {
   return key === undefined ? '' : `${key}: `;
 }
 
-/** Plain data with every key as it is meant (normalizeKey) and every text in Unicode NFC. */
+/**
+ * Plain data with every key as it is meant (normalizeKey) and every text in Unicode NFC. `value` is the yaml package's
+ * fresh output and is changed in place where that gives the same result (a map whose keys are already as meant);
+ * a map with a key to normalise is rebuilt as before (a later key that normalises to an earlier one replaces it).
+ */
 export function normalizeData(value: unknown): unknown {
-  if (typeof value === 'string') return value.normalize('NFC');
-  if (Array.isArray(value)) return value.map(normalizeData);
+  if (typeof value === 'string') return toNfc(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = normalizeData(value[i]);
+    return value;
+  }
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    if (keys.every((key) => key !== '__proto__' && normalizeKey(key) === key)) {
+      for (const key of keys) record[key] = normalizeData(record[key]);
+      return record;
+    }
     const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) out[normalizeKey(key)] = normalizeData(v);
+    for (const [key, v] of Object.entries(record)) out[normalizeKey(key)] = normalizeData(v);
     return out;
   }
   return value;

@@ -68,9 +68,18 @@ Besluten skrivs under digitalt.
   },
   /** Reports each cycle once, at the link leaving the node with the smallest key in it. */
   structure({ nodes, edges, linkPlace, report }) {
+    // Each checked type's links, from → its targets in order, gathered in one pass over the edges.
+    const byType = new Map<EdgeType, Map<string, string[]>>(CYCLE_EDGES.map(({ type }) => [type, new Map()]));
+    for (const e of edges) {
+      const next = byType.get(e.type);
+      if (next === undefined) continue;
+      const targets = next.get(e.from);
+      if (targets) targets.push(e.to);
+      else next.set(e.from, [e.to]);
+    }
     for (const { type, fix } of CYCLE_EDGES) {
-      const next = new Map<string, string[]>();
-      for (const e of edges) if (e.type === type) next.set(e.from, [...(next.get(e.from) ?? []), e.to].sort());
+      const next = byType.get(type)!;
+      for (const targets of next.values()) targets.sort();
       const state = new Map<string, 1 | 2>();
       const seen = new Set<string>();
       const stack: string[] = [];

@@ -10,7 +10,10 @@ export function normalizeValues(data: unknown, schema: z.ZodType, path: YamlPath
   return normalizeAt(data, schema, [...path]);
 }
 
-/** normalizeValues with `path` as a stack the walk pushes to and pops from (no path array per value). */
+/**
+ * normalizeValues with `path` as a stack the walk pushes to and pops from (no path array per value); a list or map is
+ * copied only when something in it changes.
+ */
 function normalizeAt(data: unknown, schema: z.ZodType, path: (string | number)[]): unknown {
   if (typeof data === 'string') {
     // Printable ASCII is already as it is meant.
@@ -20,27 +23,27 @@ function normalizeAt(data: unknown, schema: z.ZodType, path: (string | number)[]
     return normalizeToken(data);
   }
   if (Array.isArray(data)) {
-    let changed = false;
-    const out = data.map((v, i) => {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < data.length; i++) {
+      const v: unknown = data[i];
       path.push(i);
       const n = normalizeAt(v, schema, path);
       path.pop();
-      if (n !== v) changed = true;
-      return n;
-    });
-    return changed ? out : data;
+      if (n !== v) (out ??= data.slice())[i] = n;
+    }
+    return out ?? data;
   }
   if (data !== null && typeof data === 'object') {
-    let changed = false;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(data)) {
+    const record = data as Record<string, unknown>;
+    let out: Record<string, unknown> | undefined;
+    for (const k of Object.keys(record)) {
+      const v = record[k];
       path.push(k);
       const n = normalizeAt(v, schema, path);
       path.pop();
-      if (n !== v) changed = true;
-      out[k] = n;
+      if (n !== v) (out ??= { ...record })[k] = n;
     }
-    return changed ? out : data;
+    return out ?? data;
   }
   return data;
 }

@@ -28,16 +28,24 @@ function unwrap(schema: z.ZodType): z.ZodType {
 /** The schema at `path` inside `schema`, or undefined when the path leaves it. */
 export function schemaAt(schema: z.ZodType, path: YamlPath): z.ZodType | undefined {
   let current: z.ZodType | undefined = unwrap(schema);
-  for (const segment of path) {
-    if (!current) return undefined;
-    const def = defOf(current);
-    if (def.type === 'object' && def.shape && typeof segment === 'string') current = def.shape[segment];
-    else if (def.type === 'array' && def.element) current = def.element;
-    else if (def.type === 'record' && def.valueType) current = def.valueType;
-    else return undefined;
-    if (current) current = unwrap(current);
-  }
+  for (const segment of path) current = schemaStep(current, segment);
   return current;
+}
+
+/**
+ * The schema one step below `current` (already unwrapped) at `segment`: an object's key (its own keys only, so that
+ * `constructor` or `toString` written as a key is no schema), an array's or a record's element; undefined when the
+ * path leaves the schema.
+ */
+export function schemaStep(current: z.ZodType | undefined, segment: string | number): z.ZodType | undefined {
+  if (!current) return undefined;
+  const def = defOf(current);
+  let next: z.ZodType | undefined;
+  if (def.type === 'object' && def.shape && typeof segment === 'string') next = Object.hasOwn(def.shape, segment) ? def.shape[segment] : undefined;
+  else if (def.type === 'array' && def.element) next = def.element;
+  else if (def.type === 'record' && def.valueType) next = def.valueType;
+  else return undefined;
+  return next ? unwrap(next) : next;
 }
 
 /** The keys an object at `path` allows, in schema order (empty when it is not an object). */
