@@ -13,7 +13,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { siteRoot } from '../src/site/build-site.js';
+import { buildSite, siteRoot } from '../src/site/build-site.js';
+import { precompiledSite } from '../src/site/precompiled-site.js';
 import { generatePlan } from './generate-plan.js';
 import { median, ratios, type Timing } from './measure.js';
 import { runCommand } from './run-command.js';
@@ -30,6 +31,12 @@ export interface SiteBenchOptions {
   targetRatio: number;
   /** Issue 17's targets, printed with their verdicts: ours / plain Astro cold, ours / Hugo. */
   fastTargets: { astro: number; hugo: number };
+  /**
+   * Plan sizes (files) built once each after the rounds, for issue 17's growth target: seconds per 1,000 files at
+   * the largest size at most `growth` times that at the smallest, and neither process waiting on the other for
+   * more than `maxWaitShare` of the build.
+   */
+  scale: { sizes: number[]; growth: number; maxWaitShare: number };
   log: (line: string) => void;
 }
 
@@ -133,11 +140,27 @@ const title = String(entry.data.titel ?? \`\${entry.data.avser ?? entry.id} \${e
   );
 }
 
+/** One build of a generated plan of `size` files, in this process, with where its time went. */
+async function scaleRun(workDir: string, size: number, example: Record<string, unknown>): Promise<{ files: number; pages: number; ms: number; waitedMs: number; rendererWaitedMs: number | null }> {
+  const base = path.join(workDir, `site-scale-${size}`);
+  const plansDir = path.join(base, 'plans');
+  mkdirSync(plansDir, { recursive: true });
+  const plan = generatePlan(plansDir, size);
+  writeFileSync(path.join(plansDir, 'sparbar.config.json'), JSON.stringify(example));
+  const started = performance.now();
+  const result = await buildSite({ plansDir, outDir: path.join(base, 'dist'), logLevel: 'silent' });
+  const ms = performance.now() - started;
+  if (result.exitCode !== 0 || !result.timings) throw new Error(`site bench: the ${size}-file plan did not build: ${result.errors.join(' ')}`);
+  rmSync(base, { recursive: true, force: true });
+  return { files: plan.files, pages: result.pageCount, ms, waitedMs: result.timings.waitedMs, rendererWaitedMs: result.timings.rendererWaitedMs };
+}
+
 /** Runs the site section and returns it as a report section. */
 export async function benchSite(opts: SiteBenchOptions): Promise<Section> {
   const root = siteRoot();
   const cli = path.join(root, 'lib', 'src', 'cli', 'main.js');
   if (!existsSync(cli)) throw new Error(`site bench: ${cli} is missing; run npm run build:cli first.`);
+  const compiled = precompiledSite(root);
   const base = path.join(opts.workDir, `site-${opts.size}`);
   const plansDir = path.join(base, 'plans');
   mkdirSync(plansDir, { recursive: true });
@@ -201,6 +224,18 @@ export async function benchSite(opts: SiteBenchOptions): Promise<Section> {
       }
     }
     const pages = { ours: countHtml(ourOut), plain: countHtml(path.join(plainDir, 'dist')), hugo: countHtml(path.join(hugoDir, 'public')) };
+    // Growth with the plan's size, and how long each process waits for the other (issue 17).
+    const scaled = [];
+    for (const size of opts.scale.sizes) {
+      const run = await scaleRun(opts.workDir, size, example);
+      opts.log(`[site] ${num(run.files)} files: ${num(run.ms)} ms, this process waited ${num(run.waitedMs)} ms, the renderer ${run.rendererWaitedMs === null ? '–' : num(run.rendererWaitedMs)} ms`);
+      scaled.push(run);
+    }
+    const perThousand = scaled.map((r) => r.ms / (r.files / 1000));
+    const growth = perThousand.length > 1 ? perThousand[perThousand.length - 1]! / perThousand[0]! : 1;
+    const growthOk = growth <= opts.scale.growth;
+    const worstWait = Math.max(...scaled.map((r) => Math.max(r.waitedMs, r.rendererWaitedMs ?? 0) / r.ms));
+    const waitOk = scaled.every((r) => r.rendererWaitedMs !== null) && worstWait <= opts.scale.maxWaitShare;
     if (pages.plain < plan.files) throw new Error(`site bench: the plain Astro build wrote ${pages.plain} pages for ${plan.files} files`);
     const timings: Timing[] = contenders.map((c, k) => ({ label: c.label, runs: opts.runs, samples: samples[k]!, median: median(samples[k]!), min: Math.min(...samples[k]!) }));
     const [ours, cold, warm, hugoTiming] = timings as [Timing, Timing, Timing, Timing | undefined];
@@ -229,6 +264,17 @@ export async function benchSite(opts: SiteBenchOptions): Promise<Section> {
             ...(hugoTiming && perRoundHugo ? [row(hugoTiming, pages.hugo, perRoundHugo)] : []),
           ],
         },
+        {
+          columns: ['plan files', 'pages', 'build s', 's per 1,000 files', 'sparbar waited s', 'renderer waited s'],
+          rows: scaled.map((r, k) => [
+            num(r.files),
+            num(r.pages),
+            num(r.ms / 1000, 2),
+            num(perThousand[k]! / 1000, 2),
+            `${num(r.waitedMs / 1000, 2)} (${num((100 * r.waitedMs) / r.ms, 0)} %)`,
+            r.rendererWaitedMs === null ? '–' : `${num(r.rendererWaitedMs / 1000, 2)} (${num((100 * r.rendererWaitedMs) / r.ms, 0)} %)`,
+          ]),
+        },
       ],
       notes: [
         `sparbar build / plain Astro (both cold): ${num(ratioCold, 2)} (median of rounds: ${perRoundCold.map((x) => num(x, 2)).join(' ')}); ` +
@@ -238,14 +284,20 @@ export async function benchSite(opts: SiteBenchOptions): Promise<Section> {
           (perRoundHugo
             ? `sparbar / Hugo ${num(median(perRoundHugo), 2)} (median of rounds), target ≤ ${num(opts.fastTargets.hugo, 2)}: ${median(perRoundHugo) <= opts.fastTargets.hugo ? 'OK' : 'ABOVE TARGET'} (${hugo}).`
             : 'Hugo is not installed (apt-get install hugo): no Hugo row.'),
+        `issue 17's growth: s per 1,000 files at ${num(opts.scale.sizes[opts.scale.sizes.length - 1] ?? 0)} files / at ${num(opts.scale.sizes[0] ?? 0)}: ${num(growth, 2)}, target ≤ ${num(opts.scale.growth, 2)}: ${growthOk ? 'OK' : 'ABOVE TARGET'}; ` +
+          `longest wait of either process: ${num(100 * worstWait, 0)} % of the build, target ≤ ${num(100 * opts.scale.maxWaitShare, 0)} %: ${waitOk ? 'OK' : 'ABOVE TARGET'}.`,
+        '  One build per size (buildSite in this process, no git history); sparbar waited = this process idle for the renderer after its',
+        '  check, markdown, history and search index; renderer waited = the renderer child blocked for the graph, texts and history.',
         'sparbar build = node lib/src/cli/main.js build <plans> --out <dir>: check, graph, markdown, git history (a one-commit clone, antagen_revision set),',
-        '  search index and the Astro build of every page type; it keeps no cache between builds, so each run is cold.',
+        compiled.fresh
+          ? '  search index, and every page rendered from the site compiled by npm run build:cli (lib/site-render); no cache between builds, so each run is cold.'
+          : `  search index and Astro's full build (the compiled site is not used: ${compiled.reason}; run npm run build:cli first).`,
         'plain Astro  = astro build of a throw-away Astro 5 project: glob loader over the same .md files, one page each, a minimal layout.',
         '  cold: its cacheDir (data store) and .astro/ removed before the run; warm: right after a cold run, data store kept.',
         'Hugo         = hugo --quiet over the same .md files as its content (a one-template theme, no taxonomies), public/ removed before each run.',
         'Rounds run ours, plain cold, plain warm (and Hugo) in turn, after one untimed round; the verdict uses the per-round ratio.',
       ],
-      ok,
+      ok: ok && growthOk && waitOk,
     };
   } finally {
     rmSync(plainDir, { recursive: true, force: true });

@@ -29,14 +29,21 @@ export function graphSchemaPath(): string | null {
   return existsSync(file) ? file : null;
 }
 
-/** Waits (blocking; the build is synchronous here) until `file` exists: the parent process writes it. */
-function waitForFile(file: string, what: string): void {
+/**
+ * Waits (blocking; the build is synchronous here) until `file` exists: the parent process writes it. The time
+ * waited is added up in globalThis[Symbol.for('sparbar.waitedMs')], which the renderer reports to `sparbar build`.
+ */
+export function waitForFile(file: string, what: string): void {
+  const started = performance.now();
   const deadline = Date.now() + 10 * 60_000;
   const sleeper = new Int32Array(new SharedArrayBuffer(4));
   while (!existsSync(file)) {
     if (Date.now() > deadline) throw new Error(`Väntade förgäves på ${what} (${file}).`);
     Atomics.wait(sleeper, 0, 0, 20);
   }
+  const waited = globalThis as { [key: symbol]: number | undefined };
+  const key = Symbol.for('sparbar.waitedMs');
+  waited[key] = (waited[key] ?? 0) + performance.now() - started;
 }
 
 /** What `sparbar build` hands over in SPARBAR_GRAPH: the checked graph and the resolved site configuration. */

@@ -1,28 +1,18 @@
 // The site's history from git: each node's commits, when each follow-up's assessment was last changed, and each
 // plan's changes since adoption. From SPARBAR_HISTORY when `sparbar build` runs us (it reads git while Astro
 // bundles the site), else worked out here with the compiled code in lib/ (a plain `astro build` or `astro dev`).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FollowUpHistory, NodeHistoryEntry } from '@src/history/git-history.js';
 import type { AdoptionView } from '@src/site/adoption-view.js';
 import type { SiteHistory } from '@src/site/history.js';
-import { site } from './data';
-
-/** Waits (blocking, as data.ts does) until the parent process has written `file`. */
-function waitForFile(file: string): void {
-  const deadline = Date.now() + 10 * 60_000;
-  const sleeper = new Int32Array(new SharedArrayBuffer(4));
-  while (!existsSync(file)) {
-    if (Date.now() > deadline) throw new Error(`Väntade förgäves på ändringshistoriken (${file}).`);
-    Atomics.wait(sleeper, 0, 0, 20);
-  }
-}
+import { site, waitForFile } from './data';
 
 async function loadHistory(): Promise<SiteHistory> {
   const file = process.env.SPARBAR_HISTORY;
   if (file) {
-    waitForFile(file);
+    waitForFile(file, 'ändringshistoriken');
     return JSON.parse(readFileSync(file, 'utf8')) as SiteHistory;
   }
   const lib = (name: string) => pathToFileURL(path.resolve(process.env.SPARBAR_LIB || 'lib', name)).href;

@@ -3,7 +3,7 @@
 // precompiled-site.ts) or, when that is missing or stale, runs the full Astro build (astro.config.mjs, srcDir
 // site/), and writes the offline search index.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../util/exit-codes.js';
 import { checkOutputFolder, createStagingFolder, replaceOutputFolder, WriteRefusedError } from '../files/write-safety.js';
 import { severityOf, type CheckMessage } from '../messages/report.js';
 import type { Root } from 'hast';
-import { markdownToSafeTree, treeKey } from './markdown.js';
+import { parseTexts, textsToParse } from './parse-texts.js';
 import { SiteModel } from './model.js';
 import { normaliseBase } from './addresses.js';
 import { adoptedRevisions, siteHistory } from './history.js';
@@ -60,6 +60,27 @@ export interface BuildSiteResult {
   outDir: string;
   /** Number of HTML pages written. */
   pageCount: number;
+  /** Where the time went, when the build got as far as rendering (the bench's figures). */
+  timings?: BuildTimings;
+}
+
+/** Where a build's time went, in ms (performance.now() differences). */
+export interface BuildTimings {
+  /** From the start of buildSite to the site in place. */
+  totalMs: number;
+  /** Checking the plans, in this process. */
+  checkMs: number;
+  /** Parsing the plan's markdown texts, in this process and its worker thread. */
+  markdownMs: number;
+  /** Writing the search index, in this process (Pagefind's own process included). */
+  searchMs: number;
+  /** This process idle, waiting for the renderer after its own work. */
+  waitedMs: number;
+  /**
+   * The renderer (the child process) blocked waiting for the graph, the texts and the history this process writes;
+   * null with Astro's full build, which does not say.
+   */
+  rendererWaitedMs: number | null;
 }
 
 /** The folder that holds astro.config.mjs and site/ (the package root), found from this module's place. */
@@ -87,12 +108,14 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   const plansDir = path.resolve(options.plansDir ?? 'plans');
   const outDir = path.resolve(options.outDir ?? 'dist');
   const base = normaliseBase(options.base);
-  const result = (exitCode: number, errors: string[], messages: CheckMessage[] = [], pageCount = 0): BuildSiteResult => ({
+  const started = performance.now();
+  const result = (exitCode: number, errors: string[], messages: CheckMessage[] = [], pageCount = 0, timings?: BuildTimings): BuildSiteResult => ({
     exitCode,
     messages,
     errors,
     outDir,
     pageCount,
+    ...(timings ? { timings } : {}),
   });
 
   if (!existsSync(plansDir) || !statSync(plansDir).isDirectory()) {
@@ -118,6 +141,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   const graphFile = path.join(work, 'graf.json');
   const markdownFile = path.join(work, 'texter.json');
   const historyFile = path.join(work, 'historik.json');
+  const statsFile = path.join(work, 'rendering.json');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     SPARBAR_PLANS: plansDir,
@@ -128,6 +152,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     SPARBAR_GRAPH: graphFile,
     SPARBAR_MARKDOWN: markdownFile,
     SPARBAR_HISTORY: historyFile,
+    SPARBAR_RENDER_STATS: statsFile,
     // The search index comes from this process (search-index.ts), not from Astro's build.
     SPARBAR_SEARCH: '0',
     ASTRO_TELEMETRY_DISABLED: '1',
@@ -155,6 +180,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
 
   try {
     let check: ReturnType<typeof checkPlans>;
+    const checkStarted = performance.now();
     try {
       check = checkPlans(plansDir);
     } catch (error) {
@@ -162,6 +188,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       if (error instanceof PlansFolderError) return result(EXIT_USAGE, [error.message]);
       throw error;
     }
+    const checkMs = performance.now() - checkStarted;
     const errorCount = check.messages.filter((m) => severityOf(m) === 'error').length;
     if (errorCount > 0) {
       await stop();
@@ -193,25 +220,26 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       return result(EXIT_PLAN_ERRORS, ['Webbplatsen byggdes inte: webbplatsens konfiguration har fel.', ...adopted.errors.map((e) => where + e)], check.messages);
     }
     writeAtomically(graphFile, JSON.stringify(withoutBidiControls({ graph, config: siteConfig })));
-    // Parse every text once here, in parallel with Astro's bundling; the pages only turn trees into HTML.
-    const trees = new Map<string, Root>();
-    const add = (text: string, file: string) => {
-      const key = treeKey(file, text);
-      if (text.trim() !== '' && !trees.has(key)) trees.set(key, markdownToSafeTree(text, { resolveLink: (href) => model.resolveSourceLink(href, file) }));
-    };
-    for (const n of graph.nodes) add(n.body, n.source.file);
-    for (const f of graph.followUps) add(f.body, f.source.file);
+    // Parse every text once here (many on both cores: the renderer waits for them), links resolved as the model
+    // resolves them; the pages only turn trees into HTML.
+    const markdownStarted = performance.now();
+    const trees: Map<string, Root> = await parseTexts(textsToParse(graph), graph.nodes, base, path.join(root, 'lib', 'src', 'site', 'parse-texts-worker.js'));
+    const markdownMs = performance.now() - markdownStarted;
     writeAtomically(markdownFile, JSON.stringify([...trees]));
     // History from git (read-only): each node's commits, follow-ups' last changes, each plan since adoption.
     writeAtomically(historyFile, JSON.stringify(withoutBidiControls(siteHistory(plansDir, graph, adopted.revisions))));
-    // The search index, from the graph, while Astro renders the pages.
+    // The search index, from the graph, while the pages are rendered.
+    const searchStarted = performance.now();
     const searchErrors = await writeSearchIndex(searchRecords(model, trees), path.join(work, 'pagefind'));
+    const searchMs = performance.now() - searchStarted;
     if (searchErrors.length > 0) {
       await stop();
       return result(EXIT_USAGE, [`Sökindexet gick inte att skriva: ${searchErrors.join('; ')}`], check.messages);
     }
 
+    const waitStarted = performance.now();
     const outcome = await astro.done;
+    const waitedMs = performance.now() - waitStarted;
     if (outcome.code !== 0) {
       const tail = outcome.output.trim().split('\n').slice(-15).join('\n');
       const who = compiled.fresh ? 'sidorna renderades inte' : 'Astro';
@@ -227,7 +255,9 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       if (error instanceof WriteRefusedError) return result(EXIT_USAGE, [error.message], check.messages);
       throw error;
     }
-    return result(EXIT_OK, [], check.messages, countPages(realOut));
+    const rendererWaitedMs = existsSync(statsFile) ? (JSON.parse(readFileSync(statsFile, 'utf8')) as { waitedMs: number }).waitedMs : null;
+    const timings: BuildTimings = { totalMs: performance.now() - started, checkMs, markdownMs, searchMs, waitedMs, rendererWaitedMs };
+    return result(EXIT_OK, [], check.messages, countPages(realOut), timings);
   } finally {
     rmSync(work, { recursive: true, force: true });
     rmSync(stage, { recursive: true, force: true });

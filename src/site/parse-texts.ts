@@ -1,0 +1,74 @@
+// The plan's markdown texts parsed into sanitised trees (markdown.ts) for a build, on both cores when there are
+// many: while `sparbar build` parses them, the renderer (a child process) waits for them, so the second core is
+// free. This thread parses every second text and a worker thread (parse-texts-worker.ts) the others.
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Root } from 'hast';
+import type { Graph, GraphNode } from '../graph/types.js';
+import { SiteAddresses } from './addresses.js';
+import { markdownToSafeTree, treeKey } from './markdown.js';
+
+/** One text to parse: its tree key (`treeKey`), the markdown, and the file its relative links are resolved from. */
+export interface TextToParse {
+  key: string;
+  text: string;
+  file: string;
+}
+
+/** What the worker thread is given: the graph's nodes and the base (for the addresses links resolve to) and its texts. */
+export interface ParseTextsJob {
+  nodes: readonly GraphNode[];
+  base: string;
+  texts: TextToParse[];
+}
+
+/** Every node's and follow-up's body that is not blank, once per file and text, in the graph's order. */
+export function textsToParse(graph: Pick<Graph, 'nodes' | 'followUps'>): TextToParse[] {
+  const seen = new Set<string>();
+  const out: TextToParse[] = [];
+  const add = (text: string, file: string) => {
+    const key = treeKey(file, text);
+    if (text.trim() === '' || seen.has(key)) return;
+    seen.add(key);
+    out.push({ key, text, file });
+  };
+  for (const n of graph.nodes) add(n.body, n.source.file);
+  for (const f of graph.followUps) add(f.body, f.source.file);
+  return out;
+}
+
+/** Parses `job.texts` in this thread, links resolved as `SiteModel` resolves them (the same nodes and base). */
+export function parseTextsHere(job: ParseTextsJob, addresses = new SiteAddresses(job.nodes, job.base)): [string, Root][] {
+  return job.texts.map((t) => [t.key, markdownToSafeTree(t.text, { resolveLink: (href) => addresses.resolveSourceLink(href, t.file) })]);
+}
+
+/** At and above this many texts a worker thread takes half; below it, starting one costs more than it saves. */
+export const WORKER_THRESHOLD = 300;
+
+/**
+ * Parses `texts` into trees keyed by `treeKey`, in the texts' order. With at least `threshold` texts and the
+ * compiled worker module `workerFile` (lib/src/site/parse-texts-worker.js), every second text is parsed by a
+ * worker thread meanwhile; should the worker fail, this thread parses its share too. The trees are the same
+ * either way (the same function, the same nodes and base).
+ */
+export async function parseTexts(texts: TextToParse[], nodes: readonly GraphNode[], base: string, workerFile: string, threshold = WORKER_THRESHOLD): Promise<Map<string, Root>> {
+  const addresses = new SiteAddresses(nodes, base);
+  if (texts.length < threshold || !path.isAbsolute(workerFile)) return new Map(parseTextsHere({ nodes, base, texts }, addresses));
+  const mine = texts.filter((_, i) => i % 2 === 0);
+  const theirs = texts.filter((_, i) => i % 2 === 1);
+  const fromWorker = new Promise<[string, Root][] | null>((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(workerFile, { workerData: { nodes, base, texts: theirs } satisfies ParseTextsJob });
+    } catch {
+      resolve(null);
+      return;
+    }
+    worker.once('message', (trees: [string, Root][]) => resolve(trees));
+    worker.once('error', () => resolve(null));
+    worker.once('exit', () => resolve(null));
+  });
+  const here = new Map(parseTextsHere({ nodes, base, texts: mine }, addresses));
+  const there = new Map((await fromWorker) ?? parseTextsHere({ nodes, base, texts: theirs }, addresses));
+  return new Map(texts.map((t) => [t.key, (here.get(t.key) ?? there.get(t.key))!]));
+}
