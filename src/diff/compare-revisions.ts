@@ -5,7 +5,7 @@ import { loadRuleSettings } from '../rules/settings.js';
 import { checkFiles } from '../check/check-files.js';
 import { checkPlans, type CheckOptions, type CheckResult } from '../check/check-plans.js';
 import { severityOf } from '../messages/report.js';
-import { DIFF_FORMAT, DIFF_VERSION, diffGraphs, type PlanDiff } from './diff-graphs.js';
+import { danglingReferences, DIFF_FORMAT, DIFF_VERSION, diffGraphs, type PlanDiff } from './diff-graphs.js';
 import { locateRepo, resolveRevision, type RepoLocation } from '../git/repo.js';
 import { readRevisionFiles } from '../git/revision-files.js';
 import { GitError, type GitResult } from '../git/run-git.js';
@@ -79,7 +79,7 @@ export function compareRevisions(dir: string, base: string, head?: string, optio
     const where = head === undefined ? 'i arbetskopian' : `i ${head}`;
     throw new GitError(`Planmappen "${repo.prefix || '.'}" finns varken i ${base} eller ${where}. Ange planmappen som sista argument, t.ex. sparbar diff ${base} plans.`);
   }
-  const diff = diffGraphs(b.result.graph, h.result.graph);
+  const diff = diffGraphs(b.result.graph, h.result.graph, danglingReferences(h.result.messages));
   return {
     report: { format: DIFF_FORMAT, version: DIFF_VERSION, folder: repo.prefix || '.', base: b.info, head: h.info, ...diff },
     base: b.result,

@@ -3,7 +3,7 @@
 // "Område O2: titel ändrad (… → …)", "Styrprincip SP7 flyttad från område O1 till område O2", never the whole
 // value before and after. Items with an `id` are matched by id at any depth; items without one (text
 // underpunkter, budget rows) by their value.
-import { ADJECTIVES, agree, capitalise, counted, type Adjective, type Noun } from '../words/agreement.js';
+import { ADJECTIVES, agree, capitalise, counted, definite, type Noun } from '../words/agreement.js';
 import { NODE_WORDS } from '../words/nodes.js';
 import { escapeMarkdown, formatValue } from './format-value.js';
 import { stableJson } from './stable-json.js';
@@ -25,9 +25,6 @@ const ITEM_NOUNS: Record<string, Noun> = {
 };
 const POST: Noun = { one: 'post', many: 'poster', ett: false };
 
-const ADDED: Adjective = { en: 'tillagd', ett: 'tillagt', many: 'tillagda' };
-const MOVED: Adjective = { en: 'flyttad', ett: 'flyttat', many: 'flyttade' };
-const CHANGED: Adjective = ADJECTIVES.ändrad;
 
 /** Above this many characters a value is named, not quoted ("beskrivning ändrad"). */
 const QUOTE_LIMIT = 80;
@@ -86,14 +83,6 @@ function withChildren(items: Map<string, Item>, id: string): string {
   return parts.length === 0 ? '' : `, med ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} och ${parts.at(-1)}`}`;
 }
 
-/** The noun in its definite singular: delpunkten, området, fokusområdet, framgångsfaktorn. */
-function definite(noun: Noun): string {
-  const word = noun.one;
-  if (word.endsWith('e')) return `${word}${noun.ett ? 't' : 'n'}`;
-  if (word.endsWith('or')) return `${word}n`;
-  return `${word}${noun.ett ? 'et' : 'en'}`;
-}
-
 /** "Styrprincip SP13" */
 const named = (item: Item) => `${capitalise(item.noun.one)} ${escapeMarkdown(item.id)}`;
 const titleOf = (v: Record<string, unknown>) => (typeof v['titel'] === 'string' ? escapeMarkdown(v['titel']) : '');
@@ -142,7 +131,7 @@ function rowChanges(key: string, before: unknown[], after: unknown[]): string[] 
   const added = after.filter((v) => !b.has(stableJson(v)));
   const removed = before.filter((v) => !a.has(stableJson(v)));
   // One row out and one in: the row was rewritten.
-  if (added.length === 1 && removed.length === 1) return [`${noun.one} ${agree(CHANGED, 1, noun)} (${row(removed[0])} → ${row(added[0])})`];
+  if (added.length === 1 && removed.length === 1) return [`${noun.one} ${agree(ADJECTIVES.ändrad, 1, noun)} (${row(removed[0])} → ${row(added[0])})`];
   const lines = [
     ...added.map((v) => `${agree(ADJECTIVES.ny, 1, noun)} ${noun.one}: ${row(v)}`),
     ...removed.map((v) => `${noun.one} ${agree(ADJECTIVES.borttagen, 1, noun)}: ${row(v)}`),
@@ -193,10 +182,10 @@ export function describeInParts(label: string, field: string, before: unknown, a
         // An item added inside an item that is new too is counted with it.
         if (item.parentId !== null && !b.items.has(item.parentId)) continue;
         const title = titleOf(item.value);
-        lines.push(`${named(item)} ${agree(ADDED, 1, item.noun)}${where(item.parent)}${title ? `: ${title}` : ''}${withChildren(a.items, item.id)}`);
+        lines.push(`${named(item)} ${agree(ADJECTIVES.tillagd, 1, item.noun)}${where(item.parent)}${title ? `: ${title}` : ''}${withChildren(a.items, item.id)}`);
         continue;
       }
-      if (old.parent !== item.parent) lines.push(`${named(item)} ${agree(MOVED, 1, item.noun)} från ${old.parent || 'toppnivån'} till ${item.parent || 'toppnivån'}`);
+      if (old.parent !== item.parent) lines.push(`${named(item)} ${agree(ADJECTIVES.flyttad, 1, item.noun)} från ${old.parent || 'toppnivån'} till ${item.parent || 'toppnivån'}`);
       const own = ownChanges(old.value, item.value, promoted.get(item.id));
       if (own.length > 0) lines.push(`${named(item)}: ${own.join('; ')}`);
     }

@@ -39,9 +39,22 @@ export interface NodeChange {
   changes: FieldChange[];
 }
 
+/** A policy or plan as the diff names it, for a node moved between two of them. */
+export interface DocumentRef {
+  key: string;
+  type: 'policy' | 'plan';
+  id: string;
+  title: string;
+}
+
 export interface Rename {
   from: NodeRef;
   to: NodeRef;
+  /**
+   * Set when the node moved to another policy or plan (a goal moved to a second plan of the same folder,
+   * with or without a new id); null when it stayed in its document (a renamed document counts as the same).
+   */
+  moved: { from: DocumentRef; to: DocumentRef } | null;
   /**
    * same-file: the only node of its type that left the file and the only one that came; same-content:
    * near-identical content (also when the new id belonged to another node before: see `reusedId`).
@@ -60,6 +73,16 @@ export interface LinkChange {
   to: NodeRef;
 }
 
+/**
+ * A link still written at the head whose target is gone from where it is looked up: the node it named was
+ * renamed, moved to another document or removed, and the reference was not updated (`sparbar check` reports it
+ * as unknown-reference). Listed instead of a removed link, since nobody removed it.
+ */
+export interface BrokenLink extends LinkChange {
+  /** The id as still written in the file (`FO1.3`), which named `to` at the base. */
+  written: string;
+}
+
 export interface FollowUpRef {
   node: NodeRef;
   period: string;
@@ -70,6 +93,12 @@ export interface FollowUpRef {
   author: string | null;
   date: string | null;
   file: string;
+}
+
+/** A follow-up whose file is still there at the head but whose `avser` names an id that is gone (followup-unknown-node): it no longer attaches to its node. */
+export interface DetachedFollowUp extends FollowUpRef {
+  /** `avser` as still written. */
+  written: string;
 }
 
 export interface FollowUpChange {
@@ -92,7 +121,9 @@ export interface PlanDiff {
   /** Every goal that a NodeRef's `goal` names, with its title (from the head graph, or the base graph for a removed goal), in natural order. */
   goals: { key: string; id: string; title: string }[];
   nodes: { added: AddedNode[]; removed: NodeRef[]; renamed: Rename[]; changed: NodeChange[] };
-  links: { added: LinkChange[]; removed: LinkChange[] };
+  /** Links added and removed between nodes on both sides; `broken`: links still written whose target is gone from where it is looked up. */
+  links: { added: LinkChange[]; removed: LinkChange[]; broken: BrokenLink[] };
   coverage: CoverageChanges;
-  followUps: { added: FollowUpRef[]; removed: FollowUpRef[]; changed: FollowUpChange[] };
+  /** `detached`: follow-ups still on disk whose node is gone from where `avser` looks (not removed by anyone). */
+  followUps: { added: FollowUpRef[]; removed: FollowUpRef[]; changed: FollowUpChange[]; detached: DetachedFollowUp[] };
 }

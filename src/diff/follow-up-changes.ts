@@ -16,7 +16,12 @@ const FOLLOW_UP_FIELDS: readonly [keyof FollowUp, string][] = [
   ['body', 'text'],
 ];
 
-export function diffFollowUps(m: NodeMatching, refs: NodeRefs): PlanDiff['followUps'] {
+/**
+ * Follow-ups added, removed and changed, per node (by the matching) and period. A base follow-up with none at
+ * the head whose file still names its node's id in `avser` (`stillWritten`: file → ids that resolve to nothing)
+ * is detached, not removed: its node was renamed, moved or removed and the follow-up was left behind.
+ */
+export function diffFollowUps(m: NodeMatching, refs: NodeRefs, stillWritten: ReadonlyMap<string, ReadonlySet<string>> = new Map()): PlanDiff['followUps'] {
   const key = (node: string, period: string) => `${node}\u0000${period}`;
   const baseFu = new Map<string, FollowUp>();
   for (const f of m.base.followUps) baseFu.set(key(m.toHead.get(f.node) ?? `\u0000${f.node}`, f.period), f);
@@ -33,7 +38,7 @@ export function diffFollowUps(m: NodeMatching, refs: NodeRefs): PlanDiff['follow
     file: f.source.file,
   });
   const order = (a: { node: NodeRef; period: string }, b: { node: NodeRef; period: string }) => byKey(a.node, b.node) || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0);
-  const out: PlanDiff['followUps'] = { added: [], removed: [], changed: [] };
+  const out: PlanDiff['followUps'] = { added: [], removed: [], changed: [], detached: [] };
   for (const [k, f] of headFu) {
     const before = baseFu.get(k);
     if (!before) {
@@ -44,9 +49,17 @@ export function diffFollowUps(m: NodeMatching, refs: NodeRefs): PlanDiff['follow
     for (const [prop, field] of FOLLOW_UP_FIELDS) if (!sameValue(before[prop], f[prop])) changes.push({ field, before: before[prop], after: f[prop] });
     if (changes.length > 0) out.changed.push({ node: refs.head(f.node), period: f.period, file: f.source.file, changes });
   }
-  for (const [k, f] of baseFu) if (!headFu.has(k)) out.removed.push(ref(f, 'base'));
+  for (const [k, f] of baseFu) {
+    if (headFu.has(k)) continue;
+    const node = m.bi.node(f.node);
+    const written = stillWritten.get(f.source.file);
+    const as = node === undefined || written === undefined ? undefined : [node.id, node.key].find((id) => written.has(id));
+    if (as === undefined) out.removed.push(ref(f, 'base'));
+    else out.detached.push({ ...ref(f, 'base'), written: as });
+  }
   out.added.sort(order);
   out.removed.sort(order);
   out.changed.sort(order);
+  out.detached.sort(order);
   return out;
 }

@@ -1,11 +1,11 @@
 // The plan diff as markdown for a pull request comment or a job summary: plain Swedish, grouped by goal,
 // written for reviewers who are not programmers (no keys, no JSON, dates and amounts as people write them).
-import { capitalise } from '../words/agreement.js';
+import { ADJECTIVES, agree, capitalise, definite, nounFor } from '../words/agreement.js';
 import { countedAdjective, LINK_VERBS, NODE_WORDS } from '../words/nodes.js';
 import type { EdgeType, NodeType } from '../graph/types.js';
 import type { PlanDiffReport, SideInfo } from './compare-revisions.js';
 import { naturalCompare } from '../util/natural-compare.js';
-import type { FollowUpRef, LinkChange, NodeRef, Rename } from './diff-graphs.js';
+import type { BrokenLink, DetachedFollowUp, DocumentRef, FollowUpRef, LinkChange, NodeRef, PlanDiff, Rename } from './diff-graphs.js';
 import { describeChange, escapeMarkdown, FIELD_LABELS, formatValue, num } from './describe-change.js';
 
 export { describeChange, escapeMarkdown, formatValue } from './describe-change.js';
@@ -26,6 +26,47 @@ export function reusedIdText(r: Rename): string {
 }
 
 const name = (r: { id: string; title: string }) => `${escapeMarkdown(r.id)} ${escapeMarkdown(r.title)}`;
+
+/** "planen aby-plan-2025-2028 Åbys plan" (not escaped). */
+export function documentName(d: DocumentRef): string {
+  return `${d.type === 'policy' ? 'policyn' : 'planen'} ${d.id} ${d.title}`;
+}
+
+/** "från planen … till planen …" for a node moved between documents (not escaped). */
+export function movedText(moved: NonNullable<Rename['moved']>): string {
+  return `från ${documentName(moved.from)} till ${documentName(moved.to)}`;
+}
+
+/**
+ * What became of the node a reference still names (not escaped), from the renames of the diff: "har nu id FO1.6",
+ * "finns nu i planen aby-plan-2025-2028", "har tagits bort"; and what to write instead, when there is something.
+ */
+export function whatBecameOf(diff: Pick<PlanDiff, 'nodes'>, key: string, side: 'base' | 'head'): { text: string; write: string | null } {
+  const r = diff.nodes.renamed.find((x) => (side === 'head' ? x.to.key : x.from.key) === key);
+  if (r === undefined) {
+    const gone = side === 'base' && diff.nodes.removed.some((x) => x.key === key);
+    return { text: gone ? 'har tagits bort' : 'inte längre finns där hänvisningen letar', write: null };
+  }
+  if (r.moved !== null) {
+    const where = `${r.moved.to.type === 'policy' ? 'policyn' : 'planen'} ${r.moved.to.id}`;
+    return { text: r.from.id === r.to.id ? `nu finns i ${where}` : `nu har id ${r.to.id} och finns i ${where}`, write: `${r.moved.to.id}:${r.to.id}` };
+  }
+  return { text: `nu har id ${r.to.id}`, write: r.to.id };
+}
+
+/** "Mäter fortfarande FO1.3, som nu har id FO1.6: hänvisningen leder ingenstans. Skriv FO1.6." (not escaped). */
+export function brokenLinkText(diff: Pick<PlanDiff, 'nodes'>, l: BrokenLink): string {
+  const [first = '', ...rest] = LINK_VERBS[l.type].split(' ');
+  const what = whatBecameOf(diff, l.to.key, 'head');
+  return `${[capitalise(first), 'fortfarande', ...rest].join(' ')} ${l.written} (${l.to.title}), som ${what.text}: hänvisningen leder ingenstans.${what.write ? ` Skriv ${what.write}.` : ''}`;
+}
+
+/** "avser fortfarande M4, som nu finns i planen …: uppföljningen hör inte längre till något mål." (not escaped). */
+export function detachedText(diff: Pick<PlanDiff, 'nodes'>, f: DetachedFollowUp): string {
+  const what = whatBecameOf(diff, f.node.key, 'base');
+  const renamedOnly = what.write !== null && !what.write.includes(':');
+  return `Filen finns kvar och avser fortfarande ${f.written}, som ${what.text}: uppföljningen hör inte längre till ${NODE_WORDS[f.node.type].ett ? 'något' : 'någon'} ${NODE_WORDS[f.node.type].one}.${renamedOnly ? ` Skriv avser: ${what.write}.` : ''}`;
+}
 
 /** Lines for the link changes of one node, e.g. "Bidrar nu till FO2.3 … (i stället för FO2.1 …)". */
 function describeLinks(added: LinkChange[], removed: LinkChange[]): string[] {
@@ -89,19 +130,25 @@ export function formatDiffMarkdown(report: PlanDiffReport): string {
     fu.added.length ? `${fu.added.length} ${fu.added.length === 1 ? 'ny uppföljning' : 'nya uppföljningar'}` : '',
     fu.changed.length ? `${fu.changed.length} ${fu.changed.length === 1 ? 'ändrad uppföljning' : 'ändrade uppföljningar'}` : '',
     fu.removed.length ? `${fu.removed.length} ${fu.removed.length === 1 ? 'borttagen uppföljning' : 'borttagna uppföljningar'}` : '',
+    fu.detached.length ? `${fu.detached.length} ${fu.detached.length === 1 ? 'uppföljning' : 'uppföljningar'} vars ”avser” inte längre leder någonstans` : '',
   ].filter(Boolean);
   const summary = [
     ...count(report.nodes.added, 'ny'),
     ...count(report.nodes.removed, 'borttagen'),
-    ...TYPE_ORDER.map((t) => [t, report.nodes.renamed.filter((r) => r.to.type === t).length] as const)
+    ...TYPE_ORDER.map((t) => [t, report.nodes.renamed.filter((r) => r.to.type === t && r.moved !== null).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([t, n]) => `${n} ${agree(ADJECTIVES.flyttad, n, NODE_WORDS[t])} ${nounFor(n, NODE_WORDS[t])}`),
+    ...TYPE_ORDER.map((t) => [t, report.nodes.renamed.filter((r) => r.to.type === t && r.moved === null).length] as const)
       .filter(([, n]) => n > 0)
       .map(([t, n]) => `${n} ${n === 1 ? NODE_WORDS[t].one : NODE_WORDS[t].many} med nytt id`),
     ...count([...changedNodes.values()], 'ändrad'),
     ...fuParts,
-  ];
+    report.links.broken.length ? `${report.links.broken.length} ${report.links.broken.length === 1 ? 'hänvisning' : 'hänvisningar'} som inte längre leder någonstans` : '',
+  ].filter(Boolean);
   const c = report.coverage;
+  const addedKeys = new Set(report.nodes.added.map((n) => n.key));
   const coverageLines = [
-    ...c.uncovered.map((p) => `**Obs!** Styrprincipen ${name(p)} förverkligas inte längre av något mål.`),
+    ...c.uncovered.map((p) => `**Obs!** Styrprincipen ${name(p)} förverkligas ${addedKeys.has(p.key) ? 'inte' : 'inte längre'} av något mål.`),
     ...c.covered.map((p) => `Styrprincipen ${name(p)} förverkligas nu av minst ett mål.`),
     ...c.goalsWithoutFocusAreas.added.map((g) => `**Obs!** Målet ${name(g)} har inga fokusområden.`),
     ...c.goalsWithoutFocusAreas.removed.map((g) => `Målet ${name(g)} har nu fokusområden.`),
@@ -135,13 +182,21 @@ export function formatDiffMarkdown(report: PlanDiffReport): string {
     items.push({ node: n, rank: rank(n.type), lines: [`**${capitalise(countedAdjective('ny', n.type, 1))} ${name(n)}**`, ...lines] });
   }
   for (const n of report.nodes.removed) items.push({ node: n, rank: rank(n.type), lines: [`**${capitalise(countedAdjective('borttagen', n.type, 1))} ${name(n)}**`] });
+  const movedGoals = new Map(report.nodes.renamed.filter((r) => r.moved !== null && r.to.type === 'mål').map((r) => [r.to.key, r]));
   for (const r of report.nodes.renamed) {
-    const why = `${r.reason === 'same-file' ? `samma fil, ${escapeMarkdown(r.to.file)}` : 'samma innehåll'}${r.reusedId ? `; ${escapeMarkdown(reusedIdText(r))}` : ''}`;
-    items.push({
-      node: r.to,
-      rank: rank(r.to.type),
-      lines: [`**${typeWord(r.to.type)} ${escapeMarkdown(r.from.id)} har fått id ${escapeMarkdown(r.to.id)}** ${escapeMarkdown(r.to.title)} (${why})`, ...r.changes.flatMap(describeChange)],
-    });
+    const reused = r.reusedId ? escapeMarkdown(reusedIdText(r)) : '';
+    let head: string;
+    if (r.moved === null) {
+      const why = `${r.reason === 'same-file' ? `samma fil, ${escapeMarkdown(r.to.file)}` : 'samma innehåll'}${reused ? `; ${reused}` : ''}`;
+      head = `**${typeWord(r.to.type)} ${escapeMarkdown(r.from.id)} har fått id ${escapeMarkdown(r.to.id)}** ${escapeMarkdown(r.to.title)} (${why})`;
+    } else {
+      // A focus area that moved with its goal says so, instead of the two documents again.
+      const goal = r.to.goal === null || r.to.goal === r.to.key ? undefined : movedGoals.get(r.to.goal);
+      const where = goal?.moved?.to.key === r.moved.to.key && goal.moved.from.key === r.moved.from.key ? `med målet ${escapeMarkdown(goal.to.id)}` : escapeMarkdown(movedText(r.moved));
+      const what = r.from.id === r.to.id ? `${typeWord(r.to.type)} ${name(r.to)} har flyttats**` : `${typeWord(r.to.type)} ${escapeMarkdown(r.from.id)} har fått id ${escapeMarkdown(r.to.id)} och flyttats** ${escapeMarkdown(r.to.title)},`;
+      head = `**${what} ${where}${reused ? ` (${reused})` : ''}`;
+    }
+    items.push({ node: r.to, rank: rank(r.to.type), lines: [head, ...r.changes.flatMap(describeChange)] });
   }
   const linkAdded = new Map<string, LinkChange[]>();
   const linkRemoved = new Map<string, LinkChange[]>();
@@ -149,13 +204,19 @@ export function formatDiffMarkdown(report: PlanDiffReport): string {
   for (const l of report.links.removed) linkRemoved.set(l.from.key, [...(linkRemoved.get(l.from.key) ?? []), l]);
   const renamedKeys = new Set(report.nodes.renamed.map((r) => r.to.key));
   const changes = new Map(report.nodes.changed.map((ch) => [ch.node.key, ch.changes]));
+  const brokenFrom = new Map<string, BrokenLink[]>();
+  for (const l of report.links.broken) {
+    brokenFrom.set(l.from.key, [...(brokenFrom.get(l.from.key) ?? []), l]);
+    if (!renamedKeys.has(l.from.key)) changedNodes.set(l.from.key, l.from);
+  }
+  const brokenLines = (key: string) => (brokenFrom.get(key) ?? []).map((l) => `**Obs!** ${escapeMarkdown(brokenLinkText(report, l))}`);
   for (const [key, node] of changedNodes) {
-    const lines = [...(changes.get(key) ?? []).flatMap(describeChange), ...describeLinks(linkAdded.get(key) ?? [], linkRemoved.get(key) ?? [])];
+    const lines = [...(changes.get(key) ?? []).flatMap(describeChange), ...describeLinks(linkAdded.get(key) ?? [], linkRemoved.get(key) ?? []), ...brokenLines(key)];
     if (lines.length > 0) items.push({ node, rank: rank(node.type), lines: [`**${typeWord(node.type)} ${name(node)}**`, ...lines] });
   }
   for (const key of renamedKeys) {
-    const extra = describeLinks(linkAdded.get(key) ?? [], linkRemoved.get(key) ?? []);
-    const item = items.find((i) => i.node.key === key && i.lines[0]!.includes('har fått id'));
+    const extra = [...describeLinks(linkAdded.get(key) ?? [], linkRemoved.get(key) ?? []), ...brokenLines(key)];
+    const item = items.find((i) => i.node.key === key && /har fått id|har flyttats/.test(i.lines[0]!));
     if (item) item.lines.push(...extra);
   }
   // Follow-ups: many new ones for one goal and period (a period being opened) go on one line.
@@ -179,6 +240,9 @@ export function formatDiffMarkdown(report: PlanDiffReport): string {
   }
   for (const f of fu.changed) items.push({ node: f.node, rank: fuRank, lines: [`**Uppföljning ${f.period}** av ${name(f.node)}`, ...f.changes.flatMap(describeChange)] });
   for (const f of fu.removed) items.push({ node: f.node, rank: fuRank, lines: [`**Borttagen uppföljning ${f.period}** av ${name(f.node)}`] });
+  for (const f of fu.detached) {
+    items.push({ node: f.node, rank: fuRank, lines: [`**Uppföljning ${f.period} av ${name(f.node)} hör inte längre till ${definite(NODE_WORDS[f.node.type])}**`, `${escapeMarkdown(detachedText(report, f))} (${escapeMarkdown(f.file)})`] });
+  }
 
   const groups = new Map<string, Item[]>();
   for (const item of items) {

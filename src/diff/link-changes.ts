@@ -1,28 +1,46 @@
 // Step four of the plan diff: links added and removed between nodes that exist on both sides, and what that
 // does to coverage (principles no goal realises, goals without focus areas, focus areas without actions).
 import type { GraphEdge } from '../graph/types.js';
-import type { CoverageChanges, LinkChange, PlanDiff } from './diff-types.js';
+import type { GraphIndex } from '../graph/graph-index.js';
+import type { BrokenLink, CoverageChanges, LinkChange, PlanDiff } from './diff-types.js';
 import type { NodeMatching } from './match-nodes.js';
 import { byKey, type NodeRefs } from './node-refs.js';
 
-/** Links between nodes on both sides, the base's mapped to head keys (links of added and removed nodes are listed with them). */
-export function diffLinks(m: NodeMatching, refs: NodeRefs): PlanDiff['links'] {
+/**
+ * Links between nodes on both sides, the base's mapped to head keys (links of added and removed nodes are listed
+ * with them). A base link missing at the head whose target id is still written in the source's file
+ * (`stillWritten`: file → ids that resolve to nothing there) is broken, not removed: its target was renamed or
+ * moved. A node's part-of link to its own policy or plan is left out: a move between documents is told as one.
+ */
+export function diffLinks(m: NodeMatching, refs: NodeRefs, stillWritten: ReadonlyMap<string, ReadonlySet<string>> = new Map()): PlanDiff['links'] {
   const edgeKey = (e: GraphEdge) => `${e.from}\u0000${e.type}\u0000${e.to}`;
-  const baseEdges = new Map<string, GraphEdge>();
+  const toOwnDocument = (index: GraphIndex, e: GraphEdge) => e.type === 'part-of' && index.node(e.from)?.document === e.to;
+  const baseEdges = new Map<string, { edge: GraphEdge; baseTo: string }>();
   for (const e of m.base.edges) {
     const from = m.toHead.get(e.from);
     const to = m.toHead.get(e.to);
-    if (from === undefined || to === undefined) continue;
+    if (from === undefined || to === undefined || toOwnDocument(m.bi, e)) continue;
     const mapped = { from, to, type: e.type };
-    baseEdges.set(edgeKey(mapped), mapped);
+    baseEdges.set(edgeKey(mapped), { edge: mapped, baseTo: e.to });
   }
   const headEdges = new Map<string, GraphEdge>();
-  for (const e of m.head.edges) if (m.toBase.has(e.from) && m.toBase.has(e.to)) headEdges.set(edgeKey(e), e);
+  for (const e of m.head.edges) if (m.toBase.has(e.from) && m.toBase.has(e.to) && !toOwnDocument(m.hi, e)) headEdges.set(edgeKey(e), e);
   const linkChange = (e: GraphEdge): LinkChange => ({ type: e.type, from: refs.head(e.from), to: refs.head(e.to) });
   const order = (a: LinkChange, b: LinkChange) => byKey(a.from, b.from) || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) || byKey(a.to, b.to);
+  const removed: LinkChange[] = [];
+  const broken: BrokenLink[] = [];
+  for (const [k, { edge, baseTo }] of baseEdges) {
+    if (headEdges.has(k)) continue;
+    const target = m.bi.node(baseTo)!;
+    const written = stillWritten.get(m.hi.node(edge.from)!.source.file);
+    const as = written === undefined ? undefined : [target.id, target.key].find((id) => written.has(id));
+    if (as === undefined) removed.push(linkChange(edge));
+    else broken.push({ ...linkChange(edge), written: as });
+  }
   return {
     added: [...headEdges].filter(([k]) => !baseEdges.has(k)).map(([, e]) => linkChange(e)).sort(order),
-    removed: [...baseEdges].filter(([k]) => !headEdges.has(k)).map(([, e]) => linkChange(e)).sort(order),
+    removed: removed.sort(order),
+    broken: broken.sort(order),
   };
 }
 

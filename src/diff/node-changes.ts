@@ -1,7 +1,7 @@
 // Step three of the plan diff: the nodes added, removed, renamed and changed, with each changed field.
 import { fieldRecord } from '../graph/node-fields.js';
 import type { EdgeType, GraphNode } from '../graph/types.js';
-import type { AddedNode, FieldChange, NodeChange, PlanDiff, Rename } from './diff-types.js';
+import type { AddedNode, DocumentRef, FieldChange, NodeChange, PlanDiff, Rename } from './diff-types.js';
 import type { NodeMatching } from './match-nodes.js';
 import { byKey, type NodeRefs } from './node-refs.js';
 import { sameValue } from './stable-json.js';
@@ -26,6 +26,18 @@ export function nodeChanges(before: GraphNode, after: GraphNode): FieldChange[] 
   return changes;
 }
 
+/** The documents a renamed node moved between, or null when it stayed in its own (a renamed document is the same one). */
+function movedBetweenDocuments(m: NodeMatching, from: GraphNode, to: GraphNode): Rename['moved'] {
+  if (from.document === null || to.document === null || from.document === from.key || m.toHead.get(from.document) === to.document) return null;
+  const doc = (index: NodeMatching['bi'], key: string): DocumentRef | null => {
+    const n = index.node(key);
+    return n && (n.type === 'policy' || n.type === 'plan') ? { key: n.key, type: n.type, id: n.id, title: n.title } : null;
+  };
+  const before = doc(m.bi, from.document);
+  const after = doc(m.hi, to.document);
+  return before && after ? { from: before, to: after } : null;
+}
+
 /** The nodes section of the diff, from the matching. */
 export function diffNodes(m: NodeMatching, refs: NodeRefs): PlanDiff['nodes'] {
   const added: AddedNode[] = m.head.nodes
@@ -41,13 +53,18 @@ export function diffNodes(m: NodeMatching, refs: NodeRefs): PlanDiff['nodes'] {
     .map((n) => refs.base(n.key))
     .sort(byKey);
   const renamed: Rename[] = m.renames
-    .map((r) => ({
-      from: refs.base(r.from.key),
-      to: refs.head(r.to.key),
-      reason: r.reason,
-      reusedId: m.bi.node(r.to.key) !== undefined,
-      changes: nodeChanges(r.from, r.to).filter((c) => c.field !== 'fil' || r.reason !== 'same-file'),
-    }))
+    .map((r) => {
+      const moved = movedBetweenDocuments(m, r.from, r.to);
+      return {
+        from: refs.base(r.from.key),
+        to: refs.head(r.to.key),
+        reason: r.reason,
+        reusedId: m.bi.node(r.to.key) !== undefined,
+        moved,
+        // The file follows from the move (or is the same file) and is not repeated.
+        changes: nodeChanges(r.from, r.to).filter((c) => c.field !== 'fil' || (r.reason !== 'same-file' && moved === null)),
+      };
+    })
     .sort((a, b) => byKey(a.to, b.to));
   const renamedFrom = new Set(m.renames.map((r) => r.from.key));
   const changed: NodeChange[] = [];

@@ -38,16 +38,19 @@ export function goalOf(index: GraphIndex, key: string): string | null {
   }
 }
 
-/** Makes NodeRefs for keys of the head and of the base graph; a base node's goal is named by its head key when it has one. */
+/** Makes NodeRefs for keys of the head and of the base graph; a base node's goal is named by its head key when it has one; a head node with no goal keeps the one it had at the base. */
 export interface NodeRefs {
   head(key: string): NodeRef;
   base(key: string): NodeRef;
 }
 
-export function nodeRefs(bi: GraphIndex, hi: GraphIndex, toHead: ReadonlyMap<string, string>): NodeRefs {
+export function nodeRefs(bi: GraphIndex, hi: GraphIndex, toHead: ReadonlyMap<string, string>, toBase: ReadonlyMap<string, string> = new Map()): NodeRefs {
   const ref = (index: GraphIndex, node: GraphNode, side: 'base' | 'head'): NodeRef => {
     let goal = goalOf(index, node.key);
-    if (goal !== null && side === 'base') goal = toHead.get(goal) ?? goal;
+    // A node whose links to its goal no longer resolve (the goal moved, its id changed) stays under the goal it had.
+    const before = side === 'head' && goal === null ? toBase.get(node.key) : undefined;
+    if (before !== undefined) goal = goalOf(bi, before);
+    if (goal !== null && (side === 'base' || before !== undefined)) goal = toHead.get(goal) ?? goal;
     return { key: node.key, type: node.type, id: node.id, title: node.title, file: node.source.file, goal };
   };
   return { head: (key) => ref(hi, hi.node(key)!, 'head'), base: (key) => ref(bi, bi.node(key)!, 'base') };

@@ -1,14 +1,14 @@
 // The site's page "Ändringar sedan antagandet" as data: the plan diff (the plan as adopted, a git tag or
 // revision, against the plan now) narrowed to one plan and grouped by goal, in plain Swedish lines for
 // readers who are not programmers. Pure: the comparison in, the view out; the page adds the links.
-import { capitalise } from '../words/agreement.js';
+import { ADJECTIVES, agree, capitalise, definite, nounFor } from '../words/agreement.js';
 import { countedAdjective, LINK_VERBS, NODE_WORDS } from '../words/nodes.js';
 import type { EdgeType } from '../graph/types.js';
 import type { NodeType } from '../graph/types.js';
 import type { PlanDiffReport } from '../diff/compare-revisions.js';
 import type { FieldChange, FollowUpRef, LinkChange, NodeRef } from '../diff/diff-graphs.js';
 import { naturalCompare } from '../util/natural-compare.js';
-import { describeChange, formatValue as formatDiffValue, reusedIdText } from '../diff/format-markdown.js';
+import { brokenLinkText, describeChange, detachedText, formatValue as formatDiffValue, movedText, reusedIdText } from '../diff/format-markdown.js';
 import type { SinceAdoption } from '../diff/since-adoption.js';
 import { formatNumber, formatPeriod } from './format.js';
 
@@ -125,6 +125,7 @@ function followUpValues(f: FollowUpRef): string[] {
   return parts;
 }
 
+
 interface Ranked extends AdoptionItem {
   goal: string | null;
   rank: number;
@@ -154,7 +155,9 @@ export function adoptionView(plan: string, since: SinceAdoption | null, opts: { 
 
   const added = report.nodes.added.filter(inPlan);
   const removed = report.nodes.removed.filter(inPlan);
-  const renamed = report.nodes.renamed.filter((r) => inPlan(r.to));
+  // A node moved to or from another plan is told on both plans' pages.
+  const renamed = report.nodes.renamed.filter((r) => inPlan(r.to) || inPlan(r.from));
+  const broken = report.links.broken.filter((l) => inPlan(l.from));
   const linksAdded = report.links.added.filter((l) => inPlan(l.from));
   const linksRemoved = report.links.removed.filter((l) => inPlan(l.from));
   const changed = new Map(report.nodes.changed.filter((c) => inPlan(c.node)).map((c) => [c.node.key, c]));
@@ -167,6 +170,7 @@ export function adoptionView(plan: string, since: SinceAdoption | null, opts: { 
   const fuAdded = report.followUps.added.filter((f) => inPlan(f.node));
   const fuChanged = report.followUps.changed.filter((f) => inPlan(f.node));
   const fuRemoved = report.followUps.removed.filter((f) => inPlan(f.node));
+  const fuDetached = report.followUps.detached.filter((f) => inPlan(f.node));
 
   const countBy = (refs: { type: NodeType }[], kind: 'ny' | 'ändrad' | 'borttagen') =>
     TYPE_ORDER.map((t) => [t, refs.filter((r) => r.type === t).length] as const)
@@ -176,13 +180,18 @@ export function adoptionView(plan: string, since: SinceAdoption | null, opts: { 
   const summary = [
     ...countBy(added, 'ny'),
     ...countBy(removed, 'borttagen'),
-    ...TYPE_ORDER.map((t) => [t, renamed.filter((r) => r.to.type === t).length] as const)
+    ...TYPE_ORDER.map((t) => [t, renamed.filter((r) => r.to.type === t && r.moved !== null).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([t, n]) => `${n} ${agree(ADJECTIVES.flyttad, n, NODE_WORDS[t])} ${nounFor(n, NODE_WORDS[t])}`),
+    ...TYPE_ORDER.map((t) => [t, renamed.filter((r) => r.to.type === t && r.moved === null).length] as const)
       .filter(([, n]) => n > 0)
       .map(([t, n]) => `${n} ${n === 1 ? NODE_WORDS[t].one : NODE_WORDS[t].many} med nytt id`),
     ...countBy([...changedNodes.values()], 'ändrad'),
     ...fuCount(fuAdded.length, 'ny uppföljning', 'nya uppföljningar'),
     ...fuCount(fuChanged.length, 'ändrad uppföljning', 'ändrade uppföljningar'),
     ...fuCount(fuRemoved.length, 'borttagen uppföljning', 'borttagna uppföljningar'),
+    ...fuCount(fuDetached.length, 'uppföljning vars ”avser” inte längre leder någonstans', 'uppföljningar vars ”avser” inte längre leder någonstans'),
+    ...fuCount(broken.length, 'hänvisning som inte längre leder någonstans', 'hänvisningar som inte längre leder någonstans'),
   ];
 
   const c = report.coverage;
@@ -211,13 +220,20 @@ export function adoptionView(plan: string, since: SinceAdoption | null, opts: { 
     items.push({ label: capitalise(countedAdjective('ny', n.type, 1)), node: ref(n), removed: false, lines: [...facts, ...links], goal: n.goal, rank: rank(n.type) });
   }
   for (const n of removed) items.push({ label: capitalise(countedAdjective('borttagen', n.type, 1)), node: ref(n), removed: true, lines: [], goal: n.goal, rank: rank(n.type) });
-  const linksOf = (key: string) => linkLines(linksAdded.filter((l) => l.from.key === key), linksRemoved.filter((l) => l.from.key === key));
+  const linksOf = (key: string) => [
+    ...linkLines(linksAdded.filter((l) => l.from.key === key), linksRemoved.filter((l) => l.from.key === key)),
+    ...broken.filter((l) => l.from.key === key).map((l) => brokenLinkText(report, l)),
+  ];
+  for (const l of broken) if (!renamedKeys.has(l.from.key)) changedNodes.set(l.from.key, l.from);
   for (const r of renamed) {
     items.push({
-      label: `${capitalise(NODE_WORDS[r.to.type].one)} med nytt id (tidigare ${r.from.id}):`,
+      label:
+        r.moved === null
+          ? `${capitalise(NODE_WORDS[r.to.type].one)} med nytt id (tidigare ${r.from.id}):`
+          : `${capitalise(agree(ADJECTIVES.flyttad, 1, NODE_WORDS[r.to.type]))} ${NODE_WORDS[r.to.type].one}${r.from.id === r.to.id ? '' : ` med nytt id (tidigare ${r.from.id})`}:`,
       node: ref(r.to),
       removed: false,
-      lines: [...(r.reusedId ? [`${capitalise(reusedIdText(r))}.`] : []), ...r.changes.filter((ch) => ch.field !== 'id').flatMap(changeLines), ...linksOf(r.to.key)],
+      lines: [...(r.moved ? [`${capitalise(movedText(r.moved))}.`] : []), ...(r.reusedId ? [`${capitalise(reusedIdText(r))}.`] : []), ...r.changes.filter((ch) => ch.field !== 'id').flatMap(changeLines), ...linksOf(r.to.key)],
       goal: r.to.goal,
       rank: rank(r.to.type),
     });
@@ -231,6 +247,10 @@ export function adoptionView(plan: string, since: SinceAdoption | null, opts: { 
   for (const f of fuAdded) items.push({ label: `Ny uppföljning ${formatPeriod(f.period)} av`, node: ref(f.node), removed: gone.has(f.node.key), lines: followUpValues(f), goal: f.node.goal, rank: fuRank });
   for (const f of fuChanged) items.push({ label: `Ändrad uppföljning ${formatPeriod(f.period)} av`, node: ref(f.node), removed: gone.has(f.node.key), lines: f.changes.flatMap(changeLines), goal: f.node.goal, rank: fuRank });
   for (const f of fuRemoved) items.push({ label: `Borttagen uppföljning ${formatPeriod(f.period)} av`, node: ref(f.node), removed: gone.has(f.node.key), lines: [], goal: f.node.goal, rank: fuRank });
+  for (const f of fuDetached) {
+    const noun = definite(NODE_WORDS[f.node.type]);
+    items.push({ label: `Uppföljning ${formatPeriod(f.period)} som inte längre hör till ${noun}`, node: ref(f.node), removed: true, lines: [detachedText(report, f)], goal: f.node.goal, rank: fuRank });
+  }
 
   const goals = new Map(report.goals.filter(inPlan).map((g) => [g.key, g]));
   const byGoal = new Map<string, Ranked[]>();

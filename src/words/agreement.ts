@@ -29,6 +29,8 @@ export const ADJECTIVES = {
   ny: { en: 'ny', ett: 'nytt', many: 'nya' },
   ändrad: { en: 'ändrad', ett: 'ändrat', many: 'ändrade' },
   borttagen: { en: 'borttagen', ett: 'borttaget', many: 'borttagna' },
+  tillagd: { en: 'tillagd', ett: 'tillagt', many: 'tillagda' },
+  flyttad: { en: 'flyttad', ett: 'flyttat', many: 'flyttade' },
   klar: { en: 'klar', ett: 'klart', many: 'klara' },
   försenad: { en: 'försenad', ett: 'försenat', many: 'försenade' },
   'ej påbörjad': { en: 'ej påbörjad', ett: 'ej påbörjat', many: 'ej påbörjade' },
@@ -40,6 +42,14 @@ export const ADJECTIVES = {
   'ej inlämnad': { en: 'ej inlämnad', ett: 'ej inlämnat', many: 'ej inlämnade' },
   ifylld: { en: 'ifylld', ett: 'ifyllt', many: 'ifyllda' },
 } as const satisfies Record<string, Adjective>;
+
+/** The noun in its definite singular: aktiviteten, målet, fokusområdet, indikatorn, delpunkten. */
+export function definite(noun: Noun): string {
+  const word = noun.one;
+  if (word.endsWith('e')) return `${word}${noun.ett ? 't' : 'n'}`;
+  if (/(or|el|er)$/.test(word)) return `${word}n`;
+  return `${word}${noun.ett ? 'et' : 'en'}`;
+}
 
 /** The noun in the number `n` asks for: `aktivitet` for 1, `aktiviteter` otherwise (0 too). */
 export function nounFor(n: number, noun: Noun): string {

@@ -86,6 +86,7 @@ describe('sparbar diff', () => {
         to: expect.objectContaining({ key: `${DOC}:A38`, id: 'A38', title: 'Gemensam integrationsplattform' }),
         reason: 'same-file',
         reusedId: false,
+        moved: null,
         changes: [],
       },
     ]);
@@ -239,6 +240,7 @@ describe('sparbar diff: renames, documents and edge cases', () => {
         to: expect.objectContaining({ id: 'A40', file: 'ekby/plan-2024-2027/aktiviteter/samhallsbyggnad/A40.md' }),
         reason: 'same-content',
         reusedId: false,
+        moved: null,
         changes: [{ field: 'fil', before: 'ekby/plan-2024-2027/aktiviteter/it-enheten/A21.md', after: 'ekby/plan-2024-2027/aktiviteter/samhallsbyggnad/A40.md' }],
       },
     ]);
@@ -251,8 +253,8 @@ describe('sparbar diff: renames, documents and edge cases', () => {
     const report = diff(repo);
     expect(report.nodes.renamed.map((r) => `${r.from.id}→${r.to.id} ${r.reason}`)).toEqual(['FO2.4→FO2.12 same-file']);
     expect(report.nodes.added).toEqual([]);
-    expect(report.links).toEqual({ added: [], removed: [] });
-    expect(report.followUps).toEqual({ added: [], removed: [], changed: [] });
+    expect(report.links).toEqual({ added: [], removed: [], broken: [] });
+    expect(report.followUps).toEqual({ added: [], removed: [], changed: [], detached: [] });
   });
 
   it('reports a renamed plan once, not every node in it', () => {
@@ -264,6 +266,65 @@ describe('sparbar diff: renames, documents and edge cases', () => {
     expect(report.nodes.removed).toEqual([]);
     expect(report.nodes.changed).toEqual([]);
     expect(report.followUps.changed).toEqual([]);
+  });
+
+  it('says that a goal moved to another plan of the folder, with its focus areas, and what was left pointing at it', async () => {
+    const repo = fresh();
+    repo.edit('plans/ekby/policy/policy.md', 'organisationer: [ekby]', 'organisationer: [ekby, aby]');
+    repo.write('plans/organisationer/aby.md', '---\ntyp: organisation\nid: aby\ntitel: Åby kommun\n---\n');
+    repo.write(
+      'plans/aby/plan-2025-2028/plan.md',
+      '---\ntyp: plan\nid: aby-plan-2025-2028\ntitel: Åbys plan\norganisation: aby\npolicy: ekby-it-policy\nantagen_av: Kommunstyrelsen\nantagen: 2025-02-14\nperiod:\n  från: 2025\n  till: 2028\n---\n',
+    );
+    repo.write('plans/aby/plan-2025-2028/mal/M4.md', repo.read(`${PLAN}/mal/M4.md`));
+    repo.write('plans/aby/plan-2025-2028/fokusomraden/FO4.3.md', repo.read(`${PLAN}/fokusomraden/FO4.3.md`));
+    repo.remove(`${PLAN}/mal/M4.md`);
+    repo.remove(`${PLAN}/fokusomraden/FO4.3.md`);
+    const report = diff(repo);
+    const moved = { from: { key: DOC, type: 'plan', id: DOC, title: 'Strategisk plan för digitalisering 2024–2027' }, to: { key: 'aby-plan-2025-2028', type: 'plan', id: 'aby-plan-2025-2028', title: 'Åbys plan' } };
+    expect(report.nodes.renamed.map((r) => `${r.from.key}→${r.to.key}`)).toEqual(['FO4.1', 'FO4.2', 'FO4.3', 'FO4.4', 'FO4.5', 'M4'].map((id) => `${DOC}:${id}→aby-plan-2025-2028:${id}`));
+    for (const r of report.nodes.renamed) expect(r.moved).toEqual(moved);
+    // The file and the link to the plan follow from the move: not repeated.
+    for (const r of report.nodes.renamed) expect(r.changes).toEqual([]);
+    expect(report.links.removed).toEqual([]);
+    // The follow-ups are still on disk in the first plan, naming ids that are no longer there.
+    expect(report.followUps.removed).toEqual([]);
+    expect(report.followUps.detached.map((f) => `${f.node.id} ${f.period} ${f.written}`)).toContain('M4 2026-08 M4');
+    expect(report.followUps.detached).toHaveLength(12);
+    expect(report.links.broken).toContainEqual(expect.objectContaining({ type: 'contributes-to', from: expect.objectContaining({ id: 'A14' }), to: expect.objectContaining({ key: 'aby-plan-2025-2028:FO4.1' }), written: 'FO4.1' }));
+    const md = (await runCli(['diff', 'main', path.join(repo.dir, 'plans')])).stdout;
+    expect(md).toContain('1 flyttat mål, 5 flyttade fokusområden, 12 uppföljningar vars ”avser” inte längre leder någonstans, 15 hänvisningar som inte längre leder någonstans');
+    expect(md).toContain('- **Mål M4 IT-infrastruktur har flyttats** från planen ekby-digplan-2024-2027 Strategisk plan för digitalisering 2024–2027 till planen aby-plan-2025-2028 Åbys plan\n');
+    expect(md).toContain('- **Fokusområde FO4.3 Molntjänster efter riskanalys har flyttats** med målet M4\n');
+    expect(md).toContain(
+      '- **Aktivitet A14 Nytt trådlöst nät i kommunens verksamhetslokaler**\n  - **Obs!** Bidrar fortfarande till FO4.1 (Stabilt och säkert nät), som nu finns i planen aby-plan-2025-2028: hänvisningen leder ingenstans. Skriv aby-plan-2025-2028:FO4.1.\n',
+    );
+    expect(md).toContain(
+      '- **Uppföljning 2026-08 av M4 IT-infrastruktur hör inte längre till målet**\n  - Filen finns kvar och avser fortfarande M4, som nu finns i planen aby-plan-2025-2028: uppföljningen hör inte längre till något mål. (ekby/plan-2024-2027/uppfoljning/2026-08/digitaliseringsenheten/M4.md)',
+    );
+    for (const wrong of ['har fått id M4', 'Borttagen uppföljning', 'Hör inte längre till', 'Bidrar inte längre till']) expect(md).not.toContain(wrong);
+    // The action that still names FO4.1 stays under goal M4, where the reader looks for it.
+    expect(md.indexOf('Aktivitet A14')).toBeLessThan(md.indexOf('### Policy, plan och övrigt'));
+  });
+
+  it('tells a link still written to a renamed id as broken, not as a link removed from the new id', async () => {
+    const repo = fresh();
+    repo.edit(`${PLAN}/mal/M1.md`, '  - id: FO1.3', '  - id: FO1.6');
+    const report = diff(repo);
+    expect(report.nodes.renamed.map((r) => `${r.from.id}→${r.to.id} ${r.reason}`)).toEqual(['FO1.3→FO1.6 same-file']);
+    // I6.4 measured FO1.3 and still names it; it never measured FO1.6.
+    expect(report.links.removed).toEqual([]);
+    expect(report.links.broken.map((l) => `${l.from.id} ${l.type} ${l.written} (nu ${l.to.id})`)).toEqual(['A03 contributes-to FO1.3 (nu FO1.6)', 'I6.4 measures FO1.3 (nu FO1.6)']);
+    expect(report.followUps.detached.map((f) => `${f.period} ${f.written}`)).toEqual(['2025-08 FO1.3', '2026-08 FO1.3']);
+    const md = (await runCli(['diff', 'main', path.join(repo.dir, 'plans')])).stdout;
+    expect(md).toContain('**Obs!** Mäter fortfarande FO1.3 (Nyttorealisering), som nu har id FO1.6: hänvisningen leder ingenstans. Skriv FO1.6.');
+    expect(md).toContain('Filen finns kvar och avser fortfarande FO1.3, som nu har id FO1.6: uppföljningen hör inte längre till något fokusområde. Skriv avser: FO1.6.');
+    expect(md).not.toMatch(/inte längre FO1\.6|Borttagen uppföljning/);
+    // Once the references are updated, only the rename is left.
+    for (const f of repo.git('grep', '-l', '-E', 'FO1\\.3\\b', '--', 'plans').split('\n').filter(Boolean)) repo.edit(f, /FO1\.3\b/g, 'FO1.6');
+    const fixed = diff(repo);
+    expect(fixed.links).toEqual({ added: [], removed: [], broken: [] });
+    expect(fixed.followUps).toEqual({ added: [], removed: [], changed: [], detached: [] });
   });
 
   it('says so when nothing changed', async () => {

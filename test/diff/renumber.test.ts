@@ -121,7 +121,7 @@ describe('the plan diff after renumbering', () => {
     expect(renames(report)).toEqual(['A03→A02 (återanvänt)', 'A02→A03 (återanvänt)']);
     expect(report.nodes.renamed.map((r) => r.to.title)).toEqual([a03, a02]);
     expect([...report.nodes.added, ...report.nodes.removed, ...report.nodes.changed]).toEqual([]);
-    expect(report.followUps).toEqual({ added: [], removed: [], changed: [] });
+    expect(report.followUps).toEqual({ added: [], removed: [], changed: [], detached: [] });
     const markdown = formatDiffMarkdown(report);
     expect(markdown).toContain('**I korthet:** 2 aktiviteter med nytt id.');
     expect(markdown).toContain(`**Aktivitet A02 har fått id A03** ${a02} (samma innehåll; id A03 hörde tidigare till en annan aktivitet)`);
@@ -136,7 +136,7 @@ describe('the plan diff after renumbering', () => {
     expect(renames(report)).toEqual(Object.entries(moves).map(([from, to]) => `${from}→${to}`));
     expect([...report.nodes.added, ...report.nodes.removed]).toEqual([]);
     expect(report.nodes.changed.map((c) => `${c.node.id} ${c.changes.map((x) => x.field).join(',')}`)).toEqual(['A13 text']);
-    expect(report.followUps).toEqual({ added: [], removed: [], changed: [] });
+    expect(report.followUps).toEqual({ added: [], removed: [], changed: [], detached: [] });
   });
 
   it('an action rewritten in place, with no other node to match, stays the same action', () => {

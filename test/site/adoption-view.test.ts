@@ -135,3 +135,39 @@ describe('antagen_revision in sparbar.config.json', () => {
     expect(plainLine('Rubrik: a\\_b \\[x\\] → \\*y\\*')).toBe('Rubrik: a_b [x] → *y*');
   });
 });
+
+describe('adoptionView after a goal moved to another plan and an id renamed with references left behind', () => {
+  it('tells the move on the plan it left, and the links and follow-ups still naming the old place as such', () => {
+    const repo = tempRepo();
+    try {
+      repo.git('tag', 'plan-2024-antagen');
+      repo.edit('plans/ekby/policy/policy.md', 'organisationer: [ekby]', 'organisationer: [ekby, aby]');
+      repo.write('plans/organisationer/aby.md', '---\ntyp: organisation\nid: aby\ntitel: Åby kommun\n---\n');
+      repo.write('plans/aby/plan-2025-2028/plan.md', '---\ntyp: plan\nid: aby-plan-2025-2028\ntitel: Åbys plan\norganisation: aby\npolicy: ekby-it-policy\nantagen_av: Kommunstyrelsen\nantagen: 2025-02-14\nperiod:\n  från: 2025\n  till: 2028\n---\n');
+      repo.write('plans/aby/plan-2025-2028/mal/M4.md', repo.read(`${PLAN}/mal/M4.md`));
+      repo.write('plans/aby/plan-2025-2028/fokusomraden/FO4.3.md', repo.read(`${PLAN}/fokusomraden/FO4.3.md`));
+      repo.remove(`${PLAN}/mal/M4.md`);
+      repo.remove(`${PLAN}/fokusomraden/FO4.3.md`);
+      repo.edit(`${PLAN}/mal/M1.md`, '  - id: FO1.3', '  - id: FO1.6');
+      const view = adoptionView(DOC, planSinceAdoption(path.join(repo.dir, 'plans'), 'plan-2024-antagen'), { policies: ['ekby-it-policy'] });
+      if (view.state !== 'available') throw new Error(JSON.stringify(view));
+      expect(view.summary).toEqual(expect.arrayContaining(['1 flyttat mål', '5 flyttade fokusområden', '1 fokusområde med nytt id']));
+      const items = view.groups.flatMap((g) => g.items);
+      expect(items).toContainEqual({
+        label: 'Flyttat mål:',
+        node: { key: 'aby-plan-2025-2028:M4', type: 'mål', id: 'M4', title: 'IT-infrastruktur' },
+        removed: false,
+        lines: ['Från planen ekby-digplan-2024-2027 Strategisk plan för digitalisering 2024–2027 till planen aby-plan-2025-2028 Åbys plan.'],
+      });
+      const i64 = items.find((i) => i.node.id === 'I6.4')!;
+      expect(i64.lines).toEqual(['Mäter fortfarande FO1.3 (Nyttorealisering), som nu har id FO1.6: hänvisningen leder ingenstans. Skriv FO1.6.']);
+      const left = items.filter((i) => i.label.startsWith('Uppföljning augusti 2026 som inte längre hör till'));
+      expect(left.map((i) => `${i.label} ${i.node.id}`)).toEqual(expect.arrayContaining(['Uppföljning augusti 2026 som inte längre hör till målet M4', 'Uppföljning augusti 2026 som inte längre hör till fokusområdet FO1.3']));
+      expect(items.map((i) => i.label)).not.toContain('Borttagen uppföljning augusti 2026 av');
+      // No file path on the page.
+      for (const i of items) for (const line of i.lines) expect(line).not.toMatch(/ekby\/plan-2024-2027/);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
