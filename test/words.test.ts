@@ -1,7 +1,7 @@
 // The interface's Swedish words: counted nouns, adjectives that agree with the noun's gender and the count,
 // number words, lists, node types' names and articles.
 import { describe, expect, it } from 'vitest';
-import { ADJECTIVES, NOUNS, agree, capitalise, counted, countedWith, joinSwedish, numberWord } from '../src/words/agreement.js';
+import { ADJECTIVES, NOUNS, agree, capitalise, counted, countedWith, definite, joinSwedish, numberWord } from '../src/words/agreement.js';
 import { NODE_WORDS, TYPE_LABEL, countedAdjective, withArticle } from '../src/words/nodes.js';
 import { UI, t } from '../src/words/ui.js';
 
@@ -36,6 +36,26 @@ describe('node words', () => {
     expect(countedAdjective('borttagen', 'aktivitet', 1)).toBe('borttagen aktivitet');
     expect(countedAdjective('ändrad', 'fokusområde', 2)).toBe('ändrade fokusområden');
     expect(TYPE_LABEL.plan).toBe('Strategisk plan');
+  });
+});
+
+describe('definite forms', () => {
+  it('give each node type its definite singular, as "hör inte längre till målet" needs', () => {
+    const forms = Object.fromEntries(Object.entries(NODE_WORDS).map(([type, noun]) => [type, definite(noun)]));
+    expect(forms).toEqual({
+      organisation: 'organisationen',
+      policy: 'policyn',
+      område: 'området',
+      styrprincip: 'styrprincipen',
+      underpunkt: 'delpunkten',
+      effektmål: 'effektmålet',
+      framgångsfaktor: 'den kritiska framgångsfaktorn',
+      plan: 'planen',
+      mål: 'målet',
+      fokusområde: 'fokusområdet',
+      aktivitet: 'aktiviteten',
+      indikator: 'indikatorn',
+    });
   });
 });
 

@@ -43,10 +43,13 @@ export const ADJECTIVES = {
   ifylld: { en: 'ifylld', ett: 'ifyllt', many: 'ifyllda' },
 } as const satisfies Record<string, Adjective>;
 
-/** The noun in its definite singular: aktiviteten, målet, fokusområdet, indikatorn, delpunkten. */
+/** The noun in its definite singular: aktiviteten, målet, fokusområdet, indikatorn, policyn, delpunkten. */
 export function definite(noun: Noun): string {
   const word = noun.one;
-  if (word.endsWith('e')) return `${word}${noun.ett ? 't' : 'n'}`;
+  // An adjective before the noun takes den/det and its weak form: den kritiska framgångsfaktorn.
+  const space = word.lastIndexOf(' ');
+  if (space > 0) return `${noun.ett ? 'det' : 'den'} ${word.slice(0, space)}a ${definite({ ...noun, one: word.slice(space + 1) })}`;
+  if (/[aeiouyåäö]$/.test(word)) return `${word}${noun.ett ? 't' : 'n'}`;
   if (/(or|el|er)$/.test(word)) return `${word}n`;
   return `${word}${noun.ett ? 'et' : 'en'}`;
 }
