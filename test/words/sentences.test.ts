@@ -40,6 +40,8 @@ describe('counted nouns', () => {
       ['ny', '1 ny aktivitet', '1 nytt mål', '0 nya mål', '2 nya aktiviteter'],
       ['ändrad', '1 ändrad aktivitet', '1 ändrat mål', '0 ändrade mål', '2 ändrade aktiviteter'],
       ['borttagen', '1 borttagen aktivitet', '1 borttaget mål', '0 borttagna mål', '2 borttagna aktiviteter'],
+      ['tillagd', '1 tillagd aktivitet', '1 tillagt mål', '0 tillagda mål', '2 tillagda aktiviteter'],
+      ['flyttad', '1 flyttad aktivitet', '1 flyttat mål', '0 flyttade mål', '2 flyttade aktiviteter'],
       ['klar', '1 klar aktivitet', '1 klart mål', '0 klara mål', '2 klara aktiviteter'],
       ['försenad', '1 försenad aktivitet', '1 försenat mål', '0 försenade mål', '2 försenade aktiviteter'],
       ['ej påbörjad', '1 ej påbörjad aktivitet', '1 ej påbörjat mål', '0 ej påbörjade mål', '2 ej påbörjade aktiviteter'],
