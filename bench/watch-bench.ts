@@ -159,7 +159,7 @@ export async function benchWatch(opts: WatchBenchOptions): Promise<Section> {
       `first check of the session (every file read): ${num(startMs, 0)} ms; a full checkPlans: ${num(fullMs, 0)} ms`,
       'file step = the saved file read, decoded, YAML-parsed and validated, and its own messages compared (what --watch prints first);',
       'total = file step + the graph brought up to date + all messages compared. graph: kept (only the markdown body changed), patched (fields only:',
-      'the structure is kept, field checks and derived facts run again), relinked (the file\'s nodes and links replaced, every link resolved again).',
+      'the structure is kept, field checks and derived facts run again), relinked (the file\'s nodes and links replaced, the links the change can affect resolved again).',
       `Each timed run follows a forced full GC and ${num(opts.settleMs)} ms of idle time, as a save follows a pause; the worst-case row has no pause.`,
       'Not timed: the write itself, the file-system event and --watch\'s 40 ms debounce.',
       'Every timed re-check is verified (files read, how the graph was updated, the expected message new or resolved), and the session is compared with a full check at the end.',

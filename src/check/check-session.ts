@@ -3,7 +3,8 @@
 // was (only its markdown body changed), nothing the graph checks can have changed, so the graph's messages are kept
 // and only the bodies in the graph are updated. When only fields changed (same ids, titles, links and places), the
 // graph's structure is kept and only the field checks and derived facts run again; when node or follow-up files
-// changed their part of the structure, that part is replaced and the links resolved again; otherwise it is rebuilt.
+// changed their part of the structure, that part is replaced and the links it can affect resolved again; otherwise
+// it is rebuilt.
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { discoverFiles, type DiscoveredFile } from '../files/discover.js';
@@ -52,7 +53,8 @@ export interface SessionUpdate {
  * How a re-check treated the graph. kept: nothing it checks changed (bodies only, or a broken file stayed broken in
  * the same way). patched: only fields and follow-up values changed, so the structure (nodes, links, documents) was
  * kept and the field checks and derived facts were run again on it. relinked: node or follow-up files came, went,
- * broke or changed their links, so their part of the collected nodes was replaced and every link resolved again.
+ * broke or changed their links, so their part of the collected nodes was replaced and the links it can affect
+ * resolved again (src/graph/resolve-links.ts).
  * rebuilt: built again from the cached files (documents and organisations changed, or duplicate ids are involved).
  */
 export type GraphStep = 'kept' | 'patched' | 'relinked' | 'rebuilt';

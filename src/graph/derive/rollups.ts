@@ -23,9 +23,10 @@ export function deriveActionStatus(index: GraphIndex, periods: Record<string, st
     const own = index.followUps(action.key);
     const followUps = own.length === 0 ? NO_FOLLOW_UPS : own;
     const planPeriods = plan ? (periods[plan] ?? NO_PERIODS) : NO_PERIODS;
-    // An action whose fields, follow-ups and plan periods are the very same objects as last time has the same rows.
+    // An action whose fields and follow-ups are the very same objects as last time, in plan periods that are the
+    // same, has the same rows.
     const last = statusRowsOf.get(action);
-    if (last !== undefined && last.fields === action.fields && last.followUps === followUps && last.periods === planPeriods) {
+    if (last !== undefined && last.fields === action.fields && sameItems(last.followUps, followUps) && sameItems(last.periods, planPeriods)) {
       for (const row of last.rows) rows.push(row);
       continue;
     }
@@ -47,6 +48,14 @@ export function deriveActionStatus(index: GraphIndex, periods: Record<string, st
 }
 
 const NO_PERIODS: readonly string[] = [];
+
+/** True when two lists hold the same items (the same objects or strings) in the same order. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 const NO_FOLLOW_UPS: readonly FollowUp[] = [];
 
 /** Each action's rows from the last deriveActionStatus, with what they were made from (check --watch derives them after every save). */
