@@ -135,7 +135,8 @@ export function normalizeData(value: unknown): unknown {
       return record;
     }
     const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(record)) out[normalizeKey(key)] = normalizeData(v);
+    // Defined, not assigned: `out.__proto__ = …` would set the prototype and the key would vanish without a message.
+    for (const [key, v] of Object.entries(record)) Object.defineProperty(out, normalizeKey(key), { value: normalizeData(v), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return value;
