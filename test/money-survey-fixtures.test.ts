@@ -102,6 +102,10 @@ describe('a yearly report toward the budget frame (fixture plans-budgetram)', ()
         ['År', 'Läge ej angivet'],
         ['2026', '29–37 Mkr slag ej angivet'],
       ]);
+      // What the "ej angivet" headings and words mean is said under the table that has them, and only then.
+      expect(text(plan)).toContain('”Läge ej angivet” betyder att budgeten inte säger om pengarna är begärda eller beviljade.');
+      expect(text(plan)).toContain('”slag ej angivet” betyder att budgeten inte säger om pengarna är investering eller drift.');
+      expect(text(plan)).not.toContain('”År ej angivet” betyder');
       expect(text(plan)).toContain('3 av 5 aktiviteter har en budget');
       expect(text(plan)).toContain('2 av 4 fokusområden har en budget');
     });
