@@ -18,6 +18,8 @@ export interface Resolver {
   resolve(scope: string | null, target: string): string | undefined;
   /** Ids of nodes of the given types visible from `scope`, for suggestions. */
   visibleIds(scope: string | null, types: readonly NodeType[]): string[];
+  /** Keys (`document:id`) of nodes of the given types with the id `id` in documents not visible from `scope`. */
+  elsewhere(scope: string | null, id: string, types: readonly NodeType[]): string[];
 }
 
 /** A resolver over the draft's nodes, given which policy each plan implements. */
@@ -49,6 +51,15 @@ export function makeResolver(nodes: ReadonlyMap<string, GraphNode>, policyOfPlan
       const policy = scope === null ? undefined : policyOfPlan.get(scope);
       if (policy !== undefined) scopes.push(policy);
       return scopes.flatMap((s) => (byDocument().get(s) ?? []).filter((n) => types.includes(n.type)).map((n) => n.id));
+    },
+    elsewhere(scope, id, types) {
+      const policy = scope === null ? undefined : policyOfPlan.get(scope);
+      const out: string[] = [];
+      for (const [doc, list] of byDocument()) {
+        if (doc === null || doc === scope || doc === policy) continue;
+        for (const n of list) if (n.id === id && types.includes(n.type)) out.push(n.key);
+      }
+      return out.sort();
     },
   };
 }
@@ -283,6 +294,20 @@ function reportUnknown(link: PendingLink, resolver: Resolver, sink: MessageSink)
         : `"${link.field}" hänvisar till "${link.target}", men det finns ingen policy eller plan med id "${doc}".${suggestion(doc!, resolver.visibleIds(null, ['policy', 'plan']))}`,
       link.place,
       { actual: link.target },
+    );
+    return;
+  }
+  // The id in another policy or plan of the folder (a goal moved to another plan): its qualified form is the fix.
+  const other = resolver.elsewhere(link.scope, link.target, link.allowed);
+  if (other.length > 0) {
+    sink.report(
+      'unknown-reference',
+      `"${link.field}" hänvisar till "${link.target}", som inte finns i ${link.scope ?? 'mappen'}. ` +
+        (other.length === 1
+          ? `${link.target} finns i ${other[0]!.split(':')[0]}: skriv "${other[0]}" om det är den som avses.`
+          : `${link.target} finns i ${other.map((k) => k.split(':')[0]).join(' och ')}: skriv ${other.map((k) => `"${k}"`).join(' eller ')} efter vilken som avses.`),
+      link.place,
+      { expected: other, actual: link.target },
     );
     return;
   }
