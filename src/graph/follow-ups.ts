@@ -67,6 +67,18 @@ export function attachFollowUps(
     const key = resolver.resolve(document, value.avser);
     if (key === undefined) {
       if (isShadowed(document, value.avser, FOLLOWED_UP)) continue;
+      // The node in another policy or plan of the folder (moved there): say where, not the nearest id of this one.
+      const other = resolver.elsewhere(document, value.avser, FOLLOWED_UP);
+      if (other.length > 0) {
+        sink.report(
+          'followup-unknown-node',
+          `Uppföljningen avser "${value.avser}", som inte finns i ${document ?? 'mappen'}. ${value.avser} finns i ${other.map((k) => k.split(':')[0]).join(' och ')}: ` +
+            `flytta uppföljningen dit (till dess mapp för uppföljningar), eller skriv avser: ${other.map((k) => `"${k}"`).join(' eller ')}.`,
+          at('avser'),
+          { expected: other, actual: value.avser },
+        );
+        continue;
+      }
       const hit = closest(value.avser, resolver.visibleIds(document, FOLLOWED_UP));
       sink.report(
         'followup-unknown-node',

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkPlans } from '../../src/check/check-plans.js';
+import { severityOf } from '../../src/messages/report.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sparbar-elsewhere-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,5 +40,27 @@ describe('a reference to an id in another plan of the folder', () => {
     const { messages, graph } = checkPlans(folder('qualified', 'plan2:FO9'));
     expect(messages.filter((m) => m.ruleId === 'unknown-reference')).toEqual([]);
     expect(graph.edges.some((e) => e.from === 'digplan:A1' && e.to === 'plan2:FO9')).toBe(true);
+  });
+});
+
+describe('a follow-up whose node is in another plan of the folder', () => {
+  it('is told where the node is, not the nearest id of its own plan', () => {
+    const root = folder('followup', 'FO1');
+    mkdirSync(path.join(root, 'plan/uppfoljning/2025-08'), { recursive: true });
+    writeFileSync(path.join(root, 'plan/uppfoljning/2025-08/M9.md'), '---\ntyp: uppföljning\navser: M9\nperiod: 2025-08\nbedömning: uppfyllt\nförfattare: Anna Berg\n---\nText.\n');
+    const unknown = checkPlans(root).messages.filter((m) => m.ruleId === 'followup-unknown-node');
+    expect(unknown.map((m) => [m.file, m.line, m.column])).toEqual([['plan/uppfoljning/2025-08/M9.md', 3, 8]]);
+    expect(unknown[0]!.reason).toBe('Uppföljningen avser "M9", som inte finns i digplan. M9 finns i plan2: flytta uppföljningen dit (till dess mapp för uppföljningar), eller skriv avser: "plan2:M9".');
+  });
+});
+
+describe('the qualified avser the message gives', () => {
+  it('attaches the follow-up to the node in the other plan', () => {
+    const root = folder('followup-qualified', 'FO1');
+    mkdirSync(path.join(root, 'plan/uppfoljning/2025-08'), { recursive: true });
+    writeFileSync(path.join(root, 'plan/uppfoljning/2025-08/M9.md'), '---\ntyp: uppföljning\navser: "plan2:M9"\nperiod: 2025-08\nbedömning: uppfyllt\nförfattare: Anna Berg\n---\nText.\n');
+    const { messages, graph } = checkPlans(root);
+    expect(messages.filter((m) => severityOf(m) === 'error').map((m) => m.ruleId)).toEqual([]);
+    expect(graph.followUps.find((f) => f.node === 'plan2:M9')?.assessment).toBe('uppfyllt');
   });
 });
