@@ -62,9 +62,15 @@ describe('sparbar redigera: the browser editor on a clone', () => {
     await page.keyboard.type('pågår');
     await page.keyboard.press('Enter');
     const body = page.locator('[contenteditable="true"]').last();
-    await body.click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type(TEXT);
+    // Select all and type until the editor holds just the text: Control+A right after the click was once not yet
+    // handled by the editor (the CI run on a clean clone appended the text after the old one).
+    const words = (t: string) => t.replace(/\s+/g, ' ').trim();
+    for (let attempt = 0; attempt < 5 && words(await body.innerText()) !== TEXT; attempt++) {
+      await body.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(TEXT);
+    }
+    expect(words(await body.innerText())).toBe(TEXT);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'redigera-uppfoljning-1280.png'), fullPage: true });
     await page.getByRole('button', { name: 'Publicera' }).click();
     await page.getByText('Publicera nu').first().click();
