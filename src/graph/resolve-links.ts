@@ -37,6 +37,21 @@ export function makeResolver(nodes: ReadonlyMap<string, GraphNode>, policyOfPlan
     }
     return byDocumentCache;
   };
+  // Nodes of documents by id, only built when an unknown id is reported (not once per unknown reference).
+  let byIdCache: Map<string, GraphNode[]> | undefined;
+  const byId = () => {
+    if (byIdCache) return byIdCache;
+    byIdCache = new Map();
+    for (const [doc, list] of byDocument()) {
+      if (doc === null) continue;
+      for (const n of list) {
+        const same = byIdCache.get(n.id);
+        if (same) same.push(n);
+        else byIdCache.set(n.id, [n]);
+      }
+    }
+    return byIdCache;
+  };
   return {
     resolve(scope, target) {
       if (target.includes(':')) return nodes.has(target) ? target : undefined;
@@ -54,12 +69,10 @@ export function makeResolver(nodes: ReadonlyMap<string, GraphNode>, policyOfPlan
     },
     elsewhere(scope, id, types) {
       const policy = scope === null ? undefined : policyOfPlan.get(scope);
-      const out: string[] = [];
-      for (const [doc, list] of byDocument()) {
-        if (doc === null || doc === scope || doc === policy) continue;
-        for (const n of list) if (n.id === id && types.includes(n.type)) out.push(n.key);
-      }
-      return out.sort();
+      return (byId().get(id) ?? [])
+        .filter((n) => n.document !== scope && n.document !== policy && types.includes(n.type))
+        .map((n) => n.key)
+        .sort();
     },
   };
 }
