@@ -91,6 +91,32 @@ describe('one broken file never breaks others', () => {
     expectOnly(result, A33, [{ ruleId: 'invalid-value', line: 9, column: 9, words: ['"pågåår"', 'Menade du "pågår"?'] }]);
   });
 
+  it("an invalid date and an unknown id in the same action: both reported in one run, nothing in other files", () => {
+    const result = checkChanged({ [A33]: edit(A33, 'bidrar_till: [FO4.5]', 'bidrar_till: [FO4.5, FO9.9]').replace('slut: 2027-12-31', 'slut: 2027-02-30') });
+    expectOnly(result, A33, [
+      { ruleId: 'unknown-reference', line: 5, column: 22, words: ['"FO9.9"', 'som inte finns'] },
+      { ruleId: 'invalid-date', line: 8, column: 7, words: ['"2027-02-30"'] },
+    ]);
+  });
+
+  it('a link key with an error of its own is not also checked for unknown ids', () => {
+    const result = checkChanged({ [A33]: edit(A33, 'bidrar_till: [FO4.5]', 'bidrar_till: [FO4.5, FO9.9, 5]') });
+    expect(result.messages.filter((m) => m.file !== A33).map(brief)).toEqual([]);
+    expect(result.messages.map((m) => m.ruleId)).not.toContain('unknown-reference');
+    expect(result.messages.length).toBeGreaterThan(0);
+  });
+
+  it('an action with an error that depends on another action with an error: no unknown reference between them', () => {
+    const A34 = 'ekby/plan-2024-2027/aktiviteter/samhallsbyggnad/A34.md';
+    const result = checkChanged({
+      [A33]: edit(A33, 'slut: 2027-12-31', 'slut: 2027-02-30\nberoenden: [A34, A98]'),
+      [A34]: edit(A34, /^status: .*$/m, 'status: pågåår'),
+    });
+    expect(result.messages.filter((m) => m.file !== A33 && m.file !== A34).map(brief)).toEqual([]);
+    const unknown = result.messages.filter((m) => m.ruleId === 'unknown-reference');
+    expect(unknown.map((m) => [m.file, m.reason.includes('"A98"')])).toEqual([[A33, true]]);
+  });
+
   it('an action whose list never closes: its error only, no unknown references to it, no coverage gap', () => {
     const result = checkChanged({ [A01]: edit(A01, 'bidrar_till: [FO1.1]', 'bidrar_till: [FO1.1') });
     expect(result.messages.filter((m) => m.file !== A01).map(brief)).toEqual([]);

@@ -23,6 +23,7 @@ const A17 = `${PLAN}/aktiviteter/it-enheten/A17.md`;
 const A18 = `${PLAN}/aktiviteter/it-enheten/A18.md`;
 const A36 = `${PLAN}/aktiviteter/kultur-och-fritid/A36.md`;
 const A99 = `${PLAN}/aktiviteter/it-enheten/A99.md`;
+const A97 = `${PLAN}/aktiviteter/it-enheten/A97.md`;
 const FO23 = `${PLAN}/fokusomraden/FO2.3.md`;
 const I6 = `${PLAN}/indikatorer/I6.md`;
 const I6_FOLLOW_UP = `${PLAN}/uppfoljning/2026-08/I6-grupp.md`;
@@ -53,6 +54,10 @@ const STEPS: Step[] = [
   { what: 'the new file depends on the one that named it: a cycle', files: { [A99]: action('A99', 'beroenden: [A36]\n') }, step: 'relinked' },
   { what: 'the cycle broken', files: { [A99]: action('A99') }, step: 'relinked' },
   { what: 'the id removed again', files: { [A99]: null }, step: 'relinked' },
+  { what: 'a file with a wrong date names an id nobody has', files: { [A99]: action('A99', 'beroenden: [A97]\n').replace('slut: 2025-12-31', 'slut: 2025-02-30') }, step: 'relinked' },
+  { what: 'a line added above the unknown id in the file with the wrong date', files: { [A99]: (t) => t.replace('titel:', '# en rad\ntitel:') }, step: 'relinked' },
+  { what: 'a new file adds the id the file with the wrong date named', files: { [A97]: action('A97') }, step: 'relinked' },
+  { what: 'both removed', files: { [A99]: null, [A97]: null }, step: 'relinked' },
   { what: 'an id added that is a nearer suggestion for the unknown link', files: { [A99]: action('A98') }, step: 'relinked' },
   { what: 'that id renamed to the one named', files: { [A99]: action('A99') }, step: 'relinked' },
   { what: 'a node renamed that another file depends on', files: { [A17]: (t) => t.replace('id: A17', 'id: A17b') }, step: 'relinked' },

@@ -38,6 +38,7 @@ interface StoredRead {
   body: string;
   bodyLine: number;
   broken?: ReadPlanFile['broken'];
+  schemaErrorKeys?: ReadPlanFile['schemaErrorKeys'];
   parsed: { data: unknown; firstLine: number; lineStarts: readonly number[]; text: string; positions: PositionNode | null };
 }
 
@@ -129,6 +130,7 @@ export class CheckCache {
         body: outcome.read.body,
         bodyLine: outcome.read.bodyLine,
         ...(outcome.read.broken ? { broken: outcome.read.broken } : {}),
+        ...(outcome.read.schemaErrorKeys ? { schemaErrorKeys: outcome.read.schemaErrorKeys } : {}),
         parsed: { data: parsed.data, firstLine: parsed.firstLine, lineStarts: [...parsed.lineStarts], text: parsed.text, positions: positionsOf(parsed) },
       };
     }
@@ -193,7 +195,7 @@ function revive(entry: Entry): FileOutcome {
   if (typeof s.path !== 'string' || typeof s.body !== 'string' || !Array.isArray(p.lineStarts) || typeof p.text !== 'string') throw new Error('malformed');
   const root = p.positions;
   const parsed: ParsedYaml = { data: p.data, firstLine: p.firstLine, lineStarts: p.lineStarts, text: p.text, walk: (yamlPath) => walkPositions(root, yamlPath) };
-  const read: ReadPlanFile = { path: s.path, parsed, data: s.data, body: s.body, bodyLine: s.bodyLine, ...(s.broken ? { broken: s.broken } : {}) };
+  const read: ReadPlanFile = { path: s.path, parsed, data: s.data, body: s.body, bodyLine: s.bodyLine, ...(s.broken ? { broken: s.broken } : {}), ...(s.schemaErrorKeys ? { schemaErrorKeys: s.schemaErrorKeys } : {}) };
   return { read, valid: entry.valid ? ({ typ: entry.valid.typ, file: read, value: entry.valid.value } as ValidFile) : undefined };
 }
 

@@ -13,7 +13,7 @@ import type { ReadPlanFile } from '../parse/read-plan-file.js';
 import { locate, type YamlPath } from '../parse/locate.js';
 import { attachFollowUps } from './follow-ups.js';
 import { indexEdges, updateEdgeIndex, withFollowUps, type EdgeIndex, type GraphIndex } from './graph-index.js';
-import { linkPlaceOf, reresolveLinks, resolveLinks, shadowedFrom, type DraftChange, type LinkResolution, type Resolver } from './resolve-links.js';
+import { linkPlaceOf, reportUnknown, reresolveLinks, resolveLinks, shadowedFrom, type DraftChange, type LinkResolution, type Resolver } from './resolve-links.js';
 import { runGraphChecks, runStructureChecks, type GraphRule } from './rule-checks.js';
 import { GRAPH_FORMAT, GRAPH_VERSION, type DocumentYears, type FollowUp, type Graph, type GraphEdge, type GraphNode, type NodeType } from './types.js';
 
@@ -110,7 +110,7 @@ export function applyInvalidFiles(drafted: GraphDraft, invalid: readonly ReadPla
 export function linkStructure(drafted: GraphDraft, sink: MessageSink, rules: readonly GraphRule[]): GraphStructure {
   const { draft } = drafted;
   const { edges, resolver, state } = resolveLinks(draft, sink);
-  const broken = resolveShadowLinks(drafted, resolver, shadowedFrom(state), state.withoutPolicy.size > 0);
+  const broken = resolveShadowLinks(drafted, resolver, state, sink);
 
   // Organisations flow down from the document each node belongs to.
   const orgsOf = new Map<string, string[]>();
@@ -135,7 +135,7 @@ export function relinkStructure(previous: GraphStructure, change: DraftChange, s
   const relinked = reresolveLinks(draft, state, change, sink);
   if (relinked === undefined) return undefined;
   const { resolver, removedEdges, addedEdges } = relinked;
-  const broken = resolveShadowLinks(previous, resolver, shadowedFrom(state), state.withoutPolicy.size > 0);
+  const broken = resolveShadowLinks(previous, resolver, state, sink);
   for (const node of change.added) node.organisations = node.document ? (previous.orgsOf.get(node.document) ?? []) : [];
 
   const gone = new Set<GraphNode>(change.removed);
@@ -167,8 +167,11 @@ function mergeSorted<T>(a: readonly T[], b: readonly T[], order: (x: T, y: T) =>
   return out;
 }
 
-/** The links of files with errors resolved (those that resolve), with the valid links whose target is a file with errors. */
-function resolveShadowLinks(drafted: GraphDraft, resolver: Resolver, shadowedFrom: ReadonlyMap<string, ReadonlySet<string>>, planWithoutPolicy: boolean): BrokenLinks {
+/**
+ * The links of files with errors resolved (those that resolve), with the valid links whose target is a file with
+ * errors. A link under a valid key of such a file whose target is unknown is reported, as it would be in a valid file.
+ */
+function resolveShadowLinks(drafted: GraphDraft, resolver: Resolver, state: LinkResolution, sink: MessageSink): BrokenLinks {
   const { draft, scopes } = drafted;
   const into = new Map<string, Set<string>>();
   // A plan file with errors whose policy cannot be read, or a plan whose policy does not resolve: which principles
@@ -176,14 +179,18 @@ function resolveShadowLinks(drafted: GraphDraft, resolver: Resolver, shadowedFro
   let brokenPlansWithPolicy = 0;
   for (const link of draft.shadowLinks) {
     const key = resolver.resolve(link.scope, link.target);
-    if (key === undefined) continue;
+    if (key === undefined) {
+      const w = link.written;
+      if (w && !state.isShadowed(link.scope, link.target, w.allowed)) reportUnknown({ ...w, scope: link.scope, target: link.target }, resolver, sink);
+      continue;
+    }
     if (link.edge === 'implements') brokenPlansWithPolicy++;
     let set = into.get(key);
     if (!set) into.set(key, (set = new Set()));
     set.add(link.edge === 'follow-up' && link.period !== undefined ? `follow-up ${link.period}` : link.edge);
   }
   const brokenPlans = [...scopes.byFolder.values()].filter((doc) => isShadow(doc) && doc.typ === 'plan').length;
-  return brokenLinks(into, shadowedFrom, planWithoutPolicy || brokenPlansWithPolicy < brokenPlans);
+  return brokenLinks(into, shadowedFrom(state), state.withoutPolicy.size > 0 || brokenPlansWithPolicy < brokenPlans);
 }
 
 /** The whole graph on a structure: follow-ups, coverage, derived facts and `rules`' graph checks; problems go to `sink`. */

@@ -296,7 +296,8 @@ export function reresolveLinks(
   return { resolver, removedEdges, addedEdges };
 }
 
-function reportUnknown(link: PendingLink, resolver: Resolver, sink: MessageSink): void {
+/** Reports `link`'s target as unknown, with the nearest id in scope, or where the id is in another document. */
+export function reportUnknown(link: Pick<PendingLink, 'scope' | 'field' | 'target' | 'allowed' | 'place'>, resolver: Resolver, sink: MessageSink): void {
   if (link.target.includes(':')) {
     const [doc] = link.target.split(':');
     const docExists = resolver.resolve(null, doc!) !== undefined;

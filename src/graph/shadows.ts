@@ -3,8 +3,10 @@
 // action contributes to is not "without action"; a follow-up that is broken is not "missing").
 import { NODE_TYPES, SCHEMA_BY_TYPE } from '../../schemas/plan-files.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
+import { locate, type Range, type YamlPath } from '../parse/locate.js';
+import type { Place } from '../messages/report.js';
 import { closest } from '../util/suggest.js';
-import type { EdgeType } from './types.js';
+import type { EdgeType, NodeType } from './types.js';
 
 /** A policy or plan file that has errors: it still owns its folder. */
 export interface ShadowDocument {
@@ -17,6 +19,11 @@ export interface ShadowDocument {
 export interface ShadowLinks {
   field: string;
   targets: string[];
+  /**
+   * Where each target is written, when the key itself is valid in a file the schema rejected for other keys: an
+   * unknown id there is reported now, not only once the file's other errors are fixed.
+   */
+  at?: Range[];
 }
 
 export interface Shadows {
@@ -33,6 +40,15 @@ export const SHADOW_LINK_EDGES: Readonly<Record<string, Readonly<Record<string, 
   aktivitet: { bidrar_till: 'contributes-to', beroenden: 'depends-on' },
   indikator: { mäter: 'measures', grupp: 'member-of' },
   plan: { policy: 'implements' },
+};
+
+/** What each link key of a node file may name, as collect-nodes resolves it (for the unknown ids of a file with errors). */
+const LINK_TARGETS: Readonly<Record<string, Readonly<Record<string, readonly NodeType[]>>>> = {
+  styrprincip: { område: ['område'] },
+  mål: { styrprinciper: ['styrprincip', 'underpunkt'], områden: ['område'], effektmål: ['effektmål'], framgångsfaktorer: ['framgångsfaktor'] },
+  fokusområde: { mål: ['mål'], styrprinciper: ['styrprincip', 'underpunkt'], effektmål: ['effektmål'], framgångsfaktorer: ['framgångsfaktor'] },
+  aktivitet: { bidrar_till: ['fokusområde', 'mål'], beroenden: ['aktivitet'] },
+  indikator: { mäter: ['mål', 'fokusområde'], grupp: ['indikator'] },
 };
 
 /** Types whose links resolve among organisations, policies and plans (scope null), not inside a document. */
@@ -115,8 +131,12 @@ export function collectShadows(invalid: readonly ReadPlanFile[]): Shadows {
     }
     const links: ShadowLinks[] = [];
     for (const key of Object.keys(SHADOW_LINK_EDGES[typ] ?? {})) {
-      const targets = strings(value(key));
-      if (targets.length > 0) links.push({ field: key, targets });
+      const written = checkedLinks(file, key);
+      if (written) links.push(written);
+      else {
+        const targets = strings(value(key));
+        if (targets.length > 0) links.push({ field: key, targets });
+      }
     }
     const entry: Shadows['ids'][number] = { path: file.path, typ, ids, links };
     if (typ === 'uppföljning') {
@@ -128,6 +148,28 @@ export function collectShadows(invalid: readonly ReadPlanFile[]): Shadows {
     shadows.ids.push(entry);
   }
   return shadows;
+}
+
+/**
+ * The links under `key` of a node file that the schema rejected for its other keys only, with where each is written;
+ * undefined when the key is missing, misspelt or has errors of its own, or the file is not such a file.
+ */
+function checkedLinks(file: ReadPlanFile, key: string): ShadowLinks | undefined {
+  const errors = file.schemaErrorKeys;
+  if (errors === undefined || file.broken || LINK_TARGETS[file.data.typ]?.[key] === undefined) return undefined;
+  if (errors.includes(key) || errors.includes('') || !Object.hasOwn(file.data, key)) return undefined;
+  const raw = file.data[key];
+  const targets: string[] = [];
+  const paths: YamlPath[] = [];
+  if (typeof raw === 'string' && raw !== '') [targets[0], paths[0]] = [raw, [key]];
+  if (Array.isArray(raw)) {
+    raw.forEach((t, i) => {
+      if (typeof t !== 'string' || t === '') return;
+      targets.push(t);
+      paths.push([key, i]);
+    });
+  }
+  return targets.length === 0 ? undefined : { field: key, targets, at: paths.map((p) => locate(file.parsed, p)) };
 }
 
 /** Node keys that files with errors (or files under a policy or plan with errors) would have defined. */
@@ -155,6 +197,8 @@ export interface ShadowLink {
   edge: EdgeType | 'follow-up';
   /** The follow-up's period, for a follow-up. */
   period?: string;
+  /** For a link whose key is valid in its file (see ShadowLinks.paths): how to report it when its target is unknown. */
+  written?: { field: string; allowed: readonly NodeType[]; place: Place };
 }
 
 /** The links that files with errors in valid documents would write; `documentIdFor` gives the valid document a path lies in. */
@@ -165,10 +209,16 @@ export function shadowLinks(shadows: Shadows, documentIdFor: (path: string) => s
     if (edges === undefined && entry.typ !== 'uppföljning') continue;
     const scope = GLOBAL_LINKS.has(entry.typ) ? null : documentIdFor(entry.path);
     if (scope === null && !GLOBAL_LINKS.has(entry.typ)) continue;
-    for (const { field, targets } of entry.links) {
+    for (const { field, targets, at } of entry.links) {
       const edge = field === 'avser' ? 'follow-up' : edges?.[field];
       if (edge === undefined) continue;
-      for (const target of targets) out.push({ scope, target, edge, ...(edge === 'follow-up' && entry.period !== undefined ? { period: entry.period } : {}) });
+      const allowed = LINK_TARGETS[entry.typ]?.[field];
+      targets.forEach((target, i) => {
+        const link: ShadowLink = { scope, target, edge, ...(edge === 'follow-up' && entry.period !== undefined ? { period: entry.period } : {}) };
+        const range = at?.[i];
+        if (range && allowed && scope !== null) link.written = { field, allowed, place: { file: entry.path, ...range } };
+        out.push(link);
+      });
     }
   }
   return out;

@@ -25,6 +25,11 @@ export interface ReadPlanFile {
    * only `typ`, `id` and `titel`; the file is not validated and adds no node.
    */
   broken?: Declarations;
+  /**
+   * Set by validation when the schema rejects the file: the top-level keys its problems are at ('' for the map as a
+   * whole). The file adds no node; the links written under its other keys are still checked (src/graph/shadows.ts).
+   */
+  schemaErrorKeys?: readonly string[];
 }
 
 /**

@@ -36,6 +36,7 @@ export function validateFile(file: ReadPlanFile, sink: MessageSink): ValidFile |
     checkAdopters(valid, sink);
     return valid;
   }
+  file.schemaErrorKeys = [...new Set(result.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' && issue.path.length === 0 ? issue.keys : [String(issue.path[0] ?? '')])))].sort();
   for (const m of issuesToMessages(result.error.issues, schema, file.parsed, typ)) {
     sink.report(m.ruleId, m.reason, { file: file.path, ...m.point }, m.expected ? { expected: m.expected } : {});
   }
