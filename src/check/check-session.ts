@@ -11,7 +11,7 @@ import { discoverFiles, type DiscoveredFile } from '../files/discover.js';
 import { isPeriodMessage, requirePeriod, withPeriodMessages } from '../followup/require-period.js';
 import { UNFILLED_MARKER } from '../graph/follow-ups.js';
 import type { Graph } from '../graph/types.js';
-import { MessageSink, sortMessages, type CheckMessage, type RuleSettings } from '../messages/report.js';
+import { MessageSink, severityOf, sortMessages, type CheckMessage, type RuleSettings } from '../messages/report.js';
 import { splitFrontmatter } from '../parse/frontmatter.js';
 import { checkDiskFile, comparePlanPaths, completeFromStructure, draftFromChecks, linkFromDraft, type FileCheck } from './check-files.js';
 import { replaceFile } from '../graph/replace-file.js';
@@ -78,8 +78,11 @@ function frontmatterOf(bytes: Uint8Array | undefined): string | undefined {
   return split.kind === 'frontmatter' ? split.yaml : undefined;
 }
 
-/** The identity of a message for telling new from resolved: where (file), what (rule) and the words, not the line. */
-const identity = (m: CheckMessage) => `${m.file}\u0000${m.ruleId}\u0000${m.reason}`;
+/**
+ * The identity of a message for telling new from resolved: where (file), what (rule), how severe and the words, not
+ * the line. A severity changed in the configuration shows as the message resolved at the old one and new at the new.
+ */
+const identity = (m: CheckMessage) => `${m.file}\u0000${m.ruleId}\u0000${severityOf(m)}\u0000${m.reason}`;
 
 /** Messages of `after` not in `before`, counting duplicates. */
 function minus(after: readonly CheckMessage[], before: readonly CheckMessage[]): CheckMessage[] {
@@ -360,6 +363,8 @@ export class CheckSession {
       }
       if (kind === 'other') return this.rescan();
       if (kind === 'gone' && !this.files.has(p) && this.holdsFilesUnder(p)) return this.rescan();
+      // A path that came or went may be what a folder message is about (a link pointing at nothing): list again.
+      if ((kind === 'gone' || !this.files.has(p)) && this.folderMessages.some((m) => !this.configMessages.includes(m))) return this.rescan();
     }
     const touched: string[] = [];
     for (const p of paths) {
@@ -369,11 +374,10 @@ export class CheckSession {
       if (stamp === undefined) {
         if (this.remove(p)) touched.push(p);
       } else {
-        const cached = this.files.get(p);
-        if (!cached || cached.stamp !== stamp) {
-          this.store({ path: p, absolutePath: absolute }, stamp);
-          touched.push(p);
-        }
+        // Read again even with the same size and time: the event says it changed (a save that keeps the time, as
+        // `cp -p`, `touch -r` or a file system with a coarse clock do).
+        this.store({ path: p, absolutePath: absolute }, stamp);
+        touched.push(p);
       }
       // Links inside the folder to this file are read where they point.
       for (const other of [...this.linked]) {
