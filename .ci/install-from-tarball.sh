@@ -28,6 +28,12 @@ echo "-- npx sparbar --version, check, build"
 test "$(npx --no-install sparbar --version)" = "$(node -p "require('$source_dir/package.json').version")"
 npx --no-install sparbar check | tee "$work/check.txt"
 grep -q '^✓ Inga problem (6 filer kontrollerade)\.$' "$work/check.txt"
+# The tarball carries the bundle of check with V8's code cache (npm pack's prepare): the installed bin runs from it.
+node --input-type=module -e "
+  import { loadCheckBundle } from './node_modules/sparbar/lib/src/cli/load-check-bundle.js';
+  const bundle = loadCheckBundle();
+  if (!bundle?.codeCacheUsed) { console.error('Paketets samlade check används inte' + (bundle ? ' med sin kodcache' : '') + '.'); process.exit(1); }"
+npx --no-install sparbar check --no-cache | cmp - "$work/check.txt"
 # The tarball carries the site's code compiled by npm pack's prepare (lib/site-render), made from the sources it
 # ships, so sparbar build renders the pages from it without running Astro's build.
 node --input-type=module -e "

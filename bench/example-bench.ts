@@ -2,6 +2,7 @@
 // against `node -e 0` (what starting Node alone costs), and `sparbar build` of the example site, both as child
 // processes the way a user runs them, in interleaved rounds after one untimed round. Targets from issue 17 (the
 // site in two seconds): check at most 2.5 times node -e 0, the example's site build at most 2 s.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { siteRoot } from '../src/site/build-site.js';
@@ -48,6 +49,11 @@ export async function benchExample(opts: ExampleBenchOptions): Promise<Section> 
       opts.log(`[example] ${round === 0 ? 'warm-up' : `round ${round}`}: ${label} ${num(ms)} ms`);
     }
   }
+  // Whether the checks ran from the bundle of check (npm run build:cli) with V8's code cache, as an installed Spårbar
+  // does: asked in a child process like theirs (this one runs with --expose-gc, and V8 takes no cache made without it).
+  const loader = path.join(root, 'lib', 'src', 'cli', 'load-check-bundle.js');
+  const asked = spawnSync(process.execPath, ['--input-type=module', '-e', `import { loadCheckBundle } from ${JSON.stringify(loader)}; console.log(JSON.stringify(loadCheckBundle()?.codeCacheUsed ?? null))`], { encoding: 'utf8' });
+  const bundle = JSON.parse(asked.stdout.trim() || 'null') as boolean | null;
   // Whether the builds render from the site compiled by npm run build:cli or fall back to Astro's full build.
   const compiled = precompiledSite(root);
   const out = mkdtempSync(path.join(opts.workDir, 'example-site-'));
@@ -77,6 +83,9 @@ export async function benchExample(opts: ExampleBenchOptions): Promise<Section> 
     notes: [
       `sparbar check (cached) / node -e 0: ${num(checkRatio, 2)} (median of rounds: ${perRound.map((x) => num(x, 2)).join(' ')}); target ≤ ${num(opts.checkRatio, 2)}: ${checkOk ? 'OK' : 'ABOVE TARGET'}`,
       `sparbar check --no-cache (cold) / node -e 0: ${num(median(coldPerRound), 2)} (median of rounds: ${coldPerRound.map((x) => num(x, 2)).join(' ')}), for comparison`,
+      bundle === null
+        ? '  The checks did not run from the bundle of check (lib/src/cli/check-bundle.cjs is missing or older than the modules): run npm run build:cli.'
+        : `  The checks ran from the bundle of check (lib/src/cli/check-bundle.cjs)${bundle ? " with V8's code cache" : ", without V8's code cache (it was made by another Node or is missing)"}, as an installed Spårbar does.`,
       `sparbar build of the example: ${num(buildMedian / 1000, 2)} s (median), ${num(buildMedian / opts.buildMs, 2)} times the target ≤ ${num(opts.buildMs / 1000, 2)} s: ${buildOk ? 'OK' : 'ABOVE TARGET'}`,
       compiled.fresh
         ? '  The pages are rendered from the site compiled by npm run build:cli (lib/site-render), as an installed Spårbar does.'

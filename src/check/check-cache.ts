@@ -201,19 +201,32 @@ function revive(entry: Entry): FileOutcome {
 
 let computedKey: string | undefined;
 
+/** The code digest the CLI's bundle of `sparbar check` was built with (src/cli/bundle-check.ts); undefined elsewhere. */
+declare const SPARBAR_CODE_DIGEST: string | undefined;
+
 /**
- * What makes a stored result valid: Spårbar's version, Node's, and a digest of the code the per-file steps run (every
- * module reached by relative imports from this module, read-plan-file.js and validate-file.js, and the name and
- * version of each package they import), so that a cache written by other code, a development build included, is
- * never used. Computed once per process.
+ * What makes a stored result valid: Node's version and the digest of the code the per-file steps run (codeDigest),
+ * so that a cache written by other code, a development build included, is never used. Computed once per process;
+ * in the bundle of `sparbar check` the digest is the one codeDigest gave over the same modules when the bundle was
+ * built, so the bundled and the unbundled command share a cache and the bundle reads no module files to key it.
  */
 export function codeKey(): string {
   if (computedKey !== undefined) return computedKey;
+  const code = typeof SPARBAR_CODE_DIGEST === 'string' ? SPARBAR_CODE_DIGEST : codeDigest();
+  computedKey = createHash('sha256').update(`node ${process.version}\n${code}\n`).digest('hex');
+  return computedKey;
+}
+
+/**
+ * A sha256 (hex) of Spårbar's version and the code the per-file steps run: every module reached by relative imports
+ * from this module, read-plan-file.js and validate-file.js, and the name and version of each package they import.
+ */
+export function codeDigest(): string {
   const here = fileURLToPath(import.meta.url);
   const start = [here, path.join(path.dirname(here), '..', 'parse', 'read-plan-file.js'), path.join(path.dirname(here), '..', 'validate', 'validate-file.js')].map((f) =>
     existsSync(f) ? f : f.replace(/\.js$/, '.ts'),
   );
-  const hash = createHash('sha256').update(`sparbar ${sparbarVersion(here)}\nnode ${process.version}\n`);
+  const hash = createHash('sha256').update(`sparbar ${sparbarVersion(here)}\n`);
   const seen = new Set<string>();
   const packages = new Set<string>();
   const queue = [...start];
@@ -237,8 +250,7 @@ export function codeKey(): string {
     }
   }
   for (const p of [...packages].sort()) hash.update(`package ${p}\n`);
-  computedKey = hash.digest('hex');
-  return computedKey;
+  return hash.digest('hex');
 }
 
 /** `name@version` of the package that `specifier` names, found as Node finds it (node_modules upward from `dir`); `name@?` when it is not there. */

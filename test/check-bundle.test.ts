@@ -1,0 +1,126 @@
+// The bundle of `sparbar check` (src/cli/load-check-bundle.ts, built by npm run build:cli): the bin runs check from
+// it, and it says exactly what the modules say (stdout, stderr, exit code) on the example plan in every format and on
+// every rule fixture, from the check cache and without it; a stale bundle is not used.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { materializeRuleFixture, ruleFixtureNames } from './helpers/rule-fixtures.js';
+
+type Run = (argv: readonly string[], io: { stdout: (s: string) => void; stderr: (s: string) => void; color: boolean }) => Promise<number>;
+interface Loaded {
+  run: Run;
+  codeCacheUsed: boolean;
+}
+
+const cliDir = path.resolve('lib/src/cli');
+const bin = path.join(cliDir, 'main.js');
+const work = mkdtempSync(path.join(tmpdir(), 'sparbar-bundle-'));
+const cacheEnv = process.env['SPARBAR_CACHE_DIR'];
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  if (cacheEnv === undefined) delete process.env['SPARBAR_CACHE_DIR'];
+  else process.env['SPARBAR_CACHE_DIR'] = cacheEnv;
+});
+
+let bundled: Run;
+let modules: Run;
+let loadCheckBundle: (dir?: string) => Loaded | undefined;
+beforeAll(async () => {
+  expect(existsSync(path.join(cliDir, 'check-bundle.cjs')), 'lib/src/cli/check-bundle.cjs saknas: kör npm run build:cli').toBe(true);
+  ({ loadCheckBundle } = (await import(path.join(cliDir, 'load-check-bundle.js'))) as { loadCheckBundle: typeof loadCheckBundle });
+  bundled = loadCheckBundle()!.run;
+  modules = ((await import(path.join(cliDir, 'run.js'))) as { run: Run }).run;
+});
+
+async function capture(run: Run, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), color: false });
+  return { code, stdout, stderr };
+}
+
+/** `argv` run by the modules without the cache, and by the bundle filling a new cache and then reading it: all three the same. */
+async function compare(argv: string[]): Promise<void> {
+  process.env['SPARBAR_CACHE_DIR'] = mkdtempSync(path.join(work, 'cache-'));
+  const expected = await capture(modules, [...argv, '--no-cache']);
+  expect(await capture(bundled, [...argv, '--no-cache'])).toEqual(expected);
+  expect(await capture(bundled, argv)).toEqual(expected);
+  expect(await capture(bundled, argv)).toEqual(expected);
+}
+
+describe('the bundle of sparbar check says what the modules say', () => {
+  it('is what the bin runs, with V8 taking its code cache', () => {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `import { loadCheckBundle } from ${JSON.stringify(path.join(cliDir, 'load-check-bundle.js'))}; console.log(JSON.stringify(loadCheckBundle()?.codeCacheUsed))`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('true');
+  });
+
+  it('on the example plan, in every format and with --strict', async () => {
+    for (const format of ['human', 'json', 'github', 'codequality']) await compare(['check', 'plans', '--format', format]);
+    await compare(['check', 'plans', '--strict', '--require-period', '2026-08']);
+  });
+
+  it('on every rule fixture (errors, warnings, broken files), in the human and the JSON format', async () => {
+    for (const name of ruleFixtureNames()) {
+      const dir = path.join(work, `fixture-${name}`);
+      materializeRuleFixture(name, dir);
+      await compare(['check', dir]);
+      await compare(['check', dir, '--format', 'json']);
+    }
+  }, 600_000);
+
+  it('on usage errors and help', async () => {
+    for (const argv of [['check', '--forma', 'json'], ['check', 'finns-inte'], ['check', '--help'], ['check', 'plans', '--require-period', '2026-13']]) {
+      expect(await capture(bundled, argv)).toEqual(await capture(modules, argv));
+    }
+  });
+
+  it('the bin gives the same stdout, stderr and exit code as the modules run by node', () => {
+    const viaModules = ['--input-type=module', '-e', `import { run } from ${JSON.stringify(path.join(cliDir, 'run.js'))}; process.exitCode = await run(process.argv.slice(1), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), color: false });`];
+    const broken = path.join(work, 'bin-broken');
+    materializeRuleFixture('yaml-syntax', broken);
+    for (const argv of [['check', 'plans'], ['check', broken, '--format', 'github'], ['check', 'finns-inte']]) {
+      const env = { ...process.env, SPARBAR_CACHE_DIR: mkdtempSync(path.join(work, 'bin-cache-')) };
+      const expected = spawnSync(process.execPath, [...viaModules, ...argv, '--no-cache'], { encoding: 'utf8', env });
+      for (let i = 0; i < 2; i++) {
+        const r = spawnSync(process.execPath, [bin, ...argv], { encoding: 'utf8', env });
+        expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: expected.status, stdout: expected.stdout, stderr: expected.stderr });
+      }
+    }
+  }, 300_000);
+});
+
+describe('a stale bundle', () => {
+  it('is not used when tsc wrote the modules after it (the loader has lost the line naming the bundle) or it is missing', () => {
+    const dir = path.join(work, 'stale');
+    mkdirSync(dir);
+    for (const f of ['load-check-bundle.js', 'check-bundle.cjs', 'check-bundle.v8-cache']) copyFileSync(path.join(cliDir, f), path.join(dir, f));
+    expect(loadCheckBundle(dir)?.run).toBeTypeOf('function');
+    const loader = readFileSync(path.join(dir, 'load-check-bundle.js'), 'utf8');
+    const lines = loader.trimEnd().split('\n');
+    expect(lines.at(-1)).toMatch(/^\/\/ sparbar check-bundle [0-9a-f]{64}$/);
+    writeFileSync(path.join(dir, 'load-check-bundle.js'), `${lines.slice(0, -1).join('\n')}\n`);
+    expect(loadCheckBundle(dir)).toBeUndefined();
+    writeFileSync(path.join(dir, 'load-check-bundle.js'), `${lines.slice(0, -1).join('\n')}\n// sparbar check-bundle ${'0'.repeat(64)}\n`);
+    expect(loadCheckBundle(dir)).toBeUndefined();
+    writeFileSync(path.join(dir, 'load-check-bundle.js'), loader);
+    rmSync(path.join(dir, 'check-bundle.cjs'));
+    expect(loadCheckBundle(dir)).toBeUndefined();
+  });
+
+  it("does not take a code cache made for another bundle (V8 alone would take any of the same length)", async () => {
+    const dir = path.join(work, 'other-cache');
+    mkdirSync(dir);
+    for (const f of ['load-check-bundle.js', 'check-bundle.cjs', 'check-bundle.v8-cache']) copyFileSync(path.join(cliDir, f), path.join(dir, f));
+    expect(loadCheckBundle(dir)?.codeCacheUsed).toBe(true);
+    const cache = readFileSync(path.join(dir, 'check-bundle.v8-cache'));
+    cache[30] = cache[30] === 0x30 ? 0x31 : 0x30; // a digit of the digest on its first line
+    writeFileSync(path.join(dir, 'check-bundle.v8-cache'), cache);
+    const loaded = loadCheckBundle(dir)!;
+    expect(loaded.codeCacheUsed).toBe(false);
+    process.env['SPARBAR_CACHE_DIR'] = mkdtempSync(path.join(work, 'cache-'));
+    expect(await capture(loaded.run, ['check', 'plans', '--no-cache'])).toEqual(await capture(modules, ['check', 'plans', '--no-cache']));
+  });
+});
