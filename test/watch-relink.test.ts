@@ -27,6 +27,8 @@ const A97 = `${PLAN}/aktiviteter/it-enheten/A97.md`;
 const FO23 = `${PLAN}/fokusomraden/FO2.3.md`;
 const I6 = `${PLAN}/indikatorer/I6.md`;
 const I6_FOLLOW_UP = `${PLAN}/uppfoljning/2026-08/I6-grupp.md`;
+const SP1_FOLLOW_UP = `${PLAN}/uppfoljning/2026-08/SP1.md`;
+const A22 = `${PLAN}/aktiviteter/kansliavdelningen/A22.md`;
 
 const action = (id: string, extra = '') => `---
 typ: aktivitet
@@ -85,6 +87,19 @@ const STEPS: Step[] = [
   { what: 'and is a group again', files: { [I6]: 'original' }, step: 'patched' },
   { what: 'the status of an action edited (its follow-ups reused)', files: { [A18]: (t) => t.replace('status: ej påbörjad', 'status: pågår') }, step: 'patched' },
   { what: 'the follow-up removed, the status back', files: { [I6_FOLLOW_UP]: null, [A18]: 'original' }, step: 'relinked' },
+  // A follow-up is attached again when a node its avser could name comes, goes or breaks (reattachFollowUps): here a
+  // follow-up of the policy's principle SP1, written in the plan, and then a node of the plan with that id, which it
+  // names first.
+  {
+    what: "a follow-up in the plan of the policy's principle SP1",
+    files: { [SP1_FOLLOW_UP]: '---\ntyp: uppföljning\navser: SP1\nperiod: 2026-08\nbedömning: uppfyllt\nförfattare: Anna Berg\n---\nText.\n' },
+    step: 'relinked',
+  },
+  { what: 'an action of the plan with the id SP1, which the follow-up now names', files: { [A99]: action('SP1') }, step: 'relinked' },
+  { what: 'that action breaks (a shadow)', files: { [A99]: (t) => t.replace(/^titel: /m, 'titel: [ ') }, step: 'relinked' },
+  { what: 'and is gone', files: { [A99]: null }, step: 'relinked' },
+  { what: 'an action whose follow-up is filled in breaks', files: { [A22]: (t) => t.replace(/^titel: /m, 'titel: [ ') }, step: 'relinked' },
+  { what: 'and is fixed, the principle\'s follow-up gone', files: { [A22]: 'original', [SP1_FOLLOW_UP]: null }, step: 'relinked' },
 ];
 
 describe.each([{}, { requirePeriod: '2026-08' }])('check --watch relink, options %j', (options) => {

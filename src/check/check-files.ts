@@ -2,7 +2,7 @@
 // `check --watch` caches: the same parse → validate → graph pipeline as checkPlans, without touching the disk.
 import { readFileSync } from 'node:fs';
 import type { DiscoveredFile } from '../files/discover.js';
-import { buildGraph, buildStructure, completeGraph, draftStructure, linkStructure, type GraphDraft, type GraphStructure } from '../graph/build-graph.js';
+import { buildGraph, buildStructure, completeGraph, draftStructure, linkStructure, type GraphDraft, type GraphSince, type GraphStructure } from '../graph/build-graph.js';
 import type { CheckedFile } from '../graph/field-patch.js';
 import type { Graph } from '../graph/types.js';
 import { requirePeriod, withPeriodMessages } from '../followup/require-period.js';
@@ -100,12 +100,15 @@ export function linkFromDraft(draft: GraphDraft, settings?: RuleSettings): { str
   }
 }
 
-/** The whole graph on a structure, and the messages of its field checks, follow-ups and --require-period. */
-export function completeFromStructure(structure: GraphStructure, options: CheckOptions = {}): { graph: Graph; messages: CheckMessage[] } {
+/**
+ * The whole graph on a structure, and the messages of its field checks, follow-ups and --require-period. With `since`
+ * (check --watch), node-local checks run only where the change can reach (completeGraph).
+ */
+export function completeFromStructure(structure: GraphStructure, options: CheckOptions = {}, since?: GraphSince): { graph: Graph; messages: CheckMessage[] } {
   const sink = new MessageSink(options.rules);
   let graph: Graph;
   try {
-    graph = completeGraph(structure, sink, RULES);
+    graph = completeGraph(structure, sink, RULES, since);
   } catch (error) {
     reportInternal(sink, '.', error);
     graph = buildGraph([], [], new MessageSink(), RULES);

@@ -216,7 +216,7 @@ export class CheckSession {
       }
       if (patch !== 'kept') {
         const { value, draftMessages, linkMessages } = this.structure!;
-        const complete = completeFromStructure(value, { ...this.options, rules: this.settings });
+        const complete = completeFromStructure(value, { ...this.options, rules: this.settings }, { previous: patch === false ? undefined : this.graph, touched: step.touched });
         this.graph = complete.graph;
         this.graphMessages = sortMessages([...draftMessages, ...linkMessages, ...complete.messages]);
         graphStep = patch === false ? 'rebuilt' : patch;

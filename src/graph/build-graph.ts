@@ -11,9 +11,10 @@ import { isShadow, scopeDocuments, type DocumentScopes } from './documents.js';
 import { brokenLinks, collectShadows, shadowKeys, shadowLinks, type BrokenLinks } from './shadows.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
 import { locate, type YamlPath } from '../parse/locate.js';
-import { attachFollowUps } from './follow-ups.js';
+import { attachFollowUps, reattachFollowUps, type Attachment } from './follow-ups.js';
 import { indexEdges, updateEdgeIndex, withFollowUps, type EdgeIndex, type GraphIndex } from './graph-index.js';
 import { linkPlaceOf, reportUnknown, reresolveLinks, resolveLinks, shadowedFrom, type DraftChange, type LinkResolution, type Resolver } from './resolve-links.js';
+import { localRerun } from './local-rerun.js';
 import { runGraphChecks, runStructureChecks, type GraphRule } from './rule-checks.js';
 import { GRAPH_FORMAT, GRAPH_VERSION, type DocumentYears, type FollowUp, type Graph, type GraphEdge, type GraphNode, type NodeType } from './types.js';
 
@@ -193,17 +194,49 @@ function resolveShadowLinks(drafted: GraphDraft, resolver: Resolver, state: Link
   return brokenLinks(into, shadowedFrom(state), state.withoutPolicy.size > 0 || brokenPlansWithPolicy < brokenPlans);
 }
 
-/** The whole graph on a structure: follow-ups, coverage, derived facts and `rules`' graph checks; problems go to `sink`. */
-export function completeGraph(structure: GraphStructure, sink: MessageSink, rules: readonly GraphRule[]): Graph {
+/** For `check --watch`: the graph a new one replaces, and the files read again since it was made. */
+export interface GraphSince {
+  /** The last graph completeGraph made with a `since` (undefined the first time). */
+  previous: Graph | undefined;
+  /** Paths of the files read again, come or gone since `previous`. */
+  touched: readonly string[];
+}
+
+/** What completeGraph gave for a graph made with a `since`, so that the next one can keep what a change cannot reach. */
+interface Completed {
+  /** The index with follow-ups (its follow-up lists; its nodes and edges may since have been updated in place). */
+  index: GraphIndex;
+  attached: Attached;
+  /** Each graph check's messages, by rule id. */
+  byRule: Map<string, CheckMessage[]>;
+  settings: RuleSettings;
+  rules: readonly GraphRule[];
+}
+
+const completedFor = new WeakMap<Graph, Completed>();
+
+/**
+ * The whole graph on a structure: follow-ups, coverage, derived facts and `rules`' graph checks; problems go to `sink`.
+ * With `since` (check --watch), what the change cannot reach is kept from `since.previous`: the follow-ups of nodes
+ * whose id, file and candidates did not change (reattachFollowUps), and the messages of node-local checks
+ * (GraphLocality) about nodes the change did not reach (localRerun). The graph and messages are those of a run
+ * without `since`.
+ */
+export function completeGraph(structure: GraphStructure, sink: MessageSink, rules: readonly GraphRule[], since?: GraphSince): Graph {
   const { draft } = structure;
   const documentYears = deriveDocumentYears(structure.index);
-  const { followUps, index, periods } = attachedFollowUps(structure, documentYears, sink);
+  const last = since?.previous === undefined ? undefined : completedFor.get(since.previous);
+  const reuse = last !== undefined && last.settings === sink.settings && last.rules === rules ? last : undefined;
+  const change = reuse === undefined ? undefined : nodeChange(since!.previous!.nodes, structure.nodes, since!.touched);
+  const attached = attachedFollowUps(structure, documentYears, sink, reuse === undefined ? undefined : { previous: reuse.attached, change: change! });
+  const { followUps, index, periods } = attached;
   const coverage = deriveCoverage(index);
   const actionStatus = deriveActionStatus(index, periods);
   // Which actions count under which node is read from the structure once (check --watch keeps it across field edits).
   const rollups = deriveRollups(index, periods, actionStatus, structure.index);
-  runGraphChecks(rules, { index, coverage, rollups, documentYears, broken: structure.broken, nodeAt: (key, path, at) => nodePlace(draft, key, path, at), followUpAt: (f, path) => followUpPlace(draft, f, path) }, sink);
-  return {
+  const rerun = reuse === undefined ? undefined : localRerun({ index: reuse.index, followUps: reuse.attached.followUps }, { index, followUps, nodes: structure.nodes }, change!, since!.touched, reuse.byRule);
+  const byRule = runGraphChecks(rules, { index, coverage, rollups, documentYears, broken: structure.broken, nodeAt: (key, path, at) => nodePlace(draft, key, path, at), followUpAt: (f, path) => followUpPlace(draft, f, path) }, sink, rerun);
+  const graph: Graph = {
     format: GRAPH_FORMAT,
     version: GRAPH_VERSION,
     nodes: structure.nodes,
@@ -218,6 +251,45 @@ export function completeGraph(structure: GraphStructure, sink: MessageSink, rule
       indicators: deriveIndicators(index),
     },
   };
+  if (since !== undefined) completedFor.set(graph, { index, attached, byRule, settings: sink.settings, rules });
+  return graph;
+}
+
+/** Nodes that changed between two graphs' node lists. */
+export interface NodeChange {
+  /** Keys of nodes that came, went or were replaced, and of nodes in files read again (their fields may be patched in place). */
+  keys: Set<string>;
+  /** The files of the nodes that went or were replaced (as they were). */
+  files: Set<string>;
+}
+
+/** What changed between `before` and `after` (both sorted by key), with the nodes in `touched` files. */
+function nodeChange(before: readonly GraphNode[], after: readonly GraphNode[], touched: readonly string[]): NodeChange {
+  const keys = new Set<string>();
+  const files = new Set<string>();
+  const read = new Set(touched);
+  let i = 0;
+  let j = 0;
+  while (i < before.length || j < after.length) {
+    const a = before[i];
+    const b = after[j];
+    if (b === undefined || (a !== undefined && a.key < b.key)) {
+      keys.add(a!.key);
+      files.add(a!.source.file);
+      i++;
+    } else if (a === undefined || b.key < a.key) {
+      keys.add(b.key);
+      j++;
+    } else {
+      if (a !== b) {
+        keys.add(b.key);
+        files.add(a.source.file);
+      } else if (read.has(b.source.file)) keys.add(b.key);
+      i++;
+      j++;
+    }
+  }
+  return { keys, files };
 }
 
 /** What attachFollowUps gave for a structure, and what it read besides the structure (check --watch's patch step reuses it). */
@@ -226,6 +298,10 @@ interface Attached {
   documentYears: string;
   groups: string;
   settings: RuleSettings;
+  /** The shadow keys (files with errors) and which policy each plan carries out, when it was made. */
+  shadowKeys: ReadonlySet<string>;
+  policies: string;
+  attachment: Attachment;
   followUps: FollowUp[];
   index: GraphIndex;
   /** The periods with follow-ups per document (derivePeriods: it reads the follow-ups and which document each node is in). */
@@ -239,9 +315,11 @@ const attachedFor = new WeakMap<GraphStructure, Attached>();
  * The structure's follow-ups attached (their problems to `sink`) and the index with them. Attaching reads the structure
  * (nodes, links, shadows), the draft's follow-up files, the documents' years and, of the nodes' fields, only whether
  * an indicator is a group (beräkning: medelvärde): when none of these changed since the last call on the same
- * structure (a field edit that `check --watch` patched in), the same follow-ups and messages are given again.
+ * structure (a field edit that `check --watch` patched in), the same follow-ups and messages are given again. With
+ * `since` (the attachment on the graph before and the nodes that changed), and the same years, groups, settings and
+ * policies of plans, only what the change can affect is attached again (reattachFollowUps).
  */
-function attachedFollowUps(structure: GraphStructure, documentYears: Record<string, DocumentYears>, sink: MessageSink): Pick<Attached, 'followUps' | 'index' | 'periods'> {
+function attachedFollowUps(structure: GraphStructure, documentYears: Record<string, DocumentYears>, sink: MessageSink, since?: { previous: Attached; change: NodeChange }): Attached {
   const { draft, resolver, isShadowed } = structure;
   const years = JSON.stringify(documentYears);
   let groups = '';
@@ -251,13 +329,23 @@ function attachedFollowUps(structure: GraphStructure, documentYears: Record<stri
     sink.messages.push(...last.messages);
     return last;
   }
+  const policies = JSON.stringify([[...structure.links.policyOfPlan].sort(), [...structure.links.withoutPolicy].sort()]);
   const own = new MessageSink(sink.settings);
-  const followUps = attachFollowUps(draft, resolver, isShadowed, own, documentYears);
+  const before = since?.previous;
+  let attachment: Attachment;
+  if (before !== undefined && before.documentYears === years && before.groups === groups && before.settings === sink.settings && before.policies === policies) {
+    const changed = new Set(since!.change.keys);
+    for (const k of before.shadowKeys) if (!draft.shadowKeys.has(k)) changed.add(k);
+    for (const k of draft.shadowKeys) if (!before.shadowKeys.has(k)) changed.add(k);
+    attachment = reattachFollowUps(before.attachment, changed, structure.links.policyOfPlan, draft, resolver, isShadowed, own, documentYears);
+  } else attachment = attachFollowUps(draft, resolver, isShadowed, own, documentYears);
+  const { followUps } = attachment;
   const index = withFollowUps(structure.index, followUps);
   const periods = derivePeriods(followUps, index.node);
   sink.messages.push(...own.messages);
-  attachedFor.set(structure, { draftFollowUps: draft.followUps, documentYears: years, groups, settings: sink.settings, followUps, index, periods, messages: own.messages });
-  return { followUps, index, periods };
+  const made: Attached = { draftFollowUps: draft.followUps, documentYears: years, groups, settings: sink.settings, shadowKeys: draft.shadowKeys, policies, attachment, followUps, index, periods, messages: own.messages };
+  attachedFor.set(structure, made);
+  return made;
 }
 
 /** Where the value (or key) at `path` inside node `key`'s own map is written. */

@@ -43,6 +43,7 @@ Besluten skrivs under digitalt.
       },
     },
   },
+  locality: 'node',
   graph({ index, nodeAt, report }) {
     for (const n of index.ofType('aktivitet')) {
       if (n.fields['slut'] === undefined) report(`Aktiviteten ${n.id} saknar slutdatum. Lägg till "slut" (ÅÅÅÅ-MM-DD).`, nodeAt(n.key, ['id']));

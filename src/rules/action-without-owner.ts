@@ -43,6 +43,7 @@ Besluten skrivs under digitalt.
       },
     },
   },
+  locality: 'node',
   graph({ index, nodeAt, report }) {
     for (const n of index.ofType('aktivitet')) {
       if (n.fields['ansvarig'] === undefined) report(`Aktiviteten ${n.id} saknar ansvarig. Lägg till "ansvarig" med nämnd, förvaltning eller enhet.`, nodeAt(n.key, ['id']));

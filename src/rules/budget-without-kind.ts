@@ -48,6 +48,7 @@ Plattformen upphandlas och de första tjänsterna flyttas.
       },
     },
   },
+  locality: 'node',
   graph({ index, nodeAt, report }) {
     // Actions, and goals and focus areas (programmes) that state money of their own: `budget` and each of `budgetar`.
     for (const n of [...index.ofType('mål'), ...index.ofType('fokusområde'), ...index.ofType('aktivitet')]) {

@@ -45,6 +45,7 @@ Besluten skrivs under digitalt.
       },
     },
   },
+  locality: 'node',
   graph({ index, nodeAt, report }) {
     for (const n of [...index.ofType('policy'), ...index.ofType('plan')]) {
       const g = n.fields.giltighet;

@@ -85,6 +85,7 @@ Plattformen är i drift.
       },
     },
   },
+  locality: 'node',
   graph({ index, followUpAt, report }) {
     for (const type of FOLLOWED_UP) {
       for (const node of index.ofType(type)) {

@@ -47,6 +47,7 @@ Målet handlar om tjänster för invånare och företag.
       },
     },
   },
+  locality: 'node',
   graph({ index, nodeAt, report }) {
     for (const n of index.ofType('mål')) {
       if (n.fields.förväntat_resultat === undefined) report(`Målet ${n.id} anger inget förväntat resultat. Skriv "förväntat_resultat:" om planen anger vad som ska vara uppnått.`, nodeAt(n.key, ['id']));

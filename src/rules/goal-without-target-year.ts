@@ -47,6 +47,7 @@ Målet handlar om tjänster för invånare och företag.
       },
     },
   },
+  locality: 'node',
   graph({ index, nodeAt, report }) {
     for (const n of index.ofType('mål')) {
       if (n.fields.målår === undefined) report(`Målet ${n.id} anger inget målår. Skriv "målår: ÅÅÅÅ" om planen anger när målet ska vara nått.`, nodeAt(n.key, ['id']));

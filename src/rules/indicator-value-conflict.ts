@@ -66,6 +66,7 @@ Mätt i augusti.
       },
     },
   },
+  locality: 'node',
   graph({ index, nodeAt, followUpAt, report }) {
     for (const n of index.ofType('indikator')) {
       const fileValues: Record<string, number> = n.fields.utfall ?? {};

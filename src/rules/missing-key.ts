@@ -44,6 +44,7 @@ Besluten skrivs under digitalt.
       },
     },
   },
+  locality: 'node',
   graph({ index, nodeAt, report }) {
     for (const n of index.ofType('indikator')) {
       if (n.fields['källa'] === 'kolada' && n.fields['kolada_kpi'] === undefined) {

@@ -57,6 +57,7 @@ Policyn anger riktningen för kommunens digitalisering.
       },
     },
   },
+  locality: 'node',
   graph({ index, nodeAt, report }) {
     for (const n of index.ofType('policy')) {
       if (n.fields.giltighet === undefined) report(`Policyn ${n.id} anger ingen giltighetstid. Skriv "giltighet: { från: ÅÅÅÅ-MM-DD, till: ÅÅÅÅ-MM-DD }" om dokumentet anger den.`, nodeAt(n.key, ['id']));

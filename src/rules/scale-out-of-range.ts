@@ -49,6 +49,7 @@ Mäts i ärendesystemet.
       },
     },
   },
+  locality: 'node',
   graph({ index, nodeAt, followUpAt, report }) {
     for (const n of index.ofType('indikator')) {
       const skala = n.fields.skala;
