@@ -12,10 +12,11 @@
 // that is unreadable, truncated, altered (its digest is checked), foreign or written by other code is ignored and
 // replaced; every problem with the cache is silent, and the check is the same without it.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
+import { makeFolders } from '../files/make-folders.js';
 import type { MessageSink, Place, Reporter, ReportExtra } from '../messages/report.js';
 import { walkPositions, type PositionNode } from '../parse/locate.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
@@ -145,7 +146,7 @@ export class CheckCache {
     try {
       const payload = serialize({ key: this.key, entries: this.fresh });
       const head = Buffer.from(`${MAGIC}${createHash('sha256').update(payload).digest('hex')}\n`);
-      mkdirSync(path.dirname(this.file), { recursive: true });
+      makeFolders(path.dirname(this.file));
       const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`;
       try {
         writeFileSync(temporary, Buffer.concat([head, payload]), { flag: 'wx' });

@@ -1,12 +1,13 @@
 // Writes the browser editor into a built site under admin/: Decap CMS's own files, the yaml package's browser
 // build, Spårbar's format script and the generated configuration. Everything the page loads is in the folder.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Graph } from '../graph/types.js';
 import { editorConfig, type EditorConfig } from './decap-config.js';
 import { editorBackend, type EditorBackend, type EditorSettings } from './settings.js';
+import { makeFolders } from '../files/make-folders.js';
 
 /** The folder of the editor in the site. */
 export const EDITOR_FOLDER = 'admin';
@@ -51,14 +52,14 @@ export function writeEditor(siteDir: string, input: WriteEditorInput): { written
   const config = editorConfig(input.graph, { plansPath, backend, period: settings.period, siteUrl: input.siteUrl ?? null });
 
   const out = path.join(siteDir, EDITOR_FOLDER);
-  mkdirSync(path.join(out, 'decap'), { recursive: true });
+  makeFolders(path.join(out, 'decap'));
   for (const name of readdirSync(decap).sort()) {
     if (name === 'decap-cms.js' || name.endsWith('.decap-cms.js') || name.endsWith('.wasm') || name === 'decap-cms.js.LICENSE.txt') cpSync(path.join(decap, name), path.join(out, 'decap', name));
   }
   cpSync(yamlBrowserBuild(), path.join(out, 'vendor', 'yaml'), { recursive: true });
   for (const m of BROWSER_MODULES) {
     const target = path.join(out, 'sparbar', m.replace(/^src\//, ''));
-    mkdirSync(path.dirname(target), { recursive: true });
+    makeFolders(path.dirname(target));
     cpSync(path.join(input.packageRoot, 'lib', m), target);
   }
   writeFileSync(path.join(out, 'config.json'), `${JSON.stringify(config.decap, null, 2)}\n`);

@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { checkWriteTarget, resolveThroughLinks, writeNewFile } from './write-safety.js';
+import { makeFolders } from './make-folders.js';
 
 /** The private folder of a write in progress, inside the plans folder. */
 export const TRANSACTION_FOLDER = '.sparbar-transaktion';
@@ -168,7 +169,7 @@ export function recoverInterruptedWrite(root: string): Recovery | null {
 
 function moveIntoPlace(staged: string, target: string, mode: number | null): void {
   if (mode !== null) chmodSync(staged, mode);
-  mkdirSync(path.dirname(target), { recursive: true });
+  makeFolders(path.dirname(target));
   renameSync(staged, target);
 }
 

@@ -15,6 +15,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { folderProblem, makeFolders } from './make-folders.js';
 
 /** What a write is for: a plan file (inside the plans folder only) or output (outside it only). */
 export type WriteKind = 'plan-file' | 'output';
@@ -135,17 +136,25 @@ function randomPart(): string {
 /**
  * A new folder `<parent>/<prefix><random>` created exclusively (mkdir fails on anything that exists, a link
  * included) with the permissions the umask gives a normal new folder (not 0700 like mkdtemp), so that it can
- * be published as it is. For a site built beside its output folder and renamed into place.
+ * be published as it is. For a site built beside its output folder and renamed into place. Missing parents are
+ * made; when that or the folder fails, WriteRefusedError says so in Swedish, naming `shown` (the folder as the
+ * user wrote it, e.g. "Utmappen dist").
  */
-export function createStagingFolder(parent: string, prefix: string): string {
-  mkdirSync(parent, { recursive: true });
+export function createStagingFolder(parent: string, prefix: string, shown: string = parent): string {
+  const refused = (error: unknown) => new WriteRefusedError(`${shown} går inte att skapa eller skriva i: ${folderProblem(error)}. Välj en mapp du kan skriva i.`);
+  try {
+    makeFolders(parent);
+  } catch (error) {
+    throw refused(error);
+  }
   for (let attempt = 0; ; attempt++) {
     const dir = path.join(parent, `${prefix}${randomPart()}`);
     try {
       mkdirSync(dir);
       return dir;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 20) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw refused(error);
+      if (attempt > 20) throw error;
     }
   }
 }

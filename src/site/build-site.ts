@@ -135,9 +135,15 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     return result(EXIT_USAGE, [(error as Error).message]);
   }
 
-  const work = mkdtempSync(path.join(tmpdir(), 'sparbar-bygge-'));
   // Built beside the output folder (same file system, so it can be renamed into place) with normal permissions.
-  const stage = createStagingFolder(path.dirname(realOut), `.${path.basename(realOut)}.bygge-`);
+  let stage: string;
+  try {
+    stage = createStagingFolder(path.dirname(realOut), `.${path.basename(realOut)}.bygge-`, `Utmappen ${options.outDir ?? 'dist'}`);
+  } catch (error) {
+    if (error instanceof WriteRefusedError) return result(EXIT_USAGE, [error.message]);
+    throw error;
+  }
+  const work = mkdtempSync(path.join(tmpdir(), 'sparbar-bygge-'));
   const graphFile = path.join(work, 'graf.json');
   const markdownFile = path.join(work, 'texter.json');
   const historyFile = path.join(work, 'historik.json');

@@ -1,6 +1,5 @@
 // `sparbar ny <typ> [mapp]`: writes a new node file with its required keys, the next free id and a short guide
 // in comments; never overwrites. Then checks the plan and shows what is left to fill in.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { checkPlans } from '../../check/check-plans.js';
 import { checkWriteTarget, writeNewFile, WriteRefusedError } from '../../files/write-safety.js';
@@ -12,6 +11,7 @@ import { severityOf } from '../../messages/report.js';
 import { joinPath } from '../format/human.js';
 import type { Io } from '../io.js';
 import { printBlockingErrors } from '../print-messages.js';
+import { makeFolders } from '../../files/make-folders.js';
 
 const USAGE = 'Användning: sparbar ny <typ> [mapp] [--till <id>] [--titel <text>] [--ansvarig <text>] [--plan <id>]';
 
@@ -66,7 +66,7 @@ export function runNy(args: readonly string[], io: Io): number {
   const shown = joinPath(dir, planned.path);
   try {
     const target = checkWriteTarget(path.join(dir, planned.path), dir, 'plan-file', shown);
-    mkdirSync(path.dirname(target), { recursive: true });
+    makeFolders(path.dirname(target));
     writeNewFile(target, planned.content);
   } catch (error) {
     if (error instanceof WriteRefusedError) {

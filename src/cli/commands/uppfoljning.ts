@@ -1,5 +1,4 @@
 // `sparbar uppfoljning ny|status <period> [mapp]`: open a follow-up period, and see what is still missing.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { checkPlans } from '../../check/check-plans.js';
 import { checkWriteTarget, writeNewFile, WriteRefusedError } from '../../files/write-safety.js';
@@ -10,6 +9,7 @@ import { isPeriod, parseCommandArgs } from '../args.js';
 import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { printBlockingErrors } from '../print-messages.js';
+import { makeFolders } from '../../files/make-folders.js';
 
 /** Dispatches `ny` and `status`. */
 export function runUppfoljning(args: readonly string[], io: Io): number {
@@ -53,7 +53,7 @@ function openPeriod(args: readonly string[], io: Io): number {
   for (const [i, file] of files.entries()) {
     const target = targets[i]!;
     try {
-      mkdirSync(path.dirname(target), { recursive: true });
+      makeFolders(path.dirname(target));
       writeNewFile(target, file.content);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
