@@ -10,6 +10,7 @@ import { validateFile, type ValidFile } from '../validate/validate-file.js';
 import { RULES } from '../rules/index.js';
 import { loadRuleSettings } from '../rules/settings.js';
 import { PlansFolderError } from './plans-folder-error.js';
+import { withoutDocument } from '../parse/yaml-frontmatter.js';
 import { cacheFolder, CheckCache, digestOf, type FileOutcome, type RecordedReport } from './check-cache.js';
 import type { DiscoveredFile } from '../files/discover.js';
 
@@ -77,7 +78,9 @@ export function checkPlans(root: string, options: CheckOptions = {}): CheckResul
 
 function readFile(file: DiscoveredFile, sink: MessageSink): FileOutcome {
   const read = readPlanFile(file, sink);
-  return { read, valid: read && validateFile(read, sink) };
+  const valid = read && validateFile(read, sink);
+  if (valid) read.parsed = withoutDocument(read.parsed);
+  return { read, valid };
 }
 
 /** readFile through the cache: the stored outcome when the file's bytes are those stored, else read, validated and stored. */

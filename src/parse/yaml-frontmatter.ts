@@ -2,7 +2,7 @@
 import { normalizeKey, spaceStructure, toNfc } from '../files/characters.js';
 import { explainYamlError } from './yaml-errors.js';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
-import { toPoint, type Found, type Locatable, type Point, type PositionNode, type YamlPath } from './locate.js';
+import { toPoint, walkPositions, type Found, type Locatable, type Point, type PositionNode, type YamlPath } from './locate.js';
 
 export { locate, locateStart, startOf, toPoint, type Point, type Range, type YamlPath } from './locate.js';
 
@@ -41,8 +41,26 @@ export function parseFrontmatterYaml(written: string, firstLine: number): { pars
   }
   const parsed = parsedOf(document, undefined, firstLine, lineCounter, yamlText);
   const problems: YamlProblem[] = [];
-  const lines = yamlText.split('\n');
   // Warnings too: an unresolved tag (`status: !x klar`) silently becomes text, which the writer did not mean.
+  if (document.errors.length > 0 || document.warnings.length > 0) problems.push(...explainedProblems(document, yamlText, lineCounter, firstLine));
+  if (problems.length === 0) {
+    const marked = firstAnchorOrAlias(parsed, document);
+    if (marked) problems.push(marked);
+  }
+  if (problems.length === 0) {
+    try {
+      parsed.data = normalizeData(document.toJS({ maxAliasCount: 100 }));
+    } catch (error) {
+      problems.push({ kind: 'syntax', message: aliasMessage(error), point: { line: firstLine, column: 1 } });
+    }
+  }
+  return { parsed, problems };
+}
+
+/** The document's errors and warnings explained: the first syntax error, and the duplicate keys before it. */
+function explainedProblems(document: Document.Parsed, yamlText: string, lineCounter: LineCounter, firstLine: number): YamlProblem[] {
+  const problems: YamlProblem[] = [];
+  const lines = yamlText.split('\n');
   const all = [...document.errors, ...document.warnings];
   const duplicates = all.filter((e) => e.code === 'DUPLICATE_KEY');
   const syntax = all.filter((e) => e.code !== 'DUPLICATE_KEY');
@@ -58,18 +76,7 @@ export function parseFrontmatterYaml(written: string, firstLine: number): { pars
       point: { line: explained.line + firstLine, column: explained.column + 1 },
     });
   }
-  if (problems.length === 0) {
-    const marked = firstAnchorOrAlias(parsed, document);
-    if (marked) problems.push(marked);
-  }
-  if (problems.length === 0) {
-    try {
-      parsed.data = normalizeData(document.toJS({ maxAliasCount: 100 }));
-    } catch (error) {
-      problems.push({ kind: 'syntax', message: aliasMessage(error), point: { line: firstLine, column: 1 } });
-    }
-  }
-  return { parsed, problems };
+  return problems;
 }
 
 /**
@@ -179,6 +186,12 @@ function positionNode(node: unknown): PositionNode | null {
   if (isMap(n)) return [start, end, 2, n.items.map((p) => [scalarKey(p) ?? null, positionNode(p.key), positionNode(p.value)] as const)];
   if (isSeq(n)) return [start, end, 3, n.items.map((item) => positionNode(item))];
   return [start, end, isScalar(n) ? 1 : 0];
+}
+
+/** `parsed` without its yaml document: the same positions, walked through offsets only (see PositionNode). */
+export function withoutDocument(parsed: ParsedYaml): ParsedYaml {
+  const root = positionsOf(parsed);
+  return { data: parsed.data, firstLine: parsed.firstLine, lineStarts: parsed.lineStarts, text: parsed.text, walk: (path) => walkPositions(root, path) };
 }
 
 /** True when the map at `path` has the key `key` (even with a null value). */
