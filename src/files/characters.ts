@@ -161,9 +161,16 @@ export function stripBidiControls(text: string): string {
  */
 export function normalizeToken(value: string): string {
   let s = value;
-  if (!isAscii(s)) s = s.replace(ONLY_SPACES, ' ').replace(INVISIBLE, '').normalize('NFC');
+  if (!isAscii(s) && !PLAIN_BELOW_U0300.test(s)) s = s.replace(ONLY_SPACES, ' ').replace(INVISIBLE, '').normalize('NFC');
   return s.trim();
 }
+
+/**
+ * Text of printable ASCII, tabs, line feeds and the printable characters from U+00A1 to U+02FF but the soft hyphen
+ * (Swedish å, ä, ö, é among them): none of them is an unusual space or an invisible character, and text below U+0300
+ * is NFC (see toNfc), so normalizeToken only trims it.
+ */
+const PLAIN_BELOW_U0300 = /^[\t\n\x20-\x7e\u00a1-\u00ac\u00ae-\u02ff]*$/;
 
 /** A key as it is meant (see normalizeToken). */
 export const normalizeKey = normalizeToken;
