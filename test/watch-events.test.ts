@@ -43,6 +43,21 @@ describe('check --watch sees what a save changed', () => {
     expect(plain(u.result)).toEqual(plain(checkPlans(dir)));
   });
 
+  it('a save whose size and time are kept is read again when the folder is listed again (the poll fallback)', { timeout: 120_000 }, () => {
+    const dir = copy('same-stamp-poll');
+    const file = path.join(dir, A15);
+    utimesSync(file, 1_700_000_000, 1_700_000_000);
+    const session = new CheckSession(dir);
+    session.start();
+    const { atime, mtime, ino } = statSync(file);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('status: ej påbörjad', 'status: ej påbörjax'));
+    utimesSync(file, atime, mtime);
+    expect([statSync(file).mtimeMs, statSync(file).ino]).toEqual([mtime.getTime(), ino]);
+    const u = session.update();
+    expect(brief(u.added)).toEqual([`${A15} invalid-value error`]);
+    expect(plain(u.result)).toEqual(plain(checkPlans(dir)));
+  });
+
   it('a severity changed in sparbar.config.json shows as resolved at the old severity and new at the new', { timeout: 120_000 }, () => {
     const dir = copy('severity');
     writeFileSync(path.join(dir, A15), readFileSync(path.join(dir, A15), 'utf8').replace(/^slut: .*\n/m, ''));

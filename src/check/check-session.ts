@@ -29,7 +29,7 @@ import { CONFIG_FILE } from '../config/config-file.js';
 
 export interface CachedFile {
   file: DiscoveredFile;
-  /** Size and modification time when read: a file whose stamp is unchanged is not read again. */
+  /** Size, modification and change time and inode when read: a file whose stamp is unchanged is not read again. */
   stamp: string;
   /** The frontmatter text, when the file has a frontmatter block. */
   frontmatter: string | undefined;
@@ -64,7 +64,8 @@ const decoder = new TextDecoder('utf-8');
 function stampOf(absolutePath: string): string | undefined {
   try {
     const s = statSync(absolutePath);
-    return s.isFile() ? `${s.size}:${s.mtimeMs}:${s.ino}` : undefined;
+    // ctime too: every write sets it, and unlike mtime nothing can set it back (touch -d, cp -p, rsync -t).
+    return s.isFile() ? `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}` : undefined;
   } catch {
     return undefined;
   }
