@@ -81,9 +81,10 @@ async function loadInput(plansDir: string): Promise<BuildInput> {
   return { graph: result.graph, config: resolveSiteConfig(loaded.config, organisations) };
 }
 
-// Direction controls never reach a page (rule bidi-control): `sparbar build` has removed them already; a plain
-// `astro build` or `astro dev` removes them here.
-const input = withoutBidiControls(await loadInput(process.env.SPARBAR_PLANS || 'plans'));
+// Direction controls never reach a page (rule bidi-control): `sparbar build` has removed them from what it writes
+// to SPARBAR_GRAPH already (build-site.ts); a plain `astro build` or `astro dev` removes them here.
+const loaded = await loadInput(process.env.SPARBAR_PLANS || 'plans');
+const input = process.env.SPARBAR_GRAPH ? loaded : withoutBidiControls(loaded);
 
 /** Markdown already parsed and sanitised by `sparbar build` (SPARBAR_MARKDOWN), keyed by `treeKey`. */
 function loadTrees(): Map<string, Root> {

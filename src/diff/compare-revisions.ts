@@ -60,17 +60,26 @@ function checkRevision(repo: RepoLocation, revision: string, options: CheckOptio
 
 /**
  * The diff of the plans folder `dir` between `base` and `head` (a revision, or the work tree when omitted).
+ * `workTree` is what `checkPlans(dir)` gave for the work tree just before (`sparbar build` has it): used as the
+ * head side instead of checking the folder again, when it is the same check (no head revision, no options, and
+ * the folder's rule settings without messages of their own, which checkPlans(dir) would add to it).
  * Throws GitError (Swedish, with what to do) when git or a revision is missing, or the folder exists on neither side.
  */
-export function compareRevisions(dir: string, base: string, head?: string, options: CheckOptions = {}): Comparison {
+export function compareRevisions(dir: string, base: string, head?: string, options: CheckOptions = {}, workTree?: CheckResult): Comparison {
   const repo = orThrow(locateRepo(dir));
+  const reuse = workTree !== undefined && head === undefined && Object.keys(options).length === 0;
   // Both sides are checked with the rules as the plans folder configures them now (a revision's own files are .md only).
-  if (options.rules === undefined) options = { ...options, rules: loadRuleSettings(dir).settings };
+  let ruleMessages = 0;
+  if (options.rules === undefined) {
+    const settings = loadRuleSettings(dir);
+    ruleMessages = settings.messages.length;
+    options = { ...options, rules: settings.settings };
+  }
   const b = checkRevision(repo, base, options);
   let h: { info: SideInfo; result: CheckResult };
   if (head === undefined) {
     const exists = existsSync(dir) && statSync(dir).isDirectory();
-    const result = exists ? checkPlans(dir, options) : checkFiles([], options);
+    const result = reuse && ruleMessages === 0 && exists ? workTree : exists ? checkPlans(dir, options) : checkFiles([], options);
     h = { info: { revision: null, commit: null, exists, ...counts(result) }, result };
   } else {
     h = checkRevision(repo, head, options);

@@ -1,5 +1,6 @@
 // The plan as adopted (a git tag or revision, named in the site's configuration) against the plan as it is now
 // (the work tree): the data for the site's "what has been revised since adoption" page. Never throws.
+import type { CheckResult } from '../check/check-plans.js';
 import { compareRevisions, type PlanDiffReport } from './compare-revisions.js';
 import { isEmptyDiff } from './diff-graphs.js';
 import { formatDiffMarkdown } from './format-markdown.js';
@@ -23,10 +24,13 @@ export type SinceAdoption =
       reason: string;
     };
 
-/** What has changed in the plans folder `dir` since `revision` (the adopted plan). */
-export function planSinceAdoption(dir: string, revision: string): SinceAdoption {
+/**
+ * What has changed in the plans folder `dir` since `revision` (the adopted plan). `workTree`: what
+ * `checkPlans(dir)` gave just before, so the work tree is not checked again (see compareRevisions).
+ */
+export function planSinceAdoption(dir: string, revision: string, workTree?: CheckResult): SinceAdoption {
   try {
-    const { report } = compareRevisions(dir, revision);
+    const { report } = compareRevisions(dir, revision, undefined, {}, workTree);
     return { available: true, revision, report, unchanged: isEmptyDiff(report), markdown: formatDiffMarkdown(report) };
   } catch (error) {
     if (error instanceof GitError) return { available: false, reason: `Jämförelsen med den antagna planen kan inte visas: ${error.message}` };

@@ -225,7 +225,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       const where = config.file ? `${config.file}: ` : '';
       return result(EXIT_PLAN_ERRORS, ['Webbplatsen byggdes inte: webbplatsens konfiguration har fel.', ...adopted.errors.map((e) => where + e)], check.messages);
     }
-    writeAtomically(graphFile, JSON.stringify(withoutBidiControls({ graph, config: siteConfig })));
+    writeAtomically(graphFile, JSON.stringify({ graph, config: withoutBidiControls(siteConfig) }));
     // Parse every text once here (many on both cores: the renderer waits for them), links resolved as the model
     // resolves them; the pages only turn trees into HTML.
     const markdownStarted = performance.now();
@@ -233,7 +233,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     const markdownMs = performance.now() - markdownStarted;
     writeAtomically(markdownFile, JSON.stringify([...trees]));
     // History from git (read-only): each node's commits, follow-ups' last changes, each plan since adoption.
-    writeAtomically(historyFile, JSON.stringify(withoutBidiControls(siteHistory(plansDir, graph, adopted.revisions))));
+    writeAtomically(historyFile, JSON.stringify(withoutBidiControls(siteHistory(plansDir, graph, adopted.revisions, check))));
     // The search index, from the graph, while the pages are rendered.
     const searchStarted = performance.now();
     const searchErrors = await writeSearchIndex(searchRecords(model, trees), path.join(work, 'pagefind'));

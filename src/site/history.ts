@@ -5,6 +5,7 @@
 import { planSinceAdoption, type SinceAdoption } from '../diff/since-adoption.js';
 import { describeCommit as gitDescribeCommit, locateRepo } from '../git/repo.js';
 import { withoutMachinePaths } from './machine-paths.js';
+import type { CheckResult } from '../check/check-plans.js';
 import type { Graph } from '../graph/types.js';
 import { readPlanHistory, type FollowUpHistory, type NodeHistoryEntry } from '../history/git-history.js';
 import { adoptionView, type AdoptedCommit, type AdoptionView } from './adoption-view.js';
@@ -63,9 +64,11 @@ function describeCommit(dir: string, commit: string): AdoptedCommit | null {
 
 /**
  * The site's history for the plans folder `dir` and its checked `graph`, with the adopted revisions from
- * `adoptedRevisions`. Never throws: what cannot be had from git is a Swedish reason on the page.
+ * `adoptedRevisions`. `workTree`, when given, is the check `graph` came from (`checkPlans(dir)`), so that the
+ * comparison with an adopted revision does not check the work tree again. Never throws: what cannot be had from
+ * git is a Swedish reason on the page.
  */
-export function siteHistory(dir: string, graph: Graph, revisions: ReadonlyMap<string, string>): SiteHistory {
+export function siteHistory(dir: string, graph: Graph, revisions: ReadonlyMap<string, string>, workTree?: CheckResult): SiteHistory {
   const public_ = (reason: string) => withoutMachinePaths(reason, dir);
   if (!locateRepo(dir).ok) {
     // Said in plain words: git's own message names the build machine's folder, which is not published.
@@ -88,7 +91,7 @@ export function siteHistory(dir: string, graph: Graph, revisions: ReadonlyMap<st
     }
     let since = comparisons.get(revision);
     if (!since) {
-      since = planSinceAdoption(dir, revision);
+      since = planSinceAdoption(dir, revision, workTree);
       comparisons.set(revision, since);
     }
     const commit = since.available && since.report.base.commit ? describeCommit(dir, since.report.base.commit) : null;

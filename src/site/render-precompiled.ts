@@ -80,6 +80,7 @@ export async function renderPrecompiled(compiledDir: string, outDir: string, bas
   mkdirSync(outDir, { recursive: true });
   cpSync(path.join(compiledDir, 'client'), outDir, { recursive: true });
   const app = new App(manifest, false);
+  const made = new Set<string>();
   let written = 0;
   for (const { routeData: route } of manifest.routes) {
     if (route.origin !== 'project' || (route.type !== 'page' && route.type !== 'endpoint')) continue;
@@ -107,7 +108,11 @@ export async function renderPrecompiled(compiledDir: string, outDir: string, bas
       const body = Buffer.from(await response.arrayBuffer());
       if (body.length === 0) continue;
       const file = fileOf(outDir, pathname, route);
-      mkdirSync(path.dirname(file), { recursive: true });
+      const dir = path.dirname(file);
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
       writeFileSync(file, body);
       written++;
     }

@@ -8,7 +8,7 @@ import { adoptionView, plainLine, type AdoptionView } from '../../src/site/adopt
 import { adoptedRevisions, siteHistory } from '../../src/site/history.js';
 import { loadSiteConfig, resolveSiteConfig } from '../../src/site/site-config.js';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.js';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 
 const PLAN = 'plans/ekby/plan-2024-2027';
@@ -97,6 +97,27 @@ describe('adoptionView', () => {
     const v = h.adoption[DOC]!;
     expect(v.state).toBe('available');
     if (v.state === 'available') expect(v.commit).toMatchObject({ commit: repo.git('rev-parse', 'plan-2024-antagen'), date: '2026-01-01T12:00:00+01:00', author: 'Test', message: 'Planen som antagen' });
+  });
+
+  it('siteHistory given the build’s own check of the work tree says the same as when it checks the work tree itself', () => {
+    const dir = path.join(repo.dir, 'plans');
+    const check = checkPlans(dir);
+    const revisions = new Map([[DOC, 'plan-2024-antagen']]);
+    const reused = siteHistory(dir, check.graph, revisions, check);
+    expect(reused).toEqual(siteHistory(dir, check.graph, revisions));
+    expect(reused.adoption[DOC]!.state).toBe('available');
+    // The same with a rule configured in sparbar.config.json, and with one that has messages of its own (checked again).
+    const configFile = path.join(dir, 'sparbar.config.json');
+    const original = readFileSync(configFile, 'utf8');
+    try {
+      for (const rules of ['{"action-without-owner": "av"}', '{"ingen-sådan-regel": "av"}']) {
+        writeFileSync(configFile, JSON.stringify({ ...JSON.parse(original), regler: JSON.parse(rules) }));
+        const configured = checkPlans(dir);
+        expect(siteHistory(dir, configured.graph, revisions, configured), rules).toEqual(siteHistory(dir, configured.graph, revisions));
+      }
+    } finally {
+      writeFileSync(configFile, original);
+    }
   });
 });
 
