@@ -183,7 +183,7 @@ export async function benchSite(opts: SiteBenchOptions): Promise<Section> {
   writePlainProject(plainDir, plansDir);
   const ourOut = path.join(base, 'dist');
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX', 'SPARBAR_GRAPH', 'SPARBAR_MARKDOWN', 'SPARBAR_HISTORY']) delete env[name];
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX', 'SPARBAR_GRAPH', 'SPARBAR_TEXTS', 'SPARBAR_HISTORY']) delete env[name];
   const clearPlain = () => {
     for (const d of ['.cache', '.astro', 'dist', path.join('node_modules', '.astro')]) rmSync(path.join(plainDir, d), { recursive: true, force: true });
   };

@@ -9,6 +9,8 @@ import { createMarkdownRenderer } from '@src/site/markdown.js';
 import { SiteModel } from '@src/site/model.js';
 import { withoutBidiControls } from '@src/site/published-text.js';
 import { normaliseBase } from '@src/site/addresses.js';
+import { textsToParse } from '@src/site/parse-texts.js';
+import { parseUnclaimedChunks, readChunks } from '@src/site/text-queue.js';
 import type { SiteConfig } from '@src/site/site-config.js';
 
 export interface Site {
@@ -86,20 +88,28 @@ async function loadInput(plansDir: string): Promise<BuildInput> {
 const loaded = await loadInput(process.env.SPARBAR_PLANS || 'plans');
 const input = process.env.SPARBAR_GRAPH ? loaded : withoutBidiControls(loaded);
 
-/** Markdown already parsed and sanitised by `sparbar build` (SPARBAR_MARKDOWN), keyed by `treeKey`. */
+/**
+ * The plan's markdown parsed and sanitised, keyed by `treeKey`: with SPARBAR_TEXTS (`sparbar build`), this process
+ * first parses every chunk of the texts no one has taken yet, beside `sparbar build` (src/site/text-queue.ts), then
+ * reads the chunks `sparbar build` parsed. Done when this module is evaluated, before the
+ * history module (which imports this one) waits for the history `sparbar build` writes meanwhile.
+ */
 function loadTrees(): Map<string, Root> {
-  const file = process.env.SPARBAR_MARKDOWN;
-  if (!file) return new Map();
-  waitForFile(file, 'texterna');
-  return new Map(JSON.parse(readFileSync(file, 'utf8')) as [string, Root][]);
+  const dir = process.env.SPARBAR_TEXTS;
+  if (!dir) return new Map();
+  const texts = textsToParse(input.graph);
+  parseUnclaimedChunks(dir, texts, input.graph.nodes, normaliseBase(process.env.SPARBAR_BASE));
+  return readChunks(dir, texts, (file) => waitForFile(file, 'texterna'));
 }
+
+const trees = loadTrees();
 
 export function site(): Site {
   if (cached) return cached;
   const plansDir = process.env.SPARBAR_PLANS || 'plans';
   const model = new SiteModel(input.graph, { base: normaliseBase(process.env.SPARBAR_BASE) });
   const config = input.config;
-  const render = createMarkdownRenderer(loadTrees());
+  const render = createMarkdownRenderer(trees);
   const markdown = (text: string, sourceFile: string, minHeading = 2, idPrefix = 'md') =>
     render(text, { minHeading, idPrefix, resolveLink: (href) => model.resolveSourceLink(href, sourceFile) }, sourceFile);
   cached = {

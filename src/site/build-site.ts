@@ -14,6 +14,7 @@ import { checkOutputFolder, createStagingFolder, replaceOutputFolder, WriteRefus
 import { severityOf, type CheckMessage } from '../messages/report.js';
 import type { Root } from 'hast';
 import { parseTexts, textsToParse } from './parse-texts.js';
+import { parseUnclaimedChunks, publishChunks, readChunksAsync } from './text-queue.js';
 import { SiteModel } from './model.js';
 import { normaliseBase } from './addresses.js';
 import { adoptedRevisions, siteHistory } from './history.js';
@@ -70,7 +71,7 @@ export interface BuildTimings {
   totalMs: number;
   /** Checking the plans, in this process. */
   checkMs: number;
-  /** Parsing the plan's markdown texts, in this process and its worker thread. */
+  /** Parsing the plan's markdown texts: from the graph written until every tree is read here (the renderer parses too). */
   markdownMs: number;
   /** Writing the search index, in this process (Pagefind's own process included). */
   searchMs: number;
@@ -145,7 +146,8 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   }
   const work = mkdtempSync(path.join(tmpdir(), 'sparbar-bygge-'));
   const graphFile = path.join(work, 'graf.json');
-  const markdownFile = path.join(work, 'texter.json');
+  const textsDir = path.join(work, 'texter');
+  mkdirSync(textsDir);
   const historyFile = path.join(work, 'historik.json');
   const statsFile = path.join(work, 'rendering.json');
   const env: NodeJS.ProcessEnv = {
@@ -156,7 +158,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     SPARBAR_CONFIG: options.configFile ? path.resolve(options.configFile) : '',
     SPARBAR_SCHEMA: path.join(root, 'schemas', 'graph.schema.json'),
     SPARBAR_GRAPH: graphFile,
-    SPARBAR_MARKDOWN: markdownFile,
+    SPARBAR_TEXTS: textsDir,
     SPARBAR_HISTORY: historyFile,
     SPARBAR_RENDER_STATS: statsFile,
     // The search index comes from this process (search-index.ts), not from Astro's build.
@@ -226,14 +228,26 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       return result(EXIT_PLAN_ERRORS, ['Webbplatsen byggdes inte: webbplatsens konfiguration har fel.', ...adopted.errors.map((e) => where + e)], check.messages);
     }
     writeAtomically(graphFile, JSON.stringify({ graph, config: withoutBidiControls(siteConfig) }));
-    // Parse every text once here (many on both cores: the renderer waits for them), links resolved as the model
-    // resolves them; the pages only turn trees into HTML.
-    const markdownStarted = performance.now();
-    const trees: Map<string, Root> = await parseTexts(textsToParse(graph), graph.nodes, base, path.join(root, 'lib', 'src', 'site', 'parse-texts-worker.js'));
-    const markdownMs = performance.now() - markdownStarted;
-    writeAtomically(markdownFile, JSON.stringify([...trees]));
     // History from git (read-only): each node's commits, follow-ups' last changes, each plan since adoption.
-    writeAtomically(historyFile, JSON.stringify(withoutBidiControls(siteHistory(plansDir, graph, adopted.revisions, check))));
+    const writeHistory = () => writeAtomically(historyFile, JSON.stringify(withoutBidiControls(siteHistory(plansDir, graph, adopted.revisions, check))));
+    // Every text is parsed once (links resolved as the model resolves them); the pages only turn trees into HTML.
+    const texts = textsToParse(graph);
+    let trees: Map<string, Root>;
+    const markdownStarted = performance.now();
+    if (compiled.fresh) {
+      // The renderer parses the texts as soon as the graph is there (text-queue.ts); this process works out the
+      // history the renderer needs next, then parses the chunks still left, and reads the renderer's for the search
+      // index. Should the renderer end before writing a chunk it took, the chunk is parsed here.
+      writeHistory();
+      parseUnclaimedChunks(textsDir, texts, graph.nodes, base);
+      trees = await readChunksAsync(textsDir, texts, graph.nodes, base, astro.exited);
+    } else {
+      // Astro's full build bundles the site for seconds first: the texts are parsed here, on both cores.
+      trees = await parseTexts(texts, graph.nodes, base, path.join(root, 'lib', 'src', 'site', 'parse-texts-worker.js'));
+      publishChunks(textsDir, texts, trees);
+      writeHistory();
+    }
+    const markdownMs = performance.now() - markdownStarted;
     // The search index, from the graph, while the pages are rendered.
     const searchStarted = performance.now();
     const searchErrors = await writeSearchIndex(searchRecords(model, trees), path.join(work, 'pagefind'));
@@ -292,7 +306,12 @@ function startAstroBuild(root: string, cwd: string, env: NodeJS.ProcessEnv, logL
 }
 
 /** Runs `node <args>` in `cwd` with `env`; collects its output, forwarding it as the log level asks. */
-function startChild(args: string[], cwd: string, env: NodeJS.ProcessEnv, logLevel: NonNullable<BuildSiteOptions['logLevel']>): { done: Promise<{ code: number; output: string }>; kill: () => void } {
+function startChild(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  logLevel: NonNullable<BuildSiteOptions['logLevel']>,
+): { done: Promise<{ code: number; output: string }>; kill: () => void; exited: () => boolean } {
   const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const collect = (chunk: Buffer, forward: NodeJS.WriteStream) => {
@@ -302,11 +321,18 @@ function startChild(args: string[], cwd: string, env: NodeJS.ProcessEnv, logLeve
   };
   child.stdout.on('data', (c: Buffer) => collect(c, process.stdout));
   child.stderr.on('data', (c: Buffer) => collect(c, process.stderr));
+  let ended = false;
   const done = new Promise<{ code: number; output: string }>((resolve) => {
-    child.on('error', (error) => resolve({ code: -1, output: `${output}\n${error.message}` }));
-    child.on('close', (code) => resolve({ code: code ?? -1, output }));
+    child.on('error', (error) => {
+      ended = true;
+      resolve({ code: -1, output: `${output}\n${error.message}` });
+    });
+    child.on('close', (code) => {
+      ended = true;
+      resolve({ code: code ?? -1, output });
+    });
   });
-  return { done, kill: () => void child.kill('SIGTERM') };
+  return { done, kill: () => void child.kill('SIGTERM'), exited: () => ended };
 }
 
 function countPages(dir: string): number {

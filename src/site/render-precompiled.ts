@@ -2,7 +2,8 @@
 // SPARBAR_OUT, as `astro build` would write them: the same addresses, files and bytes. Run by `sparbar build`
 // (build-site.ts) as a child process with the same environment it gives `astro build` (SPARBAR_GRAPH and the
 // other files the pages read, which the parent writes while this process loads the site's modules), plus
-// SPARBAR_PRECOMPILED, the compiled site's folder. Exits 0 when every page is written, 1 with the error.
+// SPARBAR_PRECOMPILED, the compiled site's folder. Exits 0 when every page is written, 1 with the error. While it
+// waits for the history, the site's data module parses the plan's texts beside `sparbar build` (src/site/text-queue.ts).
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

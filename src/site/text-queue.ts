@@ -1,0 +1,132 @@
+// The plan's markdown texts parsed by whoever is free: `sparbar build` and the renderer's threads (render-precompiled.ts)
+// share the texts through a folder. The texts (textsToParse, the same list on every side: it is made from the same
+// graph) are cut into chunks of CHUNK_SIZE; a chunk is taken by creating `claim-<n>` in the folder exclusively (one
+// side succeeds, the others find it there and take the next), parsed, and written as `chunk-<n>.json` (renamed into
+// place when complete). Every side that needs every tree reads every chunk, waiting for those others are still
+// parsing. A chunk is parsed once whoever parses it, by the same function with the same nodes and base, so the trees
+// are the same whichever side took it.
+import { closeSync, existsSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Root } from 'hast';
+import type { GraphNode } from '../graph/types.js';
+import { SiteAddresses } from './addresses.js';
+import { parseTextsHere, type TextToParse } from './parse-texts.js';
+
+/** Texts per chunk: small enough that the sides finish at nearly the same time, large enough to cost few files. */
+export const CHUNK_SIZE = 16;
+
+/** What a chunk file holds: the chunk's trees keyed by `treeKey`, or the error that stopped its parsing. */
+type ChunkFile = { trees: [string, Root][] } | { error: string };
+
+/** The number of chunks `count` texts make. */
+export function chunkCount(count: number): number {
+  return Math.ceil(count / CHUNK_SIZE);
+}
+
+/** The file chunk `n` is written to in `dir`. */
+export function chunkFile(dir: string, n: number): string {
+  return path.join(dir, `chunk-${n}.json`);
+}
+
+/** Takes chunk `n` in `dir` for this side: true when no one had taken it. */
+function claim(dir: string, n: number): boolean {
+  try {
+    closeSync(openSync(path.join(dir, `claim-${n}`), 'wx'));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+function writeChunk(dir: string, n: number, content: ChunkFile): void {
+  const file = chunkFile(dir, n);
+  writeFileSync(`${file}.tmp`, JSON.stringify(content));
+  renameSync(`${file}.tmp`, file);
+}
+
+/** The texts of chunk `n`. */
+function chunkTexts(texts: readonly TextToParse[], n: number): TextToParse[] {
+  return texts.slice(n * CHUNK_SIZE, (n + 1) * CHUNK_SIZE);
+}
+
+/**
+ * Parses every chunk of `texts` that no one has taken yet (in order, taking each before parsing it) and writes it
+ * to `dir`, links resolved as `SiteModel` resolves them for `nodes` and `base`. Returns how many chunks this side
+ * parsed. Should parsing fail, the chunk says so (the other sides stop waiting for it) and the error is thrown.
+ */
+export function parseUnclaimedChunks(dir: string, texts: readonly TextToParse[], nodes: readonly GraphNode[], base: string): number {
+  let addresses: SiteAddresses | undefined;
+  let parsed = 0;
+  for (let n = 0; n < chunkCount(texts.length); n++) {
+    if (!claim(dir, n)) continue;
+    try {
+      addresses ??= new SiteAddresses(nodes, base);
+      writeChunk(dir, n, { trees: parseTextsHere({ nodes, base, texts: chunkTexts(texts, n) }, addresses) });
+      parsed++;
+    } catch (error) {
+      writeChunk(dir, n, { error: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
+  }
+  return parsed;
+}
+
+/**
+ * Writes the trees of every chunk no one has taken yet to `dir` from `trees` (parsed beforehand, e.g. by
+ * parseTexts); chunks others have taken they write themselves.
+ */
+export function publishChunks(dir: string, texts: readonly TextToParse[], trees: ReadonlyMap<string, Root>): void {
+  for (let n = 0; n < chunkCount(texts.length); n++) {
+    if (claim(dir, n)) writeChunk(dir, n, { trees: chunkTexts(texts, n).map((t) => [t.key, trees.get(t.key)!]) });
+  }
+}
+
+function readChunk(file: string, into: Map<string, Root>): void {
+  const content = JSON.parse(readFileSync(file, 'utf8')) as ChunkFile;
+  if ('error' in content) throw new Error(`Texterna gick inte att tolka: ${content.error}`);
+  for (const [key, tree] of content.trees) into.set(key, tree);
+}
+
+/**
+ * Every tree of `texts` from `dir`, keyed by `treeKey`, in the texts' order; `wait(file)` blocks until a chunk file
+ * others are writing exists.
+ */
+export function readChunks(dir: string, texts: readonly TextToParse[], wait: (file: string) => void): Map<string, Root> {
+  const trees = new Map<string, Root>();
+  for (let n = 0; n < chunkCount(texts.length); n++) {
+    const file = chunkFile(dir, n);
+    if (!existsSync(file)) wait(file);
+    readChunk(file, trees);
+  }
+  return trees;
+}
+
+/**
+ * `readChunks` for a side that must not block its event loop (`sparbar build`, which watches the renderer): waits
+ * for a missing chunk by polling; when `othersGone()` says the side that took it has ended without writing it, the
+ * chunk is parsed here.
+ */
+export async function readChunksAsync(
+  dir: string,
+  texts: readonly TextToParse[],
+  nodes: readonly GraphNode[],
+  base: string,
+  othersGone: () => boolean,
+): Promise<Map<string, Root>> {
+  const trees = new Map<string, Root>();
+  let addresses: SiteAddresses | undefined;
+  for (let n = 0; n < chunkCount(texts.length); n++) {
+    const file = chunkFile(dir, n);
+    while (!existsSync(file)) {
+      if (othersGone()) {
+        addresses ??= new SiteAddresses(nodes, base);
+        for (const [key, tree] of parseTextsHere({ nodes, base, texts: chunkTexts(texts, n) }, addresses)) trees.set(key, tree);
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    if (existsSync(file)) readChunk(file, trees);
+  }
+  return new Map(texts.map((t) => [t.key, trees.get(t.key)!]));
+}
