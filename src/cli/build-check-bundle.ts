@@ -7,10 +7,11 @@
 // its path. Run as `node lib/src/cli/build-check-bundle.js`.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { codeDigest } from '../check/check-cache.js';
 import { BUNDLE_ID_PREFIX, CHECK_BUNDLE_CODE_CACHE_FILE, CHECK_BUNDLE_FILE, loadCheckBundle } from './load-check-bundle.js';
 
@@ -47,6 +48,7 @@ export async function buildCheckBundle(dir: string, plans: string | undefined): 
           b.onResolve({ filter: /^\.\/commands\// }, (args) => (BUNDLED_COMMANDS.has(args.path) ? undefined : { path: args.path, external: true }));
         },
       },
+      zodNamespacePlugin(dir),
     ],
   });
   const text = result.outputFiles[0]!.text;
@@ -66,6 +68,33 @@ export async function buildCheckBundle(dir: string, plans: string | undefined): 
   const codeCache = loaded.script.createCachedData();
   writeFileSync(codeCacheFile, Buffer.concat([Buffer.from(id), codeCache]));
   return { bytes: Buffer.byteLength(id + text), codeCacheBytes: codeCache.length };
+}
+
+/**
+ * `import { z } from 'zod'` in our modules as what it is, `import * as z from 'zod/v4/classic/external.js'` (zod's
+ * index.js: `import * as z from "./v4/classic/external.js"; export { z }`), the same module and the same namespace
+ * object, so that esbuild keeps only the parts of zod our modules name (`z.object`, `z.string`, …): without it the
+ * namespace is one object and every part comes along, its 50 locales and its JSON Schema code too (95 modules, 600
+ * kB, all of them run at every start). Only that exact line is rewritten, and only when zod's index.js is as above.
+ */
+function zodNamespacePlugin(dir: string): Plugin {
+  const zodRoot = path.dirname(createRequire(path.join(dir, 'run.js')).resolve('zod/package.json'));
+  const external = path.join(zodRoot, 'v4', 'classic', 'external.js');
+  const index = readFileSync(path.join(zodRoot, 'index.js'), 'utf8');
+  const usable = index.includes('import * as z from "./v4/classic/external.js";') && /export \{ z\b/.test(index);
+  const line = "import { z } from 'zod';";
+  return {
+    name: 'sparbar-zod-namespace',
+    setup(b) {
+      if (!usable) return;
+      b.onLoad({ filter: /\.js$/ }, (args) => {
+        if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+        const text = readFileSync(args.path, 'utf8');
+        if (!text.includes(line)) return undefined;
+        return { contents: text.replace(line, `import * as z from ${JSON.stringify(external)};`), loader: 'js', resolveDir: path.dirname(args.path) };
+      });
+    },
+  };
 }
 
 /** Checks `plans` through the bundle without the check cache, then twice with a new one (filling it, using it), printing nothing. */
