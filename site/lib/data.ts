@@ -10,7 +10,7 @@ import { SiteModel } from '@src/site/model.js';
 import { withoutBidiControls } from '@src/site/published-text.js';
 import { normaliseBase } from '@src/site/addresses.js';
 import { textsToParse } from '@src/site/parse-texts.js';
-import { parseUnclaimedChunks, readChunks } from '@src/site/text-queue.js';
+import { ChunkedTrees, parseUnclaimedChunks } from '@src/site/text-queue.js';
 import type { SiteConfig } from '@src/site/site-config.js';
 
 export interface Site {
@@ -89,17 +89,20 @@ const loaded = await loadInput(process.env.SPARBAR_PLANS || 'plans');
 const input = process.env.SPARBAR_GRAPH ? loaded : withoutBidiControls(loaded);
 
 /**
- * The plan's markdown parsed and sanitised, keyed by `treeKey`: with SPARBAR_TEXTS (`sparbar build`), this process
- * first parses every chunk of the texts no one has taken yet, beside `sparbar build` (src/site/text-queue.ts), then
- * reads the chunks `sparbar build` parsed. Done when this module is evaluated, before the
- * history module (which imports this one) waits for the history `sparbar build` writes meanwhile.
+ * The plan's markdown parsed and sanitised, keyed by `treeKey`. With SPARBAR_TEXTS (`sparbar build`, see
+ * src/site/text-queue.ts): while `sparbar build` works out the history (which site/lib/history.ts, importing this
+ * module, waits for next), this process parses the chunks of texts no one has taken yet; after that each chunk is
+ * loaded when a page first asks for one of its trees (read, parsed here, or waited for), so the first pages are
+ * rendered while `sparbar build` parses the texts of the others.
  */
 function loadTrees(): Map<string, Root> {
   const dir = process.env.SPARBAR_TEXTS;
   if (!dir) return new Map();
   const texts = textsToParse(input.graph);
-  parseUnclaimedChunks(dir, texts, input.graph.nodes, normaliseBase(process.env.SPARBAR_BASE));
-  return readChunks(dir, texts, (file) => waitForFile(file, 'texterna'));
+  const base = normaliseBase(process.env.SPARBAR_BASE);
+  const history = process.env.SPARBAR_HISTORY;
+  parseUnclaimedChunks(dir, texts, input.graph.nodes, base, () => !!history && existsSync(history));
+  return new ChunkedTrees(dir, texts, input.graph.nodes, base, (file) => waitForFile(file, 'texterna'));
 }
 
 const trees = loadTrees();

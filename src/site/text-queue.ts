@@ -50,26 +50,76 @@ function chunkTexts(texts: readonly TextToParse[], n: number): TextToParse[] {
   return texts.slice(n * CHUNK_SIZE, (n + 1) * CHUNK_SIZE);
 }
 
+/** Parses chunk `n` (taken by this side) and writes it; should parsing fail, the chunk says so and the error is thrown. */
+function parseChunk(dir: string, texts: readonly TextToParse[], n: number, nodes: readonly GraphNode[], base: string, addresses: SiteAddresses): [string, Root][] {
+  try {
+    const trees = parseTextsHere({ nodes, base, texts: chunkTexts(texts, n) }, addresses);
+    writeChunk(dir, n, { trees });
+    return trees;
+  } catch (error) {
+    writeChunk(dir, n, { error: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+}
+
 /**
  * Parses every chunk of `texts` that no one has taken yet (in order, taking each before parsing it) and writes it
- * to `dir`, links resolved as `SiteModel` resolves them for `nodes` and `base`. Returns how many chunks this side
- * parsed. Should parsing fail, the chunk says so (the other sides stop waiting for it) and the error is thrown.
+ * to `dir`, links resolved as `SiteModel` resolves them for `nodes` and `base`; with `until`, stops before the next
+ * chunk once it returns true. Returns how many chunks this side parsed. Should parsing fail, the chunk says so (the
+ * other sides stop waiting for it) and the error is thrown.
  */
-export function parseUnclaimedChunks(dir: string, texts: readonly TextToParse[], nodes: readonly GraphNode[], base: string): number {
+export function parseUnclaimedChunks(dir: string, texts: readonly TextToParse[], nodes: readonly GraphNode[], base: string, until?: () => boolean): number {
   let addresses: SiteAddresses | undefined;
   let parsed = 0;
   for (let n = 0; n < chunkCount(texts.length); n++) {
+    if (until?.()) break;
     if (!claim(dir, n)) continue;
-    try {
-      addresses ??= new SiteAddresses(nodes, base);
-      writeChunk(dir, n, { trees: parseTextsHere({ nodes, base, texts: chunkTexts(texts, n) }, addresses) });
-      parsed++;
-    } catch (error) {
-      writeChunk(dir, n, { error: error instanceof Error ? error.message : String(error) });
-      throw error;
-    }
+    addresses ??= new SiteAddresses(nodes, base);
+    parseChunk(dir, texts, n, nodes, base, addresses);
+    parsed++;
   }
   return parsed;
+}
+
+/**
+ * The trees of `texts` in `dir`, each chunk loaded when one of its trees is first asked for: read when it is written,
+ * taken and parsed here when no one has taken it, else waited for (`wait(file)` blocks until the file exists). A
+ * key of no text of `texts` is undefined until set. For the renderer, which so renders its first pages while
+ * `sparbar build` still parses the others.
+ */
+export class ChunkedTrees extends Map<string, Root> {
+  private readonly chunkOf = new Map<string, number>();
+  private readonly loaded = new Set<number>();
+  private addresses: SiteAddresses | undefined;
+
+  constructor(
+    private readonly dir: string,
+    private readonly texts: readonly TextToParse[],
+    private readonly nodes: readonly GraphNode[],
+    private readonly base: string,
+    private readonly wait: (file: string) => void,
+  ) {
+    super();
+    texts.forEach((t, i) => this.chunkOf.set(t.key, Math.floor(i / CHUNK_SIZE)));
+  }
+
+  override get(key: string): Root | undefined {
+    const n = this.chunkOf.get(key);
+    if (n !== undefined && !this.loaded.has(n)) this.load(n);
+    return super.get(key);
+  }
+
+  private load(n: number): void {
+    this.loaded.add(n);
+    const file = chunkFile(this.dir, n);
+    if (!existsSync(file) && claim(this.dir, n)) {
+      this.addresses ??= new SiteAddresses(this.nodes, this.base);
+      for (const [key, tree] of parseChunk(this.dir, this.texts, n, this.nodes, this.base, this.addresses)) super.set(key, tree);
+      return;
+    }
+    if (!existsSync(file)) this.wait(file);
+    readChunk(file, this);
+  }
 }
 
 /**
@@ -89,23 +139,9 @@ function readChunk(file: string, into: Map<string, Root>): void {
 }
 
 /**
- * Every tree of `texts` from `dir`, keyed by `treeKey`, in the texts' order; `wait(file)` blocks until a chunk file
- * others are writing exists.
- */
-export function readChunks(dir: string, texts: readonly TextToParse[], wait: (file: string) => void): Map<string, Root> {
-  const trees = new Map<string, Root>();
-  for (let n = 0; n < chunkCount(texts.length); n++) {
-    const file = chunkFile(dir, n);
-    if (!existsSync(file)) wait(file);
-    readChunk(file, trees);
-  }
-  return trees;
-}
-
-/**
- * `readChunks` for a side that must not block its event loop (`sparbar build`, which watches the renderer): waits
- * for a missing chunk by polling; when `othersGone()` says the side that took it has ended without writing it, the
- * chunk is parsed here.
+ * Every tree of `texts` from `dir`, keyed by `treeKey`, in the texts' order, for a side that must not block its event
+ * loop (`sparbar build`, which watches the renderer): waits for a chunk others are parsing by polling; when
+ * `othersGone()` says the side that took it has ended without writing it, the chunk is parsed here.
  */
 export async function readChunksAsync(
   dir: string,
