@@ -161,16 +161,22 @@ export function stripBidiControls(text: string): string {
  */
 export function normalizeToken(value: string): string {
   let s = value;
-  if (!isAscii(s) && !PLAIN_BELOW_U0300.test(s)) s = s.replace(ONLY_SPACES, ' ').replace(INVISIBLE, '').normalize('NFC');
+  if (!isAscii(s) && !isPlainText(s)) s = s.replace(ONLY_SPACES, ' ').replace(INVISIBLE, '').normalize('NFC');
   return s.trim();
 }
 
+/** A character outside printable ASCII, tab, line feed and the printable characters U+00A1 to U+02FF but the soft hyphen. */
+const NOT_PLAIN = /[^\t\n\x20-\x7e\u00a1-\u00ac\u00ae-\u02ff]/;
+
 /**
- * Text of printable ASCII, tabs, line feeds and the printable characters from U+00A1 to U+02FF but the soft hyphen
- * (Swedish å, ä, ö, é among them): none of them is an unusual space or an invisible character, and text below U+0300
- * is NFC (see toNfc), so normalizeToken only trims it.
+ * True when `s` has only printable ASCII, tabs, line feeds and the printable characters from U+00A1 to U+02FF but the
+ * soft hyphen (Swedish å, ä, ö, é among them): none of them is an unusual, invisible or direction character
+ * (findUnusualCharacters finds nothing, spaceStructure and normalizeToken's replacements change nothing), and text
+ * below U+0300 is NFC (see toNfc). Most plan files are such text; one regular expression test tells.
  */
-const PLAIN_BELOW_U0300 = /^[\t\n\x20-\x7e\u00a1-\u00ac\u00ae-\u02ff]*$/;
+export function isPlainText(s: string): boolean {
+  return !NOT_PLAIN.test(s);
+}
 
 /** A key as it is meant (see normalizeToken). */
 export const normalizeKey = normalizeToken;
@@ -183,7 +189,7 @@ export const normalizeKey = normalizeToken;
  * decides).
  */
 export function spaceStructure(yaml: string): string {
-  if (isAscii(yaml)) return yaml;
+  if (isPlainText(yaml)) return yaml;
   return yaml.replace(SPACES_AND_FORMAT, (ch, index: number, whole: string) => {
     if (ch.length !== 1) return ch;
     const before = whole[index - 1];

@@ -2,7 +2,7 @@
 // and a combining ring), and no-break, zero-width and other unusual spaces, format and control characters in the
 // frontmatter (rule unusual-character). Spårbar reads keys, ids and values from fixed lists as they are meant
 // (see src/files/characters.ts); these warnings tell the writer so the editor can be fixed.
-import { codePointLabel, describeUnusual, findUnusualCharacters, firstNotNfc, type FoundCharacter } from '../files/characters.js';
+import { codePointLabel, describeUnusual, findUnusualCharacters, firstNotNfc, isPlainText, type FoundCharacter } from '../files/characters.js';
 import type { MessageSink } from '../messages/report.js';
 
 /** Names of the combining marks that NFD text uses for Swedish and other Latin letters (Unicode Character Database). */
@@ -51,6 +51,8 @@ function spelled(written: string): string {
  * Direction controls, anywhere in the file, are reported under their own rule, bidi-control.
  */
 export function reportCharacters(text: string, path: string, sink: MessageSink, from: number, to: number): void {
+  // Plain text is NFC and has no unusual character (isPlainText): nothing to look for.
+  if (isPlainText(text)) return;
   let starts: number[] | undefined;
   const at = (offset: number) => position(text, offset, (starts ??= lineStartsOf(text)));
   const notNfc = firstNotNfc(text);

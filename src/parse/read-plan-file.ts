@@ -1,7 +1,7 @@
 // Reads one plan file: bytes, text, frontmatter, YAML. Every problem becomes a message; nothing is thrown.
 import { readFileSync } from 'node:fs';
 import type { DiscoveredFile } from '../files/discover.js';
-import { normalizeToken, toNfc } from '../files/characters.js';
+import { isPlainText, normalizeToken, toNfc } from '../files/characters.js';
 import { decodeLossy, decodeText } from '../files/decode.js';
 import type { MessageSink } from '../messages/report.js';
 import { closest } from '../util/suggest.js';
@@ -73,13 +73,16 @@ export function readPlanText(bytes: Uint8Array, path: string, sink: MessageSink)
   }
   const split = splitFrontmatter(text);
   const yamlStart = split.kind === 'none' ? 0 : text.indexOf('\n') + 1;
-  reportCharacters(text, path, sink, yamlStart, split.kind === 'frontmatter' ? yamlStart + split.yaml.length : split.kind === 'unclosed' ? text.length : 0);
+  // Plain text (most files) is NFC and has no unusual character: nothing to report, nothing to normalise.
+  const plain = isPlainText(text);
+  if (!plain) reportCharacters(text, path, sink, yamlStart, split.kind === 'frontmatter' ? yamlStart + split.yaml.length : split.kind === 'unclosed' ? text.length : 0);
   if (split.kind === 'unclosed') return readUnclosed(text, path, sink);
   if (split.kind === 'none') return readWithoutFrontmatter(text, path, sink);
   // Bounded work (src/parse/limits.ts): the body as the site will render it, and frontmatter no longer than it may be.
   const bodyProblem = bodyLimitProblem(split.body);
   if (bodyProblem) sink.report('limit-exceeded', bodyProblem.message, { file: path, line: split.bodyLine + bodyProblem.line, column: bodyProblem.column });
-  const fmLines = lineCount(split.yaml);
+  // Every line has at least one character (its line feed, or the last line's text): a shorter text has few enough.
+  const fmLines = split.yaml.length <= MAX_FRONTMATTER_LINES ? 0 : lineCount(split.yaml);
   if (fmLines > MAX_FRONTMATTER_LINES) {
     sink.report(
       'limit-exceeded',
@@ -146,7 +149,7 @@ export function readPlanText(bytes: Uint8Array, path: string, sink: MessageSink)
     sink.report('wrong-type', '"typ" ska vara en text, t.ex. typ: aktivitet.', { file: path, ...locate(parsed, ['typ']) });
     return brokenRead(path, { ...readDeclarations(parsed.text), typ: '' }, parsed, split.body, split.bodyLine);
   }
-  return { path, parsed, data: record as ReadPlanFile['data'], body: toNfc(split.body), bodyLine: split.bodyLine };
+  return { path, parsed, data: record as ReadPlanFile['data'], body: plain ? split.body : toNfc(split.body), bodyLine: split.bodyLine };
 }
 
 /** True when what a file declares says it is meant as a plan file: a type, or an id and a title. */
