@@ -111,8 +111,12 @@ function withinLimitsAtAnyRate(body: string): boolean {
   let brackets = 0;
   let openers = 0;
   BRACKET_OR_OPENER.lastIndex = 0;
-  for (let m = BRACKET_OR_OPENER.exec(body); m !== null; m = BRACKET_OR_OPENER.exec(body)) {
-    if (m[0] === '[' ? ++brackets > MAX_BRACKETS_PER_PARAGRAPH : ++openers > MAX_NESTING) return false;
+  // test, not exec: no match object per match. A match ends in `[` only when it is a `[` (an ordered marker ends in `.` or `)`).
+  while (BRACKET_OR_OPENER.test(body)) {
+    if (body.charCodeAt(BRACKET_OR_OPENER.lastIndex - 1) === 0x5b ? ++brackets > MAX_BRACKETS_PER_PARAGRAPH : ++openers > MAX_NESTING) {
+      BRACKET_OR_OPENER.lastIndex = 0;
+      return false;
+    }
   }
   return true;
 }
