@@ -51,13 +51,15 @@ Plattformen upphandlas och de första tjänsterna flyttas.
   locality: 'node',
   graph({ index, nodeAt, report }) {
     // Actions, and goals and focus areas (programmes) that state money of their own: `budget` and each of `budgetar`.
-    for (const n of [...index.ofType('mål'), ...index.ofType('fokusområde'), ...index.ofType('aktivitet')]) {
-      const f = n.fields as { budget?: { slag?: string }; budgetar?: { slag?: string }[] };
-      const say = `Budgeten för ${n.id} anger inte om den är investering eller drift. Skriv "slag: investering" eller "slag: drift" om dokumentet säger vilket.`;
-      if (f.budget !== undefined && f.budget.slag === undefined) report(say, nodeAt(n.key, ['budget']));
-      (f.budgetar ?? []).forEach((b, i) => {
-        if (b.slag === undefined) report(say, nodeAt(n.key, ['budgetar', i]));
-      });
+    for (const type of ['mål', 'fokusområde', 'aktivitet'] as const) {
+      for (const n of index.ofType(type)) {
+        const f = n.fields as { budget?: { slag?: string }; budgetar?: { slag?: string }[] };
+        // The sentence is made only for a node it is said about (most nodes have no budget).
+        const say = () => `Budgeten för ${n.id} anger inte om den är investering eller drift. Skriv "slag: investering" eller "slag: drift" om dokumentet säger vilket.`;
+        if (f.budget !== undefined && f.budget.slag === undefined) report(say(), nodeAt(n.key, ['budget']));
+        const list = f.budgetar;
+        if (list !== undefined) for (let i = 0; i < list.length; i++) if (list[i]!.slag === undefined) report(say(), nodeAt(n.key, ['budgetar', i]));
+      }
     }
   },
 });

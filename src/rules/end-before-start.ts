@@ -60,14 +60,17 @@ Besluten skrivs under digitalt.
       if (start && slut && slut < start) report(`Aktiviteten slutar (${slut}) före den börjar (${start}). Rätta start eller slut.`, nodeAt(n.key, ['slut']));
     }
     // A money range written backwards (intervall: { från: 37, till: 29 }), in budget or any of budgetar.
-    for (const n of [...index.ofType('mål'), ...index.ofType('fokusområde'), ...index.ofType('aktivitet')]) {
-      const { budget, budgetar } = n.fields;
-      const written: [YamlPath, typeof budget][] = [[['budget'], budget], ...(budgetar ?? []).map((b, i): [YamlPath, typeof budget] => [['budgetar', i], b])];
-      for (const [at, b] of written) {
-        const range = b?.intervall;
-        if (range && range.till < range.från) {
-          report(`Intervallet börjar på ${range.från} och slutar på ${range.till}. Skriv det lägre beloppet i från och det högre i till.`, nodeAt(n.key, [...at, 'intervall', 'till']));
-        }
+    for (const type of ['mål', 'fokusområde', 'aktivitet'] as const) {
+      for (const n of index.ofType(type)) {
+        const { budget, budgetar } = n.fields;
+        const check = (b: typeof budget, at: YamlPath) => {
+          const range = b?.intervall;
+          if (range && range.till < range.från) {
+            report(`Intervallet börjar på ${range.från} och slutar på ${range.till}. Skriv det lägre beloppet i från och det högre i till.`, nodeAt(n.key, [...at, 'intervall', 'till']));
+          }
+        };
+        if (budget !== undefined) check(budget, ['budget']);
+        if (budgetar !== undefined) for (let i = 0; i < budgetar.length; i++) check(budgetar[i], ['budgetar', i]);
       }
     }
     for (const n of index.ofType('indikator')) {
