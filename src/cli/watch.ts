@@ -52,6 +52,8 @@ export function watchPlans(dir: string, options: WatchOptions, io: Io, signal: A
   const pending = new Set<string>();
   let everything = false;
   let folderMissing = false;
+  /** True when a file event (not only the poll's timer) asked for this re-check. */
+  let eventSeen = false;
   let timer: NodeJS.Timeout | undefined;
 
   const recheck = () => {
@@ -59,9 +61,12 @@ export function watchPlans(dir: string, options: WatchOptions, io: Io, signal: A
     const changed = everything ? undefined : [...pending];
     pending.clear();
     everything = false;
+    const byEvent = eventSeen;
+    eventSeen = false;
     const t0 = performance.now();
     try {
       const files = session.updateFiles(changed);
+      const cameBack = folderMissing;
       if (folderMissing) io.stdout(`${clock()}  Planmappen finns igen.\n`);
       folderMissing = false;
       for (const m of raise(files.resolved)) io.stdout(line('åtgärdad', m));
@@ -74,6 +79,8 @@ export function watchPlans(dir: string, options: WatchOptions, io: Io, signal: A
       const warnings = last.messages.length - errors;
       const changedCount = files.added.length + files.resolved.length + graph.added.length + graph.resolved.length;
       const state = `${errors} fel och ${warnings} ${warnings === 1 ? 'varning' : 'varningar'} i planen`;
+      // A poll that found nothing changed says nothing: a line a second would bury the ones that matter.
+      if (!byEvent && !cameBack && changedCount === 0 && files.touched.length === 0) return;
       io.stdout(`${clock()}  ${changedCount === 0 ? `Inga ändrade problem (${state})` : `${state}`}, kontrollerad på ${seconds(performance.now() - t0)}.\n`);
     } catch (error) {
       // Said once while the folder is missing, not on every poll.
@@ -85,7 +92,8 @@ export function watchPlans(dir: string, options: WatchOptions, io: Io, signal: A
       io.stderr(`${clock()}  Internt fel i Spårbar vid omkontrollen (${error instanceof Error ? error.message : String(error)}). Bevakningen fortsätter; rapportera gärna felet.\n`);
     }
   };
-  const schedule = (file: string | null) => {
+  const schedule = (file: string | null, fromPoll = false) => {
+    if (!fromPoll) eventSeen = true;
     if (file === null) everything = true;
     else pending.add(file);
     if (timer) clearTimeout(timer);
@@ -96,12 +104,12 @@ export function watchPlans(dir: string, options: WatchOptions, io: Io, signal: A
   let poller: NodeJS.Timeout | undefined;
   const poll = (why?: string) => {
     if (why) io.stderr(`Obs: ${why}; planmappen läses om var ${options.pollMs ?? 1000} ms i stället.\n`);
-    poller = setInterval(() => schedule(null), options.pollMs ?? 1000);
+    poller = setInterval(() => schedule(null, true), options.pollMs ?? 1000);
   };
   if (options.pollMs !== undefined) poll();
   else {
     try {
-      watcher = watchTree(dir, schedule, (error) => {
+      watcher = watchTree(dir, (file) => schedule(file), (error) => {
         watcher = undefined;
         if (!signal.aborted) poll(`filbevakningen avbröts (${error.message})`);
       });
