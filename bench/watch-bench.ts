@@ -18,6 +18,8 @@ import { num, type Section } from './table.js';
 export interface WatchBenchOptions {
   /** Plan size in files (the largest bench size). */
   size: number;
+  /** The graph nodes the plan must have at least (the bench fails, saying so, when it has fewer). */
+  minNodes?: number;
   /** Timed re-checks per kind of change (after one warm-up). */
   runs: number;
   /** Folder to generate the plan in; the caller removes it. */
@@ -56,6 +58,10 @@ export async function benchWatch(opts: WatchBenchOptions): Promise<Section> {
   const first = session.start();
   const startMs = performance.now() - t0;
   assertCleanPlan(plan, first);
+  if (opts.minNodes !== undefined && first.graph.nodes.length < opts.minNodes) {
+    throw new Error(`watch bench: the ${num(plan.files)}-file plan has ${num(first.graph.nodes.length)} graph nodes, fewer than ${num(opts.minNodes)}; raise WATCH_NODES_FILES in bench/bench.ts`);
+  }
+  const nodes = num(first.graph.nodes.length);
 
   // One action file in the middle of the plan, and the one status line it has.
   const actions = listMarkdown(dir)
@@ -145,15 +151,15 @@ export async function benchWatch(opts: WatchBenchOptions): Promise<Section> {
   rows.push([`${afterGc.label}, right after a full GC`, num(afterGc.total.length), '1', afterGc.graphStep, num(median(afterGc.files), 1), num(median(afterGc.total), 1), num(Math.min(...afterGc.total), 1), `${worstCase} (worst case)`]);
   rows.push(['full check, for comparison', '1', num(plan.files), 'built', '', num(fullMs, 1), num(fullMs, 1), '']);
   return {
-    title: `watch: re-check after one file is saved, ${num(plan.files)}-file plan (ms wall time)`,
+    title: `watch: re-check after one file is saved, ${num(plan.files)}-file plan, ${nodes} graph nodes (ms wall time)`,
     tables: [
       {
-        columns: ['change', 'runs', 'files read', 'graph', 'file step median ms', 'total median ms', 'total min ms', `target ≤ ${num(opts.targetMs)} ms`],
+        columns: [`change (${num(plan.files)} files, ${nodes} graph nodes)`, 'runs', 'files read', 'graph', 'file step median ms', 'total median ms', 'total min ms', `target ≤ ${num(opts.targetMs)} ms`],
         rows,
       },
     ],
     notes: [
-      `single-file re-check at ${num(plan.files)} files: ${results.map((r) => `${r.label} ${num(median(r.total), 1)} ms`).join('; ')}; ` +
+      `single-file re-check at ${num(plan.files)} files (${nodes} graph nodes): ${results.map((r) => `${r.label} ${num(median(r.total), 1)} ms`).join('; ')}; ` +
         `slowest ${slowest.label}: ${ok ? 'OK' : 'ABOVE TARGET'} (target ≤ ${num(opts.targetMs)} ms); right after a full GC ${num(median(afterGc.total), 1)} ms: ${worstCase}`,
       `the plan: ${num(plan.files)} files, ${num(first.graph.nodes.length)} graph nodes, ${num(first.graph.edges.length)} edges, ${num(first.graph.followUps.length)} follow-ups`,
       `first check of the session (every file read): ${num(startMs, 0)} ms; a full checkPlans: ${num(fullMs, 0)} ms`,

@@ -1,6 +1,6 @@
 // Indicator series: target and actual per year, trend against last year, target met, and group means with equal weight.
 import type { GraphIndex } from '../graph-index.js';
-import type { IndicatorPoint, IndicatorSeries } from '../types.js';
+import type { FollowUp, GraphNode, IndicatorPoint, IndicatorSeries, NodeOf } from '../types.js';
 
 /** The actual values of an indicator per year: from its file, then from follow-ups (the period's year). */
 export function actualsOf(index: GraphIndex, key: string): Map<number, number> {
@@ -81,23 +81,44 @@ export function deriveIndicators(index: GraphIndex): IndicatorSeries[] {
   return index.ofType('indikator').map((node) => {
     const members = index.in(node.key, 'member-of');
     const computed = node.fields.beräkning === 'medelvärde';
-    const { computed: means, printed } = valuesOf(node.key);
-    const actuals = new Map(printed);
-    if (computed) for (const [year, v] of means) if (!actuals.has(year)) actuals.set(year, v);
-    const targets = new Map(Object.entries(node.fields.målvärden ?? {}).map(([y, v]) => [Number(y), v]));
-    const higherIsBetter = node.fields.riktning !== 'lägre';
-    const years = [...new Set([...actuals.keys(), ...targets.keys()])].sort((a, b) => a - b);
-    let previous: number | null = null;
-    const points: IndicatorPoint[] = years.map((year) => {
-      const actual = actuals.get(year) ?? null;
-      const target = targets.get(year) ?? null;
-      const change = actual !== null && previous !== null ? roundNoise(actual - previous) : null;
-      const trend = change === null ? null : change === 0 ? 'oförändrad' : change > 0 === higherIsBetter ? 'bättre' : 'sämre';
-      const targetMet = actual === null || target === null ? null : higherIsBetter ? actual >= target : actual <= target;
-      if (actual !== null) previous = actual;
-      const computedMean = computed && printed.has(year) ? means.get(year) : undefined;
-      return { year, target, actual, change, trend, targetMet, ...(computedMean !== undefined ? { computedMean } : {}) };
-    });
-    return { node: node.key, computed, members, points };
+    // An indicator that is no group and has no members: its series is read from its fields and follow-ups alone, and
+    // when they are the very same objects as last time (check --watch derives after every save) so is the series.
+    const followUps = index.followUps(node.key);
+    const plain = !computed && members.length === 0;
+    const last = plain ? seriesOf.get(node) : undefined;
+    if (last !== undefined && last.fields === node.fields && sameItems(last.followUps, followUps)) return last.series;
+    const series = seriesFor(node, members, computed, valuesOf);
+    if (plain) seriesOf.set(node, { fields: node.fields, followUps, series });
+    return series;
   });
+}
+
+/** Each plain indicator's series from the last deriveIndicators, with what it was made from. */
+const seriesOf = new WeakMap<GraphNode, { fields: GraphNode['fields']; followUps: readonly FollowUp[]; series: IndicatorSeries }>();
+
+/** True when two lists hold the same objects in the same order. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+}
+
+/** The series of one indicator (see deriveIndicators). */
+function seriesFor(node: NodeOf<'indikator'>, members: string[], computed: boolean, valuesOf: ReturnType<typeof groupValues>): IndicatorSeries {
+  const { computed: means, printed } = valuesOf(node.key);
+  const actuals = new Map(printed);
+  if (computed) for (const [year, v] of means) if (!actuals.has(year)) actuals.set(year, v);
+  const targets = new Map(Object.entries(node.fields.målvärden ?? {}).map(([y, v]) => [Number(y), v]));
+  const higherIsBetter = node.fields.riktning !== 'lägre';
+  const years = [...new Set([...actuals.keys(), ...targets.keys()])].sort((a, b) => a - b);
+  let previous: number | null = null;
+  const points: IndicatorPoint[] = years.map((year) => {
+    const actual = actuals.get(year) ?? null;
+    const target = targets.get(year) ?? null;
+    const change = actual !== null && previous !== null ? roundNoise(actual - previous) : null;
+    const trend = change === null ? null : change === 0 ? 'oförändrad' : change > 0 === higherIsBetter ? 'bättre' : 'sämre';
+    const targetMet = actual === null || target === null ? null : higherIsBetter ? actual >= target : actual <= target;
+    if (actual !== null) previous = actual;
+    const computedMean = computed && printed.has(year) ? means.get(year) : undefined;
+    return { year, target, actual, change, trend, targetMet, ...(computedMean !== undefined ? { computedMean } : {}) };
+  });
+  return { node: node.key, computed, members, points };
 }

@@ -87,13 +87,24 @@ export function deriveRollups(index: GraphIndex, periods: Record<string, string[
   const { actionIndex, indices, actionsOfFocusArea, focusAreasOfGoal, union, actionsOfGoal } = shapeOf(index, structure);
   const NONE = -1;
   const statusCodes = new Map<string, Int8Array>();
+  // The rows come action by action, each action's in period order: the lookups are made once per action and period.
+  let lastNode: string | undefined;
+  let i: number | undefined;
+  let lastPeriod: string | undefined;
+  let codes: Int8Array | undefined;
   for (const r of statusRows) {
-    let codes = statusCodes.get(r.period);
-    if (!codes) statusCodes.set(r.period, (codes = new Int8Array(actionIndex.size).fill(NONE)));
-    const i = actionIndex.get(r.node);
+    if (r.period !== lastPeriod) {
+      lastPeriod = r.period;
+      codes = statusCodes.get(r.period);
+      if (!codes) statusCodes.set(r.period, (codes = new Int8Array(actionIndex.size).fill(NONE)));
+    }
+    if (r.node !== lastNode) {
+      lastNode = r.node;
+      i = actionIndex.get(r.node);
+    }
     // Overdue actions count as försenad; the overdue flag is kept in the high bit.
     if (i === undefined) continue;
-    codes[i] = r.status === null ? MISSING : STATUS_CODE.get(r.overdue && r.status !== 'försenad' ? 'försenad' : r.status)! | (r.overdue ? OVERDUE_BIT : 0);
+    codes![i] = r.status === null ? MISSING : STATUS_CODE.get(r.overdue && r.status !== 'försenad' ? 'försenad' : r.status)! | (r.overdue ? OVERDUE_BIT : 0);
   }
   // A follow-up opened and not filled in is counted apart (ej inlämnad), never as an assessment.
   // For one organisation of a shared plan, its own follow-up of the child counts before the whole plan's.
