@@ -87,10 +87,18 @@ const identity = (m: CheckMessage) => `${m.file}\u0000${m.ruleId}\u0000${severit
 
 /** Messages of `after` not in `before`, counting duplicates. */
 function minus(after: readonly CheckMessage[], before: readonly CheckMessage[]): CheckMessage[] {
+  if (after === before) return [];
+  // A message kept from the last check is the same object in both lists: it cancels itself, no identity made.
+  const inAfter = new Set(after);
+  const kept = new Set<CheckMessage>();
   const counts = new Map<string, number>();
-  for (const m of before) counts.set(identity(m), (counts.get(identity(m)) ?? 0) + 1);
+  for (const m of before) {
+    if (inAfter.has(m)) kept.add(m);
+    else counts.set(identity(m), (counts.get(identity(m)) ?? 0) + 1);
+  }
   const out: CheckMessage[] = [];
   for (const m of after) {
+    if (kept.has(m)) continue;
     const k = identity(m);
     const n = counts.get(k) ?? 0;
     if (n > 0) counts.set(k, n - 1);
