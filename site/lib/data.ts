@@ -90,18 +90,17 @@ const input = process.env.SPARBAR_GRAPH ? loaded : withoutBidiControls(loaded);
 
 /**
  * The plan's markdown parsed and sanitised, keyed by `treeKey`. With SPARBAR_TEXTS (`sparbar build`, see
- * src/site/text-queue.ts): while `sparbar build` works out the history (which site/lib/history.ts, importing this
- * module, waits for next), this process parses the chunks of texts no one has taken yet; after that each chunk is
- * loaded when a page first asks for one of its trees (read, parsed here, or waited for), so the first pages are
- * rendered while `sparbar build` parses the texts of the others.
+ * src/site/text-queue.ts): this process parses every chunk of texts no one has taken yet, beside `sparbar build`
+ * (which works out the history first, that site/lib/history.ts, importing this module, waits for next); each chunk
+ * `sparbar build` parsed is read when a page first asks for one of its trees, so the first pages are rendered while
+ * `sparbar build` finishes its last chunks.
  */
 function loadTrees(): Map<string, Root> {
   const dir = process.env.SPARBAR_TEXTS;
   if (!dir) return new Map();
   const texts = textsToParse(input.graph);
   const base = normaliseBase(process.env.SPARBAR_BASE);
-  const history = process.env.SPARBAR_HISTORY;
-  parseUnclaimedChunks(dir, texts, input.graph.nodes, base, () => !!history && existsSync(history));
+  parseUnclaimedChunks(dir, texts, input.graph.nodes, base);
   return new ChunkedTrees(dir, texts, input.graph.nodes, base, (file) => waitForFile(file, 'texterna'));
 }
 
