@@ -1,6 +1,8 @@
-// The plan's markdown texts parsed into sanitised trees (markdown.ts) for a build, on both cores when there are
-// many: while `sparbar build` parses them, the renderer (a child process) waits for them, so the second core is
-// free. This thread parses every second text and a worker thread (parse-texts-worker.ts) the others.
+// The plan's markdown texts parsed into sanitised trees (markdown.ts) for a build. The texts a build parses
+// (textsToParse) and how one side parses a list of them (parseTextsHere, which text-queue.ts shares out between
+// `sparbar build` and the renderer); and, for Astro's full build, whose renderer bundles the site for seconds
+// first, parseTexts: on both cores when there are many, this thread parsing every second text and a worker thread
+// (parse-texts-worker.ts) the others.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Root } from 'hast';
