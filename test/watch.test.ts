@@ -230,6 +230,23 @@ describe('check --watch', () => {
     });
   }
 
+  it('--strict: a warning kept through a save of its file is not printed as resolved and new (tester8 T11)', async () => {
+    const dir = copy();
+    const file = path.join(dir, A05);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^slut: .*\n/m, ''));
+    let out = '';
+    const controller = new AbortController();
+    const done = watchPlans(dir, { debounceMs: 20, strict: true }, { stdout: (s) => (out += s), stderr: () => {}, color: false }, controller.signal);
+    await until(() => out, /Bevakar /);
+    expect(out).toMatch(/fel .*saknar slutdatum/);
+    const mark = out.length;
+    writeFileSync(file, readFileSync(file, 'utf8').replace('status: ej påbörjad', 'status: pågår'));
+    await until(() => out.slice(mark), /Inga ändrade problem \(1 fel och 0 varningar i planen\)/);
+    expect(out.slice(mark)).not.toMatch(/åtgärdad|\+ ny/);
+    controller.abort();
+    expect(await done).toBe(1);
+  });
+
   it('sees every save that replaces the file (a new file renamed over the old), and files in folders made while watching', async () => {
     const dir = copy();
     let out = '';

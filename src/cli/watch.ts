@@ -25,10 +25,10 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2).replace('.', ',')} s`;
 /** Watches the plans folder until `signal` aborts; resolves to 1 if the plan had errors at the end, else 0 (2 on usage errors). */
 export function watchPlans(dir: string, options: WatchOptions, io: Io, signal: AbortSignal): Promise<number> {
   const session = new CheckSession(dir, options.requirePeriod === undefined ? {} : { requirePeriod: options.requirePeriod });
-  const raise = (list: readonly CheckMessage[]) => {
-    if (options.strict) for (const m of list) m.fatal = true;
-    return list;
-  };
+  // --strict shows warnings as errors on copies: the session's own messages keep their severity, so that a kept
+  // warning and the same warning made again are the same message (not "åtgärdad" and "ny" on every save).
+  const raise = (list: readonly CheckMessage[]): readonly CheckMessage[] =>
+    options.strict ? list.map((m) => (m.fatal ? m : Object.assign(Object.create(Object.getPrototypeOf(m) as object) as CheckMessage, m, { fatal: true }))) : list;
   let last: CheckResult;
   try {
     last = session.start();
@@ -39,7 +39,7 @@ export function watchPlans(dir: string, options: WatchOptions, io: Io, signal: A
     }
     throw error;
   }
-  raise(last.messages);
+  last = { ...last, messages: [...raise(last.messages)] };
   io.stdout(formatHuman(last.messages, { color: io.color, base: dir, fileCount: last.fileCount }));
   io.stdout(`\nBevakar ${dir}: när du sparar en fil kontrolleras planen igen och bara det som ändrats skrivs ut. Avsluta med Ctrl+C.\n`);
 
@@ -74,7 +74,7 @@ export function watchPlans(dir: string, options: WatchOptions, io: Io, signal: A
       const graph = session.updateGraph(files);
       for (const m of raise(graph.resolved)) io.stdout(line('åtgärdad', m));
       for (const m of raise(graph.added)) io.stdout(line('ny', m));
-      last = graph.result;
+      last = { ...graph.result, messages: [...raise(graph.result.messages)] };
       const errors = last.messages.filter((m) => severityOf(m) === 'error').length;
       const warnings = last.messages.length - errors;
       const changedCount = files.added.length + files.resolved.length + graph.added.length + graph.resolved.length;
