@@ -32,23 +32,23 @@ export interface Shadows {
   ids: { path: string; typ: string; ids: string[]; links: ShadowLinks[]; period?: string }[];
 }
 
-/** The edge each link key of a node file makes (as collect-nodes makes it). */
-export const SHADOW_LINK_EDGES: Readonly<Record<string, Readonly<Record<string, EdgeType>>>> = {
-  styrprincip: { område: 'part-of' },
-  mål: { styrprinciper: 'realises', områden: 'realises', effektmål: 'serves', framgångsfaktorer: 'relies-on' },
-  fokusområde: { mål: 'part-of', styrprinciper: 'realises', effektmål: 'serves', framgångsfaktorer: 'relies-on' },
-  aktivitet: { bidrar_till: 'contributes-to', beroenden: 'depends-on' },
-  indikator: { mäter: 'measures', grupp: 'member-of' },
-  plan: { policy: 'implements' },
-};
+/** A link key of a node file: the edge it makes and the node types it may name (as collect-nodes makes and resolves it). */
+interface LinkKey {
+  edge: EdgeType;
+  allowed: readonly NodeType[];
+}
 
-/** What each link key of a node file may name, as collect-nodes resolves it (for the unknown ids of a file with errors). */
-const LINK_TARGETS: Readonly<Record<string, Readonly<Record<string, readonly NodeType[]>>>> = {
-  styrprincip: { område: ['område'] },
-  mål: { styrprinciper: ['styrprincip', 'underpunkt'], områden: ['område'], effektmål: ['effektmål'], framgångsfaktorer: ['framgångsfaktor'] },
-  fokusområde: { mål: ['mål'], styrprinciper: ['styrprincip', 'underpunkt'], effektmål: ['effektmål'], framgångsfaktorer: ['framgångsfaktor'] },
-  aktivitet: { bidrar_till: ['fokusområde', 'mål'], beroenden: ['aktivitet'] },
-  indikator: { mäter: ['mål', 'fokusområde'], grupp: ['indikator'] },
+const PRINCIPLES: readonly NodeType[] = ['styrprincip', 'underpunkt'];
+const VISION: Readonly<Record<string, LinkKey>> = { effektmål: { edge: 'serves', allowed: ['effektmål'] }, framgångsfaktorer: { edge: 'relies-on', allowed: ['framgångsfaktor'] } };
+
+/** The link keys of each type of file. */
+export const SHADOW_LINK_KEYS: Readonly<Record<string, Readonly<Record<string, LinkKey>>>> = {
+  styrprincip: { område: { edge: 'part-of', allowed: ['område'] } },
+  mål: { styrprinciper: { edge: 'realises', allowed: PRINCIPLES }, områden: { edge: 'realises', allowed: ['område'] }, ...VISION },
+  fokusområde: { mål: { edge: 'part-of', allowed: ['mål'] }, styrprinciper: { edge: 'realises', allowed: PRINCIPLES }, ...VISION },
+  aktivitet: { bidrar_till: { edge: 'contributes-to', allowed: ['fokusområde', 'mål'] }, beroenden: { edge: 'depends-on', allowed: ['aktivitet'] } },
+  indikator: { mäter: { edge: 'measures', allowed: ['mål', 'fokusområde'] }, grupp: { edge: 'member-of', allowed: ['indikator'] } },
+  plan: { policy: { edge: 'implements', allowed: ['policy'] } },
 };
 
 /** Types whose links resolve among organisations, policies and plans (scope null), not inside a document. */
@@ -130,7 +130,7 @@ export function collectShadows(invalid: readonly ReadPlanFile[]): Shadows {
       }
     }
     const links: ShadowLinks[] = [];
-    for (const key of Object.keys(SHADOW_LINK_EDGES[typ] ?? {})) {
+    for (const key of Object.keys(SHADOW_LINK_KEYS[typ] ?? {})) {
       const written = checkedLinks(file, key);
       if (written) links.push(written);
       else {
@@ -156,7 +156,7 @@ export function collectShadows(invalid: readonly ReadPlanFile[]): Shadows {
  */
 function checkedLinks(file: ReadPlanFile, key: string): ShadowLinks | undefined {
   const errors = file.schemaErrorKeys;
-  if (errors === undefined || file.broken || LINK_TARGETS[file.data.typ]?.[key] === undefined) return undefined;
+  if (errors === undefined || file.broken || GLOBAL_LINKS.has(file.data.typ) || SHADOW_LINK_KEYS[file.data.typ]?.[key] === undefined) return undefined;
   if (errors.includes(key) || errors.includes('') || !Object.hasOwn(file.data, key)) return undefined;
   const raw = file.data[key];
   const targets: string[] = [];
@@ -205,14 +205,14 @@ export interface ShadowLink {
 export function shadowLinks(shadows: Shadows, documentIdFor: (path: string) => string | null): ShadowLink[] {
   const out: ShadowLink[] = [];
   for (const entry of shadows.ids) {
-    const edges = SHADOW_LINK_EDGES[entry.typ];
-    if (edges === undefined && entry.typ !== 'uppföljning') continue;
+    const keys = SHADOW_LINK_KEYS[entry.typ];
+    if (keys === undefined && entry.typ !== 'uppföljning') continue;
     const scope = GLOBAL_LINKS.has(entry.typ) ? null : documentIdFor(entry.path);
     if (scope === null && !GLOBAL_LINKS.has(entry.typ)) continue;
     for (const { field, targets, at } of entry.links) {
-      const edge = field === 'avser' ? 'follow-up' : edges?.[field];
+      const edge = field === 'avser' ? 'follow-up' : keys?.[field]?.edge;
       if (edge === undefined) continue;
-      const allowed = LINK_TARGETS[entry.typ]?.[field];
+      const allowed = keys?.[field]?.allowed;
       targets.forEach((target, i) => {
         const link: ShadowLink = { scope, target, edge, ...(edge === 'follow-up' && entry.period !== undefined ? { period: entry.period } : {}) };
         const range = at?.[i];
