@@ -13,28 +13,28 @@ import {
   type NodeTypeName,
 } from '../../schemas/plan-files.js';
 import type { RecordField } from './frontmatter-edit.js';
+import { FOLLOWED_UP, LINK_KEYS, type LinkKey } from '../graph/link-keys.js';
 
 /** A Decap CMS field (https://decapcms.org/docs/widgets/), as plain JSON. */
 export type DecapField = Record<string, unknown> & { name: string; label: string; widget: string };
 
-/** The node types a link field may point to, by key: the graph's rules (src/graph/collect-nodes.ts, follow-ups.ts). */
-export const LINK_TARGETS: Record<string, readonly NodeTypeName[]> = {
-  organisationer: ['organisation'],
-  organisation: ['organisation'],
-  policy: ['policy'],
-  ersätter: ['plan', 'policy'],
-  område: ['område'],
-  områden: ['område'],
-  styrprinciper: ['styrprincip', 'underpunkt'],
-  mål: ['mål'],
-  bidrar_till: ['fokusområde', 'mål'],
-  beroenden: ['aktivitet'],
-  mäter: ['mål', 'fokusområde'],
-  grupp: ['indikator'],
-  effektmål: ['effektmål'],
-  framgångsfaktorer: ['framgångsfaktor'],
-  avser: ['område', 'styrprincip', 'effektmål', 'mål', 'fokusområde', 'aktivitet', 'indikator'],
-};
+/**
+ * The node types a link field may point to, by key: the graph's link keys (src/graph/link-keys.ts) over every type of
+ * file, and a follow-up's `avser` (FOLLOWED_UP in src/graph/follow-ups.ts).
+ */
+export const LINK_TARGETS: Record<string, readonly NodeTypeName[]> = linkTargets();
+
+function linkTargets(): Record<string, readonly NodeTypeName[]> {
+  const targets: Record<string, NodeTypeName[]> = {};
+  for (const keys of Object.values(LINK_KEYS)) {
+    for (const [key, { allowed }] of Object.entries(keys) as [string, LinkKey][]) {
+      const list = (targets[key] ??= []);
+      for (const type of allowed) if (!list.includes(type)) list.push(type);
+    }
+  }
+  targets['avser'] = [...FOLLOWED_UP];
+  return targets;
+}
 
 /** Labels where the key written with spaces is not the word the glossary uses. */
 const LABELS: Record<string, string> = {

@@ -12,6 +12,7 @@ import { capitalise } from '../words/agreement.js';
 import { withArticle } from '../words/nodes.js';
 import { replacedEntries, type EarlierDocument } from '../../schemas/adoption.js';
 import { adopterPaths } from '../validate/adopters.js';
+import { LINK_KEYS, type LinkKey } from './link-keys.js';
 
 /** A link written in a file, waiting to be resolved to a node key. */
 export interface PendingLink {
@@ -119,13 +120,13 @@ export function collectNodes(files: readonly ValidFile[], scopes: DocumentScopes
     node.plan = vf.typ === 'plan' ? key : null;
     if (!addNode(node, { file: vf.file, path: [] }, ['id'])) continue;
     if (vf.typ === 'organisation') continue;
-    for (const a of adopterPaths(vf)) link(key, null, vf.file, a.path, a.id, ['organisation'], 'belongs-to');
-    if (vf.typ === 'plan') link(key, null, vf.file, ['policy'], vf.value.policy, ['policy'], 'implements');
+    for (const a of adopterPaths(vf)) link(key, null, vf.file, a.path, a.id, ...keyOf(LINK_KEYS.plan.organisationer));
+    if (vf.typ === 'plan') link(key, null, vf.file, ['policy'], vf.value.policy, ...keyOf(LINK_KEYS.plan.policy));
     const replaced = vf.value.ersätter;
     const earlier: EarlierDocument[] = [];
     replacedEntries(replaced).forEach((entry, i) => {
       if (typeof entry !== 'string') earlier.push(entry);
-      else link(key, null, vf.file, Array.isArray(replaced) ? ['ersätter', i] : ['ersätter'], entry, [vf.typ], 'replaces');
+      else link(key, null, vf.file, Array.isArray(replaced) ? ['ersätter', i] : ['ersätter'], entry, ...keyOf(LINK_KEYS[vf.typ].ersätter));
     });
     if (earlier.length > 0) node.fields = sortedFields({ ...node.fields, ersätter: earlier });
   }
@@ -244,16 +245,16 @@ function fileItem(vf: NodeFile, doc: string, base: Base, link: typeof pendingLin
   const node = base(vf.file, [], vf.typ, vf.value.id, vf.value.titel, doc, vf.file.body.trim(), fields);
   const key = node.key;
   const item: Item = { node, origin: { file: vf.file, path: [] }, idPath: ['id'], links: [], children: [] };
-  const add = (path: YamlPath, target: string, allowed: readonly NodeType[], edge: EdgeType, scope: string | null = doc) => item.links.push(link(key, scope, vf.file, path, target, allowed, edge));
+  const add = (path: YamlPath, target: string, { allowed, edge }: LinkKey, scope: string | null = doc) => item.links.push(link(key, scope, vf.file, path, target, allowed, edge));
   switch (vf.typ) {
     case 'styrprincip':
-      add(['område'], vf.value.område, ['område'], 'part-of');
+      add(['område'], vf.value.område, LINK_KEYS.styrprincip.område);
       item.children.push(...subPointItems(vf.file, [], vf.value.id, vf.value.underpunkter, doc, base));
       break;
     case 'mål':
-      add([], doc, ['plan'], 'part-of', null);
-      (vf.value.styrprinciper ?? []).forEach((p, i) => add(['styrprinciper', i], p, PRINCIPLE_TARGETS, 'realises'));
-      (vf.value.områden ?? []).forEach((a, i) => add(['områden', i], a, ['område'], 'realises'));
+      add([], doc, IN_PLAN, null);
+      (vf.value.styrprinciper ?? []).forEach((p, i) => add(['styrprinciper', i], p, LINK_KEYS.mål.styrprinciper));
+      (vf.value.områden ?? []).forEach((a, i) => add(['områden', i], a, LINK_KEYS.mål.områden));
       item.links.push(...visionLinks(vf.value, (p, target, allowed, edge) => link(key, doc, vf.file, p, target, allowed, edge)));
       (vf.value.fokusområden ?? []).forEach((fo, i) => {
         const path = ['fokusområden', i];
@@ -264,7 +265,7 @@ function fileItem(vf: NodeFile, doc: string, base: Base, link: typeof pendingLin
           idPath: [...path, 'id'],
           links: [
             { from: child.key, scope: doc, field: 'fokusområden', target: vf.value.id, allowed: ['mål'], edge: 'part-of', place: child.source },
-            ...(fo.styrprinciper ?? []).map((p, j) => link(child.key, doc, vf.file, [...path, 'styrprinciper', j], p, PRINCIPLE_TARGETS, 'realises')),
+            ...(fo.styrprinciper ?? []).map((p, j) => link(child.key, doc, vf.file, [...path, 'styrprinciper', j], p, ...keyOf(LINK_KEYS.fokusområde.styrprinciper))),
             ...visionLinks(fo, (p, target, allowed, edge) => link(child.key, doc, vf.file, [...path, ...p], target, allowed, edge)),
           ],
           children: [],
@@ -272,19 +273,19 @@ function fileItem(vf: NodeFile, doc: string, base: Base, link: typeof pendingLin
       });
       break;
     case 'fokusområde':
-      add(['mål'], vf.value.mål, ['mål'], 'part-of');
-      (vf.value.styrprinciper ?? []).forEach((p, i) => add(['styrprinciper', i], p, PRINCIPLE_TARGETS, 'realises'));
+      add(['mål'], vf.value.mål, LINK_KEYS.fokusområde.mål);
+      (vf.value.styrprinciper ?? []).forEach((p, i) => add(['styrprinciper', i], p, LINK_KEYS.mål.styrprinciper));
       item.links.push(...visionLinks(vf.value, (p, target, allowed, edge) => link(key, doc, vf.file, p, target, allowed, edge)));
       break;
     case 'aktivitet':
-      add([], doc, ['plan'], 'part-of', null);
-      vf.value.bidrar_till.forEach((t, i) => add(['bidrar_till', i], t, ['fokusområde', 'mål'], 'contributes-to'));
-      (vf.value.beroenden ?? []).forEach((t, i) => add(['beroenden', i], t, ['aktivitet'], 'depends-on'));
+      add([], doc, IN_PLAN, null);
+      vf.value.bidrar_till.forEach((t, i) => add(['bidrar_till', i], t, LINK_KEYS.aktivitet.bidrar_till));
+      (vf.value.beroenden ?? []).forEach((t, i) => add(['beroenden', i], t, LINK_KEYS.aktivitet.beroenden));
       break;
     case 'indikator':
-      add([], doc, ['plan'], 'part-of', null);
-      (vf.value.mäter ?? []).forEach((t, i) => add(['mäter', i], t, ['mål', 'fokusområde'], 'measures'));
-      if (vf.value.grupp !== undefined) add(['grupp'], vf.value.grupp, ['indikator'], 'member-of');
+      add([], doc, IN_PLAN, null);
+      (vf.value.mäter ?? []).forEach((t, i) => add(['mäter', i], t, LINK_KEYS.indikator.mäter));
+      if (vf.value.grupp !== undefined) add(['grupp'], vf.value.grupp, LINK_KEYS.indikator.grupp);
       break;
   }
   return item;
@@ -342,13 +343,16 @@ function visionLinks(
   make: (path: YamlPath, target: string, allowed: readonly NodeType[], edge: EdgeType) => PendingLink,
 ): PendingLink[] {
   return [
-    ...(value.effektmål ?? []).map((t, i) => make(['effektmål', i], t, ['effektmål'], 'serves')),
-    ...(value.framgångsfaktorer ?? []).map((t, i) => make(['framgångsfaktorer', i], t, ['framgångsfaktor'], 'relies-on')),
+    ...(value.effektmål ?? []).map((t, i) => make(['effektmål', i], t, LINK_KEYS.mål.effektmål.allowed, LINK_KEYS.mål.effektmål.edge)),
+    ...(value.framgångsfaktorer ?? []).map((t, i) => make(['framgångsfaktorer', i], t, LINK_KEYS.mål.framgångsfaktorer.allowed, LINK_KEYS.mål.framgångsfaktorer.edge)),
   ];
 }
 
-/** What a goal's or focus area's `styrprinciper` may name: a principle, or a sub-point of one (SP12.a). */
-const PRINCIPLE_TARGETS: readonly NodeType[] = ['styrprincip', 'underpunkt'];
+/** A node file's link to the plan its folder belongs to. */
+const IN_PLAN: LinkKey = { edge: 'part-of', allowed: ['plan'] };
+
+/** A link key as `link` takes it after the target: the types it may name, then its edge. */
+const keyOf = ({ allowed, edge }: LinkKey): [readonly NodeType[], EdgeType] => [allowed, edge];
 
 type SubPoints = StyrprincipFile['underpunkter'];
 

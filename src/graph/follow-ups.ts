@@ -9,12 +9,12 @@ import type { Resolver } from './resolve-links.js';
 import { withArticle } from './resolve-links.js';
 import { coversYear, formatYears } from './derive/document-years.js';
 import type { DocumentYears, FollowUp, GraphNode, NodeType } from './types.js';
+import { FOLLOWED_UP } from './link-keys.js';
+
+export { FOLLOWED_UP };
 
 /** Marks a follow-up written by `uppfoljning ny` that its owner has not yet filled in. */
 export const UNFILLED_MARKER = 'sparbar: ej ifylld';
-
-/** Node types a follow-up may be written for (`avser`): an area, where a policy has areas instead of principles, and an effect (effektmål) among them. */
-export const FOLLOWED_UP: readonly NodeType[] = ['område', 'styrprincip', 'effektmål', 'mål', 'fokusområde', 'aktivitet', 'indikator'];
 
 interface FileFacts {
   facts: { body: string; source: FollowUp['source'] };

@@ -7,6 +7,7 @@ import { locate, type Range, type YamlPath } from '../parse/locate.js';
 import type { Place } from '../messages/report.js';
 import { closest } from '../util/suggest.js';
 import type { EdgeType, NodeType } from './types.js';
+import { LINK_KEYS, type LinkKey } from './link-keys.js';
 
 /** A policy or plan file that has errors: it still owns its folder. */
 export interface ShadowDocument {
@@ -32,23 +33,17 @@ export interface Shadows {
   ids: { path: string; typ: string; ids: string[]; links: ShadowLinks[]; period?: string }[];
 }
 
-/** A link key of a node file: the edge it makes and the node types it may name (as collect-nodes makes and resolves it). */
-interface LinkKey {
-  edge: EdgeType;
-  allowed: readonly NodeType[];
-}
-
-const PRINCIPLES: readonly NodeType[] = ['styrprincip', 'underpunkt'];
-const VISION: Readonly<Record<string, LinkKey>> = { effektmål: { edge: 'serves', allowed: ['effektmål'] }, framgångsfaktorer: { edge: 'relies-on', allowed: ['framgångsfaktor'] } };
-
-/** The link keys of each type of file. */
-export const SHADOW_LINK_KEYS: Readonly<Record<string, Readonly<Record<string, LinkKey>>>> = {
-  styrprincip: { område: { edge: 'part-of', allowed: ['område'] } },
-  mål: { styrprinciper: { edge: 'realises', allowed: PRINCIPLES }, områden: { edge: 'realises', allowed: ['område'] }, ...VISION },
-  fokusområde: { mål: { edge: 'part-of', allowed: ['mål'] }, styrprinciper: { edge: 'realises', allowed: PRINCIPLES }, ...VISION },
-  aktivitet: { bidrar_till: { edge: 'contributes-to', allowed: ['fokusområde', 'mål'] }, beroenden: { edge: 'depends-on', allowed: ['aktivitet'] } },
-  indikator: { mäter: { edge: 'measures', allowed: ['mål', 'fokusområde'] }, grupp: { edge: 'member-of', allowed: ['indikator'] } },
-  plan: { policy: { edge: 'implements', allowed: ['policy'] } },
+/**
+ * The link keys whose links a file with errors still counts, by type of file: every link key of a node file, and a
+ * plan's policy. A document's organisations and the documents it replaces are not read from a file with errors.
+ */
+const SHADOW_LINK_KEYS: Readonly<Record<string, Readonly<Record<string, LinkKey>>>> = {
+  styrprincip: LINK_KEYS.styrprincip,
+  mål: LINK_KEYS.mål,
+  fokusområde: LINK_KEYS.fokusområde,
+  aktivitet: LINK_KEYS.aktivitet,
+  indikator: LINK_KEYS.indikator,
+  plan: { policy: LINK_KEYS.plan.policy },
 };
 
 /** Types whose links resolve among organisations, policies and plans (scope null), not inside a document. */
