@@ -95,3 +95,37 @@ export function pdfPageCount(bytes: Uint8Array): number {
   const text = Buffer.from(bytes).toString('latin1');
   return [...text.matchAll(/\/Type\s*\/Page(?![A-Za-z])/g)].length;
 }
+
+/**
+ * Makes chromium's PDF of the same page the same bytes on every run, which it is not by itself: it stamps
+ * `/CreationDate` and `/ModDate` with the clock, and names the tagged PDF's structure elements by DOM node
+ * number (`/ID (node00000184)`, used again in table cells' `/Headers` and the `/IDTree`), numbers that shift
+ * between runs of the same page.
+ *
+ * - Both dates become `date` (`YYYY-MM-DD`, midnight UTC), a date the caller takes from the plans.
+ * - The structure ids are numbered again 0, 1, 2 … in their own order (which is document order, and the
+ *   order of the `/IDTree`'s sorted keys), at the same width, so the name tree stays sorted. The k-th smallest
+ *   of distinct numbers is at least k, so a new number never needs more digits than the old one.
+ *
+ * Every change keeps its token's length (a shorter date is padded with spaces after its string), so the
+ * byte offsets of chromium's cross-reference table stay right and nothing else in the file moves: the rest of
+ * chromium's bytes, and so what is printed, are untouched. Only uncompressed dictionaries hold these tokens
+ * (Skia writes no object streams). Returns a new buffer; throws when `date` is not a date.
+ */
+export function stablePdf(bytes: Uint8Array, date: string): Buffer {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) throw new Error(`stablePdf: "${date}" är inget datum (ÅÅÅÅ-MM-DD)`);
+  const ymd = `${m[1]}${m[2]}${m[3]}`;
+  // PDF 32000-1 7.9.4: D:YYYYMMDDHHmmSSOHH'mm', every part after the year optional.
+  const forms = [`D:${ymd}000000+00'00'`, `D:${ymd}000000Z`, `D:${ymd}`];
+  let text = Buffer.from(bytes).toString('latin1');
+  text = text.replace(/(\/(?:CreationDate|ModDate)\s*)\(([^()\\]*)\)/g, (whole, key: string, old: string) => {
+    const fit = forms.find((f) => f.length <= old.length);
+    return fit === undefined ? whole : `${key}(${fit})${' '.repeat(old.length - fit.length)}`;
+  });
+  const ids = /\(node(\d+)\)/g;
+  const numbers = [...new Set([...text.matchAll(ids)].map((x) => x[1]!))].sort((a, b) => Number(a) - Number(b));
+  const renumbered = new Map(numbers.map((n, i) => [n, String(i).padStart(n.length, '0')]));
+  text = text.replace(ids, (_whole, n: string) => `(node${renumbered.get(n)!})`);
+  return Buffer.from(text, 'latin1');
+}

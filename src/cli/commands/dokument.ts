@@ -10,7 +10,7 @@ import { decisionDocument, documentChoices } from '../../document/decision-docum
 import { writeDocx } from '../../document/write-docx.js';
 import { writeHtml } from '../../document/write-html.js';
 import { checkWriteTarget, writeFileAtomic, WriteRefusedError } from '../../files/write-safety.js';
-import { findChromium, isPdf, pdfPageCount, printToPdf } from '../../site/print-pdf.js';
+import { findChromium, isPdf, pdfPageCount, printToPdf, stablePdf } from '../../site/print-pdf.js';
 import { serveFolder } from '../../site/serve-static.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../exit-codes.js';
@@ -39,6 +39,20 @@ export function chooseDocument(graph: Graph, wanted: string | undefined): { node
   if (plans.length === 0 && policies.length === 1) return { node: policies[0]! };
   if (choices.length === 0) return { error: 'mappen har ingen policy eller plan' };
   return { error: `mappen har ${choices.length} policyer och planer; välj en med --plan <id>:\n${choices.map(describe).join('\n')}` };
+}
+
+/**
+ * The date a decision document is as of, `YYYY-MM-DD`, which its PDF carries as creation and modification date
+ * (so the same plans give the same PDF): the latest of the adoption dates (`antagen`, each `beslut`'s `antagen`)
+ * and the revisions' dates (`revideringar[].datum`), the last decision the document records. When it records
+ * none, 2000-01-01, the fixed date the Word file carries for the same reason (write-docx.ts).
+ */
+export function documentDate(node: GraphNode): string {
+  const f = node.fields as { antagen?: unknown; beslut?: unknown; revideringar?: unknown };
+  const list = (v: unknown) => (Array.isArray(v) ? (v as Record<string, unknown>[]) : []);
+  const dates = [f.antagen, ...list(f.beslut).map((b) => b['antagen']), ...list(f.revideringar).map((r) => r['datum'])];
+  const valid = dates.filter((d): d is string => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
+  return valid[valid.length - 1] ?? '2000-01-01';
 }
 
 function checkTarget(option: string, ext: string): string | null {
@@ -119,7 +133,7 @@ export async function runDokument(args: readonly string[], io: Io): Promise<numb
         io.stderr(`sparbar dokument: ${why}; ingen PDF skrevs.\n`);
         return EXIT_USAGE;
       }
-      writeFileAtomic(targets.pdf!, bytes);
+      writeFileAtomic(targets.pdf!, stablePdf(bytes, documentDate(chosen.node)));
       const pages = pdfPageCount(bytes);
       io.stdout(`Skrev ${pdf} (PDF, ${pages} ${pages === 1 ? 'sida' : 'sidor'} A4): ${document.title}.\n`);
     } finally {

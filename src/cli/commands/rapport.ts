@@ -11,8 +11,9 @@ import { buildSite } from '../../site/build-site.js';
 import { formatPeriod } from '../../site/format.js';
 import { SiteModel } from '../../site/model.js';
 import { PLAN_SEGMENTS } from '../../site/addresses.js';
+import { periodReport } from '../../site/period-report.js';
 import { linksForPrint } from '../../site/print-links.js';
-import { findChromium, isPdf, pdfPageCount, printToPdf } from '../../site/print-pdf.js';
+import { findChromium, isPdf, pdfPageCount, printToPdf, stablePdf } from '../../site/print-pdf.js';
 import { loadSiteConfig } from '../../site/site-config.js';
 import { serveFolder } from '../../site/serve-static.js';
 import { isPeriod, parseCommandArgs } from '../args.js';
@@ -46,6 +47,20 @@ export function choosePlan(model: SiteModel, period: string, wanted: string | un
     return { error: `ingen plan har en uppföljning för ${period}${plans.length > 0 ? `. Planerna:\n${plans.map(describe).join('\n')}` : ''}` };
   }
   return { error: `${covering.length} planer har en uppföljning för ${period}; välj en med --plan <id>:\n${covering.map(describe).join('\n')}` };
+}
+
+/**
+ * The date the report's data is as of, `YYYY-MM-DD`, which the PDF carries as its creation and modification date
+ * (so the same plans give the same PDF): the report's own "Uppföljningens datum", the latest `datum` written on the
+ * period's follow-ups (period-report.ts). The PDF's dates then move only when what it reports changes, and agree
+ * with the date printed on its first page. When no follow-up gives a `datum` (it is optional), the period's last
+ * day, the day the period's figures are as of.
+ */
+export function reportDate(model: SiteModel, planKey: string, period: string): string {
+  const written = periodReport(model, planKey, period).date;
+  if (written !== null) return written;
+  const [year, month] = period.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }
 
 export async function runRapport(args: readonly string[], io: Io): Promise<number> {
@@ -114,13 +129,14 @@ export async function runRapport(args: readonly string[], io: Io): Promise<numbe
     } finally {
       await server.close();
     }
-    const bytes = existsSync(pdf) ? readFileSync(pdf) : null;
-    if (!bytes || !isPdf(bytes)) {
+    const printedBytes = existsSync(pdf) ? readFileSync(pdf) : null;
+    if (!printedBytes || !isPdf(printedBytes)) {
       const why = printed.timedOut ? 'Chromium blev inte klar inom två minuter' : `Chromium skrev ingen PDF (slutkod ${printed.code ?? 'okänd'})`;
       const tail = printed.output.trim().split('\n').slice(-10).join('\n');
       io.stderr(`sparbar rapport: ${why}; ingen fil skrevs.${tail ? `\n${tail}` : ''}\n`);
       return EXIT_USAGE;
     }
+    const bytes = stablePdf(printedBytes, reportDate(model, plan.key, period));
     // Into place in one step, through a temporary file created exclusively: a half-written PDF never
     // replaces an earlier one, and a planted file or link is never followed.
     try {
