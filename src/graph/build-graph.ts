@@ -337,8 +337,8 @@ function attachedFollowUps(structure: GraphStructure, documentYears: Record<stri
     const changed = new Set(since!.change.keys);
     for (const k of before.shadowKeys) if (!draft.shadowKeys.has(k)) changed.add(k);
     for (const k of draft.shadowKeys) if (!before.shadowKeys.has(k)) changed.add(k);
-    attachment = reattachFollowUps(before.attachment, changed, structure.links.policyOfPlan, draft, resolver, isShadowed, own, documentYears);
-  } else attachment = attachFollowUps(draft, resolver, isShadowed, own, documentYears);
+    attachment = reattachFollowUps(before.attachment, changed, structure.links.policyOfPlan, { draft, resolver, isShadowed, documentYears }, own);
+  } else attachment = attachFollowUps({ draft, resolver, isShadowed, documentYears }, own);
   const { followUps } = attachment;
   const index = withFollowUps(structure.index, followUps);
   const periods = derivePeriods(followUps, index.node);

@@ -66,7 +66,8 @@ export interface Attachment {
 }
 
 /** What attaching reads besides the follow-up files. */
-interface AttachContext {
+/** What attaching follow-ups reads: the draft's nodes and follow-up files, how ids resolve, and each document's years. */
+export interface AttachContext {
   draft: Draft;
   resolver: Resolver;
   isShadowed: (scope: string | null, target: string, allowed?: readonly NodeType[]) => boolean;
@@ -81,14 +82,8 @@ function inPathOrder(draft: Draft): readonly DraftFollowUp[] {
 }
 
 /** Valid follow-ups, sorted by node and period, with each file's outcome; every problem is reported. */
-export function attachFollowUps(
-  draft: Draft,
-  resolver: Resolver,
-  isShadowed: (scope: string | null, target: string, allowed?: readonly NodeType[]) => boolean,
-  sink: MessageSink,
-  documentYears: Readonly<Record<string, DocumentYears>>,
-): Attachment {
-  const context: AttachContext = { draft, resolver, isShadowed, documentYears };
+export function attachFollowUps(context: AttachContext, sink: MessageSink): Attachment {
+  const { draft } = context;
   /** Follow-ups by node key and period, to find a second one for the same. */
   const seen = new Map<string, Map<string, FollowUp>>();
   const outcomes = new Map<DraftFollowUp, AttachOutcome>();
@@ -125,13 +120,10 @@ export function reattachFollowUps(
   previous: Attachment,
   changed: ReadonlySet<string>,
   policyOfPlan: ReadonlyMap<string, string>,
-  draft: Draft,
-  resolver: Resolver,
-  isShadowed: (scope: string | null, target: string, allowed?: readonly NodeType[]) => boolean,
+  context: AttachContext,
   sink: MessageSink,
-  documentYears: Readonly<Record<string, DocumentYears>>,
 ): Attachment {
-  const context: AttachContext = { draft, resolver, isShadowed, documentYears };
+  const { draft, resolver } = context;
   const entries = inPathOrder(draft);
   const dirty = new Set(changed);
   const present = new Set(entries);
