@@ -31,6 +31,26 @@ export const PLAN_SEGMENTS = { traceability: 'sparbarhet', owners: 'ansvariga', 
 
 const RESERVED_DOCUMENT_SLUGS = [...Object.values(SITE_SEGMENTS), 'pagefind', '_astro', '404', 'index', 'favicon.svg'];
 
+/**
+ * Why `base` cannot be the site's base path, in Swedish, or undefined when it can. A base is a path of the site's
+ * address: letters (å, ä, ö too), digits, spaces and the like are fine; what would end the path or change its
+ * meaning in a URL or an HTML attribute is not (RFC 3986: `?` starts a query, `#` a fragment, `%` an escape, `.` and
+ * `..` segments are removed; `"`, `<`, `>`, `` ` ``, `\` and control characters are not allowed in a URL).
+ */
+export function baseProblem(base: string): string | undefined {
+  const bad = /[?#%"<>`\\\u0000-\u001f\u007f]/u.exec(base);
+  const example = 'Skriv den som en sökväg, till exempel /plan/ eller /vårgårda/plan/.';
+  if (bad) {
+    if (bad[0] === '%') return `--base "${base}" innehåller %. Skriv sökvägens tecken som de är, utan %-kodning: /vårgårda/plan/, inte /v%C3%A5rg%C3%A5rda/plan/.`;
+    const shown = /[\u0000-\u001f\u007f]/u.test(bad[0]) ? 'ett styrtecken' : `tecknet ${bad[0]}`;
+    return `--base "${base}" innehåller ${shown}, som inte kan stå i sökvägen i en webbadress. ${example}`;
+  }
+  if (base.split('/').some((segment) => segment.trim() === '.' || segment.trim() === '..')) {
+    return `--base "${base}" har en del som är "." eller "..", som webbläsaren tar bort ur adressen. ${example}`;
+  }
+  return undefined;
+}
+
 /** `plan` → `/plan/`; empty → `/`. */
 export function normaliseBase(base: string | undefined): string {
   const trimmed = (base ?? '/').trim();

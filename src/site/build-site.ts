@@ -16,7 +16,7 @@ import type { Root } from 'hast';
 import { parseTexts, textsToParse } from './parse-texts.js';
 import { parseUnclaimedChunks, publishChunks, readChunksAsync } from './text-queue.js';
 import { SiteModel } from './model.js';
-import { normaliseBase } from './addresses.js';
+import { baseProblem, normaliseBase } from './addresses.js';
 import { adoptedRevisions, siteHistory } from './history.js';
 import { searchRecords, writeSearchIndex } from './search-index.js';
 import { loadSiteConfig, resolveSiteConfig, statementProblems } from './site-config.js';
@@ -119,6 +119,8 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     ...(timings ? { timings } : {}),
   });
 
+  const wrongBase = baseProblem(options.base ?? '/');
+  if (wrongBase !== undefined) return result(EXIT_USAGE, [wrongBase]);
   if (!existsSync(plansDir) || !statSync(plansDir).isDirectory()) {
     return result(EXIT_USAGE, [new PlansFolderError(`Planmappen "${options.plansDir ?? 'plans'}" finns inte eller är ingen mapp.`).message]);
   }

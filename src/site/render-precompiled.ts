@@ -37,7 +37,8 @@ function rebase(manifest: SSRManifest, base: string): SSRManifest {
     route.links = route.links.map(move);
   }
   manifest.assets = new Set([...manifest.assets].map(move));
-  manifest.base = base;
+  // The App takes the base off the request's path, which a URL holds percent-encoded (/pl%C3%A5n/ for /plån/).
+  manifest.base = new URL(base, ORIGIN).pathname;
   return manifest;
 }
 

@@ -54,6 +54,17 @@ describe('buildSite', () => {
     expect(existsSync(path.join(plans, 'policy/policy.md'))).toBe(true);
   });
 
+  it('refuses a base path that cannot be a URL path (exit 2) before building, saying why in Swedish', async () => {
+    for (const base of ['/a?x', '/a#x', '/a/../b/', '/a"b/', '/pl%C3%A5n/']) {
+      const out = path.join(tmp, 'fel-bas');
+      const result = await buildSite({ plansDir: path.join(root, 'plans'), outDir: out, base, logLevel: 'silent' });
+      expect(result.exitCode, base).toBe(2);
+      expect(result.errors, base).toHaveLength(1);
+      expect(result.errors[0], base).toMatch(/^--base ".*" (innehåller|har en del)/);
+      expect(existsSync(out), base).toBe(false);
+    }
+  });
+
   it('gives identical files for two builds of the example plan', async () => {
     const a = path.join(tmp, 'a');
     const b = path.join(tmp, 'b');

@@ -8,7 +8,7 @@ import { revisedTargets } from '../../src/site/target-revisions.js';
 import { CSV_BOM, csvCell, toCsv } from '../../src/site/csv.js';
 import { formatBudget, formatChange, formatDate, formatNumber, formatPeriod, stateClass } from '../../src/site/format.js';
 import { naturalCompare } from '../../src/util/natural-compare.js';
-import { normaliseBase, withBase } from '../../src/site/addresses.js';
+import { baseProblem, normaliseBase, withBase } from '../../src/site/addresses.js';
 import { DEFAULT_TEST_METHOD, loadSiteConfig, resolveSiteConfig } from '../../src/site/site-config.js';
 import { assignSlugs, slugify } from '../../src/util/slug.js';
 
@@ -69,6 +69,19 @@ describe('Swedish formatting', () => {
     expect(normaliseBase('/a/b/')).toBe('/a/b/');
     expect(withBase('/plan/', 'x/y/')).toBe('/plan/x/y/');
     expect(withBase('/', '')).toBe('/');
+  });
+
+  it('takes any base path a URL path can be, and names what makes one impossible', () => {
+    for (const ok of ['/', '', 'plan', '/vårgårda/plan/', '/planer och uppföljning/', '/a.b/c_d-e~/']) expect(baseProblem(ok), ok).toBeUndefined();
+    expect(baseProblem('/a?x')).toContain('tecknet ?');
+    expect(baseProblem('/a#x')).toContain('tecknet #');
+    expect(baseProblem('/a"b/')).toContain('tecknet "');
+    expect(baseProblem('/a<b/')).toContain('tecknet <');
+    expect(baseProblem('/a\\b/')).toContain('tecknet \\');
+    expect(baseProblem('/a\tb/')).toContain('ett styrtecken');
+    expect(baseProblem('/pl%C3%A5n/')).toContain('utan %-kodning');
+    expect(baseProblem('/a/../b/')).toContain('"." eller ".."');
+    expect(baseProblem('./plan/')).toContain('"." eller ".."');
   });
 });
 

@@ -61,6 +61,8 @@ describe('the site rendered from its compiled code', () => {
     ['exempel-bas', path.join(root, 'plans'), '/plan/'],
     ['multi', path.join(root, 'test/fixtures/site/multi'), '/planer/'],
     ['gemensam', path.join(root, 'test/fixtures/plans-gemensam'), undefined],
+    // A municipality's path with å and a space: the renderer takes the base off a percent-encoded request path.
+    ['gemensam-bas', path.join(root, 'test/fixtures/plans-gemensam'), '/vårgårda/plån och mål/'],
     ['vision', path.join(root, 'test/fixtures/plans-vision-malbild'), undefined],
     ['mognad', path.join(root, 'test/fixtures/plans-mognadsmatning'), undefined],
   ];
