@@ -35,14 +35,20 @@ const RESERVED_DOCUMENT_SLUGS = [...Object.values(SITE_SEGMENTS), 'pagefind', '_
  * Why `base` cannot be the site's base path, in Swedish, or undefined when it can. A base is a path of the site's
  * address: letters (å, ä, ö too), digits, spaces and the like are fine; what would end the path or change its
  * meaning in a URL or an HTML attribute is not (RFC 3986: `?` starts a query, `#` a fragment, `%` an escape, `.` and
- * `..` segments are removed; `"`, `<`, `>`, `` ` ``, `\` and control characters are not allowed in a URL).
+ * `..` segments are removed; `"`, `<`, `>`, `` ` ``, `\` and control characters are not allowed in a URL). A whole
+ * address (`https://host/plan/`, `//host/plan/`) is refused with the path part to give instead.
  */
 export function baseProblem(base: string): string | undefined {
-  const bad = /[?#%"<>`\\\u0000-\u001f\u007f]/u.exec(base);
+  // A scheme, or `//` and a server name (with a dot or a port: `//plan/` is a path with one slash too many).
+  const address = /^\s*(?:[a-z][a-z0-9+.-]*:\/\/[^/]*|\/\/[^/]*[.:][^/]*)(\/[^?#]*)?/i.exec(base);
+  if (address) {
+    return `--base "${base}" är en hel adress. Ge bara sökvägen efter servernamnet: --base ${address[1] || '/'}`;
+  }
+  const bad = /[?#%"<>`\\\p{Cc}]/u.exec(base);
   const example = 'Skriv den som en sökväg, till exempel /plan/ eller /vårgårda/plan/.';
   if (bad) {
     if (bad[0] === '%') return `--base "${base}" innehåller %. Skriv sökvägens tecken som de är, utan %-kodning: /vårgårda/plan/, inte /v%C3%A5rg%C3%A5rda/plan/.`;
-    const shown = /[\u0000-\u001f\u007f]/u.test(bad[0]) ? 'ett styrtecken' : `tecknet ${bad[0]}`;
+    const shown = /\p{Cc}/u.test(bad[0]) ? 'ett styrtecken' : `tecknet ${bad[0]}`;
     return `--base "${base}" innehåller ${shown}, som inte kan stå i sökvägen i en webbadress. ${example}`;
   }
   if (base.split('/').some((segment) => segment.trim() === '.' || segment.trim() === '..')) {

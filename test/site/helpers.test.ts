@@ -82,6 +82,10 @@ describe('Swedish formatting', () => {
     expect(baseProblem('/pl%C3%A5n/')).toContain('utan %-kodning');
     expect(baseProblem('/a/../b/')).toContain('"." eller ".."');
     expect(baseProblem('./plan/')).toContain('"." eller ".."');
+    expect(baseProblem('https://plan.ekby.example/plan/')).toMatch(/är en hel adress.*--base \/plan\/$/);
+    expect(baseProblem('//cdn.example/x/')).toMatch(/--base \/x\/$/);
+    expect(baseProblem('http://plan.ekby.example')).toMatch(/--base \/$/);
+    expect(baseProblem('//plan/')).toBeUndefined();
   });
 });
 
