@@ -176,6 +176,40 @@ describe('a tab: its own line, named as a tab', () => {
     has(reason, 'rad 6 är indragen med en tabb');
   });
 
+  it('a tab after a key, before a value with ": " in it: the ": " is what to fix, as after a space (tester9 U1)', () => {
+    const reason = one(`${ACTION}titel:\tRubrik: Redundant stamnät\nbidrar_till: [FO1]\n`, { rule: 'yaml-syntax', line: 4, column: 8 });
+    has(reason, 'värdet innehåller ": "', 'titel: "Rubrik: Redundant stamnät"');
+    expect(reason).not.toContain('indragen');
+  });
+
+  it('every key of the example plan followed by a tab and a value with ": ": the same message as after a space', () => {
+    const wrong: string[] = [];
+    let tried = 0;
+    for (const file of readPlanFolder('plans')) {
+      const lines = Buffer.from(file.bytes).toString('utf8').split('\n');
+      const end = lines.indexOf('---', 1);
+      for (let i = 1; i < end; i++) {
+        const plain = /^([a-zåäö_]+): ([^\s"'[{|>&!*#-].*)$/.exec(lines[i]!);
+        if (!plain) continue;
+        const said = (gap: string) => {
+          const copy = [...lines];
+          copy[i] = `${plain[1]}:${gap}Rubrik: ${plain[2]}`;
+          const sink = new MessageSink();
+          const read = parsePlanText(Buffer.from(copy.join('\n')), file.path, sink);
+          if (read) validateFile(read, sink);
+          const first = sink.messages[0];
+          return first ? `${first.line}:${first.column} ${first.reason}` : 'no message';
+        };
+        tried++;
+        const space = said(' ');
+        const tab = said('\t');
+        if (tab !== space) wrong.push(`${file.path}:${i + 1}: ${tab} (with a space: ${space})`);
+      }
+    }
+    expect(tried).toBeGreaterThan(200);
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
   it('every indented line of the example plan, its spaces made a tab: the message is on that line and names the tab', () => {
     const wrong: string[] = [];
     let tried = 0;

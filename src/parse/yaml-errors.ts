@@ -65,7 +65,7 @@ const EXPLAIN: Record<ErrorCode, Explain> = {
   MULTIPLE_TAGS: (c) => special(c, '!', 'ett värde har två taggar (!namn)'),
   NON_STRING_KEY: (c) => at(c, 'en nyckel är inte en text (en lista eller { … } står där nyckeln ska stå). Skriv nyckeln som ett ord följt av kolon, t.ex. status:'),
   RESOURCE_EXHAUSTION: (c) => at(c, 'strukturen är för djupt nästlad för att läsas (listor och klamrar i hundratals nivåer). Skriv värdena utan så många nivåer'),
-  TAB_AS_INDENT: (c) => tab(c, c.line),
+  TAB_AS_INDENT: (c) => tabAsIndent(c),
   TAG_RESOLVE_FAILED: (c) => special(c, '!', /^Ordered maps/.test(c.detail) ? 'en ordnad samling (!!omap) har samma nyckel två gånger' : 'värdet har en tagg (!namn) som inte går att läsa'),
   UNEXPECTED_TOKEN: (c) => unexpected(c),
   BAD_COLLECTION_TYPE: (c) => special(c, '!', 'taggen (!namn) passar inte värdet (en lista, en samling nycklar eller en text)'),
@@ -219,6 +219,19 @@ function tab(c: Context, line: number, inside?: { char: string; line: number; co
     line,
     column,
   );
+}
+
+/**
+ * TAB_AS_INDENT: a tab in the line's indentation, or a tab after a key's colon before a value that YAML reads as a
+ * map of its own (`titel:<tab>Rubrik: text`), where the ": " in the value is what to fix, as with a space.
+ */
+function tabAsIndent(c: Context): Omit<ExplainedError, 'duplicateKey'> {
+  const line = c.lines[c.line] ?? '';
+  if (/^[ \t]*(?:-[ \t]+)*\t/.test(line)) return tab(c, c.line);
+  const colon = colonInValue(c);
+  if (colon) return colon;
+  const column = line.indexOf('\t');
+  return at(c, `tabben på rad ${c.line + c.firstLine} läser YAML som ett indrag före en ny samling. Byt tabben mot ett mellanslag`, c.line, Math.max(0, column));
 }
 
 /** A value with ": " in it, which YAML reads as a new key: quote the whole value. */
