@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { checkPlans, PlansFolderError } from '../check/check-plans.js';
 import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../util/exit-codes.js';
 import { checkOutputFolder, createStagingFolder, replaceOutputFolder, WriteRefusedError } from '../files/write-safety.js';
+import { buildFolderPrefix, removeStaleBuildFolders } from '../files/build-folders.js';
+import { onInterrupt } from '../util/interrupt.js';
 import { severityOf, type CheckMessage } from '../messages/report.js';
 import type { Root } from 'hast';
 import { parseTexts, textsToParse } from './parse-texts.js';
@@ -55,7 +57,7 @@ export interface BuildSiteResult {
   exitCode: number;
   /** The check's messages (errors and warnings), for the caller to print as `sparbar check` does. */
   messages: CheckMessage[];
-  /** Why the build was refused or failed, as Swedish sentences; empty on success. */
+  /** Why the build was refused or failed, as Swedish sentences; empty on success, and when it was interrupted (exit code 2). */
   errors: string[];
   /** Absolute path of the output folder. */
   outDir: string;
@@ -139,14 +141,18 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   }
 
   // Built beside the output folder (same file system, so it can be renamed into place) with normal permissions.
+  // The folders' names carry this process's id; those of builds whose process is gone are removed first.
+  const stagePrefix = `.${path.basename(realOut)}.bygge-`;
+  removeStaleBuildFolders(path.dirname(realOut), stagePrefix);
+  removeStaleBuildFolders(tmpdir(), 'sparbar-bygge-');
   let stage: string;
   try {
-    stage = createStagingFolder(path.dirname(realOut), `.${path.basename(realOut)}.bygge-`, `Utmappen ${options.outDir ?? 'dist'}`);
+    stage = createStagingFolder(path.dirname(realOut), buildFolderPrefix(stagePrefix), `Utmappen ${options.outDir ?? 'dist'}`);
   } catch (error) {
     if (error instanceof WriteRefusedError) return result(EXIT_USAGE, [error.message]);
     throw error;
   }
-  const work = mkdtempSync(path.join(tmpdir(), 'sparbar-bygge-'));
+  const work = mkdtempSync(path.join(tmpdir(), buildFolderPrefix('sparbar-bygge-')));
   const graphFile = path.join(work, 'graf.json');
   const textsDir = path.join(work, 'texter');
   mkdirSync(textsDir);
@@ -180,13 +186,30 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     if (logLevel === 'info' || logLevel === 'debug') process.stderr.write(`Bygger webbplatsen med Astro (${compiled.reason}).\n`);
     // Astro's working folder, one per build (see startAstroBuild), inside the package so that its modules find node_modules.
     mkdirSync(path.join(root, '.astro'), { recursive: true });
-    astroCwd = mkdtempSync(path.join(root, '.astro', 'bygge-'));
+    removeStaleBuildFolders(path.join(root, '.astro'), 'bygge-');
+    astroCwd = mkdtempSync(path.join(root, '.astro', buildFolderPrefix('bygge-')));
     astro = startAstroBuild(root, astroCwd, env, logLevel);
   }
   const stop = async () => {
     astro.kill();
     await astro.done;
   };
+  const removeFolders = () => {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(stage, { recursive: true, force: true });
+    if (astroCwd) rmSync(astroCwd, { recursive: true, force: true });
+  };
+  // Ctrl+C or SIGTERM (when the command line listens, src/util/interrupt.ts): the renderer is stopped (killed
+  // if it has not ended within 3 s) before the folders go, so it writes nothing after; the site is not put in place.
+  let interrupted = false;
+  const releaseInterrupt = onInterrupt(async () => {
+    interrupted = true;
+    astro.kill();
+    const force = setTimeout(() => astro.kill('SIGKILL'), 3_000);
+    await astro.done;
+    clearTimeout(force);
+    removeFolders();
+  });
 
   try {
     let check: ReturnType<typeof checkPlans>;
@@ -262,6 +285,8 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     const waitStarted = performance.now();
     const outcome = await astro.done;
     const waitedMs = performance.now() - waitStarted;
+    // Interrupted: the command line says so and exits once the clean-up is done.
+    if (interrupted) return result(EXIT_USAGE, [], check.messages);
     if (outcome.code !== 0) {
       const tail = outcome.output.trim().split('\n').slice(-15).join('\n');
       const who = compiled.fresh ? 'sidorna renderades inte' : 'Astro';
@@ -281,9 +306,8 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     const timings: BuildTimings = { totalMs: performance.now() - started, checkMs, markdownMs, searchMs, waitedMs, rendererWaitedMs };
     return result(EXIT_OK, [], check.messages, countPages(realOut), timings);
   } finally {
-    rmSync(work, { recursive: true, force: true });
-    rmSync(stage, { recursive: true, force: true });
-    if (astroCwd) rmSync(astroCwd, { recursive: true, force: true });
+    removeFolders();
+    releaseInterrupt();
   }
 }
 
@@ -313,7 +337,7 @@ function startChild(
   cwd: string,
   env: NodeJS.ProcessEnv,
   logLevel: NonNullable<BuildSiteOptions['logLevel']>,
-): { done: Promise<{ code: number; output: string }>; kill: () => void; exited: () => boolean } {
+): { done: Promise<{ code: number; output: string }>; kill: (signal?: NodeJS.Signals) => void; exited: () => boolean } {
   const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const collect = (chunk: Buffer, forward: NodeJS.WriteStream) => {
@@ -334,7 +358,7 @@ function startChild(
       resolve({ code: code ?? -1, output });
     });
   });
-  return { done, kill: () => void child.kill('SIGTERM'), exited: () => ended };
+  return { done, kill: (signal: NodeJS.Signals = 'SIGTERM') => void child.kill(signal), exited: () => ended };
 }
 
 function countPages(dir: string): number {

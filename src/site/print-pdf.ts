@@ -1,8 +1,9 @@
 // Printing a page of the site to PDF with Debian's chromium, headless: where chromium is, the print itself
 // (with a time limit), and a PDF's page count read from its page objects.
 import { spawn } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { onInterrupt } from '../util/interrupt.js';
 
 /** Where chromium was looked for, for the message when it is missing. */
 export interface ChromiumSearch {
@@ -56,10 +57,17 @@ export function chromiumPrintArgs(url: string, pdfFile: string, profileDir: stri
   ];
 }
 
-/** Runs chromium to print `url` to `pdfFile`; resolves with its exit code and output (the last part). */
+/**
+ * Runs chromium to print `url` to `pdfFile`, with its profile in `profileDir` and its temporary files in
+ * `<profileDir>-tmp` (both for the caller to remove); resolves with its exit code and output (the last part).
+ */
 export function printToPdf(chromium: string, url: string, pdfFile: string, profileDir: string, timeoutMs = 120_000): Promise<{ code: number | null; output: string; timedOut: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn(chromium, chromiumPrintArgs(url, pdfFile, profileDir), { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Chromium's own temporary files go beside its profile, in the caller's work folder, not the system's
+    // temporary folder: chromium leaves them there when it is stopped.
+    const chromiumTmp = `${profileDir}-tmp`;
+    mkdirSync(chromiumTmp, { recursive: true });
+    const child = spawn(chromium, chromiumPrintArgs(url, pdfFile, profileDir), { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: chromiumTmp } });
     let output = '';
     const collect = (chunk: Buffer) => {
       output = (output + chunk.toString('utf8')).slice(-8_000);
@@ -71,12 +79,25 @@ export function printToPdf(chromium: string, url: string, pdfFile: string, profi
       timedOut = true;
       child.kill('SIGKILL');
     }, timeoutMs);
+    // Interrupted (src/util/interrupt.ts): chromium ends (killed after 3 s) before the caller removes its profile.
+    let closed = false;
+    const whenClosed = new Promise<void>((done) => child.once('close', () => done()));
+    const releaseInterrupt = onInterrupt(async () => {
+      if (closed) return;
+      child.kill('SIGTERM');
+      const force = setTimeout(() => child.kill('SIGKILL'), 3_000);
+      await whenClosed;
+      clearTimeout(force);
+    });
     child.on('error', (error) => {
       clearTimeout(timer);
+      releaseInterrupt();
       resolve({ code: null, output: `${output}\n${error.message}`, timedOut });
     });
     child.on('close', (code) => {
+      closed = true;
       clearTimeout(timer);
+      releaseInterrupt();
       resolve({ code, output, timedOut });
     });
   });

@@ -1,7 +1,8 @@
 // The PDFs Spårbar prints with chromium are the same bytes on every run of the same plans (tester8 T10): an
 // auditor who files the meeting's PDF can rebuild it and compare hashes. Chromium alone stamps the clock and
 // numbers the tagged PDF's structure elements by DOM node, which differ from run to run (stablePdf, print-pdf.ts).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -39,5 +40,48 @@ describe('the same plans give the same PDF', () => {
     const [a, b] = await printTwice(['dokument', plans, '--pdf']);
     expect(a.equals(b)).toBe(true);
     expect(a.toString('latin1')).toContain("/CreationDate (D:20250917000000+00'00')");
+  }, 600_000);
+});
+
+/** Processes whose command line contains `text`. */
+function processesWith(text: string): number[] {
+  return readdirSync('/proc')
+    .filter((n) => /^\d+$/.test(n))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+describe.runIf(existsSync('/proc/self/cmdline'))('sparbar rapport, interrupted while chromium prints (tester8 T9)', () => {
+  it('stops chromium, leaves nothing in the temporary folder, writes no PDF and exits 130', async () => {
+    const temp = path.join(tmp, 'avbruten');
+    mkdirSync(temp);
+    const pdf = path.join(tmp, 'avbruten.pdf');
+    const child = spawn(process.execPath, [path.join(root, 'lib/src/cli/main.js'), 'rapport', '2026-08', plans, '--pdf', pdf], {
+      env: { ...process.env, TMPDIR: temp, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    let running = true;
+    void exited.then(() => (running = false));
+    let printing: number[] = [];
+    while (running && printing.length === 0) {
+      await new Promise((r) => setTimeout(r, 20));
+      printing = processesWith(`--print-to-pdf=${temp}`);
+    }
+    expect(printing.length).toBeGreaterThan(0);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toBe('sparbar rapport: avbrutet (SIGINT); ingen fil skrevs.\n');
+    expect(readdirSync(temp)).toEqual([]);
+    expect(existsSync(pdf)).toBe(false);
+    expect(processesWith(`--print-to-pdf=${temp}`)).toEqual([]);
   }, 600_000);
 });

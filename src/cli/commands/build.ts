@@ -4,6 +4,7 @@ import { parseCommandArgs } from '../args.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { formatHuman } from '../format/human.js';
 import type { Io } from '../io.js';
+import { exitOnInterrupt } from '../../util/interrupt.js';
 
 /** Builds the site; prints the plan's errors and refuses (exit 1) when there are any. */
 export async function runBuild(args: readonly string[], io: Io): Promise<number> {
@@ -14,12 +15,15 @@ export async function runBuild(args: readonly string[], io: Io): Promise<number>
   }
   const dir = parsed.positionals[0] ?? 'plans';
   const configFile = parsed.values['config'] as string | undefined;
-  const result = await buildSite({
-    plansDir: dir,
-    outDir: parsed.values['out'] as string,
-    base: parsed.values['base'] as string,
-    ...(configFile ? { configFile } : {}),
-  });
+  const out = parsed.values['out'] as string;
+  // Ctrl+C: the renderer stops, the half-built folders go, the output folder stays as it was; exit 130 (143 for SIGTERM).
+  const release = exitOnInterrupt((signal) => io.stderr(`sparbar build: avbrutet (${signal}); ingenting byggdes och ${out} är som före bygget.\n`));
+  let result: Awaited<ReturnType<typeof buildSite>>;
+  try {
+    result = await buildSite({ plansDir: dir, outDir: out, base: parsed.values['base'] as string, ...(configFile ? { configFile } : {}) });
+  } finally {
+    release();
+  }
   if (result.exitCode !== EXIT_OK) {
     const errors = result.messages.filter((m) => m.fatal === true);
     if (errors.length > 0) io.stderr(formatHuman(errors, { color: io.color, base: dir, fileCount: 0 }).replace(/\n[^\n]*\(0 filer kontrollerade\)\.\n$/, '\n'));

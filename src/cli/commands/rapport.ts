@@ -20,6 +20,7 @@ import { isPeriod, parseCommandArgs } from '../args.js';
 import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { printBlockingErrors } from '../print-messages.js';
+import { exitOnInterrupt, onInterrupt } from '../../util/interrupt.js';
 
 const USAGE_LINE = 'Användning: sparbar rapport <ÅÅÅÅ-MM> [mapp] --pdf <fil> [--plan <id>]';
 
@@ -109,6 +110,9 @@ export async function runRapport(args: readonly string[], io: Io): Promise<numbe
   const plan = chosen.plan;
 
   const work = mkdtempSync(path.join(tmpdir(), 'sparbar-rapport-'));
+  // Ctrl+C: the site's build stops as in `sparbar build`, the work folder goes, no PDF is written; exit 130.
+  const releaseSignals = exitOnInterrupt((signal) => io.stderr(`sparbar rapport: avbrutet (${signal}); ingen fil skrevs.\n`));
+  const releaseWork = onInterrupt(() => rmSync(work, { recursive: true, force: true }));
   try {
     const siteDir = path.join(work, 'webbplats');
     const built = await buildSite({ plansDir: dir, outDir: siteDir, logLevel: 'silent' });
@@ -151,6 +155,8 @@ export async function runRapport(args: readonly string[], io: Io): Promise<numbe
     return EXIT_OK;
   } finally {
     rmSync(work, { recursive: true, force: true });
+    releaseWork();
+    releaseSignals();
   }
 }
 

@@ -1,0 +1,134 @@
+// Ctrl+C or SIGTERM during `sparbar build` stops the renderer and removes the half-built staging folder beside
+// the output folder and the work folder in the temporary folder, leaves the output folder as it was, and exits
+// as a shell reports the signal (130, 143); a build killed outright leaves folders that the next build removes
+// once their process is gone (tester8 T9). The builds run as child processes, each in a temporary folder of its
+// own (TMPDIR), signalled alone (not their process group, as Ctrl+C would), so the build itself must stop its
+// renderer.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generatePlan } from '../bench/generate-plan.js';
+import { removeStaleBuildFolders } from '../src/files/build-folders.js';
+import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../src/files/write-safety.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'sparbar-build-interrupt-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const PROC = existsSync('/proc/self/environ');
+const plans = path.join(tmp, 'plan');
+const GONE = 999_999_999; // above Linux's largest process id (2^22)
+
+beforeAll(() => {
+  generatePlan(plans, 300);
+  cpSync(path.join(root, 'plans', 'sparbar.config.json'), path.join(plans, 'sparbar.config.json'));
+});
+
+/** Processes whose environment has `SPARBAR_OUT=<a path starting with prefix>`: the build's renderer. */
+function renderersWritingTo(prefix: string): number[] {
+  const found: number[] = [];
+  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      if (readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').some((v) => v.startsWith(`SPARBAR_OUT=${prefix}`))) found.push(Number(pid));
+    } catch {
+      // gone, or another user's
+    }
+  }
+  return found;
+}
+
+/** A marked output folder with one page, as an earlier build leaves it. */
+function earlierSite(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
+  writeFileSync(path.join(dir, 'index.html'), '<p>förra bygget</p>');
+}
+
+/** Starts a build, sends `signal` to it alone once its renderer runs, and resolves with what it did. */
+async function interruptedBuild(name: string, signal: NodeJS.Signals) {
+  const dir = path.join(tmp, name);
+  const temp = path.join(dir, 'tmp');
+  mkdirSync(temp, { recursive: true });
+  earlierSite(path.join(dir, 'site'));
+  const child = spawn(process.execPath, [path.join(root, 'lib/src/cli/main.js'), 'build', plans, '--out', path.join(dir, 'site')], {
+    env: { ...process.env, TMPDIR: temp, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, sig) => resolve({ code, signal: sig })));
+  const stagePrefix = path.join(dir, '.site.bygge-');
+  let renderers: number[] = [];
+  let running = true;
+  void exited.then(() => (running = false));
+  while (running && renderers.length === 0) {
+    await new Promise((r) => setTimeout(r, 20));
+    renderers = renderersWritingTo(stagePrefix);
+  }
+  const staged = readdirSync(dir).filter((n) => n.startsWith('.site.bygge-'));
+  const working = readdirSync(temp);
+  child.kill(signal);
+  const outcome = await exited;
+  return { dir, temp, stderr, outcome, renderers, staged, working, stagePrefix };
+}
+
+describe.runIf(PROC)('sparbar build, interrupted', () => {
+  it('Ctrl+C (SIGINT to the build alone): renderer stopped, no staging or work folder left, the site as it was, exit 130', { timeout: 300_000 }, async () => {
+    const r = await interruptedBuild('sigint', 'SIGINT');
+    // It was interrupted while building: the renderer ran, the staging and work folders were there.
+    expect(r.renderers.length).toBeGreaterThan(0);
+    expect(r.staged).toHaveLength(1);
+    expect(r.working).toEqual([expect.stringMatching(/^sparbar-bygge-\d+-/)]);
+    expect(r.outcome).toEqual({ code: 130, signal: null });
+    expect(r.stderr).toContain('sparbar build: avbrutet (SIGINT); ingenting byggdes och ');
+    expect(readdirSync(r.dir).sort()).toEqual(['site', 'tmp']);
+    expect(readdirSync(r.temp)).toEqual([]);
+    expect(readdirSync(path.join(r.dir, 'site')).sort()).toEqual([OUTPUT_MARKER, 'index.html']);
+    expect(readFileSync(path.join(r.dir, 'site', 'index.html'), 'utf8')).toBe('<p>förra bygget</p>');
+    expect(renderersWritingTo(r.stagePrefix)).toEqual([]);
+  });
+
+  it('SIGTERM: the same, exit 143', { timeout: 300_000 }, async () => {
+    const r = await interruptedBuild('sigterm', 'SIGTERM');
+    expect(r.renderers.length).toBeGreaterThan(0);
+    expect(r.outcome).toEqual({ code: 143, signal: null });
+    expect(readdirSync(r.dir).sort()).toEqual(['site', 'tmp']);
+    expect(readdirSync(r.temp)).toEqual([]);
+    expect(renderersWritingTo(r.stagePrefix)).toEqual([]);
+  });
+
+  it('the next build removes the folders of a build whose process is gone, and nothing else', { timeout: 300_000 }, () => {
+    const dir = path.join(tmp, 'stale');
+    const temp = path.join(dir, 'tmp');
+    mkdirSync(temp, { recursive: true });
+    const keep = ['.site.bygge-63e8a0b8b364', `.site.bygge-${process.pid}-0123456789ab`, '.site.gammal-0123456789ab', '.annat.bygge-1-0123456789ab', 'viktig'];
+    for (const name of keep) mkdirSync(path.join(dir, name));
+    writeFileSync(path.join(dir, `.site.bygge-${GONE}-fil`), 'en fil, ingen mapp');
+    mkdirSync(path.join(dir, `.site.bygge-${GONE}-0123456789ab`, 'plan'), { recursive: true });
+    mkdirSync(path.join(temp, `sparbar-bygge-${GONE}-AbC123`));
+    mkdirSync(path.join(temp, `sparbar-bygge-${process.pid}-AbC123`));
+    // A plan with an error: the build stops after the check, once it has made its own folders.
+    const broken = path.join(dir, 'plan');
+    cpSync(path.join(root, 'plans'), broken, { recursive: true });
+    writeFileSync(path.join(broken, 'ekby', 'trasig.md'), '---\ntyp: mål\n---\n');
+    const r = spawnSync(process.execPath, [path.join(root, 'lib/src/cli/main.js'), 'build', broken, '--out', path.join(dir, 'site')], {
+      encoding: 'utf8',
+      timeout: 240_000,
+      env: { ...process.env, TMPDIR: temp, NO_COLOR: '1' },
+    });
+    expect(r.status).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual([...keep, `.site.bygge-${GONE}-fil`, 'plan', 'tmp'].sort());
+    expect(readdirSync(temp)).toEqual([`sparbar-bygge-${process.pid}-AbC123`]);
+  });
+});
+
+describe('removeStaleBuildFolders', () => {
+  it('removes only real folders named <prefix><pid>-<random> whose process is gone, and says which', () => {
+    const dir = mkdtempSync(path.join(tmp, 'stale-unit-'));
+    for (const name of [`x.bygge-${GONE}-abc`, `x.bygge-${process.pid}-abc`, `x.bygge-${GONE}-a.b`, 'x.bygge-abc', `y.bygge-${GONE}-abc`]) mkdirSync(path.join(dir, name));
+    expect(removeStaleBuildFolders(dir, 'x.bygge-')).toEqual([`x.bygge-${GONE}-abc`]);
+    expect(readdirSync(dir).sort()).toEqual([`x.bygge-${GONE}-a.b`, `x.bygge-${process.pid}-abc`, 'x.bygge-abc', `y.bygge-${GONE}-abc`].sort());
+    expect(removeStaleBuildFolders(path.join(dir, 'finns-inte'), 'x.bygge-')).toEqual([]);
+  });
+});
