@@ -9,7 +9,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { toHtml } from 'hast-util-to-html';
-import { unified } from 'unified';
+import { type Processor, unified } from 'unified';
 import { VFile } from 'vfile';
 import { stripBidiControls } from '../files/characters.js';
 import { installLinearEditMap } from '../util/linear-edit-map.js';
@@ -96,22 +96,92 @@ function safeHref(raw: string, options: MarkdownOptions): string | null {
 }
 
 installLinearEditMap();
-const parser = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkRehype, { clobberPrefix: FOOTNOTE_PREFIX, footnoteLabel: 'Fotnoter', footnoteBackLabel: 'Tillbaka till texten' })
-  .use(linkRules)
-  .use(rehypeSanitize, { ...schema, clobberPrefix: '' })
-  .freeze();
+
+/**
+ * What a text may need of GFM's costlier constructs, judged from its characters: each is false only when the
+ * construct can never match in the text, so leaving it out gives the same tree (test/site/markdown-gates.test.ts
+ * compares both ways). `table`: a table's delimiter row has a `|`, or a `:-` or `-:` (a one-column table needs no
+ * `|`; micromark-extension-gfm-table). `email`, `url`: micromark's literal autolinks start at a raw `@` address, at
+ * `http://`, `https://` or `www.` in any case (micromark-extension-gfm-autolink-literal; the email construct is
+ * tried at every letter and digit, which makes it the costliest). `autolinkTransform`: mdast-util-gfm-autolink-literal
+ * also finds them in the text nodes, whose text may come from a character reference (`&#64;`) or an escape
+ * (`www\.`) as well.
+ */
+export interface GfmNeeds {
+  table: boolean;
+  email: boolean;
+  url: boolean;
+  autolinkTransform: boolean;
+}
+
+/** The GFM constructs `text` may need (see `GfmNeeds`). */
+export function gfmNeeds(text: string): GfmNeeds {
+  const table = /\||:-|-:/.test(text);
+  const email = text.includes('@');
+  const url = /https?:\/\/|www\./i.test(text);
+  return { table, email, url, autolinkTransform: email || url || text.includes('&') || text.includes('\\') };
+}
+
+/** A micromark extension (its fields map a character code to constructs) without the constructs named in `names`. */
+type SyntaxExtension = Record<string, Record<string, unknown[] | unknown>>;
+function withoutConstructs(extension: SyntaxExtension, names: ReadonlySet<string>): SyntaxExtension {
+  const named = (c: unknown) => typeof c === 'object' && c !== null && names.has(String((c as { name?: unknown }).name));
+  const out: SyntaxExtension = {};
+  for (const [field, map] of Object.entries(extension)) {
+    out[field] = {};
+    for (const [code, value] of Object.entries(map)) {
+      const list = (Array.isArray(value) ? value : [value]).filter((c) => !named(c));
+      if (list.length > 0) out[field][code] = Array.isArray(value) ? list : list[0];
+    }
+  }
+  return out;
+}
+
+/** The parser for texts with `needs`: remark-parse with GFM, less the constructs the text cannot use. */
+function makeParser(needs: GfmNeeds | null) {
+  const dropped = new Set<string>();
+  if (needs && !needs.table) dropped.add('table');
+  if (needs && !needs.email) dropped.add('emailAutolink');
+  if (needs && !needs.url) for (const name of ['wwwAutolink', 'protocolAutolink']) dropped.add(name);
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(function trimGfm(this: Processor) {
+      if (!needs) return;
+      const data = this.data() as unknown as { micromarkExtensions: SyntaxExtension[]; fromMarkdownExtensions: unknown[] };
+      data.micromarkExtensions = data.micromarkExtensions.map((e) => withoutConstructs(e, dropped));
+      if (needs.autolinkTransform) return;
+      // The extension that turns literal autolink tokens into links also holds the transform that finds them in text.
+      const trim = (e: unknown): unknown =>
+        Array.isArray(e) ? e.map(trim) : (e as { enter?: Record<string, unknown> }).enter?.['literalAutolink'] ? { ...(e as object), transforms: [] } : e;
+      data.fromMarkdownExtensions = data.fromMarkdownExtensions.map(trim);
+    })
+    .use(remarkRehype, { clobberPrefix: FOOTNOTE_PREFIX, footnoteLabel: 'Fotnoter', footnoteBackLabel: 'Tillbaka till texten' })
+    .use(linkRules)
+    .use(rehypeSanitize, { ...schema, clobberPrefix: '' })
+    .freeze();
+}
+
+const parsers = new Map<string, ReturnType<typeof makeParser>>();
+/** The parser for `text`: with `gated` false, remark-parse with all of GFM (the slow path the tests compare with). */
+function parserFor(text: string, gated: boolean) {
+  const needs = gated ? gfmNeeds(text) : null;
+  const key = needs ? `${+needs.table}${+needs.email}${+needs.url}${+needs.autolinkTransform}` : 'all';
+  let parser = parsers.get(key);
+  if (!parser) parsers.set(key, (parser = makeParser(needs)));
+  return parser;
+}
 
 /**
  * The expensive half: markdown to a sanitised HTML tree (raw HTML dropped, links checked and resolved,
  * allow-listed), without source positions. The tree is plain JSON, so it can be made in one process and
- * used in another. `minHeading` and `idPrefix` are applied by `safeTreeToHtml`.
+ * used in another. `minHeading` and `idPrefix` are applied by `safeTreeToHtml`. With `gated` false every GFM
+ * construct is tried on every text (the slow path, for tests that compare it with the default; see `gfmNeeds`).
  */
-export function markdownToSafeTree(markdown: string, options: Pick<MarkdownOptions, 'resolveLink'> = {}): Root {
+export function markdownToSafeTree(markdown: string, options: Pick<MarkdownOptions, 'resolveLink'> = {}, gated = true): Root {
   // Direction controls never reach the page (rule bidi-control; src/site/published-text.ts).
   const file = new VFile({ value: stripBidiControls(markdown), data: { markdownOptions: options } });
+  const parser = parserFor(String(file.value), gated);
   try {
     const tree = parser.runSync(parser.parse(file), file) as Root;
     return stripPositions(tree);
