@@ -44,6 +44,14 @@ export function recogniseLines(lines: readonly SourceLine[], kind: ImportResult[
   return { ...recognised, source: { file, kind, pages }, repairs };
 }
 
+/** A reading library's own reason, in one short clause: its first sentence, without a link or a trailing full stop. */
+function libraryReason(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/end of central directory|is this a zip/i.test(text)) return 'filen är inget zip-arkiv, vilket en .docx är';
+  const first = text.split(/(?<=[.?!])\s|\n/)[0] ?? text;
+  return first.replace(/https?:\/\/\S+/g, '').replace(/[\s.:]+$/, '').trim() || 'okänt fel';
+}
+
 /** Reads and recognises the document at `file`; throws ImportError for an unknown or unreadable file. */
 export async function importDocument(file: string): Promise<ImportResult> {
   const ext = path.extname(file).toLowerCase();
@@ -56,15 +64,15 @@ export async function importDocument(file: string): Promise<ImportResult> {
   }
   if (ext === '.docx') {
     const lines = await readDocx(bytes).catch((error: unknown) => {
-      throw new ImportError(`${name} gick inte att läsa som Word-dokument (.docx): ${(error as Error).message}. Spara om det som .docx i Word eller LibreOffice.`);
+      throw new ImportError(`${name} är inget Word-dokument (.docx) eller är skadat (${libraryReason(error)}). Öppna det i Word eller LibreOffice och spara om det som .docx`);
     });
     return recogniseLines(lines, 'docx', name, null);
   }
   if (ext === '.pdf') {
     const read = await readPdf(bytes).catch((error: unknown) => {
-      throw new ImportError(`${name} gick inte att läsa som PDF: ${(error as Error).message}`);
+      throw new ImportError(`${name} är ingen PDF eller är skadad (${libraryReason(error)}). Öppna den i ett PDF-program och spara om den, eller importera Word-originalet`);
     });
-    if (read.lines.length === 0) throw new ImportError(`${name} har ingen text att läsa (${read.pages} sidor). Är den skannad? Kör den genom textigenkänning (OCR) först, eller importera Word-originalet.`);
+    if (read.lines.length === 0) throw new ImportError(`${name} har ingen text att läsa (${read.pages} sidor). Är den skannad? Kör den genom textigenkänning (OCR) först, eller importera Word-originalet`);
     return recogniseLines(read.lines, 'pdf', name, read.pages);
   }
   if (ext === '.txt' || ext === '.md') {

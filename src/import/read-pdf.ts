@@ -67,7 +67,8 @@ export function groupLines(items: readonly Item[]): PdfLine[] {
 
 /** The lines of every page and the number of pages. */
 export async function readPdf(bytes: Uint8Array): Promise<{ lines: SourceLine[]; pages: number }> {
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  // verbosity 0 (pdf.js's VerbosityLevel.ERRORS): no English warnings on the console; errors are thrown and said in Swedish.
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   const lines: SourceLine[] = [];
   try {
     for (let p = 1; p <= pdf.numPages; p++) {

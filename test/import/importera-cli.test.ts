@@ -1,5 +1,6 @@
 // sparbar importera on the command line: a new folder and the report beside it, never into a plan,
 // --torrkörning writes nothing, clear Swedish errors.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -99,5 +100,23 @@ describe('sparbar importera', () => {
     const missing = await runCli(['importera', path.join(work, 'finns-inte.pdf')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('finns inte');
+  });
+
+  it('says in one Swedish sentence that a damaged .docx or .pdf cannot be read, without a library\'s console output or the usage line (tester9 U4)', () => {
+    const { work } = setup();
+    writeFileSync(path.join(work, 'plan.docx'), 'inte en zip\n');
+    writeFileSync(path.join(work, 'plan.pdf'), '%PDF-1.4\n%skräp\n');
+    // As a child process: pdf.js writes its warnings to the console, which an in-process run does not capture.
+    const cli = (file: string) => spawnSync(process.execPath, ['lib/src/cli/main.js', 'importera', path.join(work, file), path.join(work, `ut-${file}`)], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1' } });
+    const docx = cli('plan.docx');
+    expect(docx.status).toBe(2);
+    expect(docx.stdout).toBe('');
+    expect(docx.stderr).toBe('sparbar importera: plan.docx är inget Word-dokument (.docx) eller är skadat (filen är inget zip-arkiv, vilket en .docx är). Öppna det i Word eller LibreOffice och spara om det som .docx.\n');
+    const pdf = cli('plan.pdf');
+    expect(pdf.status).toBe(2);
+    expect(pdf.stdout).toBe('');
+    expect(pdf.stderr).toMatch(/^sparbar importera: plan\.pdf är ingen PDF eller är skadad \([^)\n]+\)\. Öppna den i ett PDF-program och spara om den, eller importera Word-originalet\.\n$/);
+    expect(existsSync(path.join(work, 'ut-plan.docx'))).toBe(false);
+    expect(existsSync(path.join(work, 'ut-plan.pdf'))).toBe(false);
   });
 });

@@ -15,8 +15,15 @@ import type { Io } from '../io.js';
 
 const USAGE_LINE = 'Användning: sparbar importera <fil> [mapp] [--torrkörning] [--rapport <fil>] [--organisation <id>] [--policy <id>]';
 
+/** A command typed wrong: the reason and how to type it. */
 function fail(io: Io, reason: string): number {
   io.stderr(`sparbar importera: ${reason}.\n${USAGE_LINE}\n`);
+  return EXIT_USAGE;
+}
+
+/** A document that exists but cannot be read: the reason only, since the command was typed right. */
+function unreadable(io: Io, reason: string): number {
+  io.stderr(`sparbar importera: ${reason}.\n`);
   return EXIT_USAGE;
 }
 
@@ -55,7 +62,7 @@ export async function runImportera(args: readonly string[], io: Io): Promise<num
   try {
     result = await importDocument(file);
   } catch (error) {
-    if (error instanceof ImportError) return fail(io, error.message);
+    if (error instanceof ImportError) return unreadable(io, error.message);
     throw error;
   }
   const options = {
