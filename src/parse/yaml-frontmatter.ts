@@ -2,6 +2,7 @@
 import { normalizeKey, spaceStructure, toNfc } from '../files/characters.js';
 import { explainYamlError } from './yaml-errors.js';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { parseYamlDocument } from './parse-yaml-document.js';
 import { toPoint, walkPositions, type Found, type Locatable, type Point, type PositionNode, type YamlPath } from './locate.js';
 
 export { locate, locateStart, startOf, toPoint, type Point, type Range, type YamlPath } from './locate.js';
@@ -30,7 +31,7 @@ export function parseFrontmatterYaml(written: string, firstLine: number): { pars
   const lineCounter = new LineCounter();
   let document: Document.Parsed;
   try {
-    document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
+    document = parseYamlDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, version: '1.2' });
   } catch {
     // The yaml parser recurses; absurd nesting can exhaust the stack.
     const empty = parseDocument('', { lineCounter: new LineCounter() });
