@@ -12,11 +12,11 @@
 // that is unreadable, truncated, altered (its digest is checked), foreign or written by other code is ignored and
 // replaced; every problem with the cache is silent, and the check is the same without it.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import { makeFolders } from '../files/make-folders.js';
+import { readSealedFile, writeSealedFile } from '../files/sealed-file.js';
 import type { MessageSink, Place, Reporter, ReportExtra } from '../messages/report.js';
 import { walkPositions, type PositionNode } from '../parse/locate.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
@@ -144,16 +144,7 @@ export class CheckCache {
     if (this.file === undefined) return;
     if (!this.changed && this.fresh.size === this.old.size) return;
     try {
-      const payload = serialize({ key: this.key, entries: this.fresh });
-      const head = Buffer.from(`${MAGIC}${createHash('sha256').update(payload).digest('hex')}\n`);
-      makeFolders(path.dirname(this.file));
-      const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`;
-      try {
-        writeFileSync(temporary, Buffer.concat([head, payload]), { flag: 'wx' });
-        renameSync(temporary, this.file);
-      } finally {
-        rmSync(temporary, { force: true });
-      }
+      writeSealedFile(this.file, MAGIC, serialize({ key: this.key, entries: this.fresh }));
     } catch {
       // A cache that cannot be written is no cache; the check itself is done.
     }
@@ -166,13 +157,9 @@ export function digestOf(bytes: Uint8Array | string): string {
 }
 
 function readEntries(file: string, key: string): Map<string, Entry> {
+  const payload = readSealedFile(file, MAGIC);
+  if (payload === undefined) return new Map();
   try {
-    const bytes = readFileSync(file);
-    const magic = Buffer.from(MAGIC);
-    if (bytes.length < magic.length + 65 || !bytes.subarray(0, magic.length).equals(magic)) return new Map();
-    const digest = bytes.subarray(magic.length, magic.length + 64).toString('latin1');
-    const payload = bytes.subarray(magic.length + 65);
-    if (bytes[magic.length + 64] !== 0x0a || createHash('sha256').update(payload).digest('hex') !== digest) return new Map();
     const stored = deserialize(payload) as { key?: unknown; entries?: unknown };
     if (stored === null || typeof stored !== 'object' || stored.key !== key || !(stored.entries instanceof Map)) return new Map();
     return stored.entries as Map<string, Entry>;
@@ -221,12 +208,11 @@ export function codeKey(): string {
 /**
  * A sha256 (hex) of Spårbar's version and the code the per-file steps run: every module reached by relative imports
  * from this module, read-plan-file.js and validate-file.js, and the name and version of each package they import.
+ * `modules` names other modules to start from instead (relative to src/, as `site/markdown.js`; the text cache).
  */
-export function codeDigest(): string {
+export function codeDigest(modules: readonly string[] = ['check/check-cache.js', 'parse/read-plan-file.js', 'validate/validate-file.js']): string {
   const here = fileURLToPath(import.meta.url);
-  const start = [here, path.join(path.dirname(here), '..', 'parse', 'read-plan-file.js'), path.join(path.dirname(here), '..', 'validate', 'validate-file.js')].map((f) =>
-    existsSync(f) ? f : f.replace(/\.js$/, '.ts'),
-  );
+  const start = modules.map((m) => path.join(path.dirname(here), '..', m)).map((f) => (existsSync(f) ? f : f.replace(/\.js$/, '.ts')));
   const hash = createHash('sha256').update(`sparbar ${sparbarVersion(here)}\n`);
   const seen = new Set<string>();
   const packages = new Set<string>();
