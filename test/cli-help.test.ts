@@ -116,7 +116,7 @@ describe('usage errors: Swedish, with a suggestion, on stderr, exit 2', () => {
     [['check', '--forma', 'json'], 'sparbar check: okänd flagga --forma. Menade du --format? Flaggor: --format, --strict, --require-period, --watch, --no-cache.'],
     [['check', '--stict'], 'Menade du --strict?'],
     [['check', '--require-perod', '2027-08'], 'Menade du --require-period?'],
-    [['build', '-o', 'ut'], 'sparbar build: okänd flagga -o. Menade du --out? Flaggor: --out, --base, --config.'],
+    [['build', '-o', 'ut'], 'sparbar build: okänd flagga -o. Menade du --out? Flaggor: --out, --base, --config, --no-cache.'],
     [['graph', '--format', 'json'], 'sparbar graph: okänd flagga --format. Kommandot har inga flaggor utom --help.'],
     [['uppfoljning', 'status', '2026-08', '--fromat', 'json'], 'sparbar uppfoljning status: okänd flagga --fromat. Menade du --format?'],
     [['kolada', 'hamta', '--time-out', '5'], 'Menade du --timeout?'],

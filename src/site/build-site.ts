@@ -16,7 +16,9 @@ import { onInterrupt } from '../util/interrupt.js';
 import { severityOf, type CheckMessage } from '../messages/report.js';
 import type { Root } from 'hast';
 import { parseTexts, textsToParse } from './parse-texts.js';
-import { parseUnclaimedChunks, publishChunks, readChunksAsync } from './text-queue.js';
+import { CHUNK_SIZE, chunkFile, parseUnclaimedChunks, publishCachedChunks, publishChunks, readChunksAsync } from './text-queue.js';
+import { type LinkAnswer, TextCache } from './text-cache.js';
+import { cacheFolder } from '../check/check-cache.js';
 import { SiteModel } from './model.js';
 import { baseProblem, normaliseBase } from './addresses.js';
 import { adoptedRevisions, siteHistory } from './history.js';
@@ -50,6 +52,11 @@ export interface BuildSiteOptions {
   fullAstroBuild?: boolean;
   /** `sparbar redigera`: write the editor under /admin/ with this local backend, whatever `redigering` says. */
   editorLocal?: WriteEditorInput['local'];
+  /**
+   * Keep each markdown text's tree in the text cache (src/site/text-cache.ts, in the check cache's folder) and use
+   * it for texts that have not changed and whose links resolve as before (default true; false: `--no-cache`).
+   */
+  cache?: boolean;
 }
 
 export interface BuildSiteResult {
@@ -84,6 +91,9 @@ export interface BuildTimings {
    * null with Astro's full build, which does not say.
    */
   rendererWaitedMs: number | null;
+  /** Markdown texts whose tree came from the text cache (src/site/text-cache.ts), and texts in all. */
+  textsFromCache: number;
+  texts: number;
 }
 
 /** The folder that holds astro.config.mjs and site/ (the package root), found from this module's place. */
@@ -252,11 +262,15 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       const where = config.file ? `${config.file}: ` : '';
       return result(EXIT_PLAN_ERRORS, ['Webbplatsen byggdes inte: webbplatsens konfiguration har fel.', ...adopted.errors.map((e) => where + e)], check.messages);
     }
+    // Every text is parsed once (links resolved as the model resolves them); the pages only turn trees into HTML.
+    // Texts stored in the text cache whose links resolve as before are written for the renderer before it sees the graph.
+    const texts = textsToParse(graph);
+    const textCache = TextCache.open(plansDir, options.cache === false ? undefined : cacheFolder(plansDir));
+    const textLinks = new Map<string, LinkAnswer[]>();
+    const textsFromCache = publishCachedChunks(textsDir, texts, graph.nodes, base, textCache);
     writeAtomically(graphFile, JSON.stringify({ graph, config: withoutBidiControls(siteConfig) }));
     // History from git (read-only): each node's commits, follow-ups' last changes, each plan since adoption.
     const writeHistory = () => writeAtomically(historyFile, JSON.stringify(withoutBidiControls(siteHistory(plansDir, graph, adopted.revisions, check))));
-    // Every text is parsed once (links resolved as the model resolves them); the pages only turn trees into HTML.
-    const texts = textsToParse(graph);
     let trees: Map<string, Root>;
     const markdownStarted = performance.now();
     if (compiled.fresh) {
@@ -265,11 +279,15 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       // index. Should the renderer end before writing a chunk it took, the chunk is parsed here.
       writeHistory();
       parseUnclaimedChunks(textsDir, texts, graph.nodes, base);
-      trees = await readChunksAsync(textsDir, texts, graph.nodes, base, astro.exited);
+      trees = await readChunksAsync(textsDir, texts, graph.nodes, base, astro.exited, textLinks);
     } else {
       // Astro's full build bundles the site for seconds first: the texts are parsed here, on both cores.
-      trees = await parseTexts(texts, graph.nodes, base, path.join(root, 'lib', 'src', 'site', 'parse-texts-worker.js'));
-      publishChunks(textsDir, texts, trees);
+      const written = new Set<number>();
+      for (let n = 0; n * CHUNK_SIZE < texts.length; n++) if (existsSync(chunkFile(textsDir, n))) written.add(n);
+      const left = texts.filter((_, i) => !written.has(Math.floor(i / CHUNK_SIZE)));
+      const parsed = await parseTexts(left, graph.nodes, base, path.join(root, 'lib', 'src', 'site', 'parse-texts-worker.js'), undefined, textLinks);
+      publishChunks(textsDir, texts, parsed);
+      trees = await readChunksAsync(textsDir, texts, graph.nodes, base, () => true, textLinks);
       writeHistory();
     }
     const markdownMs = performance.now() - markdownStarted;
@@ -281,6 +299,10 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       await stop();
       return result(EXIT_USAGE, [`Sökindexet gick inte att skriva: ${searchErrors.join('; ')}`], check.messages);
     }
+
+    // The trees are right whatever becomes of the build: stored while the renderer renders.
+    textCache.storeParsed(texts, trees, textLinks);
+    textCache.save();
 
     const waitStarted = performance.now();
     const outcome = await astro.done;
@@ -303,7 +325,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       throw error;
     }
     const rendererWaitedMs = existsSync(statsFile) ? (JSON.parse(readFileSync(statsFile, 'utf8')) as { waitedMs: number }).waitedMs : null;
-    const timings: BuildTimings = { totalMs: performance.now() - started, checkMs, markdownMs, searchMs, waitedMs, rendererWaitedMs };
+    const timings: BuildTimings = { totalMs: performance.now() - started, checkMs, markdownMs, searchMs, waitedMs, rendererWaitedMs, textsFromCache, texts: texts.length };
     return result(EXIT_OK, [], check.messages, countPages(realOut), timings);
   } finally {
     removeFolders();

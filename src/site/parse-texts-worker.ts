@@ -1,5 +1,5 @@
-// The worker thread of parse-texts.ts: parses the texts it is given and posts the trees back.
+// The worker thread of parse-texts.ts: parses the texts it is given and posts the trees (and their links) back.
 import { parentPort, workerData } from 'node:worker_threads';
-import { type ParseTextsJob, parseTextsHere } from './parse-texts.js';
+import { type ParseTextsJob, parseTextsWithLinks } from './parse-texts.js';
 
-parentPort?.postMessage(parseTextsHere(workerData as ParseTextsJob));
+parentPort?.postMessage(parseTextsWithLinks(workerData as ParseTextsJob));

@@ -9,6 +9,7 @@ import type { Root } from 'hast';
 import type { Graph, GraphNode } from '../graph/types.js';
 import { SiteAddresses } from './addresses.js';
 import { markdownToSafeTree, treeKey } from './markdown.js';
+import type { LinkAnswer } from './text-cache.js';
 
 /** One text to parse: its tree key (`treeKey`), the markdown, and the file its relative links are resolved from. */
 export interface TextToParse {
@@ -39,26 +40,60 @@ export function textsToParse(graph: Pick<Graph, 'nodes' | 'followUps'>): TextToP
   return out;
 }
 
-/** Parses `job.texts` in this thread, links resolved as `SiteModel` resolves them (the same nodes and base). */
-export function parseTextsHere(job: ParseTextsJob, addresses = new SiteAddresses(job.nodes, job.base)): [string, Root][] {
-  return job.texts.map((t) => [t.key, markdownToSafeTree(t.text, { resolveLink: (href) => addresses.resolveSourceLink(href, t.file) })]);
+/**
+ * Parses `job.texts` in this thread, links resolved as `SiteModel` resolves them (the same nodes and base). With
+ * `links`, each text's relative links and where they were resolved to are set there by its key (for the text cache).
+ */
+export function parseTextsHere(job: ParseTextsJob, addresses = new SiteAddresses(job.nodes, job.base), links?: Map<string, LinkAnswer[]>): [string, Root][] {
+  return job.texts.map((t) => {
+    const asked: LinkAnswer[] = [];
+    const tree = markdownToSafeTree(t.text, {
+      resolveLink: (href) => {
+        const address = addresses.resolveSourceLink(href, t.file);
+        asked.push([href, address]);
+        return address;
+      },
+    });
+    links?.set(t.key, asked);
+    return [t.key, tree];
+  });
 }
 
 /** At and above this many texts a worker thread takes half; below it, starting one costs more than it saves. */
 export const WORKER_THRESHOLD = 300;
 
+/** What the worker thread posts back: its trees and each text's resolved links, by tree key. */
+export interface ParsedTexts {
+  trees: [string, Root][];
+  links: [string, LinkAnswer[]][];
+}
+
+/** Parses `job` in this thread (parseTextsHere) with the links each text resolved. */
+export function parseTextsWithLinks(job: ParseTextsJob, addresses?: SiteAddresses): ParsedTexts {
+  const links = new Map<string, LinkAnswer[]>();
+  const trees = parseTextsHere(job, addresses, links);
+  return { trees, links: [...links] };
+}
+
 /**
  * Parses `texts` into trees keyed by `treeKey`, in the texts' order. With at least `threshold` texts and the
  * compiled worker module `workerFile` (lib/src/site/parse-texts-worker.js), every second text is parsed by a
  * worker thread meanwhile; should the worker fail, this thread parses its share too. The trees are the same
- * either way (the same function, the same nodes and base).
+ * either way (the same function, the same nodes and base). With `links`, each text's resolved links are set there.
  */
-export async function parseTexts(texts: TextToParse[], nodes: readonly GraphNode[], base: string, workerFile: string, threshold = WORKER_THRESHOLD): Promise<Map<string, Root>> {
+export async function parseTexts(
+  texts: TextToParse[],
+  nodes: readonly GraphNode[],
+  base: string,
+  workerFile: string,
+  threshold = WORKER_THRESHOLD,
+  links = new Map<string, LinkAnswer[]>(),
+): Promise<Map<string, Root>> {
   const addresses = new SiteAddresses(nodes, base);
-  if (texts.length < threshold || !path.isAbsolute(workerFile)) return new Map(parseTextsHere({ nodes, base, texts }, addresses));
+  if (texts.length < threshold || !path.isAbsolute(workerFile)) return new Map(parseTextsHere({ nodes, base, texts }, addresses, links));
   const mine = texts.filter((_, i) => i % 2 === 0);
   const theirs = texts.filter((_, i) => i % 2 === 1);
-  const fromWorker = new Promise<[string, Root][] | null>((resolve) => {
+  const fromWorker = new Promise<ParsedTexts | null>((resolve) => {
     let worker: Worker;
     try {
       worker = new Worker(workerFile, { workerData: { nodes, base, texts: theirs } satisfies ParseTextsJob });
@@ -66,11 +101,13 @@ export async function parseTexts(texts: TextToParse[], nodes: readonly GraphNode
       resolve(null);
       return;
     }
-    worker.once('message', (trees: [string, Root][]) => resolve(trees));
+    worker.once('message', (parsed: ParsedTexts) => resolve(parsed));
     worker.once('error', () => resolve(null));
     worker.once('exit', () => resolve(null));
   });
-  const here = new Map(parseTextsHere({ nodes, base, texts: mine }, addresses));
-  const there = new Map((await fromWorker) ?? parseTextsHere({ nodes, base, texts: theirs }, addresses));
-  return new Map(texts.map((t) => [t.key, (here.get(t.key) ?? there.get(t.key))!]));
+  const here = new Map(parseTextsHere({ nodes, base, texts: mine }, addresses, links));
+  const there = (await fromWorker) ?? parseTextsWithLinks({ nodes, base, texts: theirs }, addresses);
+  for (const [key, asked] of there.links) links.set(key, asked);
+  const theirTrees = new Map(there.trees);
+  return new Map(texts.map((t) => [t.key, (here.get(t.key) ?? theirTrees.get(t.key))!]));
 }

@@ -4,19 +4,24 @@
 // side succeeds, the others find it there and take the next), parsed, and written as `chunk-<n>.json` (renamed into
 // place when complete). Every side that needs every tree reads every chunk, waiting for those others are still
 // parsing. A chunk is parsed once whoever parses it, by the same function with the same nodes and base, so the trees
-// are the same whichever side took it.
+// are the same whichever side took it. With the text cache (text-cache.ts), `sparbar build` writes the chunks whose
+// texts are mostly stored there before it writes the graph, so the renderer finds them done.
 import { closeSync, existsSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'hast';
 import type { GraphNode } from '../graph/types.js';
 import { SiteAddresses } from './addresses.js';
 import { parseTextsHere, type TextToParse } from './parse-texts.js';
+import type { LinkAnswer, TextCache } from './text-cache.js';
 
 /** Texts per chunk: small enough that the sides finish at nearly the same time, large enough to cost few files. */
 export const CHUNK_SIZE = 16;
 
-/** What a chunk file holds: the chunk's trees keyed by `treeKey`, or the error that stopped its parsing. */
-type ChunkFile = { trees: [string, Root][] } | { error: string };
+/**
+ * What a chunk file holds: the chunk's trees keyed by `treeKey` and, for the text cache, each text's resolved links
+ * (see parseTextsHere); or the error that stopped its parsing.
+ */
+type ChunkFile = { trees: [string, Root][]; links?: [string, LinkAnswer[]][] } | { error: string };
 
 /** The number of chunks `count` texts make. */
 export function chunkCount(count: number): number {
@@ -39,9 +44,10 @@ function claim(dir: string, n: number): boolean {
   }
 }
 
-function writeChunk(dir: string, n: number, content: ChunkFile): void {
+/** Writes chunk `n` (or its JSON) into place whole. */
+function writeChunk(dir: string, n: number, content: ChunkFile | string): void {
   const file = chunkFile(dir, n);
-  writeFileSync(`${file}.tmp`, JSON.stringify(content));
+  writeFileSync(`${file}.tmp`, typeof content === 'string' ? content : JSON.stringify(content));
   renameSync(`${file}.tmp`, file);
 }
 
@@ -53,8 +59,9 @@ function chunkTexts(texts: readonly TextToParse[], n: number): TextToParse[] {
 /** Parses chunk `n` (taken by this side) and writes it; should parsing fail, the chunk says so and the error is thrown. */
 function parseChunk(dir: string, texts: readonly TextToParse[], n: number, nodes: readonly GraphNode[], base: string, addresses: SiteAddresses): [string, Root][] {
   try {
-    const trees = parseTextsHere({ nodes, base, texts: chunkTexts(texts, n) }, addresses);
-    writeChunk(dir, n, { trees });
+    const links = new Map<string, LinkAnswer[]>();
+    const trees = parseTextsHere({ nodes, base, texts: chunkTexts(texts, n) }, addresses, links);
+    writeChunk(dir, n, { trees, links: [...links] });
     return trees;
   } catch (error) {
     writeChunk(dir, n, { error: error instanceof Error ? error.message : String(error) });
@@ -132,16 +139,42 @@ export function publishChunks(dir: string, texts: readonly TextToParse[], trees:
   }
 }
 
-function readChunk(file: string, into: Map<string, Root>): void {
+function readChunk(file: string, into: Map<string, Root>, links?: Map<string, LinkAnswer[]>): void {
   const content = JSON.parse(readFileSync(file, 'utf8')) as ChunkFile;
   if ('error' in content) throw new Error(`Texterna gick inte att tolka: ${content.error}`);
   for (const [key, tree] of content.trees) into.set(key, tree);
+  if (links) for (const [key, asked] of content.links ?? []) links.set(key, asked);
+}
+
+/**
+ * Writes to `dir`, before the renderer looks, every chunk of `texts` whose texts are at least half in `cache` with
+ * their links resolving as when stored (for `nodes` and `base`): the stored trees, and the chunk's other texts parsed
+ * here. Returns how many texts' trees came from `cache`.
+ */
+export function publishCachedChunks(dir: string, texts: readonly TextToParse[], nodes: readonly GraphNode[], base: string, cache: TextCache): number {
+  if (cache.empty) return 0;
+  const addresses = new SiteAddresses(nodes, base);
+  let fromCache = 0;
+  for (let n = 0; n < chunkCount(texts.length); n++) {
+    const chunk = chunkTexts(texts, n);
+    const stored = chunk.map((t) => cache.use(t.file, t.text, (href) => addresses.resolveSourceLink(href, t.file)));
+    const misses = chunk.filter((_, i) => stored[i] === undefined);
+    if (misses.length * 2 > chunk.length || !claim(dir, n)) continue;
+    const links = new Map<string, LinkAnswer[]>();
+    for (const [i, t] of chunk.entries()) if (stored[i] !== undefined) links.set(t.key, [...stored[i]!.links]);
+    const fresh = new Map(parseTextsHere({ nodes, base, texts: misses }, addresses, links));
+    fromCache += chunk.length - misses.length;
+    const trees = chunk.map((t, i) => `[${JSON.stringify(t.key)},${stored[i]?.treeJson ?? JSON.stringify(fresh.get(t.key))}]`);
+    writeChunk(dir, n, `{"trees":[${trees.join(',')}],"links":${JSON.stringify([...links])}}`);
+  }
+  return fromCache;
 }
 
 /**
  * Every tree of `texts` from `dir`, keyed by `treeKey`, in the texts' order, for a side that must not block its event
  * loop (`sparbar build`, which watches the renderer): waits for a chunk others are parsing by polling; when
- * `othersGone()` says the side that took it has ended without writing it, the chunk is parsed here.
+ * `othersGone()` says the side that took it has ended without writing it, the chunk is parsed here. With `links`, each
+ * text's resolved links are set there by its key, as far as the chunks say (for the text cache).
  */
 export async function readChunksAsync(
   dir: string,
@@ -149,6 +182,7 @@ export async function readChunksAsync(
   nodes: readonly GraphNode[],
   base: string,
   othersGone: () => boolean,
+  links?: Map<string, LinkAnswer[]>,
 ): Promise<Map<string, Root>> {
   const trees = new Map<string, Root>();
   let addresses: SiteAddresses | undefined;
@@ -157,12 +191,12 @@ export async function readChunksAsync(
     while (!existsSync(file)) {
       if (othersGone()) {
         addresses ??= new SiteAddresses(nodes, base);
-        for (const [key, tree] of parseTextsHere({ nodes, base, texts: chunkTexts(texts, n) }, addresses)) trees.set(key, tree);
+        for (const [key, tree] of parseTextsHere({ nodes, base, texts: chunkTexts(texts, n) }, addresses, links)) trees.set(key, tree);
         break;
       }
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
-    if (existsSync(file)) readChunk(file, trees);
+    if (existsSync(file)) readChunk(file, trees, links);
   }
   return new Map(texts.map((t) => [t.key, trees.get(t.key)!]));
 }

@@ -1,4 +1,4 @@
-// `sparbar build [mapp] --out <mapp> --base <sökväg>`: the published site, only from a plan without errors.
+// `sparbar build [mapp] --out <mapp> --base <sökväg> [--no-cache]`: the published site, only from a plan without errors.
 import { buildSite } from '../../site/build-site.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
@@ -8,7 +8,7 @@ import { exitOnInterrupt } from '../../util/interrupt.js';
 
 /** Builds the site; prints the plan's errors and refuses (exit 1) when there are any. */
 export async function runBuild(args: readonly string[], io: Io): Promise<number> {
-  const parsed = parseCommandArgs(args, { out: { type: 'string', default: 'dist' }, base: { type: 'string', default: '/' }, config: { type: 'string' } }, 1);
+  const parsed = parseCommandArgs(args, { out: { type: 'string', default: 'dist' }, base: { type: 'string', default: '/' }, config: { type: 'string' }, 'no-cache': { type: 'boolean', default: false } }, 1);
   if ('error' in parsed) {
     io.stderr(`sparbar build: ${parsed.error}\nSe sparbar help.\n`);
     return EXIT_USAGE;
