@@ -211,3 +211,32 @@ it('the README documents which markdown files are plan files', () => {
   const readme = readFileSync('README.md', 'utf8');
   expect(readme).toContain('### Vilka filer är planfiler / Which files are plan files');
 });
+
+// A node left out as a duplicate id is like a file with errors: its links and inline nodes leave no gaps elsewhere
+// (the mutation bench found this: closing note 8). Which copy is reported is unchanged: the one later in path order.
+describe('a duplicate id is reported once, and the node left out leaves no gaps', () => {
+  const I17 = 'ekby/plan-2024-2027/indikatorer/I17.md';
+  const I7 = 'ekby/plan-2024-2027/indikatorer/I7.md';
+
+  it('I17 renamed to I7: the duplicate-id error and the follow-ups of I17, no "no-indicator" for FO1.4 that only I7.md measures', () => {
+    const result = checkChanged({ [I17]: edit(I17, /^id: I17$/m, 'id: I7') });
+    expect(result.messages.map((m) => ({ ...brief(m), actual: m.actual }))).toEqual([
+      { file: I7, ruleId: 'duplicate-id', line: 3, column: 5, severity: 'error', actual: 'I7' },
+      { file: 'ekby/plan-2024-2027/uppfoljning/2025-08/digitaliseringsenheten/I17.md', ruleId: 'followup-unknown-node', line: 3, column: 8, severity: 'error', actual: 'I17' },
+      { file: 'ekby/plan-2024-2027/uppfoljning/2026-08/digitaliseringsenheten/I17.md', ruleId: 'followup-unknown-node', line: 3, column: 8, severity: 'error', actual: 'I17' },
+    ]);
+    expect(result.messages[0]!.related).toEqual([expect.objectContaining({ file: I17, line: 3, column: 1 })]);
+  });
+
+  it('a new goal file that sorts first takes M1: M1.md’s inline focus areas stay known, its links leave no gaps', () => {
+    const M0 = 'ekby/plan-2024-2027/mal/M0.md';
+    const result = checkChanged({ [M0]: '---\ntyp: mål\nid: M1\ntitel: Ett nytt mål\n---\nNytt.\n' });
+    // Only the duplicate and the new file's own warnings: no unknown FO1.x in actions, indicators and follow-ups,
+    // no principle left uncovered by M1.md's links.
+    expect(result.messages.map(brief)).toEqual([
+      { file: M0, ruleId: 'goal-without-expected-result', line: 3, column: 5, severity: 'warning' },
+      { file: M0, ruleId: 'goal-without-target-year', line: 3, column: 5, severity: 'warning' },
+      { file: M1, ruleId: 'duplicate-id', line: 3, column: 5, severity: 'error' },
+    ]);
+  });
+});

@@ -47,7 +47,10 @@ function sortEdgesByNode(nodes: readonly { key: string }[], edges: readonly Grap
 export interface GraphDraft {
   scopes: DocumentScopes;
   draft: Draft;
-  /** Keys of nodes in folders whose policy or plan has errors (the files' own errors add more to draft.shadowKeys). */
+  /**
+   * Keys of nodes in folders whose policy or plan has errors, and of inline nodes of a node left out as a duplicate
+   * id (the files' own errors add more to draft.shadowKeys).
+   */
   documentShadowKeys: ReadonlySet<string>;
 }
 
@@ -101,10 +104,13 @@ export function applyInvalidFiles(drafted: GraphDraft, invalid: readonly ReadPla
   };
   draft.shadowKeys = new Set(drafted.documentShadowKeys);
   for (const key of shadowKeys(shadows, documentIdFor)) draft.shadowKeys.add(key);
-  draft.shadowLinks = shadowLinks(shadows, (path) => {
-    const doc = scopes.documentFor(path);
-    return doc === undefined || isShadow(doc) ? null : doc.value.id;
-  });
+  draft.shadowLinks = [
+    ...draft.duplicateLinks,
+    ...shadowLinks(shadows, (path) => {
+      const doc = scopes.documentFor(path);
+      return doc === undefined || isShadow(doc) ? null : doc.value.id;
+    }),
+  ];
 }
 
 /** The draft's links resolved to edges, `rules`' structure checks run (cycles), nodes and edges sorted and indexed; problems go to `sink`. */

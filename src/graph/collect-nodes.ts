@@ -44,6 +44,11 @@ export interface Draft {
   shadowKeys: Set<string>;
   /** Links that files with errors in valid documents would write: the gaps they leave are not reported. */
   shadowLinks: ShadowLink[];
+  /**
+   * The links of nodes left out as duplicate ids (and of their inline nodes): like a file with errors, such a node
+   * leaves no gap elsewhere (a focus area only it measures is not "without indicator"). Part of `shadowLinks`.
+   */
+  duplicateLinks: ShadowLink[];
   nodes: Map<string, GraphNode>;
   origins: Map<string, NodeOrigin>;
   links: PendingLink[];
@@ -82,7 +87,7 @@ export function nodeKey(doc: string | null, id: string): string {
 
 /** Collects nodes, links and follow-ups; duplicate ids and misplaced files are reported here. */
 export function collectNodes(files: readonly ValidFile[], scopes: DocumentScopes, sink: MessageSink): Draft {
-  const draft: Draft = { shadowKeys: new Set(), shadowLinks: [], nodes: new Map(), origins: new Map(), links: [], followUps: [] };
+  const draft: Draft = { shadowKeys: new Set(), shadowLinks: [], duplicateLinks: [], nodes: new Map(), origins: new Map(), links: [], followUps: [] };
   const planOfDocument = new Map<string, string | null>();
 
   const addNode = (node: GraphNode, origin: NodeOrigin, idPath: YamlPath): boolean => {
@@ -215,9 +220,22 @@ function makeNode(file: ReadPlanFile, path: YamlPath, type: NodeType, id: string
 }
 
 function mergeItem(item: Item, draft: Draft, addNode: AddNode): void {
-  if (!addNode(item.node, item.origin, item.idPath)) return;
+  if (!addNode(item.node, item.origin, item.idPath)) {
+    shadowDuplicate(item, draft, false);
+    return;
+  }
   for (const l of item.links) draft.links.push(l);
   for (const child of item.children) mergeItem(child, draft, addNode);
+}
+
+/**
+ * A node left out as a duplicate id is treated as a file with errors (shadows.ts): its links and its inline nodes'
+ * count as broken links, and its inline nodes' ids as known, so the one mistake is reported once, where the id is.
+ */
+function shadowDuplicate(item: Item, draft: Draft, inline: boolean): void {
+  if (inline) draft.shadowKeys.add(item.node.key);
+  for (const l of item.links) draft.duplicateLinks.push({ scope: l.scope, target: l.target, edge: l.edge });
+  for (const child of item.children) shadowDuplicate(child, draft, true);
 }
 
 /** A link written at `path` of `file`; its place is worked out only when a message needs it. */
