@@ -11,6 +11,8 @@ export interface DiscoveredFile {
 }
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules']);
+/** The plans folder's files for the published site (src/site/site-files.ts), copied as they are: not plan files. */
+const SITE_FILES_FOLDER = 'webbplatsfiler';
 
 /** Every `.md` file under `root`, sorted by path; problems go to `sink`, never thrown. */
 export function discoverFiles(root: string, sink: MessageSink): DiscoveredFile[] {
@@ -35,7 +37,7 @@ export function discoverFiles(root: string, sink: MessageSink): DiscoveredFile[]
     }
     for (const entry of entries) {
       const name = entry.name;
-      if (name.startsWith('.') || SKIPPED_DIRECTORIES.has(name)) continue;
+      if (name.startsWith('.') || SKIPPED_DIRECTORIES.has(name) || (rel === '' && name === SITE_FILES_FOLDER)) continue;
       const absolutePath = path.join(dir, name);
       const relPath = rel ? `${rel}/${name}` : name;
       if (entry.isDirectory()) {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPlans, PlansFolderError } from '../check/check-plans.js';
 import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../util/exit-codes.js';
-import { checkOutputFolder, createStagingFolder, replaceOutputFolder, WriteRefusedError } from '../files/write-safety.js';
+import { checkOutputFolder, createStagingFolder, OUTPUT_MARKER, replaceOutputFolder, WriteRefusedError } from '../files/write-safety.js';
 import { buildFolderPrefix, removeStaleBuildFolders } from '../files/build-folders.js';
 import { onInterrupt } from '../util/interrupt.js';
 import { severityOf, type CheckMessage } from '../messages/report.js';
@@ -27,6 +27,7 @@ import { loadSiteConfig, resolveSiteConfig, statementProblems } from './site-con
 import { withoutBidiControls } from './published-text.js';
 import { writeEditor, type WriteEditorInput } from '../editor/write-editor.js';
 import { precompiledSite } from './precompiled-site.js';
+import { copySiteFiles, filesOnlyIn, SITE_FILES_FOLDER } from './site-files.js';
 
 export { normaliseBase };
 
@@ -72,6 +73,11 @@ export interface BuildSiteResult {
   pageCount: number;
   /** Where the time went, when the build got as far as rendering (the bench's figures). */
   timings?: BuildTimings;
+  /**
+   * On success, the files (relative paths with `/`) of the output folder the build replaced that the new site does
+   * not have: pages of nodes that are gone, and files put there by hand (site-files.ts), for the caller to name.
+   */
+  removed?: string[];
 }
 
 /** Where a build's time went, in ms (performance.now() differences). */
@@ -318,6 +324,10 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     // The browser editor under /admin/, when `redigering.på` is set (src/editor/).
     const editor = writeEditor(stage, { graph: check.graph, settings: config.config.redigering, plansDir, packageRoot: root, local: options.editorLocal, siteUrl: siteConfig.address });
     if (editor.errors.length > 0) return result(EXIT_PLAN_ERRORS, ['Webbplatsen byggdes inte: redigeringen kunde inte byggas.', ...editor.errors], check.messages);
+    // The plans folder's own files for the site (webbplatsfiler/: CNAME and the like), then what replacing takes away.
+    const siteFiles = copySiteFiles(plansDir, stage);
+    if (siteFiles.errors.length > 0) return result(EXIT_PLAN_ERRORS, [`Webbplatsen byggdes inte: filerna i ${SITE_FILES_FOLDER}/ gick inte att ta med.`, ...siteFiles.errors], check.messages);
+    const removed = existsSync(realOut) ? filesOnlyIn(realOut, stage).filter((f) => f !== OUTPUT_MARKER) : [];
     try {
       replaceOutputFolder(stage, realOut, plansDir);
     } catch (error) {
@@ -326,7 +336,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     }
     const rendererWaitedMs = existsSync(statsFile) ? (JSON.parse(readFileSync(statsFile, 'utf8')) as { waitedMs: number }).waitedMs : null;
     const timings: BuildTimings = { totalMs: performance.now() - started, checkMs, markdownMs, searchMs, waitedMs, rendererWaitedMs, textsFromCache, texts: texts.length };
-    return result(EXIT_OK, [], check.messages, countPages(realOut), timings);
+    return { ...result(EXIT_OK, [], check.messages, countPages(realOut), timings), removed };
   } finally {
     removeFolders();
     releaseInterrupt();

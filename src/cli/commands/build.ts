@@ -1,5 +1,6 @@
 // `sparbar build [mapp] --out <mapp> --base <sökväg> [--no-cache]`: the published site, only from a plan without errors.
 import { buildSite } from '../../site/build-site.js';
+import { SITE_FILES_FOLDER } from '../../site/site-files.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { formatHuman } from '../format/human.js';
@@ -31,5 +32,13 @@ export async function runBuild(args: readonly string[], io: Io): Promise<number>
     return result.exitCode;
   }
   io.stdout(`Webbplatsen byggdes: ${result.pageCount} sidor i ${result.outDir}\n`);
+  const removed = result.removed ?? [];
+  if (removed.length > 0) {
+    const shown = removed.length > 10 ? `${removed.slice(0, 10).join(', ')} och ${removed.length - 10} till` : removed.join(', ');
+    io.stdout(
+      `Ersatte ${out} som helhet; ${removed.length === 1 ? 'den här filen fanns där men finns inte' : `de här ${removed.length} filerna fanns där men finns inte`} i det nya bygget och togs bort: ${shown}. ` +
+        `En fil som ska finnas på webbplatsen utan att Spårbar bygger den (CNAME, .nojekyll) läggs i ${SITE_FILES_FOLDER}/ i planmappen; den kopieras in vid varje bygge.\n`,
+    );
+  }
   return EXIT_OK;
 }

@@ -1,0 +1,67 @@
+// The plans repository's own files for the published site (GitHub Pages' CNAME and .nojekyll, a search console's
+// verification file, robots.txt): kept in the folder `webbplatsfiler/` of the plans folder and copied as they are
+// into the root of every build, as Astro's public/ and Hugo's static/ are. And the files a build takes away from
+// the output folder it replaces, so that none goes without a word.
+import { copyFileSync, type Dirent, existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { OUTPUT_MARKER } from '../files/write-safety.js';
+
+/** The folder, in the plans folder, whose files are copied into every build. */
+export const SITE_FILES_FOLDER = 'webbplatsfiler';
+
+/**
+ * Copies `<plansDir>/webbplatsfiler/` (when there is one) into the built site `siteDir`, keeping the folder layout:
+ * regular files and folders only. Gives the paths copied (relative, with `/`) and, as Swedish sentences naming the
+ * file, what was refused: a symbolic link or other special file (not followed), a file whose place the site's own
+ * pages or files take (the site's is kept). Nothing is copied when anything is refused.
+ */
+export function copySiteFiles(plansDir: string, siteDir: string): { copied: string[]; errors: string[] } {
+  const source = path.join(plansDir, SITE_FILES_FOLDER);
+  if (!existsSync(source) || !lstatSync(source).isDirectory()) return { copied: [], errors: [] };
+  const files: string[] = [];
+  const errors: string[] = [];
+  const walk = (rel: string) => {
+    for (const name of readdirSync(path.join(source, rel)).sort()) {
+      const relPath = rel ? `${rel}/${name}` : name;
+      const shown = `${SITE_FILES_FOLDER}/${relPath}`;
+      const stat = lstatSync(path.join(source, relPath));
+      if (stat.isDirectory()) {
+        if (existsSync(path.join(siteDir, relPath)) && !lstatSync(path.join(siteDir, relPath)).isDirectory()) errors.push(`${shown}: webbplatsen har en fil med samma namn. Byt namn på mappen.`);
+        else walk(relPath);
+      } else if (!stat.isFile()) {
+        errors.push(`${shown}: ${stat.isSymbolicLink() ? 'en symbolisk länk' : 'ingen vanlig fil'}, som inte följs. Kopiera filen hit i stället.`);
+      } else if (relPath === OUTPUT_MARKER || existsSync(path.join(siteDir, relPath))) {
+        errors.push(`${shown}: webbplatsen har redan en fil ${relPath} som Spårbar skriver. Ta bort filen eller byt namn på den.`);
+      } else {
+        files.push(relPath);
+      }
+    }
+  };
+  walk('');
+  if (errors.length > 0) return { copied: [], errors };
+  for (const rel of files) {
+    mkdirSync(path.dirname(path.join(siteDir, rel)), { recursive: true });
+    copyFileSync(path.join(source, rel), path.join(siteDir, rel));
+  }
+  return { copied: files, errors: [] };
+}
+
+/** Files (relative paths with `/`, sorted) under `oldDir` that `newDir` does not have: what replacing one by the other takes away. */
+export function filesOnlyIn(oldDir: string, newDir: string): string[] {
+  const gone: string[] = [];
+  const walk = (rel: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(path.join(oldDir, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(relPath);
+      else if (!existsSync(path.join(newDir, relPath))) gone.push(relPath);
+    }
+  };
+  walk('');
+  return gone.sort();
+}
