@@ -4,6 +4,7 @@
 // `javascript:`, `data:` and the like are removed, the link text stays. Direction controls (U+202E …) are
 // removed. Rendered text is cached.
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -105,7 +106,7 @@ installLinearEditMap();
  * `http://`, `https://` or `www.` in any case (micromark-extension-gfm-autolink-literal; the email construct is
  * tried at every letter and digit, which makes it the costliest). `autolinkTransform`: mdast-util-gfm-autolink-literal
  * also finds them in the text nodes, whose text may come from a character reference (`&#64;`) or an escape
- * (`www\.`) as well.
+ * (`www\.`) as well; it then runs only when a text node has an `@`, `http://`, `https://` or `www.`.
  */
 export interface GfmNeeds {
   table: boolean;
@@ -150,10 +151,15 @@ function makeParser(needs: GfmNeeds | null) {
       if (!needs) return;
       const data = this.data() as unknown as { micromarkExtensions: SyntaxExtension[]; fromMarkdownExtensions: unknown[] };
       data.micromarkExtensions = data.micromarkExtensions.map((e) => withoutConstructs(e, dropped));
-      if (needs.autolinkTransform) return;
-      // The extension that turns literal autolink tokens into links also holds the transform that finds them in text.
-      const trim = (e: unknown): unknown =>
-        Array.isArray(e) ? e.map(trim) : (e as { enter?: Record<string, unknown> }).enter?.['literalAutolink'] ? { ...(e as object), transforms: [] } : e;
+      // The extension that turns literal autolink tokens into links also holds the transform that finds them in the
+      // text nodes; it runs only when a text node has what its patterns need (an @, http://, https:// or www.).
+      const gate = (transform: (tree: MdastRoot) => MdastRoot | undefined) => (tree: MdastRoot) => (mayHoldAutolink(tree) ? transform(tree) : undefined);
+      const trim = (e: unknown): unknown => {
+        if (Array.isArray(e)) return e.map(trim);
+        const extension = e as { enter?: Record<string, unknown>; transforms?: ((tree: MdastRoot) => MdastRoot | undefined)[] };
+        if (!extension.enter?.['literalAutolink']) return e;
+        return { ...extension, transforms: needs.autolinkTransform ? (extension.transforms ?? []).map(gate) : [] };
+      };
       data.fromMarkdownExtensions = data.fromMarkdownExtensions.map(trim);
     })
     .use(remarkRehype, { clobberPrefix: FOOTNOTE_PREFIX, footnoteLabel: 'Fotnoter', footnoteBackLabel: 'Tillbaka till texten' })
@@ -161,6 +167,21 @@ function makeParser(needs: GfmNeeds | null) {
     .use(rehypeSanitize, { ...schema, clobberPrefix: '' })
     .freeze();
 }
+
+/**
+ * Whether a text node of `tree` could hold a literal autolink for mdast-util-gfm-autolink-literal's transform: its
+ * patterns (find-and-replace over text nodes only) need `http://`, `https://` or `www.` in any case, or an `@`.
+ */
+function mayHoldAutolink(tree: MdastRoot): boolean {
+  const stack: MdastNodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text' && AUTOLINK_TEXT.test(node.value)) return true;
+    if ('children' in node) for (const child of node.children) stack.push(child);
+  }
+  return false;
+}
+const AUTOLINK_TEXT = /@|https?:\/\/|www\./i;
 
 const parsers = new Map<string, ReturnType<typeof makeParser>>();
 /** The parser for `text`: with `gated` false, remark-parse with all of GFM (the slow path the tests compare with). */
