@@ -300,7 +300,7 @@ export async function benchSite(opts: SiteBenchOptions): Promise<Section> {
             row(cold, pages.plain, perRoundCold),
             row(warm, pages.plain, perRoundWarm),
             ...(hugoTiming && perRoundHugo ? [row(hugoTiming, pages.hugo, perRoundHugo)] : []),
-            row(oursWarm, pages.ours, ratios(oursWarm, ours)),
+            row(oursWarm, pages.ours, ratios(ours, oursWarm)),
           ],
         },
         {
@@ -335,7 +335,7 @@ export async function benchSite(opts: SiteBenchOptions): Promise<Section> {
         '  cold: its cacheDir (data store) and .astro/ removed before the run; warm: right after a cold run, data store kept.',
         'Hugo         = hugo --quiet over the same .md files as its content (a one-template theme, no taxonomies), public/ removed before each run.',
         'sparbar build, warm = the same command with the text cache (SPARBAR_CACHE_DIR) the run before filled, after one action file\'s title and body',
-        '  changed (a pull request\'s build); its ratio is to sparbar build (cold) in the same round. The targets above use the cold row.',
+        '  changed (a pull request\'s build); its last column is sparbar build (cold) / warm in the same round. The targets above use the cold row.',
         'Rounds run ours, plain cold, plain warm (and Hugo) and ours warm in turn, after one untimed round; the verdict uses the per-round ratio.',
       ],
       ok: ok && growthOk && waitOk,
