@@ -233,20 +233,60 @@ export function codeDigest(modules: readonly string[] = ['check/check-cache.js',
     for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]/g)) {
       const spec = m[1]!;
       if (spec.startsWith('.')) queue.push(path.resolve(path.dirname(file), spec));
-      else if (!spec.startsWith('node:')) packages.add(packageVersionOf(spec, path.dirname(file)));
+      else if (!spec.startsWith('node:')) for (const p of packageVersions(spec, path.dirname(file))) packages.add(p);
     }
   }
   for (const p of [...packages].sort()) hash.update(`package ${p}\n`);
   return hash.digest('hex');
 }
 
-/** `name@version` of the package that `specifier` names, found as Node finds it (node_modules upward from `dir`); `name@?` when it is not there. */
-function packageVersionOf(specifier: string, dir: string): string {
+/**
+ * `name@version` of the package that `specifier` names, found as Node finds it (node_modules upward from `dir`), and
+ * of every package it depends on (`name@?` for one that is not there), sorted. The whole tree counts: a patch release
+ * of a package two levels down (mdast-util-to-hast under remark-rehype) changes the output as much as one of the
+ * packages imported directly.
+ */
+export function packageVersions(specifier: string, dir: string): string[] {
+  const packages = new Set<string>();
+  addPackage(packages, specifier, dir);
+  return [...packages].sort();
+}
+
+function addPackage(packages: Set<string>, specifier: string, dir: string, seen = new Set<string>()): void {
   const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
   for (let at = dir; ; at = path.dirname(at)) {
-    const version = versionIn(path.join(at, 'node_modules', name, 'package.json'), name);
-    if (version !== undefined) return `${name}@${version}`;
-    if (path.dirname(at) === at) return `${name}@?`;
+    const folder = path.join(at, 'node_modules', name);
+    const pkg = packageJsonIn(path.join(folder, 'package.json'), name);
+    if (pkg !== undefined) {
+      const id = `${name}@${pkg.version}`;
+      if (seen.has(`${id} ${folder}`)) return;
+      seen.add(`${id} ${folder}`);
+      packages.add(id);
+      for (const dependency of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }).sort()) addPackage(packages, dependency, folder, seen);
+      return;
+    }
+    if (path.dirname(at) === at) {
+      packages.add(`${name}@?`);
+      return;
+    }
+  }
+}
+
+interface PackageJson {
+  version: string;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+}
+
+/** The package.json at `file` when it is the package `name`'s. */
+function packageJsonIn(file: string, name: string): PackageJson | undefined {
+  try {
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown; version?: unknown; dependencies?: unknown; optionalDependencies?: unknown };
+    if (pkg.name !== name || typeof pkg.version !== 'string') return undefined;
+    const record = (v: unknown) => (v !== null && typeof v === 'object' ? (v as Record<string, string>) : {});
+    return { version: pkg.version, dependencies: record(pkg.dependencies), optionalDependencies: record(pkg.optionalDependencies) };
+  } catch {
+    return undefined;
   }
 }
 
@@ -260,10 +300,5 @@ function sparbarVersion(from: string): string {
 }
 
 function versionIn(file: string, name: string): string | undefined {
-  try {
-    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown; version?: unknown };
-    return pkg.name === name && typeof pkg.version === 'string' ? pkg.version : undefined;
-  } catch {
-    return undefined;
-  }
+  return packageJsonIn(file, name)?.version;
 }

@@ -51,9 +51,11 @@ export class TextCache {
    * The text cache of the plans folder `root` in `folder` (see cacheFolder in src/check/check-cache.ts; undefined:
    * no cache), with what an earlier build stored when its file is sound and was written by the same code. Never throws.
    */
-  static open(root: string, folder: string | undefined, key: string = textCodeKey()): TextCache {
-    const file = folder === undefined ? undefined : path.join(folder, `texts-${digestOf(path.resolve(root)).slice(0, 16)}.bin`);
-    return new TextCache(file, key, file === undefined ? new Map() : readEntries(file, key));
+  static open(root: string, folder: string | undefined, key?: string): TextCache {
+    if (folder === undefined) return new TextCache(undefined, '', new Map());
+    const file = path.join(folder, `texts-${digestOf(path.resolve(root)).slice(0, 16)}.bin`);
+    const valid = key ?? textCodeKey();
+    return new TextCache(file, valid, readEntries(file, valid));
   }
 
   /** True when nothing is stored (a first build, or a cache file that was not sound). */

@@ -21,7 +21,7 @@ export async function runBuild(args: readonly string[], io: Io): Promise<number>
   const release = exitOnInterrupt((signal) => io.stderr(`sparbar build: avbrutet (${signal}); ingenting byggdes och ${out} är som före bygget.\n`));
   let result: Awaited<ReturnType<typeof buildSite>>;
   try {
-    result = await buildSite({ plansDir: dir, outDir: out, base: parsed.values['base'] as string, ...(configFile ? { configFile } : {}) });
+    result = await buildSite({ plansDir: dir, outDir: out, base: parsed.values['base'] as string, cache: parsed.values['no-cache'] !== true, ...(configFile ? { configFile } : {}) });
   } finally {
     release();
   }
