@@ -5,20 +5,26 @@ export type FrontmatterSplit =
   | { kind: 'unclosed'; yamlLine: number }
   | { kind: 'none'; body: string };
 
-const FENCE = /^---[ \t]*$/;
+/** True when text[start, end) is a fence line: `---` and nothing after it but spaces and tabs (as /^---[ \t]*$/ reads a line). */
+function isFence(text: string, start: number, end: number): boolean {
+  if (end - start < 3 || text.charCodeAt(start) !== 0x2d || text.charCodeAt(start + 1) !== 0x2d || text.charCodeAt(start + 2) !== 0x2d) return false;
+  for (let i = start + 3; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return true;
+}
 
-/** The frontmatter block of `text` (LF line endings) if line 1 opens one; lines are 1-based. */
+/** The frontmatter block of `text` (LF line endings) if line 1 opens one; lines are 1-based. Lines are looked at in place, not copied. */
 export function splitFrontmatter(text: string): FrontmatterSplit {
   const firstEnd = text.indexOf('\n');
-  const firstLine = firstEnd === -1 ? text : text.slice(0, firstEnd);
-  if (!FENCE.test(firstLine)) return { kind: 'none', body: text };
+  if (!isFence(text, 0, firstEnd === -1 ? text.length : firstEnd)) return { kind: 'none', body: text };
   if (firstEnd === -1) return { kind: 'unclosed', yamlLine: 2 };
   let start = firstEnd + 1;
   let line = 2;
   while (start <= text.length) {
     const end = text.indexOf('\n', start);
-    const current = end === -1 ? text.slice(start) : text.slice(start, end);
-    if (FENCE.test(current)) {
+    if (isFence(text, start, end === -1 ? text.length : end)) {
       const yaml = text.slice(firstEnd + 1, start);
       const body = end === -1 ? '' : text.slice(end + 1);
       return { kind: 'frontmatter', yaml, yamlLine: 2, body, bodyLine: line + 1 };
