@@ -15,7 +15,7 @@ import { MessageSink, severityOf, sortMessages, type CheckMessage, type RuleSett
 import { splitFrontmatter } from '../parse/frontmatter.js';
 import { checkDiskFile, comparePlanPaths, completeFromStructure, draftFromChecks, linkFromDraft, type FileCheck } from './check-files.js';
 import { replaceFile } from '../graph/replace-file.js';
-import { relinkStructure } from '../graph/build-graph.js';
+import { prepareRelink, relinkStructure } from '../graph/build-graph.js';
 import type { PendingLink } from '../graph/collect-nodes.js';
 import type { GraphNode } from '../graph/types.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
@@ -221,6 +221,7 @@ export class CheckSession {
       if (patch === false) {
         const drafted = draftFromChecks(this.ordered().map((p) => this.files.get(p)!.check), this.settings);
         const linked = linkFromDraft(drafted.draft, this.settings);
+        prepareRelink(linked.structure);
         this.structure = { value: linked.structure, draftMessages: drafted.messages, linkMessages: linked.messages };
       }
       if (patch !== 'kept') {
@@ -300,6 +301,7 @@ export class CheckSession {
     }
     if (relinked === undefined) {
       const linked = linkFromDraft(kept.value, this.settings);
+      prepareRelink(linked.structure);
       this.structure = { value: linked.structure, draftMessages: kept.draftMessages, linkMessages: linked.messages };
     } else {
       this.structure = { value: relinked, draftMessages: kept.draftMessages, linkMessages: sink.messages };

@@ -13,7 +13,7 @@ import type { ReadPlanFile } from '../parse/read-plan-file.js';
 import { locate, type YamlPath } from '../parse/locate.js';
 import { attachFollowUps, reattachFollowUps, type Attachment } from './follow-ups.js';
 import { indexEdges, updateEdgeIndex, withFollowUps, type EdgeIndex, type GraphIndex } from './graph-index.js';
-import { linkPlaceOf, reportUnknown, reresolveLinks, resolveLinks, shadowedFrom, type DraftChange, type LinkResolution, type Resolver } from './resolve-links.js';
+import { candidateIndex, linkPlaceOf, reportUnknown, reresolveLinks, resolveLinks, shadowedFrom, type DraftChange, type LinkResolution, type Resolver } from './resolve-links.js';
 import { localRerun } from './local-rerun.js';
 import { runGraphChecks, runStructureChecks, type GraphRule } from './rule-checks.js';
 import { GRAPH_FORMAT, GRAPH_VERSION, type DocumentYears, type FollowUp, type Graph, type GraphEdge, type GraphNode, type NodeType } from './types.js';
@@ -128,6 +128,14 @@ export function linkStructure(drafted: GraphDraft, sink: MessageSink, rules: rea
   const sortedEdges = sortEdgesByNode(nodes, edges);
   runStructureChecks(rules, { nodes: draft.nodes, edges: sortedEdges, linkPlace: (from, type, to) => linkPlaceOf(state, from, type, to) }, sink);
   return { ...drafted, nodes, edges: sortedEdges, index: indexEdges(nodes, sortedEdges), resolver, isShadowed: state.isShadowed, broken, links: state, orgsOf };
+}
+
+/**
+ * Makes ahead of time what relinkStructure needs from `structure` and a whole check never does (the links by the node
+ * keys they looked at), so that `check --watch` spends it after a full linking, not on the first save.
+ */
+export function prepareRelink(structure: GraphStructure): void {
+  candidateIndex(structure.links);
 }
 
 /**

@@ -99,8 +99,13 @@ export interface LinkOutcome {
 export interface LinkResolution {
   /** Outcomes by the key of the node the link is written at, in the order the links are written. */
   byFrom: Map<string, LinkOutcome[]>;
-  /** Outcomes by every node key their resolution looks at. */
-  byCandidate: Map<string, Set<LinkOutcome>>;
+  /**
+   * Outcomes by every node key their resolution looks at: made by candidateIndex when a re-check first needs it (a
+   * whole check never does), from `pending`.
+   */
+  byCandidate: Map<string, Set<LinkOutcome>> | undefined;
+  /** Every outcome in the order resolveLinks resolved them, until byCandidate is made from them. */
+  pending: LinkOutcome[] | undefined;
   /** Outcomes without an edge. */
   unresolved: Set<LinkOutcome>;
   policyOfPlan: Map<string, string>;
@@ -153,19 +158,39 @@ function candidatesOf(link: PendingLink, policyOfPlan: ReadonlyMap<string, strin
   return policy === undefined ? [nodeKey(link.scope, link.target)] : [nodeKey(link.scope, link.target), nodeKey(policy, link.target)];
 }
 
-/** Files `outcome` under its candidate keys and, without an edge, among the unresolved. */
-function remember(state: LinkResolution, outcome: LinkOutcome): void {
-  for (const key of candidatesOf(outcome.link, state.policyOfPlan)) {
-    let set = state.byCandidate.get(key);
-    if (!set) state.byCandidate.set(key, (set = new Set()));
+/** Files `outcome` under its candidate keys in `index`. */
+function indexCandidates(index: Map<string, Set<LinkOutcome>>, outcome: LinkOutcome, policyOfPlan: ReadonlyMap<string, string>): void {
+  for (const key of candidatesOf(outcome.link, policyOfPlan)) {
+    let set = index.get(key);
+    if (!set) index.set(key, (set = new Set()));
     set.add(outcome);
   }
+}
+
+/**
+ * The outcomes by candidate key, made the first time a re-check asks (from the outcomes resolveLinks kept in order,
+ * under the policies of plans it ended with: a re-check that changes one resolves everything again).
+ */
+export function candidateIndex(state: LinkResolution): Map<string, Set<LinkOutcome>> {
+  if (state.byCandidate === undefined) {
+    const index = new Map<string, Set<LinkOutcome>>();
+    for (const o of state.pending ?? []) indexCandidates(index, o, state.policyOfPlan);
+    state.byCandidate = index;
+    state.pending = undefined;
+  }
+  return state.byCandidate;
+}
+
+/** Files `outcome` under its candidate keys and, without an edge, among the unresolved. */
+function remember(state: LinkResolution, outcome: LinkOutcome): void {
+  indexCandidates(candidateIndex(state), outcome, state.policyOfPlan);
   if (outcome.edge === undefined) state.unresolved.add(outcome);
 }
 
 /** Takes `outcome` out of the candidate index and the unresolved. */
 function forget(state: LinkResolution, outcome: LinkOutcome): void {
-  for (const key of candidatesOf(outcome.link, state.policyOfPlan)) state.byCandidate.get(key)?.delete(outcome);
+  const index = candidateIndex(state);
+  for (const key of candidatesOf(outcome.link, state.policyOfPlan)) index.get(key)?.delete(outcome);
   state.unresolved.delete(outcome);
 }
 
@@ -216,7 +241,7 @@ export function resolveLinks(draft: Draft, sink: MessageSink): {
     const policy = policyOfPlan.get(scope);
     return policy !== undefined && (draft.shadowKeys.has(nodeKey(policy, target)) || (intoPolicy && draft.shadowKeys.has(policy) && !draft.nodes.has(policy)));
   };
-  const state: LinkResolution = { byFrom: new Map(), byCandidate: new Map(), unresolved: new Set(), policyOfPlan, withoutPolicy, isShadowed };
+  const state: LinkResolution = { byFrom: new Map(), byCandidate: undefined, pending: undefined, unresolved: new Set(), policyOfPlan, withoutPolicy, isShadowed };
   const global: LinkOutcome[] = [];
   const scoped: LinkOutcome[] = [];
   for (const link of draft.links) {
@@ -232,10 +257,12 @@ export function resolveLinks(draft: Draft, sink: MessageSink): {
   for (const o of global) resolveInto(o, resolver, state, draft, sink);
   resolver = makeResolver(draft.nodes, policyOfPlan);
   for (const o of scoped) resolveInto(o, resolver, state, draft, sink);
-  for (const o of global) remember(state, o);
-  for (const o of scoped) remember(state, o);
-  for (const o of global) if (o.edge) edges.push(o.edge);
-  for (const o of scoped) if (o.edge) edges.push(o.edge);
+  // The candidate index is made when a re-check first needs it (candidateIndex), from the outcomes in this order.
+  state.pending = [...global, ...scoped];
+  for (const o of state.pending) {
+    if (o.edge) edges.push(o.edge);
+    else state.unresolved.add(o);
+  }
   return { edges, resolver, state };
 }
 
@@ -270,7 +297,8 @@ export function reresolveLinks(
   }
   for (const n of change.added) keys.add(n.key);
   const affected = new Set(state.unresolved);
-  for (const key of keys) for (const o of state.byCandidate.get(key) ?? []) affected.add(o);
+  const index = candidateIndex(state);
+  for (const key of keys) for (const o of index.get(key) ?? []) affected.add(o);
   const resolver = makeResolver(draft.nodes, state.policyOfPlan);
   for (const o of affected) {
     const { edge, shadowed, messages } = o;
