@@ -1,5 +1,5 @@
 // Parses frontmatter YAML with the `yaml` package, keeping positions so messages point at keys and values.
-import { normalizeKey, spaceStructure, toNfc } from '../files/characters.js';
+import { isPlainText, normalizeKey, spaceStructure, toNfc } from '../files/characters.js';
 import { explainYamlError } from './yaml-errors.js';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import { parseYamlDocument } from './parse-yaml-document.js';
@@ -50,7 +50,7 @@ export function parseFrontmatterYaml(written: string, firstLine: number): { pars
   }
   if (problems.length === 0) {
     try {
-      parsed.data = normalizeData(document.toJS({ maxAliasCount: 100 }));
+      parsed.data = normalizeData(document.toJS({ maxAliasCount: 100 }), textIsNfc(yamlText));
     } catch (error) {
       problems.push({ kind: 'syntax', message: aliasMessage(error), point: { line: firstLine, column: 1 } });
     }
@@ -125,26 +125,36 @@ function keyBefore(text: string, offset: number): string {
 }
 
 /**
+ * True when every text YAML can read from `yaml` is NFC already: plain text (isPlainText) is, and so is what YAML
+ * makes of it (scalars, folded lines, keys written as numbers), unless an escape in double quotes (`\u0301`) writes
+ * a character that is not in the text.
+ */
+function textIsNfc(yaml: string): boolean {
+  return isPlainText(yaml) && !yaml.includes('\\');
+}
+
+/**
  * Plain data with every key as it is meant (normalizeKey) and every text in Unicode NFC. `value` is the yaml package's
  * fresh output and is changed in place where that gives the same result (a map whose keys are already as meant);
  * a map with a key to normalise is rebuilt as before (a later key that normalises to an earlier one replaces it).
+ * `textsAreNfc` (see textIsNfc) skips the NFC check of every text.
  */
-export function normalizeData(value: unknown): unknown {
-  if (typeof value === 'string') return toNfc(value);
+export function normalizeData(value: unknown, textsAreNfc = false): unknown {
+  if (typeof value === 'string') return textsAreNfc ? value : toNfc(value);
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = normalizeData(value[i]);
+    for (let i = 0; i < value.length; i++) value[i] = normalizeData(value[i], textsAreNfc);
     return value;
   }
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record);
     if (keys.every((key) => key !== '__proto__' && normalizeKey(key) === key)) {
-      for (const key of keys) record[key] = normalizeData(record[key]);
+      for (const key of keys) record[key] = normalizeData(record[key], textsAreNfc);
       return record;
     }
     const out: Record<string, unknown> = {};
     // Defined, not assigned: `out.__proto__ = …` would set the prototype and the key would vanish without a message.
-    for (const [key, v] of Object.entries(record)) Object.defineProperty(out, normalizeKey(key), { value: normalizeData(v), enumerable: true, writable: true, configurable: true });
+    for (const [key, v] of Object.entries(record)) Object.defineProperty(out, normalizeKey(key), { value: normalizeData(v, textsAreNfc), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return value;
