@@ -178,6 +178,20 @@ export function isPlainText(s: string): boolean {
   return !NOT_PLAIN.test(s);
 }
 
+/** A character neither plain (see NOT_PLAIN) nor typographic punctuation from U+2010-U+2027 or U+2030-U+205E. */
+const NOT_PLAIN_OR_PUNCTUATION = /[^\t\n\x20-\x7e\u00a1-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e]/;
+
+/**
+ * True when `s` is plain text (isPlainText) but for typographic punctuation from the General Punctuation block: dashes
+ * (– —), quotes (‘ ’ “ ”), bullets, … and ‰ ′ ‹ › ⁄ (U+2010-U+2027, U+2030-U+205E; not the spaces, separators and
+ * invisible characters around them). None of these is unusual or a direction control, none has a canonical
+ * decomposition and none combines with its neighbours, so such text, like plain text, has nothing for the character
+ * checks and is NFC. Swedish plans often have an en dash; one regular expression test tells.
+ */
+export function isPlainTextWithPunctuation(s: string): boolean {
+  return !NOT_PLAIN_OR_PUNCTUATION.test(s);
+}
+
 /** A key as it is meant (see normalizeToken). */
 export const normalizeKey = normalizeToken;
 

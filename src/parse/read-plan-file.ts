@@ -1,7 +1,7 @@
 // Reads one plan file: bytes, text, frontmatter, YAML. Every problem becomes a message; nothing is thrown.
 import { readFileSync } from 'node:fs';
 import type { DiscoveredFile } from '../files/discover.js';
-import { isPlainText, normalizeToken, toNfc } from '../files/characters.js';
+import { isPlainTextWithPunctuation, normalizeToken, toNfc } from '../files/characters.js';
 import { decodeLossy, decodeText } from '../files/decode.js';
 import type { MessageSink } from '../messages/report.js';
 import { closest } from '../util/suggest.js';
@@ -73,8 +73,9 @@ export function readPlanText(bytes: Uint8Array, path: string, sink: MessageSink)
   }
   const split = splitFrontmatter(text);
   const yamlStart = split.kind === 'none' ? 0 : text.indexOf('\n') + 1;
-  // Plain text (most files) is NFC and has no unusual character: nothing to report, nothing to normalise.
-  const plain = isPlainText(text);
+  // Plain text (most files, punctuation such as an en dash included) is NFC and has no unusual character: nothing to
+  // report, nothing to normalise.
+  const plain = isPlainTextWithPunctuation(text);
   if (!plain) reportCharacters(text, path, sink, yamlStart, split.kind === 'frontmatter' ? yamlStart + split.yaml.length : split.kind === 'unclosed' ? text.length : 0);
   if (split.kind === 'unclosed') return readUnclosed(text, path, sink);
   if (split.kind === 'none') return readWithoutFrontmatter(text, path, sink);

@@ -1,5 +1,5 @@
 // Parses frontmatter YAML with the `yaml` package, keeping positions so messages point at keys and values.
-import { isPlainText, normalizeKey, spaceStructure, toNfc } from '../files/characters.js';
+import { isPlainTextWithPunctuation, normalizeKey, spaceStructure, toNfc } from '../files/characters.js';
 import { explainYamlError } from './yaml-errors.js';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import { parseYamlDocument } from './parse-yaml-document.js';
@@ -125,12 +125,12 @@ function keyBefore(text: string, offset: number): string {
 }
 
 /**
- * True when every text YAML can read from `yaml` is NFC already: plain text (isPlainText) is, and so is what YAML
- * makes of it (scalars, folded lines, keys written as numbers), unless an escape in double quotes (`\u0301`) writes
- * a character that is not in the text.
+ * True when every text YAML can read from `yaml` is NFC already: plain text (isPlainTextWithPunctuation) is, and so is
+ * what YAML makes of it (scalars, folded lines, keys written as numbers), unless an escape in double quotes
+ * (`\u0301`) writes a character that is not in the text.
  */
 function textIsNfc(yaml: string): boolean {
-  return isPlainText(yaml) && !yaml.includes('\\');
+  return isPlainTextWithPunctuation(yaml) && !yaml.includes('\\');
 }
 
 /**
