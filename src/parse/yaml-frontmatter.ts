@@ -1,7 +1,7 @@
 // Parses frontmatter YAML with the `yaml` package, keeping positions so messages point at keys and values.
 import { isPlainTextWithPunctuation, normalizeKey, spaceStructure, toNfc } from '../files/characters.js';
 import { explainYamlError } from './yaml-errors.js';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, YAMLMap, YAMLSeq, type Document, type Node, type Pair } from 'yaml';
 import { parseYamlDocument } from './parse-yaml-document.js';
 import { toPoint, walkPositions, type Found, type Locatable, type Point, type PositionNode, type YamlPath } from './locate.js';
 
@@ -189,14 +189,30 @@ export function positionsOf(parsed: ParsedYaml): PositionNode | null {
   return parsed.document ? positionNode(parsed.document.contents as Node | null) : null;
 }
 
+/**
+ * A parsed document's node as offsets only. Its nodes are the yaml package's own classes (a parsed map holds pairs), so
+ * instanceof tells them apart, a cheaper test than isMap, isSeq and isScalar read from a symbol property of each node.
+ */
 function positionNode(node: unknown): PositionNode | null {
   if (node === null || node === undefined) return null;
-  const n = node as Node;
-  if (!n.range) return [-1, -1, 0];
-  const [start, end] = n.range;
-  if (isMap(n)) return [start, end, 2, n.items.map((p) => [scalarKey(p) ?? null, positionNode(p.key), positionNode(p.value)] as const)];
-  if (isSeq(n)) return [start, end, 3, n.items.map((item) => positionNode(item))];
-  return [start, end, isScalar(n) ? 1 : 0];
+  const range = (node as Node).range;
+  if (!range) return [-1, -1, 0];
+  if (node instanceof YAMLMap) {
+    const items = node.items as Pair[];
+    const entries = new Array<readonly [string | null, PositionNode | null, PositionNode | null]>(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const { key, value } = items[i]!;
+      entries[i] = [key instanceof Scalar ? normalizeKey(String(key.value)) : null, positionNode(key), positionNode(value)];
+    }
+    return [range[0], range[1], 2, entries];
+  }
+  if (node instanceof YAMLSeq) {
+    const items = node.items;
+    const out = new Array<PositionNode | null>(items.length);
+    for (let i = 0; i < items.length; i++) out[i] = positionNode(items[i]);
+    return [range[0], range[1], 3, out];
+  }
+  return [range[0], range[1], node instanceof Scalar ? 1 : 0];
 }
 
 /** `parsed` without its yaml document: the same positions, walked through offsets only (see PositionNode). */
