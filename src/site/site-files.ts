@@ -2,7 +2,7 @@
 // verification file, robots.txt): kept in the folder `webbplatsfiler/` of the plans folder and copied as they are
 // into the root of every build, as Astro's public/ and Hugo's static/ are. And the files a build takes away from
 // the output folder it replaces, so that none goes without a word.
-import { copyFileSync, type Dirent, existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, type Dirent, existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { OUTPUT_MARKER } from '../files/write-safety.js';
 
@@ -21,7 +21,14 @@ export function copySiteFiles(plansDir: string, siteDir: string): { copied: stri
   const files: string[] = [];
   const errors: string[] = [];
   const walk = (rel: string) => {
-    for (const name of readdirSync(path.join(source, rel)).sort()) {
+    let names: string[];
+    try {
+      names = readdirSync(path.join(source, rel)).sort();
+    } catch (error) {
+      errors.push(`${rel ? `${SITE_FILES_FOLDER}/${rel}` : SITE_FILES_FOLDER}: mappen går inte att läsa (${why(error)}). Ändra mappens behörighet eller ta bort den.`);
+      return;
+    }
+    for (const name of names) {
       const relPath = rel ? `${rel}/${name}` : name;
       const shown = `${SITE_FILES_FOLDER}/${relPath}`;
       const stat = lstatSync(path.join(source, relPath));
@@ -29,9 +36,11 @@ export function copySiteFiles(plansDir: string, siteDir: string): { copied: stri
         if (existsSync(path.join(siteDir, relPath)) && !lstatSync(path.join(siteDir, relPath)).isDirectory()) errors.push(`${shown}: webbplatsen har en fil med samma namn. Byt namn på mappen.`);
         else walk(relPath);
       } else if (!stat.isFile()) {
-        errors.push(`${shown}: ${stat.isSymbolicLink() ? 'en symbolisk länk' : 'ingen vanlig fil'}, som inte följs. Kopiera filen hit i stället.`);
+        errors.push(stat.isSymbolicLink() ? `${shown}: en symbolisk länk, som inte följs. Kopiera filen hit i stället.` : `${shown}: är ingen vanlig fil och kopieras inte. Ta bort den.`);
       } else if (relPath === OUTPUT_MARKER || existsSync(path.join(siteDir, relPath))) {
         errors.push(`${shown}: webbplatsen har redan en fil ${relPath} som Spårbar skriver. Ta bort filen eller byt namn på den.`);
+      } else if (!readable(path.join(source, relPath))) {
+        errors.push(`${shown}: filen går inte att läsa (behörighet saknas). Ändra filens behörighet eller ta bort den.`);
       } else {
         files.push(relPath);
       }
@@ -40,10 +49,31 @@ export function copySiteFiles(plansDir: string, siteDir: string): { copied: stri
   walk('');
   if (errors.length > 0) return { copied: [], errors };
   for (const rel of files) {
-    mkdirSync(path.dirname(path.join(siteDir, rel)), { recursive: true });
-    copyFileSync(path.join(source, rel), path.join(siteDir, rel));
+    try {
+      mkdirSync(path.dirname(path.join(siteDir, rel)), { recursive: true });
+      copyFileSync(path.join(source, rel), path.join(siteDir, rel));
+    } catch (error) {
+      return { copied: [], errors: [`${SITE_FILES_FOLDER}/${rel}: filen gick inte att kopiera (${why(error)}). Kontrollera filen och bygg igen.`] };
+    }
   }
   return { copied: files, errors: [] };
+}
+
+function readable(file: string): boolean {
+  try {
+    accessSync(file, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A file system error in a few Swedish words. */
+function why(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'behörighet saknas';
+  if (code === 'ENOENT') return 'den finns inte längre';
+  return `felkod ${code ?? 'okänd'}`;
 }
 
 /** Files (relative paths with `/`, sorted) under `oldDir` that `newDir` does not have: what replacing one by the other takes away. */

@@ -1,7 +1,9 @@
 // Files a site needs that Spårbar does not build (GitHub Pages' CNAME) live in webbplatsfiler/ of the plans folder
 // and are copied into every build; a build that replaces its output folder names the files it takes away, so a
 // file put there by hand is never lost without a word (tester8 T7).
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +65,36 @@ describe('webbplatsfiler/ and the files a build removes', () => {
     });
     expect(readdirSync(site)).toEqual(['index.html']);
     expect(readFileSync(path.join(site, 'index.html'), 'utf8')).toBe('<p>sidan</p>');
+  });
+
+  it('a file or folder that cannot be read, or a named pipe, is named in a Swedish sentence, never an internal error (tester9 U7)', () => {
+    const own = mkdtempSync(path.join(tmp, 'plans-'));
+    const folder = path.join(own, 'webbplatsfiler');
+    mkdirSync(path.join(folder, 'bilagor'), { recursive: true });
+    writeFileSync(path.join(folder, 'CNAME'), 'x\n');
+    writeFileSync(path.join(folder, 'bilagor', 'a.pdf'), 'x\n');
+    execFileSync('mkfifo', [path.join(folder, 'ror')]);
+    chmodSync(path.join(folder, 'CNAME'), 0o000);
+    chmodSync(path.join(folder, 'bilagor'), 0o000);
+    chmodSync(own, 0o755);
+    chmodSync(folder, 0o755);
+    const site = mkdtempSync(path.join(tmp, 'site-'));
+    chmodSync(site, 0o777);
+    chmodSync(tmp, 0o755);
+    // Run as a user without the rights where the tests run as root (root reads every file).
+    const asUser = process.getuid?.() === 0 ? ['runuser', '-u', 'nobody', '--'] : [];
+    const script = `import(${JSON.stringify(pathToFileURL(path.join(root, 'lib/src/site/site-files.js')).href)}).then((m) => console.log(JSON.stringify(m.copySiteFiles(${JSON.stringify(own)}, ${JSON.stringify(site)}))))`;
+    const [command, ...args] = [...asUser, process.execPath, '-e', script];
+    const result = JSON.parse(execFileSync(command!, args, { encoding: 'utf8' })) as { copied: string[]; errors: string[] };
+    expect(result).toEqual({
+      copied: [],
+      errors: [
+        'webbplatsfiler/CNAME: filen går inte att läsa (behörighet saknas). Ändra filens behörighet eller ta bort den.',
+        'webbplatsfiler/bilagor: mappen går inte att läsa (behörighet saknas). Ändra mappens behörighet eller ta bort den.',
+        'webbplatsfiler/ror: är ingen vanlig fil och kopieras inte. Ta bort den.',
+      ],
+    });
+    chmodSync(path.join(folder, 'bilagor'), 0o755);
   });
 
   it('filesOnlyIn lists the files of the old folder, in subfolders too, that the new one lacks', () => {
