@@ -8,24 +8,17 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkPlans, PlansFolderError } from '../check/check-plans.js';
+import type { Root } from 'hast';
+import type { CheckResult } from '../check/check-plans.js';
+import { PlansFolderError } from '../check/plans-folder-error.js';
 import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../util/exit-codes.js';
 import { checkOutputFolder, createStagingFolder, OUTPUT_MARKER, replaceOutputFolder, WriteRefusedError } from '../files/write-safety.js';
 import { buildFolderPrefix, removeStaleBuildFolders } from '../files/build-folders.js';
 import { onInterrupt } from '../util/interrupt.js';
-import { severityOf, type CheckMessage } from '../messages/report.js';
-import type { Root } from 'hast';
-import { parseTexts, textsToParse } from './parse-texts.js';
-import { CHUNK_SIZE, chunkFile, parseUnclaimedChunks, publishCachedChunks, publishChunks, readChunksAsync } from './text-queue.js';
-import { type LinkAnswer, TextCache } from './text-cache.js';
-import { cacheFolder } from '../check/check-cache.js';
-import { SiteModel } from './model.js';
+import type { CheckMessage } from '../messages/report.js';
+import type { LinkAnswer } from './text-cache.js';
 import { baseProblem, normaliseBase } from './addresses.js';
-import { adoptedRevisions, siteHistory } from './history.js';
-import { searchRecords, writeSearchIndex } from './search-index.js';
-import { loadSiteConfig, resolveSiteConfig, statementProblems } from './site-config.js';
-import { withoutBidiControls } from './published-text.js';
-import { writeEditor, type WriteEditorInput } from '../editor/write-editor.js';
+import type { WriteEditorInput } from '../editor/write-editor.js';
 import { precompiledSite } from './precompiled-site.js';
 import { copySiteFiles, filesOnlyIn, SITE_FILES_FOLDER } from './site-files.js';
 
@@ -228,7 +221,34 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   });
 
   try {
-    let check: ReturnType<typeof checkPlans>;
+    // The checker, the markdown and the history are loaded only now, with the renderer already loading the compiled
+    // site on the other core; the search index and the editor once they are needed.
+    const [
+      { checkPlans },
+      { severityOf },
+      { loadSiteConfig, resolveSiteConfig, statementProblems },
+      { withoutBidiControls },
+      { SiteModel },
+      { adoptedRevisions, siteHistory },
+      { parseTexts, textsToParse },
+      { CHUNK_SIZE, chunkFile, parseUnclaimedChunks, publishCachedChunks, publishChunks, readChunksAsync },
+      { TextCache },
+      { cacheFolder },
+    ] = await Promise.all([
+      import('../check/check-plans.js'),
+      import('../messages/report.js'),
+      import('./site-config.js'),
+      import('./published-text.js'),
+      import('./model.js'),
+      import('./history.js'),
+      import('./parse-texts.js'),
+      import('./text-queue.js'),
+      import('./text-cache.js'),
+      import('../check/check-cache.js'),
+    ]);
+    // Interrupted while the modules loaded: the clean-up has begun, nothing more is made.
+    if (interrupted) return result(EXIT_USAGE, []);
+    let check: CheckResult;
     const checkStarted = performance.now();
     try {
       check = checkPlans(plansDir);
@@ -299,6 +319,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     const markdownMs = performance.now() - markdownStarted;
     // The search index, from the graph, while the pages are rendered.
     const searchStarted = performance.now();
+    const { searchRecords, writeSearchIndex } = await import('./search-index.js');
     const searchErrors = await writeSearchIndex(searchRecords(model, trees), path.join(work, 'pagefind'));
     const searchMs = performance.now() - searchStarted;
     if (searchErrors.length > 0) {
@@ -322,6 +343,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     }
     renameSync(path.join(work, 'pagefind'), path.join(stage, 'pagefind'));
     // The browser editor under /admin/, when `redigering.på` is set (src/editor/).
+    const { writeEditor } = await import('../editor/write-editor.js');
     const editor = writeEditor(stage, { graph: check.graph, settings: config.config.redigering, plansDir, packageRoot: root, local: options.editorLocal, siteUrl: siteConfig.address });
     if (editor.errors.length > 0) return result(EXIT_PLAN_ERRORS, ['Webbplatsen byggdes inte: redigeringen kunde inte byggas.', ...editor.errors], check.messages);
     // The plans folder's own files for the site (webbplatsfiler/: CNAME and the like), then what replacing takes away.
