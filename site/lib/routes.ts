@@ -128,8 +128,23 @@ export const comparisonRoute = defineRoute(({ model }) =>
 /** The graph's JSON Schema among the open data files (when schemas/graph.schema.json exists). */
 export const GRAPH_SCHEMA_FILE = 'graf.schema.json';
 
-/** What /data/ offers for download, in the order the open-data page lists it: the open data files and the graph's JSON Schema. */
-export function openDataDownloads({ model, config }: Pick<PageData, 'model' | 'config'>): (DistributionFile & { content: string })[] {
+/** The downloads made for each model and configuration: the open-data page and /data/ show the same files, made once. */
+const downloadsMade = new WeakMap<SiteModel, WeakMap<SiteConfig, (DistributionFile & { content: string })[]>>();
+
+/**
+ * What /data/ offers for download, in the order the open-data page lists it: the open data files and the graph's JSON
+ * Schema. Made once per model and configuration (the graph as JSON and the CSV files are the largest strings of the
+ * build); the list is shared, so callers do not change it.
+ */
+export function openDataDownloads({ model, config }: Pick<PageData, 'model' | 'config'>): readonly (DistributionFile & { content: string })[] {
+  let byConfig = downloadsMade.get(model);
+  if (!byConfig) downloadsMade.set(model, (byConfig = new WeakMap()));
+  let made = byConfig.get(config);
+  if (!made) byConfig.set(config, (made = makeOpenDataDownloads(model, config)));
+  return made;
+}
+
+function makeOpenDataDownloads(model: SiteModel, config: SiteConfig): (DistributionFile & { content: string })[] {
   const files: (DistributionFile & { content: string })[] = openDataFiles(model, config.address);
   const schema = graphSchemaPath();
   if (schema !== null) {
