@@ -6,6 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FollowUpHistory, NodeHistoryEntry } from '@src/history/git-history.js';
 import type { AdoptionView } from '@src/site/adoption-view.js';
+import { boardHandling, changedAfterHandling, type AfterHandling, type BoardHandling } from '@src/site/board-handling.js';
 import type { SiteHistory } from '@src/site/history.js';
 import { site, waitForFile } from './data';
 
@@ -40,6 +41,35 @@ export function followUpHistory(node: string, period: string): FollowUpHistory |
 
 /** Every follow-up's commits (for "changed after the meeting", src/site/board-handling.ts); null without git history. */
 export const followUpCommits: FollowUpHistory[] | null = data.available ? data.followUps : null;
+
+const afterHandlingMade = new Map<string, { handling: BoardHandling | null; after: AfterHandling | null }>();
+
+/**
+ * How `plan`'s file records the handling of `period` (null when it does not) and the period's follow-ups of the plan's
+ * goals, focus areas, actions, indicators and principles changed in git after that meeting (src/site/board-handling.ts).
+ * Worked out once per plan and period: every node page of the plan shows its own part of it. The result is shared.
+ */
+export function periodAfterHandling(plan: string, period: string): { handling: BoardHandling | null; after: AfterHandling | null } {
+  const key = `${plan}\u0000${period}`;
+  let made = afterHandlingMade.get(key);
+  if (!made) {
+    const { model } = site();
+    const handling = boardHandling(model, plan, period);
+    let after: AfterHandling | null = null;
+    if (handling) {
+      const planNodes = [
+        ...model.goalsOfPlan(plan),
+        ...model.focusAreasOfPlan(plan),
+        ...model.actionsOfPlan(plan),
+        ...model.indicatorsOfPlan(plan),
+        ...model.planCoverage(plan).map((c) => c.principle),
+      ].map((n) => n.key);
+      after = changedAfterHandling(followUpCommits, new Set(planNodes), handling);
+    }
+    afterHandlingMade.set(key, (made = { handling, after }));
+  }
+  return made;
+}
 
 /** Whether the follow-up history is known at all (a git checkout). */
 export const historyAvailable: boolean = data.available;
