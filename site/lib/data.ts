@@ -37,15 +37,38 @@ export function graphSchemaPath(): string | null {
  */
 export function waitForFile(file: string, what: string): void {
   const started = performance.now();
-  const deadline = Date.now() + 10 * 60_000;
+  const deadline = Date.now() + WAIT_LIMIT_MS;
   const sleeper = new Int32Array(new SharedArrayBuffer(4));
   while (!existsSync(file)) {
     if (Date.now() > deadline) throw new Error(`Väntade förgäves på ${what} (${file}).`);
     Atomics.wait(sleeper, 0, 0, 20);
   }
+  addWaited(started);
+}
+
+/** How long the renderer waits for a file `sparbar build` writes before it gives up. */
+const WAIT_LIMIT_MS = 10 * 60_000;
+
+function addWaited(started: number): void {
   const waited = globalThis as { [key: symbol]: number | undefined };
   const key = Symbol.for('sparbar.waitedMs');
   waited[key] = (waited[key] ?? 0) + performance.now() - started;
+}
+
+/**
+ * Resolves once `file` exists, as waitForFile but without blocking: while the site's data module waits for the graph
+ * or the history, the renderer goes on loading and compiling the pages' other modules (render-precompiled.ts loads
+ * them all at its start). Rejects after the same limit.
+ */
+export async function fileWritten(file: string, what: string): Promise<void> {
+  if (existsSync(file)) return;
+  const started = performance.now();
+  const deadline = Date.now() + WAIT_LIMIT_MS;
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`Väntade förgäves på ${what} (${file}).`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  addWaited(started);
 }
 
 /** What `sparbar build` hands over in SPARBAR_GRAPH: the checked graph and the resolved site configuration. */
@@ -63,7 +86,7 @@ export interface BuildInput {
 async function loadInput(plansDir: string): Promise<BuildInput> {
   const file = process.env.SPARBAR_GRAPH;
   if (file) {
-    waitForFile(file, 'grafen');
+    await fileWritten(file, 'grafen');
     return JSON.parse(readFileSync(file, 'utf8')) as BuildInput;
   }
   const lib = (name: string) => pathToFileURL(path.resolve(process.env.SPARBAR_LIB || 'lib', name)).href;

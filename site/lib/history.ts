@@ -8,12 +8,12 @@ import type { FollowUpHistory, NodeHistoryEntry } from '@src/history/git-history
 import type { AdoptionView } from '@src/site/adoption-view.js';
 import { boardHandling, changedAfterHandling, type AfterHandling, type BoardHandling } from '@src/site/board-handling.js';
 import type { SiteHistory } from '@src/site/history.js';
-import { site, waitForFile } from './data';
+import { fileWritten, site } from './data';
 
 async function loadHistory(): Promise<SiteHistory> {
   const file = process.env.SPARBAR_HISTORY;
   if (file) {
-    waitForFile(file, 'ändringshistoriken');
+    await fileWritten(file, 'ändringshistoriken');
     return JSON.parse(readFileSync(file, 'utf8')) as SiteHistory;
   }
   const lib = (name: string) => pathToFileURL(path.resolve(process.env.SPARBAR_LIB || 'lib', name)).href;

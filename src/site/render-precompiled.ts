@@ -82,10 +82,14 @@ export async function renderPrecompiled(compiledDir: string, outDir: string, bas
   mkdirSync(outDir, { recursive: true });
   cpSync(path.join(compiledDir, 'client'), outDir, { recursive: true });
   const app = new App(manifest, false);
+  const rendered = manifest.routes.map((r) => r.routeData).filter((route) => route.origin === 'project' && (route.type === 'page' || route.type === 'endpoint'));
+  // Every page's modules are asked for at once: while the site's data module waits for the graph that `sparbar build`
+  // is still making (without blocking, site/lib/data.ts), the others are read and compiled. A module that fails gives
+  // its error when its page is rendered below.
+  for (const route of rendered) manifest.pageMap?.get(route.component)?.().catch(() => undefined);
   const made = new Set<string>();
   let written = 0;
-  for (const { routeData: route } of manifest.routes) {
-    if (route.origin !== 'project' || (route.type !== 'page' && route.type !== 'endpoint')) continue;
+  for (const route of rendered) {
     // Rendered as `astro build` renders a static page: its props are those getStaticPaths gave its params.
     route.prerender = true;
     let pathnames: string[];
