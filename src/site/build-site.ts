@@ -20,7 +20,7 @@ import type { LinkAnswer } from './text-cache.js';
 import { baseProblem, normaliseBase } from './addresses.js';
 import type { WriteEditorInput } from '../editor/write-editor.js';
 import { precompiledSite } from './precompiled-site.js';
-import { copySiteFiles, filesOnlyIn, SITE_FILES_FOLDER } from './site-files.js';
+import { copySiteFiles, filesOnlyIn, removedByHand, SITE_FILES_FOLDER } from './site-files.js';
 
 export { normaliseBase };
 
@@ -349,7 +349,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     // The plans folder's own files for the site (webbplatsfiler/: CNAME and the like), then what replacing takes away.
     const siteFiles = copySiteFiles(plansDir, stage);
     if (siteFiles.errors.length > 0) return result(EXIT_PLAN_ERRORS, [`Webbplatsen byggdes inte: filerna i ${SITE_FILES_FOLDER}/ gick inte att ta med.`, ...siteFiles.errors], check.messages);
-    const removed = existsSync(realOut) ? filesOnlyIn(realOut, stage).filter((f) => f !== OUTPUT_MARKER) : [];
+    const removed = existsSync(realOut) ? removedByHand(filesOnlyIn(realOut, stage), stage).filter((f) => f !== OUTPUT_MARKER) : [];
     try {
       replaceOutputFolder(stage, realOut, plansDir);
     } catch (error) {

@@ -95,3 +95,16 @@ export function filesOnlyIn(oldDir: string, newDir: string): string[] {
   walk('');
   return gone.sort();
 }
+
+/**
+ * Of the files replacing the output folder takes away (`removed`, from filesOnlyIn), those somebody may have put
+ * there by hand: not a page (index.html) and not in a folder the new build `newDir` has below its root, where
+ * Spårbar's own files are named by their content (pagefind/, _astro/) and change with every edit.
+ */
+export function removedByHand(removed: readonly string[], newDir: string): string[] {
+  return removed.filter((file) => {
+    if (path.posix.basename(file) === 'index.html') return false;
+    const folder = path.posix.dirname(file);
+    return folder === '.' || !existsSync(path.join(newDir, folder));
+  });
+}

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPlans } from '../../src/check/check-plans.js';
-import { copySiteFiles, filesOnlyIn } from '../../src/site/site-files.js';
+import { copySiteFiles, filesOnlyIn, removedByHand } from '../../src/site/site-files.js';
 import { runCli } from '../helpers/cli.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -95,6 +95,14 @@ describe('webbplatsfiler/ and the files a build removes', () => {
       ],
     });
     chmodSync(path.join(folder, 'bilagor'), 0o755);
+  });
+
+  it('names only what somebody may have put there by hand: not pages, nor the content-named files of folders the new build has (tester9 U8)', () => {
+    const site = mkdtempSync(path.join(tmp, 'ny-'));
+    mkdirSync(path.join(site, 'pagefind', 'index'), { recursive: true });
+    mkdirSync(path.join(site, '_astro'), { recursive: true });
+    const removed = ['CNAME', 'google123.html', '.well-known/security.txt', 'pagefind/index/sv_79d6fca.pf_index', '_astro/index.abc.css', 'plan/aktivitet/a99/index.html', 'index.html'];
+    expect(removedByHand(removed, site)).toEqual(['CNAME', 'google123.html', '.well-known/security.txt']);
   });
 
   it('filesOnlyIn lists the files of the old folder, in subfolders too, that the new one lacks', () => {
