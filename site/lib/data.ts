@@ -40,10 +40,25 @@ export function waitForFile(file: string, what: string): void {
   const deadline = Date.now() + WAIT_LIMIT_MS;
   const sleeper = new Int32Array(new SharedArrayBuffer(4));
   while (!existsSync(file)) {
+    stopWhenOrphaned(what);
     if (Date.now() > deadline) throw new Error(`Väntade förgäves på ${what} (${file}).`);
     Atomics.wait(sleeper, 0, 0, 20);
   }
   addWaited(started);
+}
+
+/**
+ * The process that started this one: `sparbar build` names itself in SPARBAR_PARENT_PID when it runs the renderer
+ * (so that a parent gone before this line ran still counts as gone), else the parent this process had at its start.
+ */
+const startedBy = Number(process.env.SPARBAR_PARENT_PID) || process.ppid;
+
+/**
+ * Throws when the process that started this one has ended (the renderer's parent, `sparbar build`, killed without a
+ * chance to stop it): nothing will write what is waited for, and the pages must not be written into its staging folder.
+ */
+function stopWhenOrphaned(what: string): void {
+  if (process.ppid !== startedBy) throw new Error(`Slutar vänta på ${what}: sparbar build, som startade renderingen, har avslutats.`);
 }
 
 /** How long the renderer waits for a file `sparbar build` writes before it gives up. */
@@ -65,6 +80,7 @@ export async function fileWritten(file: string, what: string): Promise<void> {
   const started = performance.now();
   const deadline = Date.now() + WAIT_LIMIT_MS;
   while (!existsSync(file)) {
+    stopWhenOrphaned(what);
     if (Date.now() > deadline) throw new Error(`Väntade förgäves på ${what} (${file}).`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }

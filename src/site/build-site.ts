@@ -180,6 +180,8 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     SPARBAR_RENDER_STATS: statsFile,
     // The search index comes from this process (search-index.ts), not from Astro's build.
     SPARBAR_SEARCH: '0',
+    // The renderer stops waiting for what this process writes once this process is gone (site/lib/data.ts).
+    SPARBAR_PARENT_PID: String(process.pid),
     ASTRO_TELEMETRY_DISABLED: '1',
   };
   // Variables Vite and Astro would read as import.meta.env (a test runner sets some of them).
