@@ -37,6 +37,27 @@ function one(yaml: string, expected: { rule: string; line: number; column: numbe
   return messages[0]!.reason;
 }
 
+/** Each frontmatter line of the example plan's files: the file's path, its lines and the line's index. */
+function* frontmatterLines(): Generator<{ path: string; lines: string[]; i: number }> {
+  for (const file of readPlanFolder('plans')) {
+    const lines = Buffer.from(file.bytes).toString('utf8').split('\n');
+    const end = lines.indexOf('---', 1);
+    for (let i = 1; i < end; i++) yield { path: file.path, lines, i };
+  }
+}
+
+/** The first message for the file with line `i` of `lines` replaced by `line`, read and validated. */
+function firstMessage(file: string, lines: readonly string[], i: number, line: string): CheckMessage | undefined {
+  const copy = [...lines];
+  copy[i] = line;
+  const sink = new MessageSink();
+  const read = parsePlanText(Buffer.from(copy.join('\n')), file, sink);
+  if (read) validateFile(read, sink);
+  return sink.messages[0];
+}
+
+const shown = (m: CheckMessage | undefined) => (m ? `${m.line}:${m.column} ${m.reason}` : 'no message');
+
 const has = (reason: string, ...words: string[]) => {
   for (const w of words) expect(reason).toContain(w);
 };
@@ -185,26 +206,14 @@ describe('a tab: its own line, named as a tab', () => {
   it('every key of the example plan followed by a tab and a value with ": ": the same message as after a space', () => {
     const wrong: string[] = [];
     let tried = 0;
-    for (const file of readPlanFolder('plans')) {
-      const lines = Buffer.from(file.bytes).toString('utf8').split('\n');
-      const end = lines.indexOf('---', 1);
-      for (let i = 1; i < end; i++) {
-        const plain = /^([a-zåäö_]+): ([^\s"'[{|>&!*#-].*)$/.exec(lines[i]!);
-        if (!plain) continue;
-        const said = (gap: string) => {
-          const copy = [...lines];
-          copy[i] = `${plain[1]}:${gap}Rubrik: ${plain[2]}`;
-          const sink = new MessageSink();
-          const read = parsePlanText(Buffer.from(copy.join('\n')), file.path, sink);
-          if (read) validateFile(read, sink);
-          const first = sink.messages[0];
-          return first ? `${first.line}:${first.column} ${first.reason}` : 'no message';
-        };
-        tried++;
-        const space = said(' ');
-        const tab = said('\t');
-        if (tab !== space) wrong.push(`${file.path}:${i + 1}: ${tab} (with a space: ${space})`);
-      }
+    for (const { path: file, lines, i } of frontmatterLines()) {
+      const plain = /^([a-zåäö_]+): ([^\s"'[{|>&!*#-].*)$/.exec(lines[i]!);
+      if (!plain) continue;
+      const said = (gap: string) => shown(firstMessage(file, lines, i, `${plain[1]}:${gap}Rubrik: ${plain[2]}`));
+      tried++;
+      const space = said(' ');
+      const tab = said('\t');
+      if (tab !== space) wrong.push(`${file}:${i + 1}: ${tab} (with a space: ${space})`);
     }
     expect(tried).toBeGreaterThan(200);
     expect(wrong.slice(0, 5)).toEqual([]);
@@ -213,20 +222,11 @@ describe('a tab: its own line, named as a tab', () => {
   it('every indented line of the example plan, its spaces made a tab: the message is on that line and names the tab', () => {
     const wrong: string[] = [];
     let tried = 0;
-    for (const file of readPlanFolder('plans')) {
-      const lines = Buffer.from(file.bytes).toString('utf8').split('\n');
-      const end = lines.indexOf('---', 1);
-      for (let i = 1; i < end; i++) {
-        if (!/^ +\S/.test(lines[i]!)) continue;
-        const copy = [...lines];
-        copy[i] = lines[i]!.replace(/^ +/, '\t');
-        const sink = new MessageSink();
-        const read = parsePlanText(Buffer.from(copy.join('\n')), file.path, sink);
-        if (read) validateFile(read, sink);
-        tried++;
-        const first = sink.messages[0];
-        if (!first || first.line !== i + 1 || !first.reason.includes('tabb')) wrong.push(`${file.path}:${i + 1} → ${first ? `${first.line}:${first.column} ${first.reason}` : 'no message'}`);
-      }
+    for (const { path: file, lines, i } of frontmatterLines()) {
+      if (!/^ +\S/.test(lines[i]!)) continue;
+      const first = firstMessage(file, lines, i, lines[i]!.replace(/^ +/, '\t'));
+      tried++;
+      if (!first || first.line !== i + 1 || !first.reason.includes('tabb')) wrong.push(`${file}:${i + 1} → ${shown(first)}`);
     }
     expect(tried).toBeGreaterThan(200);
     expect(wrong.slice(0, 5)).toEqual([]);
