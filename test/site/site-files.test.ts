@@ -2,6 +2,7 @@
 // and are copied into every build; a build that replaces its output folder names the files it takes away, so a
 // file put there by hand is never lost without a word (tester8 T7).
 import { execFileSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { pathToFileURL } from 'node:url';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -83,7 +84,11 @@ describe('webbplatsfiler/ and the files a build removes', () => {
     chmodSync(tmp, 0o755);
     // Run as a user without the rights where the tests run as root (root reads every file).
     const asUser = process.getuid?.() === 0 ? ['runuser', '-u', 'nobody', '--'] : [];
-    const script = `import(${JSON.stringify(pathToFileURL(path.join(root, 'lib/src/site/site-files.js')).href)}).then((m) => console.log(JSON.stringify(m.copySiteFiles(${JSON.stringify(own)}, ${JSON.stringify(site)}))))`;
+    // The module bundled into the test's own folder: the user may not be able to read the checkout (a clone in a mktemp -d folder).
+    const bundle = path.join(tmp, 'site-files.mjs');
+    buildSync({ entryPoints: [path.join(root, 'src/site/site-files.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'silent' });
+    chmodSync(bundle, 0o644);
+    const script = `import(${JSON.stringify(pathToFileURL(bundle).href)}).then((m) => console.log(JSON.stringify(m.copySiteFiles(${JSON.stringify(own)}, ${JSON.stringify(site)}))))`;
     const [command, ...args] = [...asUser, process.execPath, '-e', script];
     const result = JSON.parse(execFileSync(command!, args, { encoding: 'utf8' })) as { copied: string[]; errors: string[] };
     expect(result).toEqual({
