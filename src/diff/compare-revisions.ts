@@ -51,9 +51,9 @@ function orThrow<T>(result: GitResult<T>): T {
   return result.value;
 }
 
-function checkRevision(repo: RepoLocation, revision: string, options: CheckOptions): { info: SideInfo; result: CheckResult } {
+function checkRevision(repo: RepoLocation, revision: string, options: CheckOptions, blobs?: ReadonlyMap<string, Uint8Array>): { info: SideInfo; result: CheckResult } {
   const commit = orThrow(resolveRevision(repo, revision));
-  const read = orThrow(readRevisionFiles(repo, commit));
+  const read = orThrow(readRevisionFiles(repo, commit, blobs));
   const result = checkFiles(read.files, options, read.messages);
   return { info: { revision, commit, exists: read.exists, ...counts(result) }, result };
 }
@@ -62,10 +62,11 @@ function checkRevision(repo: RepoLocation, revision: string, options: CheckOptio
  * The diff of the plans folder `dir` between `base` and `head` (a revision, or the work tree when omitted).
  * `workTree` is what `checkPlans(dir)` gave for the work tree just before (`sparbar build` has it): used as the
  * head side instead of checking the folder again, when it is the same check (no head revision, no options, and
- * the folder's rule settings without messages of their own, which checkPlans(dir) would add to it).
+ * the folder's rule settings without messages of their own, which checkPlans(dir) would add to it). `blobs`: blobs
+ * of this repository already read, by object id (see readRevisionFiles), so that git is not asked for them again.
  * Throws GitError (Swedish, with what to do) when git or a revision is missing, or the folder exists on neither side.
  */
-export function compareRevisions(dir: string, base: string, head?: string, options: CheckOptions = {}, workTree?: CheckResult): Comparison {
+export function compareRevisions(dir: string, base: string, head?: string, options: CheckOptions = {}, workTree?: CheckResult, blobs?: ReadonlyMap<string, Uint8Array>): Comparison {
   const repo = orThrow(locateRepo(dir));
   const reuse = workTree !== undefined && head === undefined && Object.keys(options).length === 0;
   // Both sides are checked with the rules as the plans folder configures them now (a revision's own files are .md only).
@@ -75,14 +76,14 @@ export function compareRevisions(dir: string, base: string, head?: string, optio
     ruleMessages = settings.messages.length;
     options = { ...options, rules: settings.settings };
   }
-  const b = checkRevision(repo, base, options);
+  const b = checkRevision(repo, base, options, blobs);
   let h: { info: SideInfo; result: CheckResult };
   if (head === undefined) {
     const exists = existsSync(dir) && statSync(dir).isDirectory();
     const result = reuse && ruleMessages === 0 && exists ? workTree : exists ? checkPlans(dir, options) : checkFiles([], options);
     h = { info: { revision: null, commit: null, exists, ...counts(result) }, result };
   } else {
-    h = checkRevision(repo, head, options);
+    h = checkRevision(repo, head, options, blobs);
   }
   if (!b.info.exists && !h.info.exists) {
     const where = head === undefined ? 'i arbetskopian' : `i ${head}`;

@@ -26,11 +26,12 @@ export type SinceAdoption =
 
 /**
  * What has changed in the plans folder `dir` since `revision` (the adopted plan). `workTree`: what
- * `checkPlans(dir)` gave just before, so the work tree is not checked again (see compareRevisions).
+ * `checkPlans(dir)` gave just before, so the work tree is not checked again (see compareRevisions); `blobs`: blobs of
+ * the repository already read, by object id (the history's), so that git is not asked for them again.
  */
-export function planSinceAdoption(dir: string, revision: string, workTree?: CheckResult): SinceAdoption {
+export function planSinceAdoption(dir: string, revision: string, workTree?: CheckResult, blobs?: ReadonlyMap<string, Uint8Array>): SinceAdoption {
   try {
-    const { report } = compareRevisions(dir, revision, undefined, {}, workTree);
+    const { report } = compareRevisions(dir, revision, undefined, {}, workTree, blobs);
     return { available: true, revision, report, unchanged: isEmptyDiff(report), markdown: formatDiffMarkdown(report) };
   } catch (error) {
     if (error instanceof GitError) return { available: false, reason: `Jämförelsen med den antagna planen kan inte visas: ${error.message}` };

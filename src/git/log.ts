@@ -1,5 +1,5 @@
-// History with renames: one `git log -M --name-status` over a folder, and each file's commits followed back
-// through its renames to where it was added.
+// History with renames: one `git log -M --raw` over a folder, and each file's commits followed back through its
+// renames to where it was added, with the blob of each version (so that it is read by id, not by commit and path).
 import type { CommitInfo, RepoLocation } from './repo.js';
 import { fail, gitReason, ok, runGit, type GitResult } from './run-git.js';
 
@@ -8,11 +8,17 @@ const US = '\u001f';
 
 /** A commit of the log with what it changed. */
 export interface LogCommit extends CommitInfo {
-  /** Changes: status letter (`A`, `M`, `D`, `R100`, …) and the paths (two for a rename or copy), relative to the repository top. */
-  changes: { status: string; paths: string[] }[];
+  /**
+   * Changes: status letter (`A`, `M`, `D`, `R100`, …) and the paths (two for a rename or copy), relative to the
+   * repository top; from `--raw` output also `object`, the blob id after the change (all zeros for a deletion).
+   */
+  changes: { status: string; paths: string[]; object?: string }[];
 }
 
-/** Parses `git log -M --name-status -z --format=RS%H US %aI US %an US %s`. */
+/**
+ * Parses `git log -M --name-status -z --format=RS%H US %aI US %an US %s`, or the same with `--raw --no-abbrev`
+ * instead of `--name-status` (each change then `:<mode> <mode> <blob> <blob> <status>` before its paths).
+ */
 export function parseLog(out: string): LogCommit[] {
   const commits: LogCommit[] = [];
   for (const record of out.split(RS)) {
@@ -23,10 +29,14 @@ export function parseLog(out: string): LogCommit[] {
     const tokens = (headerEnd === -1 ? '' : record.slice(headerEnd + 1)).replace(/^\n/, '').split('\0');
     const changes: LogCommit['changes'] = [];
     for (let i = 0; i < tokens.length; ) {
-      const status = tokens[i++]?.trim() ?? '';
-      if (!status) continue;
+      const token = tokens[i++]?.trim() ?? '';
+      if (!token) continue;
+      // `--raw`: `:100644 100644 <before> <after> M`; `--name-status`: the status alone.
+      const raw = token.startsWith(':') ? token.split(' ') : undefined;
+      const status = raw ? (raw[4] ?? '') : token;
       const count = status.startsWith('R') || status.startsWith('C') ? 2 : 1;
-      changes.push({ status, paths: tokens.slice(i, i + count) });
+      const object = raw?.[3];
+      changes.push(object === undefined ? { status, paths: tokens.slice(i, i + count) } : { status, paths: tokens.slice(i, i + count), object });
       i += count;
     }
     commits.push({ commit, date, author, message, changes });
@@ -34,9 +44,9 @@ export function parseLog(out: string): LogCommit[] {
   return commits;
 }
 
-/** Every commit that changed something under the repository's `prefix`, newest first, with renames detected. */
+/** Every commit that changed something under the repository's `prefix`, newest first, with renames detected and each change's blob. */
 export function readLog(repo: RepoLocation): GitResult<LogCommit[]> {
-  const r = runGit(repo.top, ['log', '-M', '--name-status', '-z', `--format=${RS}%H${US}%aI${US}%an${US}%s`, '--', repo.prefix || '.']);
+  const r = runGit(repo.top, ['log', '-M', '--raw', '--no-abbrev', '-z', `--format=${RS}%H${US}%aI${US}%an${US}%s`, '--', repo.prefix || '.']);
   if (r.status !== 0) return fail(`git log misslyckades (${gitReason(r)})`);
   return ok(parseLog(r.stdout.toString('utf8')));
 }
@@ -48,6 +58,8 @@ export interface FileVersion {
   repoPath: string;
   /** True when the commit deleted the file. */
   deleted: boolean;
+  /** The file's blob id in that commit, when the log gave it (`--raw`) and the commit did not delete the file. */
+  object?: string;
 }
 
 /**
@@ -66,7 +78,8 @@ export function followFiles(commits: readonly LogCommit[], wanted: ReadonlyMap<s
       const name = track.get(current);
       if (name === undefined) continue;
       const list = versions.get(name) ?? [];
-      list.push({ entry, repoPath: current, deleted: change.status.startsWith('D') });
+      const deleted = change.status.startsWith('D');
+      list.push(change.object === undefined || deleted ? { entry, repoPath: current, deleted } : { entry, repoPath: current, deleted, object: change.object });
       versions.set(name, list);
       if (change.status.startsWith('R')) moves.push([current, change.paths[0]]);
       else if (change.status.startsWith('A')) moves.push([current, undefined]);

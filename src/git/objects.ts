@@ -27,15 +27,16 @@ export function listTree(repo: RepoLocation, commit: string): GitResult<TreeEntr
 }
 
 /**
- * The contents of objects by name, with one `git cat-file --batch`: object ids (`3b18e51…`) or
+ * The contents of objects by name, with one `git cat-file --batch --buffer`: object ids (`3b18e51…`) or
  * `<commit>:<path>` names. Names git does not have (`missing`, `ambiguous`) are left out of the map.
- * A name must not contain a line break (one name per input line).
+ * A name must not contain a line break (one name per input line). Object ids are the cheaper names: for a
+ * `<commit>:<path>` git walks the commit's trees down to the file, for each name.
  */
 export function readObjects(repo: RepoLocation, names: readonly string[]): GitResult<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
   const unique = [...new Set(names)];
   if (unique.length === 0) return ok(out);
-  const r = runGit(repo.top, ['cat-file', '--batch'], unique.join('\n') + '\n');
+  const r = runGit(repo.top, ['cat-file', '--batch', '--buffer'], unique.join('\n') + '\n');
   if (r.status !== 0) return fail(`git cat-file misslyckades: ${gitReason(r)}.`);
   const buf = r.stdout;
   let at = 0;

@@ -27,9 +27,10 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules']);
 /**
  * The markdown files of the plans folder at `commit`, paths relative to the folder. Dot-folders and
  * node_modules are skipped as in the work tree; a symbolic link is read where it points when that is a file
- * inside the folder, and reported as `symlink-outside` otherwise.
+ * inside the folder, and reported as `symlink-outside` otherwise. `known`: blobs already read from this
+ * repository, by object id (the history's, in `sparbar build`), which are taken from there instead of from git.
  */
-export function readRevisionFiles(repo: RepoLocation, commit: string): GitResult<RevisionFiles> {
+export function readRevisionFiles(repo: RepoLocation, commit: string, known: ReadonlyMap<string, Uint8Array> = new Map()): GitResult<RevisionFiles> {
   const listed = listTree(repo, commit);
   if (!listed.ok) return listed;
   const strip = (p: string) => (repo.prefix ? p.slice(repo.prefix.length + 1) : p);
@@ -45,21 +46,23 @@ export function readRevisionFiles(repo: RepoLocation, commit: string): GitResult
   }
   const blobs = readObjects(
     repo,
-    wanted.map((w) => w.object),
+    wanted.filter((w) => !known.has(w.object)).map((w) => w.object),
   );
   if (!blobs.ok) return blobs;
+  const blobOf = (object: string): Uint8Array | undefined => known.get(object) ?? blobs.value.get(object);
   const files: RevisionFile[] = [];
   for (const w of wanted) {
     const entry = byPath.get(w.path)!;
-    const bytes = blobs.value.get(w.object);
+    const bytes = blobOf(w.object);
     if (bytes === undefined) continue;
     if (entry.mode !== '120000') {
       files.push({ path: w.path, bytes });
       continue;
     }
     // A symbolic link: its blob is the target path.
-    const target = path.posix.normalize(path.posix.join(path.posix.dirname(w.path), bytes.toString('utf8')));
-    const targetEntry = target.startsWith('../') || target === '..' || path.posix.isAbsolute(bytes.toString('utf8')) ? undefined : byPath.get(target);
+    const link = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    const target = path.posix.normalize(path.posix.join(path.posix.dirname(w.path), link));
+    const targetEntry = target.startsWith('../') || target === '..' || path.posix.isAbsolute(link) ? undefined : byPath.get(target);
     if (targetEntry === undefined) {
       sink.report('symlink-outside', 'Den symboliska länken pekar ut ur planmappen eller på något som inte finns och läses inte. Kopiera filen in i planmappen i stället för att länka till den.', {
         file: w.path,
@@ -69,9 +72,12 @@ export function readRevisionFiles(repo: RepoLocation, commit: string): GitResult
       continue;
     }
     if (!w.path.endsWith('.md') || targetEntry.type !== 'blob' || targetEntry.mode === '120000') continue;
-    const targetRead = readObjects(repo, [targetEntry.object]);
-    if (!targetRead.ok) return targetRead;
-    const targetBytes = targetRead.value.get(targetEntry.object);
+    let targetBytes = blobOf(targetEntry.object);
+    if (targetBytes === undefined) {
+      const targetRead = readObjects(repo, [targetEntry.object]);
+      if (!targetRead.ok) return targetRead;
+      targetBytes = targetRead.value.get(targetEntry.object);
+    }
     if (targetBytes !== undefined) files.push({ path: w.path, bytes: targetBytes });
   }
   return ok({ commit, exists: inFolder.length > 0, files, messages: sink.messages });

@@ -1,5 +1,5 @@
 // The yaml package's parseDocument without a lookup in the process environment for every token.
-import { parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import { parseDocument, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
 
 /**
  * The only variables the yaml package's parser and composer read (its debugging switches), as they were when this
@@ -24,4 +24,19 @@ export function parseYamlDocument(source: string, options: ParseOptions & Docume
   } finally {
     process.env = env;
   }
+}
+
+/**
+ * `parse(source, options)` from the yaml package (without a reviver) through parseYamlDocument: the same value, the
+ * same warnings (emitted as process warnings at the default log level) and the same first error thrown.
+ */
+export function parseYaml(source: string, options: ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions): unknown {
+  const doc = parseYamlDocument(source, options);
+  const level = doc.options.logLevel;
+  if (level === 'debug' || level === 'warn') for (const warning of doc.warnings) process.emitWarning(warning);
+  if (doc.errors.length > 0) {
+    if (level !== 'silent') throw doc.errors[0];
+    doc.errors = [];
+  }
+  return doc.toJS({ reviver: undefined, ...options });
 }

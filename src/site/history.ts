@@ -7,7 +7,7 @@ import { describeCommit as gitDescribeCommit, locateRepo } from '../git/repo.js'
 import { withoutMachinePaths } from './machine-paths.js';
 import type { CheckResult } from '../check/check-plans.js';
 import type { Graph } from '../graph/types.js';
-import { readPlanHistory, type FollowUpHistory, type NodeHistoryEntry } from '../history/git-history.js';
+import { readPlanHistoryInto, type FollowUpHistory, type NodeHistoryEntry } from '../history/git-history.js';
 import { adoptionView, type AdoptedCommit, type AdoptionView } from './adoption-view.js';
 import { ADOPTION_KEY } from './history-constants.js';
 import type { SiteConfig } from './site-config.js';
@@ -79,7 +79,9 @@ export function siteHistory(dir: string, graph: Graph, revisions: ReadonlyMap<st
     }
     return { available: false, reason: NOT_IN_GIT_HISTORY, adoption };
   }
-  const history = readPlanHistory(dir, graph);
+  // The blobs the history reads are those the adopted revisions mostly consist of: read once, for both.
+  const blobs = new Map<string, Buffer>();
+  const history = readPlanHistoryInto(dir, graph, blobs);
   const comparisons = new Map<string, SinceAdoption>();
   const adoption: Record<string, AdoptionView> = {};
   const policiesOf = (plan: string) => graph.edges.filter((e) => e.from === plan && e.type === 'implements').map((e) => e.to);
@@ -91,7 +93,7 @@ export function siteHistory(dir: string, graph: Graph, revisions: ReadonlyMap<st
     }
     let since = comparisons.get(revision);
     if (!since) {
-      since = planSinceAdoption(dir, revision, workTree);
+      since = planSinceAdoption(dir, revision, workTree, blobs);
       comparisons.set(revision, since);
     }
     const commit = since.available && since.report.base.commit ? describeCommit(dir, since.report.base.commit) : null;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPlans } from '../../src/check/check-plans.js';
 import { planSinceAdoption } from '../../src/diff/since-adoption.js';
-import { parseLog, readPlanHistory, type PlanHistory } from '../../src/history/git-history.js';
+import { parseLog, readPlanHistory, readPlanHistoryInto, type PlanHistory } from '../../src/history/git-history.js';
 import { tempRepo, type TempRepo } from '../helpers/git-repo.js';
 
 const PLAN = 'plans/ekby/plan-2024-2027';
@@ -103,6 +103,65 @@ describe('readPlanHistory', () => {
     } finally {
       rmSync(clone, { recursive: true, force: true });
     }
+  });
+});
+
+describe('versions that share a blob (a value changed and changed back)', () => {
+  let repo: TempRepo;
+  const sha: Record<string, string> = {};
+  const A05 = `${PLAN}/aktiviteter/digitaliseringsenheten/A05.md`;
+  const A12 = `${PLAN}/uppfoljning/2026-08/digitaliseringsenheten/A12.md`;
+  beforeAll(() => {
+    repo = tempRepo();
+    sha['adopted'] = repo.git('rev-parse', 'HEAD');
+    repo.git('tag', 'antagen');
+    repo.edit(A05, 'slut: 2025-12-31', 'slut: 2026-12-31');
+    repo.edit(A12, 'status: klar', 'status: pausad');
+    sha['out'] = repo.commit('A05 senareläggs, A12 pausas', { date: '2026-03-02T09:00:00+01:00' });
+    // Back to the adopted bytes: the newest version is the same blob as the oldest.
+    repo.edit(A05, 'slut: 2026-12-31', 'slut: 2025-12-31');
+    repo.edit(A12, 'status: pausad', 'status: klar');
+    sha['back'] = repo.commit('Tillbaka som antaget', { date: '2026-04-02T09:00:00+02:00' });
+    // Not committed: A12 as in the middle commit (a blob the history has, but not the newest one).
+    repo.edit(A12, 'status: klar', 'status: pausad');
+  });
+  afterAll(() => repo.cleanup());
+
+  it('describes each version against the one before it, and tells an uncommitted edit from the newest commit', () => {
+    const dir = path.join(repo.dir, 'plans');
+    const check = checkPlans(dir);
+    const h = readPlanHistory(dir, check.graph);
+    if (!h.available) throw new Error(h.reason);
+    expect(h.nodes[`${DOC}:A05`]!.map((e) => [e.commit, e.changes])).toEqual([
+      [sha['back'], ['Slutdatum: 2026-12-31 → 2025-12-31 (tidigareläggs 12 månader)']],
+      [sha['out'], ['Slutdatum: 2025-12-31 → 2026-12-31 (senareläggs 12 månader)']],
+      [sha['adopted'], ['Skapades']],
+    ]);
+    const a12 = h.followUps.find((f) => f.node === `${DOC}:A12` && f.period === '2026-08')!;
+    expect(a12).toMatchObject({ field: 'status', uncommitted: true, lastChanged: { commit: sha['back'] } });
+    expect(a12.commits.map((c) => c.changes)).toEqual([['Status: pausad → klar'], ['Status: klar → pausad'], ['Skapades']]);
+    // Committed again as it was: nothing uncommitted.
+    repo.edit(A12, 'status: pausad', 'status: klar');
+    try {
+      const again = readPlanHistory(dir, checkPlans(dir).graph);
+      expect(again.available && again.followUps.find((f) => f.node === `${DOC}:A12` && f.period === '2026-08')!.uncommitted).toBe(false);
+    } finally {
+      repo.edit(A12, 'status: klar', 'status: pausad');
+    }
+  });
+
+  it('compares with the adopted revision the same with the blobs the history read as without them', () => {
+    const dir = path.join(repo.dir, 'plans');
+    const check = checkPlans(dir);
+    const blobs = new Map<string, Buffer>();
+    expect(readPlanHistoryInto(dir, check.graph, blobs).available).toBe(true);
+    expect(blobs.size).toBeGreaterThan(0);
+    const alone = planSinceAdoption(dir, 'antagen', check);
+    expect(planSinceAdoption(dir, 'antagen', check, blobs)).toEqual(alone);
+    // A05 is as adopted again; only the uncommitted A12 follow-up differs.
+    if (!alone.available) throw new Error(alone.reason);
+    expect(alone.report.nodes.changed.map((c) => c.node.id)).not.toContain('A05');
+    expect(alone.unchanged).toBe(false);
   });
 });
 
