@@ -40,6 +40,14 @@ export interface Comparison {
   head: CheckResult;
 }
 
+/** What a caller already has from git for the same plans folder, so that compareRevisions does not ask git for it again. */
+export interface FromGit {
+  /** Where the plans folder lies: locateRepo(dir)'s answer. */
+  repo?: RepoLocation;
+  /** Blobs of the repository by object id (see readRevisionFiles). */
+  blobs?: ReadonlyMap<string, Uint8Array>;
+}
+
 const counts = (r: CheckResult) => {
   const errors = r.messages.filter((m) => severityOf(m) === 'error').length;
   return { files: r.fileCount, errors, warnings: r.messages.length - errors };
@@ -62,12 +70,13 @@ function checkRevision(repo: RepoLocation, revision: string, options: CheckOptio
  * The diff of the plans folder `dir` between `base` and `head` (a revision, or the work tree when omitted).
  * `workTree` is what `checkPlans(dir)` gave for the work tree just before (`sparbar build` has it): used as the
  * head side instead of checking the folder again, when it is the same check (no head revision, no options, and
- * the folder's rule settings without messages of their own, which checkPlans(dir) would add to it). `blobs`: blobs
- * of this repository already read, by object id (see readRevisionFiles), so that git is not asked for them again.
+ * the folder's rule settings without messages of their own, which checkPlans(dir) would add to it). `known`: the
+ * repository and blobs of it the caller has already had from git (FromGit), so that git is not asked for them again.
  * Throws GitError (Swedish, with what to do) when git or a revision is missing, or the folder exists on neither side.
  */
-export function compareRevisions(dir: string, base: string, head?: string, options: CheckOptions = {}, workTree?: CheckResult, blobs?: ReadonlyMap<string, Uint8Array>): Comparison {
-  const repo = orThrow(locateRepo(dir));
+export function compareRevisions(dir: string, base: string, head?: string, options: CheckOptions = {}, workTree?: CheckResult, known: FromGit = {}): Comparison {
+  const repo = known.repo ?? orThrow(locateRepo(dir));
+  const blobs = known.blobs;
   const reuse = workTree !== undefined && head === undefined && Object.keys(options).length === 0;
   // Both sides are checked with the rules as the plans folder configures them now (a revision's own files are .md only).
   let ruleMessages = 0;

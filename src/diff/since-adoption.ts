@@ -1,7 +1,7 @@
 // The plan as adopted (a git tag or revision, named in the site's configuration) against the plan as it is now
 // (the work tree): the data for the site's "what has been revised since adoption" page. Never throws.
 import type { CheckResult } from '../check/check-plans.js';
-import { compareRevisions, type PlanDiffReport } from './compare-revisions.js';
+import { compareRevisions, type FromGit, type PlanDiffReport } from './compare-revisions.js';
 import { isEmptyDiff } from './diff-graphs.js';
 import { formatDiffMarkdown } from './format-markdown.js';
 import { GitError } from '../git/run-git.js';
@@ -26,12 +26,12 @@ export type SinceAdoption =
 
 /**
  * What has changed in the plans folder `dir` since `revision` (the adopted plan). `workTree`: what
- * `checkPlans(dir)` gave just before, so the work tree is not checked again (see compareRevisions); `blobs`: blobs of
- * the repository already read, by object id (the history's), so that git is not asked for them again.
+ * `checkPlans(dir)` gave just before, so the work tree is not checked again (see compareRevisions); `known`: the
+ * repository and blobs of it already had from git (the history's), so that git is not asked for them again.
  */
-export function planSinceAdoption(dir: string, revision: string, workTree?: CheckResult, blobs?: ReadonlyMap<string, Uint8Array>): SinceAdoption {
+export function planSinceAdoption(dir: string, revision: string, workTree?: CheckResult, known?: FromGit): SinceAdoption {
   try {
-    const { report } = compareRevisions(dir, revision, undefined, {}, workTree, blobs);
+    const { report } = compareRevisions(dir, revision, undefined, {}, workTree, known);
     return { available: true, revision, report, unchanged: isEmptyDiff(report), markdown: formatDiffMarkdown(report) };
   } catch (error) {
     if (error instanceof GitError) return { available: false, reason: `Jämförelsen med den antagna planen kan inte visas: ${error.message}` };

@@ -3,11 +3,12 @@
 // last changed. One `git log --raw` (which names each version's blob) and one `git cat-file --batch` for the blobs,
 // each blob read and parsed once however many versions share it; read-only. Outside a git checkout it says so.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { followFiles, readLog, type FileVersion } from '../git/log.js';
 import { readObjects } from '../git/objects.js';
-import { hasCommits, isShallow, locateRepo, type CommitInfo } from '../git/repo.js';
+import { hasCommits, isShallow, locateRepo, type CommitInfo, type RepoLocation } from '../git/repo.js';
+import type { GitResult } from '../git/run-git.js';
 import type { FollowUp, Graph } from '../graph/types.js';
 import { describeRead, readVersionText, type VersionText } from './describe-version.js';
 
@@ -85,9 +86,9 @@ export function readPlanHistory(dir: string, graph: Graph): PlanHistory {
 /**
  * readPlanHistory, keeping the blobs it reads in `blobs` (by object id) for a later reader of the same repository
  * (the adopted revision shares most of its blobs with the history). Blobs already in `blobs` are not read again.
+ * `located`: locateRepo(dir)'s answer, when the caller has it.
  */
-export function readPlanHistoryInto(dir: string, graph: Graph, blobs: Map<string, Buffer>): PlanHistory {
-  const located = locateRepo(dir);
+export function readPlanHistoryInto(dir: string, graph: Graph, blobs: Map<string, Buffer>, located: GitResult<RepoLocation> = locateRepo(dir)): PlanHistory {
   if (!located.ok) {
     return { available: false, reason: `Ändringshistoriken kan inte visas: webbplatsen byggdes utanför en git-klon av planerna. (${located.error.message})` };
   }
@@ -114,9 +115,9 @@ export function readPlanHistoryInto(dir: string, graph: Graph, blobs: Map<string
   const diskBytes = (rel: string): Buffer | null => {
     let bytes = onDisk.get(rel);
     if (bytes !== undefined) return bytes;
-    const abs = path.join(dir, rel);
     try {
-      bytes = existsSync(abs) ? readFileSync(abs) : null;
+      // A file that is not there, or not a file, has no bytes (readFileSync throws).
+      bytes = readFileSync(path.join(dir, rel));
     } catch {
       bytes = null;
     }

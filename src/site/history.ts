@@ -56,11 +56,6 @@ export const NOT_IN_GIT_HISTORY = 'Ändringshistoriken kan inte visas: webbplats
 /** What "Ändringar sedan antagandet" says when the plans are not in a git repository. */
 export const NOT_IN_GIT_ADOPTION = 'Jämförelsen med den antagna planen kan inte visas: webbplatsen byggdes utanför en git-klon av planerna.';
 
-/** The commit a revision names, with date, author and message, or null when git cannot tell. */
-function describeCommit(dir: string, commit: string): AdoptedCommit | null {
-  const repo = locateRepo(dir);
-  return repo.ok ? gitDescribeCommit(repo.value, commit) : null;
-}
 
 /**
  * The site's history for the plans folder `dir` and its checked `graph`, with the adopted revisions from
@@ -70,7 +65,9 @@ function describeCommit(dir: string, commit: string): AdoptedCommit | null {
  */
 export function siteHistory(dir: string, graph: Graph, revisions: ReadonlyMap<string, string>, workTree?: CheckResult): SiteHistory {
   const public_ = (reason: string) => withoutMachinePaths(reason, dir);
-  if (!locateRepo(dir).ok) {
+  // Located once, for the history, each adopted revision and its commit.
+  const located = locateRepo(dir);
+  if (!located.ok) {
     // Said in plain words: git's own message names the build machine's folder, which is not published.
     const adoption: Record<string, AdoptionView> = {};
     for (const plan of graph.nodes.filter((n) => n.type === 'plan')) {
@@ -81,7 +78,8 @@ export function siteHistory(dir: string, graph: Graph, revisions: ReadonlyMap<st
   }
   // The blobs the history reads are those the adopted revisions mostly consist of: read once, for both.
   const blobs = new Map<string, Buffer>();
-  const history = readPlanHistoryInto(dir, graph, blobs);
+  const repo = located.value;
+  const history = readPlanHistoryInto(dir, graph, blobs, located);
   const comparisons = new Map<string, SinceAdoption>();
   const adoption: Record<string, AdoptionView> = {};
   const policiesOf = (plan: string) => graph.edges.filter((e) => e.from === plan && e.type === 'implements').map((e) => e.to);
@@ -93,10 +91,10 @@ export function siteHistory(dir: string, graph: Graph, revisions: ReadonlyMap<st
     }
     let since = comparisons.get(revision);
     if (!since) {
-      since = planSinceAdoption(dir, revision, workTree, blobs);
+      since = planSinceAdoption(dir, revision, workTree, { repo, blobs });
       comparisons.set(revision, since);
     }
-    const commit = since.available && since.report.base.commit ? describeCommit(dir, since.report.base.commit) : null;
+    const commit: AdoptedCommit | null = since.available && since.report.base.commit ? gitDescribeCommit(repo, since.report.base.commit) : null;
     adoption[plan.key] = adoptionView(plan.key, since.available ? since : { available: false, reason: public_(since.reason) }, { revision, policies: policiesOf(plan.key), commit });
   }
   if (!history.available) return { available: false, reason: public_(history.reason), adoption };

@@ -157,7 +157,7 @@ describe('versions that share a blob (a value changed and changed back)', () => 
     expect(readPlanHistoryInto(dir, check.graph, blobs).available).toBe(true);
     expect(blobs.size).toBeGreaterThan(0);
     const alone = planSinceAdoption(dir, 'antagen', check);
-    expect(planSinceAdoption(dir, 'antagen', check, blobs)).toEqual(alone);
+    expect(planSinceAdoption(dir, 'antagen', check, { blobs })).toEqual(alone);
     // A05 is as adopted again; only the uncommitted A12 follow-up differs.
     if (!alone.available) throw new Error(alone.reason);
     expect(alone.report.nodes.changed.map((c) => c.node.id)).not.toContain('A05');
