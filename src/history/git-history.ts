@@ -94,9 +94,9 @@ export function readPlanHistoryInto(dir: string, graph: Graph, blobs: Map<string
   }
   const repo = located.value;
   const unavailable = (what: string): PlanHistory => ({ available: false, reason: `Ändringshistoriken kan inte visas: ${what}.` });
-  if (!hasCommits(repo)) return unavailable('förrådet har inga incheckningar ännu');
   const log = readLog(repo);
-  if (!log.ok) return unavailable(log.error.message);
+  // Asked only when the log failed (a repository without commits is one reason): one git command less otherwise.
+  if (!log.ok) return unavailable(hasCommits(repo) ? log.error.message : 'förrådet har inga incheckningar ännu');
   const shallow = isShallow(repo);
 
   const toRepo = (rel: string) => (repo.prefix ? `${repo.prefix}/${rel}` : rel);
