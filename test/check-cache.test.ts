@@ -108,6 +108,29 @@ describe('the check cache gives what the check gives without it', () => {
   });
 });
 
+describe('a file checked twice in one run (sparbar build: the work tree, then the adopted revision)', () => {
+  /** Marks every object and array reachable from `value` with a property of its own. */
+  function touch(value: unknown, seen = new Set<object>()): void {
+    if (value === null || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    for (const v of Object.values(value)) touch(v, seen);
+    (value as Record<string, unknown>).rört = true;
+  }
+
+  it('the second check takes what the first stored, the same messages and graph, and shares no object with the first', () => {
+    const cold = checkPlans('plans');
+    const cache = CheckCache.open('plans', undefined);
+    const first = checkPlans('plans', { cache });
+    const second = checkPlans('plans', { cache });
+    expect(cache.misses).toBe(cold.fileCount);
+    expect(cache.hits).toBe(cold.fileCount);
+    touch(first.graph);
+    touch(first.messages);
+    expect(messagesOf(second)).toEqual(messagesOf(cold));
+    expect(JSON.stringify(second.graph)).toBe(JSON.stringify(cold.graph));
+  });
+});
+
 describe('what invalidates the cache', () => {
   it('a changed file invalidates exactly its own entry; a removed file its entry is dropped', () => {
     const dir = newFolder('plan');

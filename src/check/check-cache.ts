@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { readSealedFile, writeSealedFile } from '../files/sealed-file.js';
-import type { MessageSink, Place, Reporter, ReportExtra } from '../messages/report.js';
+import { MessageSink, type Place, type Reporter, type ReportExtra } from '../messages/report.js';
 import { walkPositions, type PositionNode } from '../parse/locate.js';
 import type { ReadPlanFile } from '../parse/read-plan-file.js';
 import { positionsOf, type ParsedYaml } from '../parse/yaml-frontmatter.js';
@@ -102,18 +102,24 @@ export class CheckCache {
     return new CheckCache(file, key, file === undefined ? new Map() : readEntries(file, key));
   }
 
-  /** The outcome stored for the file at `filePath` with these bytes, its recorded reports replayed into `sink`; undefined when there is none. */
+  /**
+   * The outcome stored for the file at `filePath` with these bytes, its recorded reports replayed into `sink`; undefined
+   * when there is none. An entry stored or used earlier in this run (a file checked twice in one run: `sparbar build`
+   * checks the work tree and the adopted revision, whose files are mostly the same bytes) gives its own copy of the
+   * data, so that no two checks share an object.
+   */
   use(filePath: string, digest: string, sink: MessageSink): FileOutcome | undefined {
-    const entry = this.old.get(filePath);
+    const earlier = this.fresh.get(filePath);
+    const entry = earlier?.digest === digest ? earlier : this.old.get(filePath);
     if (entry === undefined || entry.digest !== digest) return undefined;
     let outcome: FileOutcome;
     try {
-      outcome = revive(entry);
+      outcome = revive(entry, entry === earlier);
     } catch {
       return undefined;
     }
     for (const [by, reason, place, extra] of entry.reports) sink.report(by, reason, place, extra);
-    this.fresh.set(filePath, entry);
+    if (entry !== earlier) this.fresh.set(filePath, entry);
     this.hits++;
     return outcome;
   }
@@ -151,6 +157,21 @@ export class CheckCache {
   }
 }
 
+/** A sink that passes every report on to `target` and remembers it, so that the check cache can replay it. */
+export class RecordingSink extends MessageSink {
+  readonly reports: RecordedReport[] = [];
+
+  constructor(private readonly target: MessageSink) {
+    super(target.settings);
+  }
+
+  override report(...args: Parameters<MessageSink['report']>): ReturnType<MessageSink['report']> {
+    const [by, reason, place, extra = {}] = args;
+    this.reports.push([typeof by === 'string' ? by : { id: by.id, severity: by.severity }, reason, place, extra]);
+    return this.target.report(by, reason, place, extra);
+  }
+}
+
 /** sha256 of `bytes` (or text) as hex. */
 export function digestOf(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -168,8 +189,13 @@ function readEntries(file: string, key: string): Map<string, Entry> {
   }
 }
 
-/** The outcome an entry stands for, its parsed frontmatter walked through the stored positions; throws on a malformed entry. */
-function revive(entry: Entry): FileOutcome {
+/**
+ * The outcome an entry stands for, its parsed frontmatter walked through the stored positions; with `copy`, its data
+ * and value are copied (together, so that what they share stays shared, as in an entry read from the cache file).
+ * Throws on a malformed entry.
+ */
+function revive(stored: Entry, copy = false): FileOutcome {
+  const entry = copy && stored.read ? { ...stored, ...copied(stored.read, stored.valid) } : stored;
   if (typeof entry.digest !== 'string' || !Array.isArray(entry.reports)) throw new Error('malformed');
   for (const r of entry.reports) {
     if (!Array.isArray(r) || typeof r[1] !== 'string' || typeof r[2]?.file !== 'string') throw new Error('malformed');
@@ -185,6 +211,12 @@ function revive(entry: Entry): FileOutcome {
   const parsed: ParsedYaml = { data: p.data, firstLine: p.firstLine, lineStarts: p.lineStarts, text: p.text, walk: (yamlPath) => walkPositions(root, yamlPath) };
   const read: ReadPlanFile = { path: s.path, parsed, data: s.data, body: s.body, bodyLine: s.bodyLine, ...(s.broken ? { broken: s.broken } : {}), ...(s.schemaErrorKeys ? { schemaErrorKeys: s.schemaErrorKeys } : {}) };
   return { read, valid: entry.valid ? ({ typ: entry.valid.typ, file: read, value: entry.valid.value } as ValidFile) : undefined };
+}
+
+/** `read` and `valid` with their data, parsed data and value copied by structuredClone, in one call. */
+function copied(read: StoredRead, valid: Entry['valid']): Pick<Entry, 'read' | 'valid'> {
+  const { data, parsed, value } = structuredClone({ data: read.data, parsed: read.parsed.data, value: valid?.value });
+  return { read: { ...read, data, parsed: { ...read.parsed, data: parsed } }, ...(valid && value ? { valid: { ...valid, value } } : {}) };
 }
 
 let computedKey: string | undefined;

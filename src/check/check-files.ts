@@ -13,6 +13,7 @@ import { RULES } from '../rules/index.js';
 import { ruleSettingsOf } from '../rules/settings.js';
 import { CONFIG_FILE, parseConfigText } from '../config/config-file.js';
 import type { CheckOptions, CheckResult } from './check-plans.js';
+import { CheckCache, digestOf, RecordingSink } from './check-cache.js';
 
 /** One file of a plans folder: its path relative to the folder (forward slashes) and its bytes. */
 export interface PlanFileBytes {
@@ -130,16 +131,43 @@ export function assembleCheck(files: readonly FileCheck[], extra: readonly Check
 }
 
 /**
+ * checkFileBytes through the check cache: the stored outcome when `cache` has one for this path and these bytes (also
+ * one stored earlier in the same run), else checked and stored.
+ */
+function checkFileBytesCached(path: string, bytes: Uint8Array, settings: RuleSettings | undefined, cache: CheckCache): FileCheck {
+  const sink = new MessageSink(settings);
+  const digest = digestOf(bytes);
+  let outcome = cache.use(path, digest, sink);
+  if (!outcome) {
+    const recorder = new RecordingSink(sink);
+    try {
+      const read = readPlanText(bytes, path, recorder);
+      outcome = { read, valid: read && validateFile(read, recorder) };
+    } catch (error) {
+      reportInternal(sink, path, error);
+      return { path, messages: sink.messages };
+    }
+    cache.store(path, digest, recorder.reports, outcome);
+  }
+  if (outcome.valid) return { path, messages: sink.messages, valid: outcome.valid };
+  if (outcome.read) return { path, messages: sink.messages, invalid: outcome.read };
+  return { path, messages: sink.messages };
+}
+
+/**
  * Checks a plans folder given as files in memory; the same messages and graph as checkPlans on the same files. Its
  * `.md` files are checked; a `sparbar.config.json` among them sets the rules' severities unless `options.rules` does.
+ * With a CheckCache in `options.cache`, files whose path and bytes it has an outcome for are not read again (`sparbar
+ * build` passes the cache its check of the work tree used, for the adopted revision).
  */
 export function checkFiles(files: readonly PlanFileBytes[], options: CheckOptions = {}, extra: readonly CheckMessage[] = []): CheckResult {
   const config = options.rules === undefined ? files.find((f) => f.path === CONFIG_FILE) : undefined;
   const loaded = config ? ruleSettingsOf(parseConfigText(new TextDecoder().decode(config.bytes), CONFIG_FILE)) : undefined;
   const settled = loaded ? { ...options, rules: loaded.settings } : options;
   const sorted = [...files].filter((f) => f.path.endsWith('.md')).sort((a, b) => comparePlanPaths(a.path, b.path));
+  const cache = options.cache instanceof CheckCache ? options.cache : undefined;
   return assembleCheck(
-    sorted.map((f) => checkFileBytes(f.path, f.bytes, settled.rules)),
+    sorted.map((f) => (cache ? checkFileBytesCached(f.path, f.bytes, settled.rules, cache) : checkFileBytes(f.path, f.bytes, settled.rules))),
     loaded ? [...loaded.messages, ...extra] : extra,
     settled,
   );

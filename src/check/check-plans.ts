@@ -11,7 +11,7 @@ import { RULES } from '../rules/index.js';
 import { loadRuleSettings } from '../rules/settings.js';
 import { PlansFolderError } from './plans-folder-error.js';
 import { withoutDocument } from '../parse/yaml-frontmatter.js';
-import { cacheFolder, CheckCache, digestOf, type FileOutcome, type RecordedReport } from './check-cache.js';
+import { cacheFolder, CheckCache, digestOf, RecordingSink, type FileOutcome } from './check-cache.js';
 import type { DiscoveredFile } from '../files/discover.js';
 
 export interface CheckResult {
@@ -100,21 +100,6 @@ function readCached(file: DiscoveredFile, sink: MessageSink, cache: CheckCache):
   const outcome = { read, valid: read && validateFile(read, recorder) };
   cache.store(file.path, digest, recorder.reports, outcome);
   return outcome;
-}
-
-/** A sink that passes every report on to `target` and remembers it, so that the check cache can replay it. */
-class RecordingSink extends MessageSink {
-  readonly reports: RecordedReport[] = [];
-
-  constructor(private readonly target: MessageSink) {
-    super(target.settings);
-  }
-
-  override report(...args: Parameters<MessageSink['report']>): ReturnType<MessageSink['report']> {
-    const [by, reason, place, extra = {}] = args;
-    this.reports.push([typeof by === 'string' ? by : { id: by.id, severity: by.severity }, reason, place, extra]);
-    return this.target.report(by, reason, place, extra);
-  }
 }
 
 function reportInternal(sink: MessageSink, file: string, error: unknown): void {

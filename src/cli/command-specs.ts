@@ -93,7 +93,7 @@ export const COMMAND_SPECS: readonly (CommandSpec | CommandGroup)[] = [
       { name: 'out', value: '<mapp>', text: 'Utmapp (standard: dist); töms först och får bara innehålla en tidigare byggd webbplats.' },
       { name: 'base', value: '<sökväg>', text: 'Webbplatsens bassökväg, t.ex. /plan/ (standard: /).' },
       { name: 'config', value: '<fil>', text: 'Konfigurationsfilen (standard: sparbar.config.json i planmappen).' },
-      { name: 'no-cache', text: 'Tolka varje markdowntext på nytt i stället för att använda det som sparats från förra bygget (i node_modules/.cache/sparbar; stängs också av med SPARBAR_CACHE=0).' },
+      { name: 'no-cache', text: 'Kontrollera varje fil och tolka varje markdowntext på nytt i stället för att använda det som sparats från förra körningen (i node_modules/.cache/sparbar; stängs också av med SPARBAR_CACHE=0).' },
     ],
     summary: 'Bygg den publicerade webbplatsen (vägrar om planen har fel).',
     description: 'Kontrollerar planen och bygger, bara när den saknar fel, den statiska webbplatsen med status, uppföljningar, spårbarhet och öppna data.',

@@ -2,6 +2,7 @@
 // checks both with the same pipeline as `sparbar check`, and diffs the graphs.
 import { existsSync, statSync } from 'node:fs';
 import { loadRuleSettings } from '../rules/settings.js';
+import type { CheckCache } from '../check/check-cache.js';
 import { checkFiles } from '../check/check-files.js';
 import { checkPlans, type CheckOptions, type CheckResult } from '../check/check-plans.js';
 import { severityOf } from '../messages/report.js';
@@ -46,6 +47,11 @@ export interface FromGit {
   repo?: RepoLocation;
   /** Blobs of the repository by object id (see readRevisionFiles). */
   blobs?: ReadonlyMap<string, Uint8Array>;
+  /**
+   * The check cache the work tree's check used (`checkPlans(dir, { cache })`): a revision's files with the same path
+   * and bytes take their outcome from it instead of being read and validated again.
+   */
+  checked?: CheckCache;
 }
 
 const counts = (r: CheckResult) => {
@@ -59,10 +65,10 @@ function orThrow<T>(result: GitResult<T>): T {
   return result.value;
 }
 
-function checkRevision(repo: RepoLocation, revision: string, options: CheckOptions, blobs?: ReadonlyMap<string, Uint8Array>): { info: SideInfo; result: CheckResult } {
+function checkRevision(repo: RepoLocation, revision: string, options: CheckOptions, known: FromGit): { info: SideInfo; result: CheckResult } {
   const commit = orThrow(resolveRevision(repo, revision));
-  const read = orThrow(readRevisionFiles(repo, commit, blobs));
-  const result = checkFiles(read.files, options, read.messages);
+  const read = orThrow(readRevisionFiles(repo, commit, known.blobs));
+  const result = checkFiles(read.files, known.checked ? { ...options, cache: known.checked } : options, read.messages);
   return { info: { revision, commit, exists: read.exists, ...counts(result) }, result };
 }
 
@@ -71,12 +77,12 @@ function checkRevision(repo: RepoLocation, revision: string, options: CheckOptio
  * `workTree` is what `checkPlans(dir)` gave for the work tree just before (`sparbar build` has it): used as the
  * head side instead of checking the folder again, when it is the same check (no head revision, no options, and
  * the folder's rule settings without messages of their own, which checkPlans(dir) would add to it). `known`: the
- * repository and blobs of it the caller has already had from git (FromGit), so that git is not asked for them again.
+ * repository and blobs of it the caller has already had from git, and the work tree check's cache (FromGit), so that
+ * git is not asked for them again and files the same on both sides are not read twice.
  * Throws GitError (Swedish, with what to do) when git or a revision is missing, or the folder exists on neither side.
  */
 export function compareRevisions(dir: string, base: string, head?: string, options: CheckOptions = {}, workTree?: CheckResult, known: FromGit = {}): Comparison {
   const repo = known.repo ?? orThrow(locateRepo(dir));
-  const blobs = known.blobs;
   const reuse = workTree !== undefined && head === undefined && Object.keys(options).length === 0;
   // Both sides are checked with the rules as the plans folder configures them now (a revision's own files are .md only).
   let ruleMessages = 0;
@@ -85,14 +91,14 @@ export function compareRevisions(dir: string, base: string, head?: string, optio
     ruleMessages = settings.messages.length;
     options = { ...options, rules: settings.settings };
   }
-  const b = checkRevision(repo, base, options, blobs);
+  const b = checkRevision(repo, base, options, known);
   let h: { info: SideInfo; result: CheckResult };
   if (head === undefined) {
     const exists = existsSync(dir) && statSync(dir).isDirectory();
     const result = reuse && ruleMessages === 0 && exists ? workTree : exists ? checkPlans(dir, options) : checkFiles([], options);
     h = { info: { revision: null, commit: null, exists, ...counts(result) }, result };
   } else {
-    h = checkRevision(repo, head, options, blobs);
+    h = checkRevision(repo, head, options, known);
   }
   if (!b.info.exists && !h.info.exists) {
     const where = head === undefined ? 'i arbetskopian' : `i ${head}`;

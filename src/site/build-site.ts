@@ -47,8 +47,9 @@ export interface BuildSiteOptions {
   /** `sparbar redigera`: write the editor under /admin/ with this local backend, whatever `redigering` says. */
   editorLocal?: WriteEditorInput['local'];
   /**
-   * Keep each markdown text's tree in the text cache (src/site/text-cache.ts, in the check cache's folder) and use
-   * it for texts that have not changed and whose links resolve as before (default true; false: `--no-cache`).
+   * Use the check cache as `sparbar check` does (src/check/check-cache.ts), and keep each markdown text's tree in the
+   * text cache (src/site/text-cache.ts, in the check cache's folder) and use it for texts that have not changed and
+   * whose links resolve as before (default true; false: `--no-cache`).
    */
   cache?: boolean;
 }
@@ -235,7 +236,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       { parseTexts, textsToParse },
       { CHUNK_SIZE, chunkFile, parseUnclaimedChunks, publishCachedChunks, publishChunks, readChunksAsync },
       { TextCache },
-      { cacheFolder },
+      { cacheFolder, CheckCache },
     ] = await Promise.all([
       import('../check/check-plans.js'),
       import('../messages/report.js'),
@@ -252,8 +253,11 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     if (interrupted) return result(EXIT_USAGE, []);
     let check: CheckResult;
     const checkStarted = performance.now();
+    // The check cache, as `sparbar check` keeps it: files checked before (a pull request's job checks, then builds) are
+    // not read again, and the adopted revision's files with the same bytes take the work tree's outcome (siteHistory).
+    const checkCache = CheckCache.open(plansDir, options.cache === false ? undefined : cacheFolder(plansDir));
     try {
-      check = checkPlans(plansDir);
+      check = checkPlans(plansDir, { cache: checkCache });
     } catch (error) {
       await stop();
       if (error instanceof PlansFolderError) return result(EXIT_USAGE, [error.message]);
@@ -298,7 +302,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     const textsFromCache = publishCachedChunks(textsDir, texts, graph.nodes, base, textCache);
     writeAtomically(graphFile, JSON.stringify({ graph, config: withoutBidiControls(siteConfig) }));
     // History from git (read-only): each node's commits, follow-ups' last changes, each plan since adoption.
-    const writeHistory = () => writeAtomically(historyFile, JSON.stringify(withoutBidiControls(siteHistory(plansDir, graph, adopted.revisions, check))));
+    const writeHistory = () => writeAtomically(historyFile, JSON.stringify(withoutBidiControls(siteHistory(plansDir, graph, adopted.revisions, check, checkCache))));
     let trees: Map<string, Root>;
     const markdownStarted = performance.now();
     if (compiled.fresh) {

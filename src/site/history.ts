@@ -6,6 +6,7 @@ import { planSinceAdoption, type SinceAdoption } from '../diff/since-adoption.js
 import { describeCommit as gitDescribeCommit, locateRepo } from '../git/repo.js';
 import { withoutMachinePaths } from './machine-paths.js';
 import type { CheckResult } from '../check/check-plans.js';
+import type { CheckCache } from '../check/check-cache.js';
 import type { Graph } from '../graph/types.js';
 import { readPlanHistoryInto, type FollowUpHistory, type NodeHistoryEntry } from '../history/git-history.js';
 import { adoptionView, type AdoptedCommit, type AdoptionView } from './adoption-view.js';
@@ -60,10 +61,11 @@ export const NOT_IN_GIT_ADOPTION = 'Jämförelsen med den antagna planen kan int
 /**
  * The site's history for the plans folder `dir` and its checked `graph`, with the adopted revisions from
  * `adoptedRevisions`. `workTree`, when given, is the check `graph` came from (`checkPlans(dir)`), so that the
- * comparison with an adopted revision does not check the work tree again. Never throws: what cannot be had from
- * git is a Swedish reason on the page.
+ * comparison with an adopted revision does not check the work tree again; `checked`, the check cache that check used
+ * (`checkPlans(dir, { cache })`), so that the revision's files with the same bytes are not read again. Never throws:
+ * what cannot be had from git is a Swedish reason on the page.
  */
-export function siteHistory(dir: string, graph: Graph, revisions: ReadonlyMap<string, string>, workTree?: CheckResult): SiteHistory {
+export function siteHistory(dir: string, graph: Graph, revisions: ReadonlyMap<string, string>, workTree?: CheckResult, checked?: CheckCache): SiteHistory {
   const public_ = (reason: string) => withoutMachinePaths(reason, dir);
   // Located once, for the history, each adopted revision and its commit.
   const located = locateRepo(dir);
@@ -91,7 +93,7 @@ export function siteHistory(dir: string, graph: Graph, revisions: ReadonlyMap<st
     }
     let since = comparisons.get(revision);
     if (!since) {
-      since = planSinceAdoption(dir, revision, workTree, { repo, blobs });
+      since = planSinceAdoption(dir, revision, workTree, { repo, blobs, ...(checked ? { checked } : {}) });
       comparisons.set(revision, since);
     }
     const commit: AdoptedCommit | null = since.available && since.report.base.commit ? gitDescribeCommit(repo, since.report.base.commit) : null;

@@ -3,6 +3,8 @@
 import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CheckCache } from '../../src/check/check-cache.js';
+import { checkPlans } from '../../src/check/check-plans.js';
 import { compareRevisions } from '../../src/diff/compare-revisions.js';
 import type { PlanDiffReport } from '../../src/diff/compare-revisions.js';
 import { runCli } from '../helpers/cli.js';
@@ -56,6 +58,18 @@ describe('sparbar diff', () => {
     expect(report.folder).toBe('plans');
     expect(report.base).toMatchObject({ revision: 'main', commit: repo.git('rev-parse', 'main'), exists: true, errors: 0 });
     expect(report.head).toMatchObject({ revision: null, commit: null, exists: true, errors: 0 });
+  });
+
+  it('with the check cache of the work tree check, reads only the revision files whose bytes differ, with the same report', () => {
+    const dir = path.join(repo.dir, 'plans');
+    const cache = CheckCache.open(dir, undefined);
+    const workTree = checkPlans(dir, { cache });
+    const misses = cache.misses;
+    const { report: again } = compareRevisions(dir, 'main', undefined, {}, workTree, { checked: cache });
+    expect(again).toEqual(report);
+    // A36 and its follow-up are gone from the work tree; A20, its two follow-ups, A05, M2, M3 and FO2.3's follow-up changed.
+    expect(cache.misses - misses).toBe(9);
+    expect(cache.hits).toBe(report.base.files - 9);
   });
 
   it('reports an added node with its fields and links', () => {
