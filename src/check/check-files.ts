@@ -13,7 +13,7 @@ import { RULES } from '../rules/index.js';
 import { ruleSettingsOf } from '../rules/settings.js';
 import { CONFIG_FILE, parseConfigText } from '../config/config-file.js';
 import type { CheckOptions, CheckResult } from './check-plans.js';
-import { CheckCache, digestOf, RecordingSink } from './check-cache.js';
+import { CheckCache, digestOf, RecordingSink, type FileOutcome } from './check-cache.js';
 
 /** One file of a plans folder: its path relative to the folder (forward slashes) and its bytes. */
 export interface PlanFileBytes {
@@ -131,26 +131,31 @@ export function assembleCheck(files: readonly FileCheck[], extra: readonly Check
 }
 
 /**
- * checkFileBytes through the check cache: the stored outcome when `cache` has one for this path and these bytes (also
- * one stored earlier in the same run), else checked and stored.
+ * What reading and validating the file at `path` with `bytes` gives, through the check cache: the outcome `cache` has
+ * for this path and these bytes (also one stored earlier in the same run), its reports replayed into `sink`; else the
+ * file read and validated into `sink` and the outcome stored. Throws what reading or validating throws.
  */
+export function outcomeThroughCache(path: string, bytes: Uint8Array, sink: MessageSink, cache: CheckCache): FileOutcome {
+  const digest = digestOf(bytes);
+  const stored = cache.use(path, digest, sink);
+  if (stored) return stored;
+  const recorder = new RecordingSink(sink);
+  const read = readPlanText(bytes, path, recorder);
+  const outcome = { read, valid: read && validateFile(read, recorder) };
+  cache.store(path, digest, recorder.reports, outcome);
+  return outcome;
+}
+
+/** checkFileBytes through the check cache (outcomeThroughCache). */
 function checkFileBytesCached(path: string, bytes: Uint8Array, settings: RuleSettings | undefined, cache: CheckCache): FileCheck {
   const sink = new MessageSink(settings);
-  const digest = digestOf(bytes);
-  let outcome = cache.use(path, digest, sink);
-  if (!outcome) {
-    const recorder = new RecordingSink(sink);
-    try {
-      const read = readPlanText(bytes, path, recorder);
-      outcome = { read, valid: read && validateFile(read, recorder) };
-    } catch (error) {
-      reportInternal(sink, path, error);
-      return { path, messages: sink.messages };
-    }
-    cache.store(path, digest, recorder.reports, outcome);
+  try {
+    const { read, valid } = outcomeThroughCache(path, bytes, sink, cache);
+    if (valid) return { path, messages: sink.messages, valid };
+    if (read) return { path, messages: sink.messages, invalid: read };
+  } catch (error) {
+    reportInternal(sink, path, error);
   }
-  if (outcome.valid) return { path, messages: sink.messages, valid: outcome.valid };
-  if (outcome.read) return { path, messages: sink.messages, invalid: outcome.read };
   return { path, messages: sink.messages };
 }
 

@@ -5,13 +5,14 @@ import { requirePeriod, withPeriodMessages } from '../followup/require-period.js
 import { buildGraph, buildStructure, completeGraph, type GraphStructure } from '../graph/build-graph.js';
 import type { Graph } from '../graph/types.js';
 import { MessageSink, sortMessages, type CheckMessage, type RuleSettings } from '../messages/report.js';
-import { readPlanFile, readPlanText, type ReadPlanFile } from '../parse/read-plan-file.js';
+import { readPlanFile, type ReadPlanFile } from '../parse/read-plan-file.js';
 import { validateFile, type ValidFile } from '../validate/validate-file.js';
 import { RULES } from '../rules/index.js';
 import { loadRuleSettings } from '../rules/settings.js';
 import { PlansFolderError } from './plans-folder-error.js';
 import { withoutDocument } from '../parse/yaml-frontmatter.js';
-import { cacheFolder, CheckCache, digestOf, RecordingSink, type FileOutcome } from './check-cache.js';
+import { cacheFolder, CheckCache, type FileOutcome } from './check-cache.js';
+import { outcomeThroughCache } from './check-files.js';
 import type { DiscoveredFile } from '../files/discover.js';
 
 export interface CheckResult {
@@ -92,14 +93,7 @@ function readCached(file: DiscoveredFile, sink: MessageSink, cache: CheckCache):
     // readPlanFile meets the same failure and reports it in the checker's own words.
     return readFile(file, sink);
   }
-  const digest = digestOf(bytes);
-  const stored = cache.use(file.path, digest, sink);
-  if (stored) return stored;
-  const recorder = new RecordingSink(sink);
-  const read = readPlanText(bytes, file.path, recorder);
-  const outcome = { read, valid: read && validateFile(read, recorder) };
-  cache.store(file.path, digest, recorder.reports, outcome);
-  return outcome;
+  return outcomeThroughCache(file.path, bytes, sink, cache);
 }
 
 function reportInternal(sink: MessageSink, file: string, error: unknown): void {
