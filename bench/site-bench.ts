@@ -329,7 +329,7 @@ export async function benchSite(opts: SiteBenchOptions): Promise<Section> {
         '  check, markdown, history and search index; renderer waited = the renderer child blocked for the graph, texts and history.',
         'sparbar build = node lib/src/cli/main.js build <plans> --out <dir>: check, graph, markdown, git history (a one-commit clone, antagen_revision set),',
         compiled.fresh
-          ? '  search index, and every page rendered from the site compiled by npm run build:cli (lib/site-render); an empty text cache each run, so each run is cold.'
+          ? `  search index, and every page rendered from the site compiled by npm run build:cli (lib/site-render, ${compiled.renderer.endsWith('.mjs') ? 'by the renderer bundled with it' : 'by the renderer loaded module by module: its bundle is missing or stale'}); an empty text cache each run, so each run is cold.`
           : `  search index and Astro's full build (the compiled site is not used: ${compiled.reason}; run npm run build:cli first).`,
         'plain Astro  = astro build of a throw-away Astro 5 project: glob loader over the same .md files, one page each, a minimal layout.',
         '  cold: its cacheDir (data store) and .astro/ removed before the run; warm: right after a cold run, data store kept.',

@@ -19,7 +19,7 @@ import type { CheckMessage } from '../messages/report.js';
 import type { LinkAnswer } from './text-cache.js';
 import { baseProblem, normaliseBase } from './addresses.js';
 import type { WriteEditorInput } from '../editor/write-editor.js';
-import { precompiledSite } from './precompiled-site.js';
+import { precompiledSite, RENDER_MODULE } from './precompiled-site.js';
 import { copySiteFiles, filesOnlyIn, removedByHand, SITE_FILES_FOLDER } from './site-files.js';
 
 export { normaliseBase };
@@ -44,6 +44,11 @@ export interface BuildSiteOptions {
    * way every build went before lib/site-render/, kept for comparing the two (tests, the bench).
    */
   fullAstroBuild?: boolean;
+  /**
+   * Render with the renderer's module (lib/src/site/render-precompiled.js, loading the compiled site module by module)
+   * even when its bundle is usable (precompiled-site.ts): the same pages, kept for comparing the two (tests).
+   */
+  rendererModule?: boolean;
   /** `sparbar redigera`: write the editor under /admin/ with this local backend, whatever `redigering` says. */
   editorLocal?: WriteEditorInput['local'];
   /**
@@ -193,7 +198,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   let astroCwd: string | undefined;
   let astro: ReturnType<typeof startChild>;
   if (compiled.fresh) {
-    astro = startChild([path.join(root, 'lib', 'src', 'site', 'render-precompiled.js')], root, { ...env, SPARBAR_PRECOMPILED: compiled.dir }, logLevel);
+    astro = startChild([options.rendererModule ? path.join(root, RENDER_MODULE) : compiled.renderer], root, { ...env, SPARBAR_PRECOMPILED: compiled.dir }, logLevel);
   } else {
     if (logLevel === 'info' || logLevel === 'debug') process.stderr.write(`Bygger webbplatsen med Astro (${compiled.reason}).\n`);
     // Astro's working folder, one per build (see startAstroBuild), inside the package so that its modules find node_modules.
@@ -366,6 +371,8 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     const timings: BuildTimings = { totalMs: performance.now() - started, checkMs, markdownMs, searchMs, waitedMs, rendererWaitedMs, textsFromCache, texts: texts.length };
     return { ...result(EXIT_OK, [], check.messages, countPages(realOut), timings), removed };
   } finally {
+    // An error thrown out of the build (an internal one): the renderer is stopped before its folders go, as on Ctrl+C.
+    if (!astro.exited()) await stop();
     removeFolders();
     releaseInterrupt();
   }

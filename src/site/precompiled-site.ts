@@ -4,6 +4,8 @@
 // instead of bundling the same .astro files with Vite on every build. A stamp records a digest of every source
 // file the bundle was made from; when any of them changed since (a developer editing site/), the compiled
 // site is stale and `sparbar build` uses Astro's full build instead, so no site is built from stale code.
+// The renderer itself, with the compiled site and the packages both use, is one module, render.mjs (see
+// precompile-site.ts), used while the packages it holds are still the installed versions.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,6 +13,10 @@ import path from 'node:path';
 
 /** Where the compiled site lives, relative to the package root. */
 export const PRECOMPILED_DIR = path.join('lib', 'site-render');
+/** The renderer bundled with the compiled site and the packages they import (precompile-site.ts), in PRECOMPILED_DIR. */
+export const RENDER_BUNDLE_FILE = 'render.mjs';
+/** The renderer as a module, for when there is no usable bundle, relative to the package root. */
+export const RENDER_MODULE = path.join('lib', 'src', 'site', 'render-precompiled.js');
 /** The stamp written last by precompile-site.ts: what the compiled site was made from. */
 export const STAMP_FILE = 'stamp.json';
 
@@ -22,6 +28,11 @@ export interface PrecompiledStamp {
   sources: string[];
   /** sha256 over the Astro version, every source's path and bytes, and the list of files under site/. */
   digest: string;
+  /**
+   * The packages the renderer's bundle (RENDER_BUNDLE_FILE) holds code of, each as its folder relative to the package
+   * root and the version it had, `node_modules/yaml@2.9.1`, sorted; absent when the bundle was not made.
+   */
+  bundled?: string[];
 }
 
 /** Every file under `dir` (relative to `root`, `/`-separated, sorted), skipping names that start with `.`. */
@@ -69,8 +80,29 @@ export function sourceDigest(root: string, sources: string[], astro: string): st
   return hash.digest('hex');
 }
 
-/** Whether the compiled site under `root` is there and made from today's sources. */
-export type PrecompiledState = { fresh: true; dir: string } | { fresh: false; reason: string };
+/**
+ * Whether the compiled site under `root` is there and made from today's sources; when it is, `renderer` is the program
+ * that renders it: the bundle when it is there and every package it holds is still the installed version, else the
+ * renderer's module (the same pages, loaded module by module).
+ */
+export type PrecompiledState = { fresh: true; dir: string; renderer: string } | { fresh: false; reason: string };
+
+/** The version in `folder`/package.json, or undefined when there is none. */
+function installedVersion(folder: string): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether each of `bundled` (PrecompiledStamp['bundled']) is installed under `root` in the version it names. */
+export function bundledStillInstalled(root: string, bundled: readonly string[]): boolean {
+  return bundled.every((entry) => {
+    const at = entry.lastIndexOf('@');
+    return at > 0 && installedVersion(path.join(root, entry.slice(0, at))) === entry.slice(at + 1);
+  });
+}
 
 /** Reads the stamp and compares it with the sources as they are now (about 10 ms for the site's ~200 files). */
 export function precompiledSite(packageRoot: string): PrecompiledState {
@@ -88,5 +120,7 @@ export function precompiledSite(packageRoot: string): PrecompiledState {
   const astro = astroVersion(root);
   if (astro !== stamp.astro) return { fresh: false, reason: `kompilerad med Astro ${stamp.astro}, installerad är ${astro}` };
   if (sourceDigest(root, stamp.sources, astro) !== stamp.digest) return { fresh: false, reason: 'webbplatsens källkod har ändrats sedan den kompilerades' };
-  return { fresh: true, dir };
+  const bundle = path.join(dir, RENDER_BUNDLE_FILE);
+  const bundled = stamp.bundled !== undefined && existsSync(bundle) && bundledStillInstalled(root, stamp.bundled);
+  return { fresh: true, dir, renderer: bundled ? bundle : path.join(root, RENDER_MODULE) };
 }

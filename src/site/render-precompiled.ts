@@ -4,6 +4,8 @@
 // other files the pages read, which the parent writes while this process loads the site's modules), plus
 // SPARBAR_PRECOMPILED, the compiled site's folder. Exits 0 when every page is written, 1 with the error. While it
 // waits for the history, the site's data module parses the plan's texts beside `sparbar build` (src/site/text-queue.ts).
+// `sparbar build` runs it from its bundle with the compiled site, lib/site-render/render.mjs (precompile-site.ts), and
+// runs this module itself when there is no such bundle.
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -71,14 +73,24 @@ function fileOf(outDir: string, pathname: string, route: RouteData): string {
   return fileURLToPath(new URL('./index.html', new URL(`.${folder(encoded)}`, root)));
 }
 
+/** What the compiled site's server/entry.mjs exports. */
+export interface CompiledEntry {
+  manifest: SSRManifest;
+}
+
+/** The compiled site's entry module in `compiledDir`, imported (with every module it imports). */
+async function loadEntry(compiledDir: string): Promise<CompiledEntry> {
+  return (await import(pathToFileURL(path.join(compiledDir, 'server', 'entry.mjs')).href)) as CompiledEntry;
+}
+
 /**
  * Renders every page of the compiled site in `compiledDir` into `outDir` for `base` and copies its client files
  * (the stylesheet under _astro/, the public files). Pages are rendered one after the other in the manifest's
- * order, as `astro build` does. Returns the number of files written; throws the page's error.
+ * order, as `astro build` does. `entry` is the compiled site's entry module (imported from `compiledDir` when not
+ * given; the renderer's bundle passes its own). Returns the number of files written; throws the page's error.
  */
-export async function renderPrecompiled(compiledDir: string, outDir: string, base: string): Promise<number> {
-  const entry = (await import(pathToFileURL(path.join(compiledDir, 'server', 'entry.mjs')).href)) as { manifest: SSRManifest };
-  const manifest = rebase(entry.manifest, withSlashes(base));
+export async function renderPrecompiled(compiledDir: string, outDir: string, base: string, entry?: CompiledEntry): Promise<number> {
+  const manifest = rebase((entry ?? (await loadEntry(compiledDir))).manifest, withSlashes(base));
   mkdirSync(outDir, { recursive: true });
   cpSync(path.join(compiledDir, 'client'), outDir, { recursive: true });
   const app = new App(manifest, false);
@@ -126,20 +138,31 @@ export async function renderPrecompiled(compiledDir: string, outDir: string, bas
   return written;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/**
+ * The renderer's process: renders the site named by SPARBAR_PRECOMPILED into SPARBAR_OUT for SPARBAR_BASE, writes how
+ * long the pages' data modules waited into SPARBAR_RENDER_STATS, and sets the exit code (1 with the error on stderr,
+ * 2 without the two folders). `entry`: the compiled entry module when the caller has it (the bundle).
+ */
+export async function runRenderer(entry?: CompiledEntry): Promise<void> {
   const compiled = process.env.SPARBAR_PRECOMPILED;
   const out = process.env.SPARBAR_OUT;
   if (!compiled || !out) {
     console.error('SPARBAR_PRECOMPILED och SPARBAR_OUT behövs.');
     process.exitCode = 2;
-  } else {
-    renderPrecompiled(compiled, out, process.env.SPARBAR_BASE || '/').then(() => {
-      // How long the pages' data modules waited for the files `sparbar build` writes (site/lib/data.ts), for its timings.
-      const stats = process.env.SPARBAR_RENDER_STATS;
-      if (stats) writeFileSync(stats, JSON.stringify({ waitedMs: (globalThis as { [key: symbol]: number | undefined })[Symbol.for('sparbar.waitedMs')] ?? 0 }));
-    }, (error: unknown) => {
-      console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-      process.exitCode = 1;
-    });
+    return;
   }
+  try {
+    await renderPrecompiled(compiled, out, process.env.SPARBAR_BASE || '/', entry ?? (await loadEntry(compiled)));
+  } catch (error) {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+    return;
+  }
+  // How long the pages' data modules waited for the files `sparbar build` writes (site/lib/data.ts), for its timings.
+  const stats = process.env.SPARBAR_RENDER_STATS;
+  if (stats) writeFileSync(stats, JSON.stringify({ waitedMs: (globalThis as { [key: symbol]: number | undefined })[Symbol.for('sparbar.waitedMs')] ?? 0 }));
 }
+
+// Run as a program. In the bundle import.meta.url is the bundle's, which runs runRenderer itself.
+const self = fileURLToPath(import.meta.url);
+if (path.basename(self) === 'render-precompiled.js' && process.argv[1] && path.resolve(process.argv[1]) === self) void runRenderer();

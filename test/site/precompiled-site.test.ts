@@ -1,13 +1,14 @@
 // The site rendered from its code compiled once (lib/site-render/, made by `npm run build:cli`) is the site
 // Astro's full build makes, byte for byte, for the example plan and the fixture plans, with and without a base
-// path; a build right after one plan file changed shows the change on every page that shows the node; and the
-// compiled code counts as stale as soon as a source it was made from changes.
+// path, rendered by the renderer's bundle or by its module; a build right after one plan file changed shows the change
+// on every page that shows the node; and the compiled code counts as stale as soon as a source it was made from changes,
+// its bundle as soon as a package it holds is another version.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildSite, siteRoot } from '../../src/site/build-site.js';
-import { PRECOMPILED_DIR, type PrecompiledStamp, precompiledSite, sourceDigest, STAMP_FILE } from '../../src/site/precompiled-site.js';
+import { PRECOMPILED_DIR, type PrecompiledStamp, precompiledSite, RENDER_BUNDLE_FILE, RENDER_MODULE, sourceDigest, STAMP_FILE } from '../../src/site/precompiled-site.js';
 import { hashTree, listFiles } from './site-files.js';
 
 // Whole sites, each built twice (once with Astro's full build): minutes on a busy 2-core machine.
@@ -75,6 +76,20 @@ describe('the site rendered from its compiled code', () => {
     });
   }
 
+  it('renders the same site from the renderer’s bundle (render.mjs) as from its module, loading the site module by module', async () => {
+    const state = precompiledSite(siteRoot());
+    expect(state.fresh && path.basename(state.renderer)).toBe(RENDER_BUNDLE_FILE);
+    const bundled = path.join(tmp, 'renderare-paket');
+    const modules = path.join(tmp, 'renderare-moduler');
+    for (const [outDir, rendererModule] of [[bundled, false], [modules, true]] as const) {
+      const r = await buildSite({ plansDir: path.join(root, 'plans'), outDir, base: '/plan/', logLevel: 'silent', rendererModule });
+      expect(r.errors).toEqual([]);
+      expect(r.exitCode).toBe(0);
+    }
+    expect(listFiles(bundled).length).toBeGreaterThan(100);
+    expect(firstDifference(bundled, modules)).toBeNull();
+  });
+
   it('shows a changed title on every page that shows the node, in a build right after the change', async () => {
     const plansDir = path.join(tmp, 'andrad-plan');
     cpSync(path.join(root, 'plans'), plansDir, { recursive: true });
@@ -118,7 +133,11 @@ describe('precompiledSite', () => {
     writeFileSync(path.join(dir, 'src/site/format.ts'), 'export const x = 1;\n');
     writeFileSync(path.join(dir, PRECOMPILED_DIR, 'server/entry.mjs'), 'export const manifest = {};\n');
     const sources = ['site/pages/index.astro', 'src/site/format.ts'];
-    const stamp: PrecompiledStamp = { astro: '5.18.2', sources, digest: sourceDigest(dir, sources, '5.18.2') };
+    writeFileSync(path.join(dir, PRECOMPILED_DIR, RENDER_BUNDLE_FILE), 'export {};\n');
+    mkdirSync(path.join(dir, 'node_modules/yaml'), { recursive: true });
+    writeFileSync(path.join(dir, 'node_modules/yaml/package.json'), '{"name":"yaml","version":"2.9.1"}');
+    const bundled = ['node_modules/astro@5.18.2', 'node_modules/yaml@2.9.1'];
+    const stamp: PrecompiledStamp = { astro: '5.18.2', sources, digest: sourceDigest(dir, sources, '5.18.2'), bundled };
     writeFileSync(path.join(dir, PRECOMPILED_DIR, STAMP_FILE), JSON.stringify(stamp));
     return dir;
   }
@@ -140,6 +159,28 @@ describe('precompiledSite', () => {
       change(dir);
       const state = precompiledSite(dir);
       expect(state.fresh, what).toBe(false);
+    }
+    // The renderer's bundle is used while it is there and holds the installed versions; else the renderer's module.
+    const renderers: [string, (dir: string) => void, string][] = [
+      ['as made', () => {}, RENDER_BUNDLE_FILE],
+      ['a bundled package updated', (d) => writeFileSync(path.join(d, 'node_modules/yaml/package.json'), '{"name":"yaml","version":"2.9.2"}'), RENDER_MODULE],
+      ['a bundled package removed', (d) => rmSync(path.join(d, 'node_modules/yaml'), { recursive: true }), RENDER_MODULE],
+      ['the bundle missing', (d) => rmSync(path.join(d, PRECOMPILED_DIR, RENDER_BUNDLE_FILE)), RENDER_MODULE],
+      [
+        'a stamp from before the bundle',
+        (d) => {
+          const file = path.join(d, PRECOMPILED_DIR, STAMP_FILE);
+          const { bundled: _, ...old } = JSON.parse(readFileSync(file, 'utf8')) as PrecompiledStamp;
+          writeFileSync(file, JSON.stringify(old));
+        },
+        RENDER_MODULE,
+      ],
+    ];
+    for (const [what, change, renderer] of renderers) {
+      const dir = fakePackage();
+      change(dir);
+      const state = precompiledSite(dir);
+      expect(state.fresh && path.relative(dir, state.renderer), what).toBe(renderer === RENDER_MODULE ? RENDER_MODULE : path.join(PRECOMPILED_DIR, RENDER_BUNDLE_FILE));
     }
     // A file the site is not made from (the command line's code) changes nothing.
     const dir = fakePackage();

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { precompiledSite } from '../../src/site/precompiled-site.js';
+import { precompiledSite, RENDER_MODULE } from '../../src/site/precompiled-site.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'sparbar-renderer-orphan-'));
@@ -24,9 +24,12 @@ const alive = (pid: number): boolean => {
 
 describe('the renderer without its sparbar build', () => {
   const compiled = precompiledSite(root);
-  it.runIf(compiled.fresh && process.platform !== 'win32')('stops waiting for the graph once the process that started it has ended', async () => {
-    const log = path.join(tmp, 'renderer.log');
-    const renderer = path.join(root, 'lib', 'src', 'site', 'render-precompiled.js');
+  // The bundle `sparbar build` runs (lib/site-render/render.mjs), and the module it runs without one.
+  const renderers = compiled.fresh ? [path.relative(root, compiled.renderer), RENDER_MODULE] : ['(ingen kompilerad webbplats)'];
+  it.runIf(compiled.fresh && process.platform !== 'win32').each(renderers)('stops waiting for the graph once the process that started it has ended: %s', async (program) => {
+    const renderer = path.join(root, program);
+    const log = path.join(tmp, `${path.basename(renderer)}.log`);
+    const out = path.join(tmp, `ut-${path.basename(renderer)}`);
     // A parent that starts the renderer in the background and ends at once, as a killed `sparbar build` leaves it;
     // it names itself as `sparbar build` does (SPARBAR_PARENT_PID).
     const parent = spawnSync('sh', ['-c', `SPARBAR_PARENT_PID=$$ "${process.execPath}" "${renderer}" > "${log}" 2>&1 & echo $!`], {
@@ -35,7 +38,7 @@ describe('the renderer without its sparbar build', () => {
       env: {
         ...process.env,
         SPARBAR_PLANS: path.join(root, 'plans'),
-        SPARBAR_OUT: path.join(tmp, 'out'),
+        SPARBAR_OUT: out,
         SPARBAR_BASE: '/',
         SPARBAR_GRAPH: path.join(tmp, 'graf.json'),
         SPARBAR_TEXTS: path.join(tmp, 'texter'),
@@ -54,6 +57,6 @@ describe('the renderer without its sparbar build', () => {
     if (stillThere) process.kill(pid, 'SIGKILL');
     expect(stillThere).toBe(false);
     expect(readFileSync(log, 'utf8')).toContain('sparbar build, som startade renderingen, har avslutats');
-    expect(existsSync(path.join(tmp, 'out', 'index.html'))).toBe(false);
+    expect(existsSync(path.join(out, 'index.html'))).toBe(false);
   });
 });
