@@ -49,11 +49,15 @@ export async function benchExample(opts: ExampleBenchOptions): Promise<Section> 
       opts.log(`[example] ${round === 0 ? 'warm-up' : `round ${round}`}: ${label} ${num(ms)} ms`);
     }
   }
-  // Whether the checks ran from the bundle of check (npm run build:cli) with V8's code cache, as an installed Spårbar
-  // does: asked in a child process like theirs (this one runs with --expose-gc, and V8 takes no cache made without it).
-  const loader = path.join(root, 'lib', 'src', 'cli', 'load-check-bundle.js');
-  const asked = spawnSync(process.execPath, ['--input-type=module', '-e', `import { loadCheckBundle } from ${JSON.stringify(loader)}; console.log(JSON.stringify(loadCheckBundle()?.codeCacheUsed ?? null))`], { encoding: 'utf8' });
-  const bundle = JSON.parse(asked.stdout.trim() || 'null') as boolean | null;
+  // Whether the checks and the builds ran from their bundles (npm run build:cli) with V8's code cache, as an installed
+  // Spårbar does: asked in a child process like theirs (this one runs with --expose-gc, and V8 takes no cache made without it).
+  const loader = path.join(root, 'lib', 'src', 'cli', 'load-bundle.js');
+  const asked = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', `import { loadBundle } from ${JSON.stringify(loader)}; console.log(JSON.stringify(['check', 'build'].map((c) => loadBundle(c)?.codeCacheUsed ?? null)))`],
+    { encoding: 'utf8' },
+  );
+  const [bundle, buildBundle] = JSON.parse(asked.stdout.trim() || '[null, null]') as (boolean | null)[];
   // Whether the builds render from the site compiled by npm run build:cli or fall back to Astro's full build.
   const compiled = precompiledSite(root);
   const out = mkdtempSync(path.join(opts.workDir, 'example-site-'));
@@ -86,9 +90,12 @@ export async function benchExample(opts: ExampleBenchOptions): Promise<Section> 
       bundle === null
         ? '  The checks did not run from the bundle of check (lib/src/cli/check-bundle.cjs is missing or older than the modules): run npm run build:cli.'
         : `  The checks ran from the bundle of check (lib/src/cli/check-bundle.cjs)${bundle ? " with V8's code cache" : ", without V8's code cache (it was made by another Node or is missing)"}, as an installed Spårbar does.`,
+      buildBundle === null || buildBundle === undefined
+        ? '  The builds did not run from the bundle of build (lib/src/cli/build-bundle.cjs is missing or older than the modules): run npm run build:cli.'
+        : `  The builds ran from the bundle of build (lib/src/cli/build-bundle.cjs)${buildBundle ? " with V8's code cache" : ", without V8's code cache"}.`,
       `sparbar build of the example: ${num(buildMedian / 1000, 2)} s (median), ${num(buildMedian / opts.buildMs, 2)} times the target ≤ ${num(opts.buildMs / 1000, 2)} s: ${buildOk ? 'OK' : 'ABOVE TARGET'}`,
       compiled.fresh
-        ? '  The pages are rendered from the site compiled by npm run build:cli (lib/site-render), as an installed Spårbar does.'
+        ? `  The pages are rendered from the site compiled by npm run build:cli (lib/site-render), ${compiled.renderer.endsWith('.mjs') ? 'by the renderer bundled with it (render.mjs)' : 'by the renderer loaded module by module (its bundle is missing or holds packages of other versions)'}, as an installed Spårbar does.`
         : `  The compiled site is not used (${compiled.reason}): these builds ran Astro's full build; run npm run build:cli first.`,
       'Each command is a child process (node lib/src/cli/main.js …) as a user runs it; node -e 0, the cold check and the',
       '  cached check alternate in rounds after one untimed round (which fills the cache). The cached check is the default:',

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Entry point of the `sparbar` bin: runs the command line with the process's arguments and streams. `sparbar check`
-// runs from its bundle when the build made one (load-check-bundle.ts: a check starts in about half the time), every
-// other command, and check when there is no bundle built with these modules, from the modules in this folder.
-import { loadCheckBundle } from './load-check-bundle.js';
+// and `sparbar build` run from their bundles when the build made them (load-bundle.ts: a check starts in about half
+// the time), every other command, and those two when there is no bundle built with these modules, from the modules in
+// this folder.
+import { BUNDLED_COMMANDS, type BundledCommand, loadBundle } from './load-bundle.js';
 
 // A reader that stops early (sparbar check | head) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -12,7 +13,8 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const argv = process.argv.slice(2);
-const run = (argv[0] === 'check' ? loadCheckBundle()?.run : undefined) ?? (await import('./run.js')).run;
+const bundled = (BUNDLED_COMMANDS as readonly string[]).includes(argv[0] ?? '') ? loadBundle(argv[0] as BundledCommand)?.run : undefined;
+const run = bundled ?? (await import('./run.js')).run;
 process.exitCode = await run(argv, {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),

@@ -1,0 +1,76 @@
+// The bundle of `sparbar build` (src/cli/load-bundle.ts, built by npm run build:cli): the bin runs build from it, with
+// V8's code cache, and it builds the same site byte for byte as the modules do, says the same and exits the same, for a
+// plan that builds and for one with errors.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { hashTree } from './site/site-files.js';
+
+// Whole sites, built twice each: a minute or more on a busy 2-core machine.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
+
+type Run = (argv: readonly string[], io: { stdout: (s: string) => void; stderr: (s: string) => void; color: boolean }) => Promise<number>;
+
+const root = path.resolve(import.meta.dirname, '..');
+const cliDir = path.join(root, 'lib/src/cli');
+const work = mkdtempSync(path.join(tmpdir(), 'sparbar-build-bundle-'));
+const cacheEnv = process.env['SPARBAR_CACHE_DIR'];
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  if (cacheEnv === undefined) delete process.env['SPARBAR_CACHE_DIR'];
+  else process.env['SPARBAR_CACHE_DIR'] = cacheEnv;
+});
+
+let bundled: Run;
+let modules: Run;
+beforeAll(async () => {
+  expect(existsSync(path.join(cliDir, 'build-bundle.cjs')), 'lib/src/cli/build-bundle.cjs saknas: kör npm run build:cli').toBe(true);
+  const { loadBundle } = (await import(path.join(cliDir, 'load-bundle.js'))) as { loadBundle: (command: string) => { run: Run } | undefined };
+  bundled = loadBundle('build')!.run;
+  modules = ((await import(path.join(cliDir, 'run.js'))) as { run: Run }).run;
+});
+
+/** `argv` run with `run`, a new check cache each time; what it printed, with the output folder's name made the same. */
+async function capture(run: Run, argv: string[], outDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  process.env['SPARBAR_CACHE_DIR'] = mkdtempSync(path.join(work, 'cache-'));
+  let stdout = '';
+  let stderr = '';
+  const code = await run([...argv, '--out', outDir], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), color: false });
+  const same = (s: string) => s.split(outDir).join('<ut>');
+  return { code, stdout: same(stdout), stderr: same(stderr) };
+}
+
+describe('the bundle of sparbar build', () => {
+  it('is what the bin runs, with V8 taking its code cache', () => {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `import { loadBundle } from ${JSON.stringify(path.join(cliDir, 'load-bundle.js'))}; console.log(JSON.stringify(loadBundle('build')?.codeCacheUsed))`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('true');
+  });
+
+  it('builds the example plan into the same bytes as the modules, saying the same', async () => {
+    const a = path.join(work, 'paket');
+    const b = path.join(work, 'moduler');
+    const fromBundle = await capture(bundled, ['build', path.join(root, 'plans'), '--base', '/plan/'], a);
+    const fromModules = await capture(modules, ['build', path.join(root, 'plans'), '--base', '/plan/'], b);
+    expect(fromBundle).toEqual(fromModules);
+    expect(fromBundle.code).toBe(0);
+    const ha = hashTree(a);
+    expect(ha.size).toBeGreaterThan(100);
+    expect(ha).toEqual(hashTree(b));
+  });
+
+  it('refuses a plan with errors as the modules do, building nothing', async () => {
+    const plans = path.join(work, 'trasig');
+    cpSync(path.join(root, 'plans'), plans, { recursive: true });
+    writeFileSync(path.join(plans, 'ekby/plan-2024-2027/fokusomraden/FO3.2.md'), '---\ntyp: fokusområde\nid: FO3.2\nmål: M99\n---\n');
+    const a = path.join(work, 'trasig-paket');
+    const b = path.join(work, 'trasig-moduler');
+    const fromBundle = await capture(bundled, ['build', plans], a);
+    expect(fromBundle).toEqual(await capture(modules, ['build', plans], b));
+    expect(fromBundle.code).toBe(1);
+    expect(fromBundle.stderr).toContain('FO3.2.md');
+    expect(existsSync(a)).toBe(false);
+  });
+});
