@@ -2,7 +2,7 @@
 // V8's code cache, and it builds the same site byte for byte as the modules do, says the same and exits the same, for a
 // plan that builds and for one with errors.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -47,6 +47,14 @@ describe('the bundle of sparbar build', () => {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', `import { loadBundle } from ${JSON.stringify(path.join(cliDir, 'load-bundle.js'))}; console.log(JSON.stringify(loadBundle('build')?.codeCacheUsed))`], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('true');
+  });
+
+  it('keys the check cache and the text cache as the modules do, so that the two share them', async () => {
+    const bundle = readFileSync(path.join(cliDir, 'build-bundle.cjs'), 'utf8');
+    const { codeDigest } = (await import(path.join(root, 'lib/src/check/check-cache.js'))) as { codeDigest: (modules?: string[]) => string };
+    const { TEXT_CODE_MODULES } = (await import(path.join(root, 'lib/src/site/text-cache.js'))) as { TEXT_CODE_MODULES: string[] };
+    expect(bundle).toContain(JSON.stringify(codeDigest()));
+    expect(bundle).toContain(JSON.stringify(codeDigest(TEXT_CODE_MODULES)));
   });
 
   it('builds the example plan into the same bytes as the modules, saying the same', async () => {

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { codeDigest } from '../check/check-cache.js';
+import { TEXT_CODE_MODULES } from '../site/text-cache.js';
 import { BUNDLE_IMPORT, BUNDLED_COMMANDS, type BundledCommand, bundleFiles, type CommandBundle, loadBundle, stampLines } from './load-bundle.js';
 
 /**
@@ -56,7 +57,12 @@ export async function buildBundle(command: BundledCommand, dir: string, plans: s
     // import.meta.url of each bundled module is the bundle's own (lib/src/cli/): the modules that use it look for
     // Spårbar's package.json upward from there, or modules beside their own (lib/src/<folder>/), as they do from their place.
     banner: { js: "const __sparbarBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-    define: { 'import.meta.url': '__sparbarBundleUrl', SPARBAR_CODE_DIGEST: JSON.stringify(codeDigest()) },
+    // The caches' keys as the modules would compute them, without reading the modules at every run.
+    define: {
+      'import.meta.url': '__sparbarBundleUrl',
+      SPARBAR_CODE_DIGEST: JSON.stringify(codeDigest()),
+      SPARBAR_TEXT_CODE_DIGEST: JSON.stringify(codeDigest(TEXT_CODE_MODULES)),
+    },
     external: EXTERNAL_PACKAGES,
     plugins: [
       {
