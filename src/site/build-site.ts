@@ -211,10 +211,18 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     astro.kill();
     await astro.done;
   };
+  // Each folder on its own, the staging folder first: nothing writes there once the renderer has stopped, while
+  // Pagefind's process may still be writing into the work folder when Ctrl+C came (rmSync then retries; what it cannot
+  // remove, the next build does, removeStaleBuildFolders). Before, a failure there left the staging folder too.
   const removeFolders = () => {
-    rmSync(work, { recursive: true, force: true });
-    rmSync(stage, { recursive: true, force: true });
-    if (astroCwd) rmSync(astroCwd, { recursive: true, force: true });
+    for (const [dir, maxRetries] of [[stage, 0], [astroCwd, 0], [work, 5]] as const) {
+      if (dir === undefined) continue;
+      try {
+        rmSync(dir, { recursive: true, force: true, maxRetries, retryDelay: 20 });
+      } catch {
+        // Left for the next build.
+      }
+    }
   };
   // Ctrl+C or SIGTERM (when the command line listens, src/util/interrupt.ts): the renderer is stopped (killed
   // if it has not ended within 3 s) before the folders go, so it writes nothing after; the site is not put in place.
