@@ -49,6 +49,13 @@ describe('the bundle of sparbar build', () => {
     expect(r.stdout.trim()).toBe('true');
   });
 
+  it('publishes no path of the machine it was built on, not even in the code caches (V8 keeps the script name there)', () => {
+    for (const file of ['build-bundle.cjs', 'build-bundle.v8-cache', 'check-bundle.cjs', 'check-bundle.v8-cache']) {
+      expect(readFileSync(path.join(cliDir, file)).includes(Buffer.from(root)), file).toBe(false);
+    }
+    expect(readFileSync(path.join(root, 'lib/site-render/render.mjs')).includes(Buffer.from(root))).toBe(false);
+  });
+
   it('keys the check cache and the text cache as the modules do, so that the two share them', async () => {
     const bundle = readFileSync(path.join(cliDir, 'build-bundle.cjs'), 'utf8');
     const { codeDigest } = (await import(path.join(root, 'lib/src/check/check-cache.js'))) as { codeDigest: (modules?: string[]) => string };

@@ -83,7 +83,9 @@ export async function buildBundle(command: BundledCommand, dir: string, plans: s
   const stamps = stampLines(loaderText);
   const code = loaderText.replace(/\n+$/, '').split('\n').slice(0, stamps.length > 0 ? -stamps.length : undefined);
   writeFileSync(loader, `${[...code, ...stamps.filter((line) => !line.startsWith(names.idPrefix)), id].join('\n')}\n`);
-  const loaded = loadBundle(command, dir);
+  // Named without the folder it was built in: V8 keeps the script's name in the code cache, which is published with the
+  // package (a bundle run from its own path takes the cache all the same).
+  const loaded = loadBundle(command, dir, { scriptName: `sparbar/lib/src/cli/${names.file}` });
   if (loaded === undefined) throw new Error(`${file} gick inte att läsa in`);
   if (plans !== undefined && existsSync(plans)) await warmUp(command, loaded.run, plans);
   const codeCache = loaded.script.createCachedData();

@@ -40,8 +40,9 @@ const here = fileURLToPath(import.meta.url);
  * there: the build writes the bundle's first line (`// sparbar check-bundle <digest>`) as one of the last lines of this
  * module's compiled file too, and tsc, which writes every module on every build, drops them, so after a bare tsc the
  * modules run as they are. Undefined when there is no such bundle; a broken bundle throws, as a broken module would.
+ * `scriptName`: the script's name in stack traces and in the code cache made from it, instead of the file's path.
  */
-export function loadBundle(command: BundledCommand, dir: string = path.dirname(here)): CommandBundle | undefined {
+export function loadBundle(command: BundledCommand, dir: string = path.dirname(here), options: { scriptName?: string } = {}): CommandBundle | undefined {
   const { file: name, codeCache, idPrefix } = bundleFiles(command);
   const file = path.join(dir, name);
   let source: string;
@@ -70,7 +71,7 @@ export function loadBundle(command: BundledCommand, dir: string = path.dirname(h
   // CommonJS's own wrapper, and the import() of the ES module packages the bundle leaves out (Pagefind), which a script
   // cannot call without Node's experimental flag: this module's, resolving from beside the bundle (build-bundles.ts).
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, ${BUNDLE_IMPORT}) {${source}\n})`, {
-    filename: file,
+    filename: options.scriptName ?? file,
     ...(cachedData ? { cachedData } : {}),
   });
   const module: { exports: { run?: typeof run } } = { exports: {} };
