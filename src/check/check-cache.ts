@@ -221,7 +221,7 @@ function copied(read: StoredRead, valid: Entry['valid']): Pick<Entry, 'read' | '
 
 let computedKey: string | undefined;
 
-/** The code digest the CLI's bundle of `sparbar check` was built with (src/cli/bundle-check.ts); undefined elsewhere. */
+/** The code digest the bundles of `sparbar check` and `sparbar build` were built with (src/cli/build-bundles.ts); undefined elsewhere. */
 declare const SPARBAR_CODE_DIGEST: string | undefined;
 
 /**
