@@ -28,18 +28,22 @@ echo "-- npx sparbar --version, check, build"
 test "$(npx --no-install sparbar --version)" = "$(node -p "require('$source_dir/package.json').version")"
 npx --no-install sparbar check | tee "$work/check.txt"
 grep -q '^✓ Inga problem (6 filer kontrollerade)\.$' "$work/check.txt"
-# The tarball carries the bundle of check with V8's code cache (npm pack's prepare): the installed bin runs from it.
+# The tarball carries the bundles of check and build with V8's code caches (npm pack's prepare): the installed bin runs from them.
 node --input-type=module -e "
-  import { loadCheckBundle } from './node_modules/sparbar/lib/src/cli/load-check-bundle.js';
-  const bundle = loadCheckBundle();
-  if (!bundle?.codeCacheUsed) { console.error('Paketets samlade check används inte' + (bundle ? ' med sin kodcache' : '') + '.'); process.exit(1); }"
+  import { loadBundle } from './node_modules/sparbar/lib/src/cli/load-bundle.js';
+  for (const command of ['check', 'build']) {
+    const bundle = loadBundle(command);
+    if (!bundle?.codeCacheUsed) { console.error('Paketets samlade ' + command + ' används inte' + (bundle ? ' med sin kodcache' : '') + '.'); process.exit(1); }
+  }"
 npx --no-install sparbar check --no-cache | cmp - "$work/check.txt"
 # The tarball carries the site's code compiled by npm pack's prepare (lib/site-render), made from the sources it
 # ships, so sparbar build renders the pages from it without running Astro's build.
 node --input-type=module -e "
   import { precompiledSite } from './node_modules/sparbar/lib/src/site/precompiled-site.js';
   const state = precompiledSite('node_modules/sparbar');
-  if (!state.fresh) { console.error('Den kompilerade webbplatsen i paketet används inte: ' + state.reason); process.exit(1); }"
+  if (!state.fresh) { console.error('Den kompilerade webbplatsen i paketet används inte: ' + state.reason); process.exit(1); }
+  // Its renderer runs from its bundle when the packages it holds are the versions installed beside it.
+  if (!state.renderer.endsWith('render.mjs')) { console.error('Renderarens paket används inte: ' + state.renderer); process.exit(1); }"
 npx --no-install sparbar build
 test -f dist/index.html
 test -f dist/asby-plan-2025-2028/aktivitet/a01/index.html

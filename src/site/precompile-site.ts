@@ -84,9 +84,9 @@ function withoutMachinePaths(dir: string, root: string): void {
  * runs the renderer. Loading the site module by module (some 580 of them: Astro's runtime, zod, yaml, micromark, …,
  * each resolved, read and compiled) took about 1 s of the renderer's 2.5 s of processor time on the example plan.
  * ES module, not CommonJS: the site's data module waits for the graph with top-level await. Paths in the bundle's
- * comments are relative to `root`, and name `finalDir`, where `dir` is moved, instead of `dir`. Returns the packages it holds code of (PrecompiledStamp['bundled']).
+ * comments are relative to `root`, and name `finalDir`, where `dir` is moved, instead of `dir`.
  */
-async function bundleRenderer(dir: string, root: string, finalDir: string): Promise<string[]> {
+async function bundleRenderer(dir: string, root: string, finalDir: string): Promise<void> {
   const { build } = await import('esbuild');
   const entry = path.join(dir, 'render-entry.mjs');
   const renderer = path.relative(dir, path.join(root, RENDER_MODULE)).split(path.sep).join('/');
@@ -102,7 +102,6 @@ async function bundleRenderer(dir: string, root: string, finalDir: string): Prom
       target: 'node20',
       format: 'esm',
       logLevel: 'error',
-      metafile: true,
       // The packages' CommonJS modules (yaml's) require Node's own modules, which an ES module does through createRequire.
       banner: { js: "import { createRequire as sparbarCreateRequire } from 'node:module';\nconst require = sparbarCreateRequire(import.meta.url);" },
       // Loaded only by Astro's image service, which the site does not use, and then from where it is installed.
@@ -110,14 +109,6 @@ async function bundleRenderer(dir: string, root: string, finalDir: string): Prom
     });
     const relative = (folder: string) => `${path.relative(root, folder).split(path.sep).join('/')}/`;
     writeFileSync(path.join(dir, RENDER_BUNDLE_FILE), result.outputFiles[0]!.text.split(relative(dir)).join(relative(finalDir)));
-    const packages = new Set<string>();
-    for (const input of Object.keys(result.metafile.inputs)) {
-      const folder = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
-      if (folder === undefined) continue;
-      const version = (JSON.parse(readFileSync(path.join(root, folder, 'package.json'), 'utf8')) as { version: string }).version;
-      packages.add(`${folder}@${version}`);
-    }
-    return [...packages].sort();
   } finally {
     rmSync(entry, { force: true });
   }
@@ -151,8 +142,8 @@ export async function precompileSite(root: string, force = false): Promise<{ bui
     withoutMachinePaths(work, root);
     const astro = astroVersion(root);
     const list = [...sources].sort();
-    const bundled = await bundleRenderer(work, root, dir);
-    const stamp: PrecompiledStamp = { astro, sources: list, digest: sourceDigest(root, list, astro), bundled };
+    await bundleRenderer(work, root, dir);
+    const stamp: PrecompiledStamp = { astro, sources: list, digest: sourceDigest(root, list, astro) };
     writeFileSync(path.join(work, STAMP_FILE), `${JSON.stringify(stamp, null, 2)}\n`);
     rmSync(dir, { recursive: true, force: true });
     renameSync(work, dir);

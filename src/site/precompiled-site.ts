@@ -5,7 +5,7 @@
 // file the bundle was made from; when any of them changed since (a developer editing site/), the compiled
 // site is stale and `sparbar build` uses Astro's full build instead, so no site is built from stale code.
 // The renderer itself, with the compiled site and the packages both use, is one module, render.mjs (see
-// precompile-site.ts), used while the packages it holds are still the installed versions.
+// precompile-site.ts).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,11 +28,6 @@ export interface PrecompiledStamp {
   sources: string[];
   /** sha256 over the Astro version, every source's path and bytes, and the list of files under site/. */
   digest: string;
-  /**
-   * The packages the renderer's bundle (RENDER_BUNDLE_FILE) holds code of, each as its folder relative to the package
-   * root and the version it had, `node_modules/yaml@2.9.1`, sorted; absent when the bundle was not made.
-   */
-  bundled?: string[];
 }
 
 /** Every file under `dir` (relative to `root`, `/`-separated, sorted), skipping names that start with `.`. */
@@ -82,27 +77,11 @@ export function sourceDigest(root: string, sources: string[], astro: string): st
 
 /**
  * Whether the compiled site under `root` is there and made from today's sources; when it is, `renderer` is the program
- * that renders it: the bundle when it is there and every package it holds is still the installed version, else the
- * renderer's module (the same pages, loaded module by module).
+ * that renders it: its bundle (RENDER_BUNDLE_FILE) when it is there, else the renderer's module (the same pages, loaded
+ * module by module). The bundle holds the packages it was made with, as the bundles of `check` and `build` do, whatever
+ * versions are installed beside it: the trees `sparbar build` and the renderer parse come from the same code.
  */
 export type PrecompiledState = { fresh: true; dir: string; renderer: string } | { fresh: false; reason: string };
-
-/** The version in `folder`/package.json, or undefined when there is none. */
-function installedVersion(folder: string): string | undefined {
-  try {
-    return (JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { version?: string }).version;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Whether each of `bundled` (PrecompiledStamp['bundled']) is installed under `root` in the version it names. */
-export function bundledStillInstalled(root: string, bundled: readonly string[]): boolean {
-  return bundled.every((entry) => {
-    const at = entry.lastIndexOf('@');
-    return at > 0 && installedVersion(path.join(root, entry.slice(0, at))) === entry.slice(at + 1);
-  });
-}
 
 /** Reads the stamp and compares it with the sources as they are now (about 10 ms for the site's ~200 files). */
 export function precompiledSite(packageRoot: string): PrecompiledState {
@@ -121,6 +100,5 @@ export function precompiledSite(packageRoot: string): PrecompiledState {
   if (astro !== stamp.astro) return { fresh: false, reason: `kompilerad med Astro ${stamp.astro}, installerad är ${astro}` };
   if (sourceDigest(root, stamp.sources, astro) !== stamp.digest) return { fresh: false, reason: 'webbplatsens källkod har ändrats sedan den kompilerades' };
   const bundle = path.join(dir, RENDER_BUNDLE_FILE);
-  const bundled = stamp.bundled !== undefined && existsSync(bundle) && bundledStillInstalled(root, stamp.bundled);
-  return { fresh: true, dir, renderer: bundled ? bundle : path.join(root, RENDER_MODULE) };
+  return { fresh: true, dir, renderer: existsSync(bundle) ? bundle : path.join(root, RENDER_MODULE) };
 }
