@@ -2,34 +2,25 @@
 // V8's code cache, and it builds the same site byte for byte as the modules do, says the same and exits the same, for a
 // plan that builds and for one with errors.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { bundleTestFolder, cliDir, importRunners, type Run } from './helpers/bundles.js';
 import { hashTree } from './site/site-files.js';
 
 // Whole sites, built twice each: a minute or more on a busy 2-core machine.
 vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
-type Run = (argv: readonly string[], io: { stdout: (s: string) => void; stderr: (s: string) => void; color: boolean }) => Promise<number>;
-
 const root = path.resolve(import.meta.dirname, '..');
-const cliDir = path.join(root, 'lib/src/cli');
-const work = mkdtempSync(path.join(tmpdir(), 'sparbar-build-bundle-'));
-const cacheEnv = process.env['SPARBAR_CACHE_DIR'];
-afterAll(() => {
-  rmSync(work, { recursive: true, force: true });
-  if (cacheEnv === undefined) delete process.env['SPARBAR_CACHE_DIR'];
-  else process.env['SPARBAR_CACHE_DIR'] = cacheEnv;
-});
+const work = bundleTestFolder('sparbar-build-bundle-');
 
 let bundled: Run;
 let modules: Run;
 beforeAll(async () => {
   expect(existsSync(path.join(cliDir, 'build-bundle.cjs')), 'lib/src/cli/build-bundle.cjs saknas: kör npm run build:cli').toBe(true);
-  const { loadBundle } = (await import(path.join(cliDir, 'load-bundle.js'))) as { loadBundle: (command: string) => { run: Run } | undefined };
-  bundled = loadBundle('build')!.run;
-  modules = ((await import(path.join(cliDir, 'run.js'))) as { run: Run }).run;
+  const runners = await importRunners();
+  bundled = runners.loadBundle('build')!.run;
+  modules = runners.modules;
 });
 
 /** `argv` run with `run`, a new check cache each time; what it printed, with the output folder's name made the same. */

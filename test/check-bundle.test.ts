@@ -3,35 +3,23 @@
 // every rule fixture, from the check cache and without it; a stale bundle is not used.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleTestFolder, cliDir, importRunners, type LoadedBundle, type Run } from './helpers/bundles.js';
 import { materializeRuleFixture, ruleFixtureNames } from './helpers/rule-fixtures.js';
 
-type Run = (argv: readonly string[], io: { stdout: (s: string) => void; stderr: (s: string) => void; color: boolean }) => Promise<number>;
-interface Loaded {
-  run: Run;
-  codeCacheUsed: boolean;
-}
-
-const cliDir = path.resolve('lib/src/cli');
 const bin = path.join(cliDir, 'main.js');
-const work = mkdtempSync(path.join(tmpdir(), 'sparbar-bundle-'));
-const cacheEnv = process.env['SPARBAR_CACHE_DIR'];
-afterAll(() => {
-  rmSync(work, { recursive: true, force: true });
-  if (cacheEnv === undefined) delete process.env['SPARBAR_CACHE_DIR'];
-  else process.env['SPARBAR_CACHE_DIR'] = cacheEnv;
-});
+const work = bundleTestFolder('sparbar-bundle-');
 
 let bundled: Run;
 let modules: Run;
-let loadCheckBundle: (dir?: string) => Loaded | undefined;
+let loadCheckBundle: (dir?: string) => LoadedBundle | undefined;
 beforeAll(async () => {
   expect(existsSync(path.join(cliDir, 'check-bundle.cjs')), 'lib/src/cli/check-bundle.cjs saknas: kör npm run build:cli').toBe(true);
-  ({ loadCheckBundle } = (await import(path.join(cliDir, 'load-bundle.js'))) as { loadCheckBundle: typeof loadCheckBundle });
+  const runners = await importRunners();
+  loadCheckBundle = (dir) => runners.loadBundle('check', dir);
   bundled = loadCheckBundle()!.run;
-  modules = ((await import(path.join(cliDir, 'run.js'))) as { run: Run }).run;
+  modules = runners.modules;
 });
 
 async function capture(run: Run, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -52,7 +40,7 @@ async function compare(argv: string[]): Promise<void> {
 
 describe('the bundle of sparbar check says what the modules say', () => {
   it('is what the bin runs, with V8 taking its code cache', () => {
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `import { loadCheckBundle } from ${JSON.stringify(path.join(cliDir, 'load-bundle.js'))}; console.log(JSON.stringify(loadCheckBundle()?.codeCacheUsed))`], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `import { loadBundle } from ${JSON.stringify(path.join(cliDir, 'load-bundle.js'))}; console.log(JSON.stringify(loadBundle('check')?.codeCacheUsed))`], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('true');
   });

@@ -88,8 +88,3 @@ export function stampLines(loaderText: string): string[] {
   while (first > 0 && /^\/\/ sparbar [a-z]+-bundle [0-9a-f]{64}$/.test(lines[first - 1]!)) first--;
   return lines.slice(first);
 }
-
-/** The bundle of `sparbar check` in `dir` (loadBundle('check', dir)). */
-export function loadCheckBundle(dir?: string): CommandBundle | undefined {
-  return loadBundle('check', dir);
-}
