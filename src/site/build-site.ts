@@ -12,6 +12,7 @@ import type { Root } from 'hast';
 import type { CheckResult } from '../check/check-plans.js';
 import { PlansFolderError } from '../check/plans-folder-error.js';
 import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../util/exit-codes.js';
+import { moveFolder } from '../files/move-folder.js';
 import { checkOutputFolder, createStagingFolder, OUTPUT_MARKER, replaceOutputFolder, WriteRefusedError } from '../files/write-safety.js';
 import { buildFolderPrefix, removeStaleBuildFolders } from '../files/build-folders.js';
 import { onInterrupt } from '../util/interrupt.js';
@@ -360,7 +361,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       const who = compiled.fresh ? 'sidorna renderades inte' : 'Astro';
       return result(EXIT_USAGE, [`Bygget av webbplatsen misslyckades (${who} avslutade med kod ${outcome.code}).${tail ? `\n${tail}` : ''}`], check.messages);
     }
-    renameSync(path.join(work, 'pagefind'), path.join(stage, 'pagefind'));
+    moveFolder(path.join(work, 'pagefind'), path.join(stage, 'pagefind'));
     // The browser editor under /admin/, when `redigering.på` is set (src/editor/).
     const { writeEditor } = await import('../editor/write-editor.js');
     const editor = writeEditor(stage, { graph: check.graph, settings: config.config.redigering, plansDir, packageRoot: root, local: options.editorLocal, siteUrl: siteConfig.address });
