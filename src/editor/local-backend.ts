@@ -1,12 +1,13 @@
 // `sparbar redigera`: the site with the editor, served on 127.0.0.1, and Decap CMS's local backend
 // (decap-server) on the clone, so the editor can be tried without an account on a git host.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { makeTemporaryFolder } from '../files/temporary-folder.js';
+import { WriteRefusedError } from '../files/write-safety.js';
 import { serveFile } from './serve-file.js';
 
 export interface EditorServerOptions {
@@ -60,6 +61,14 @@ export async function startEditorServer(options: EditorServerOptions, buildWithE
   const decapServer = decapServerEntry();
   if (!decapServer) throw new EditorServerError('decap-server är inte installerat. Kör npm install --save-dev decap-server@3 decap-cms@3.');
 
+  // Made before decap-server starts, so that a temporary folder that cannot be used leaves nothing running.
+  let site: string;
+  try {
+    site = makeTemporaryFolder('sparbar-redigera-');
+  } catch (error) {
+    if (error instanceof WriteRefusedError) throw new EditorServerError(error.message);
+    throw error;
+  }
   const backendPort = await freePort();
   const child = spawn(process.execPath, [decapServer], {
     cwd: top,
@@ -69,7 +78,6 @@ export async function startEditorServer(options: EditorServerOptions, buildWithE
   let childOutput = '';
   child.stdout!.on('data', (c: Buffer) => (childOutput = (childOutput + c.toString()).slice(-4000)));
   child.stderr!.on('data', (c: Buffer) => (childOutput = (childOutput + c.toString()).slice(-4000)));
-  const site = mkdtempSync(path.join(tmpdir(), 'sparbar-redigera-'));
   const outDir = path.join(site, 'webbplats');
   const server = createServer((req, res) => handle(req, res, outDir, backendPort));
   const stop = async () => {

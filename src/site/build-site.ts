@@ -5,7 +5,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Root } from 'hast';
@@ -13,6 +12,7 @@ import type { CheckResult } from '../check/check-plans.js';
 import { PlansFolderError } from '../check/plans-folder-error.js';
 import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../util/exit-codes.js';
 import { moveFolder } from '../files/move-folder.js';
+import { makeTemporaryFolder, temporaryFolder } from '../files/temporary-folder.js';
 import { checkOutputFolder, createStagingFolder, OUTPUT_MARKER, replaceOutputFolder, WriteRefusedError } from '../files/write-safety.js';
 import { buildFolderPrefix, removeStaleBuildFolders } from '../files/build-folders.js';
 import { onInterrupt } from '../util/interrupt.js';
@@ -160,15 +160,23 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   // The folders' names carry this process's id; those of builds whose process is gone are removed first.
   const stagePrefix = `.${path.basename(realOut)}.bygge-`;
   removeStaleBuildFolders(path.dirname(realOut), stagePrefix);
-  removeStaleBuildFolders(tmpdir(), 'sparbar-bygge-');
+  removeStaleBuildFolders(temporaryFolder(), 'sparbar-bygge-');
+  // The work folder first: when the temporary folder cannot be used, nothing has been made beside the output yet.
+  let work: string;
   let stage: string;
   try {
-    stage = createStagingFolder(path.dirname(realOut), buildFolderPrefix(stagePrefix), `Utmappen ${options.outDir ?? 'dist'}`);
+    work = makeTemporaryFolder(buildFolderPrefix('sparbar-bygge-'));
   } catch (error) {
     if (error instanceof WriteRefusedError) return result(EXIT_USAGE, [error.message]);
     throw error;
   }
-  const work = mkdtempSync(path.join(tmpdir(), buildFolderPrefix('sparbar-bygge-')));
+  try {
+    stage = createStagingFolder(path.dirname(realOut), buildFolderPrefix(stagePrefix), `Utmappen ${options.outDir ?? 'dist'}`);
+  } catch (error) {
+    rmSync(work, { recursive: true, force: true });
+    if (error instanceof WriteRefusedError) return result(EXIT_USAGE, [error.message]);
+    throw error;
+  }
   const graphFile = path.join(work, 'graf.json');
   const textsDir = path.join(work, 'texter');
   mkdirSync(textsDir);

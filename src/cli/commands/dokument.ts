@@ -1,14 +1,14 @@
 // `sparbar dokument [mapp] --docx <fil> | --pdf <fil> [--plan <id>]`: the policy or plan as the document that
 // goes to the council or the board, written from the files: Word with the docx package, PDF with chromium
 // through the report printer. Nothing is written but the named file, and only once it is complete.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkPlans } from '../../check/check-plans.js';
 import type { Graph, GraphNode } from '../../graph/types.js';
 import { decisionDocument, documentChoices } from '../../document/decision-document.js';
 import { writeDocx } from '../../document/write-docx.js';
 import { writeHtml } from '../../document/write-html.js';
+import { makeTemporaryFolder } from '../../files/temporary-folder.js';
 import { checkWriteTarget, writeFileAtomic, WriteRefusedError } from '../../files/write-safety.js';
 import { findChromium, isPdf, pdfPageCount, printToPdf, stablePdf } from '../../site/print-pdf.js';
 import { serveFolder } from '../../site/serve-static.js';
@@ -114,7 +114,14 @@ export async function runDokument(args: readonly string[], io: Io): Promise<numb
     io.stdout(`Skrev ${docx} (Word): ${document.title}.\n`);
   }
   if (pdf !== undefined && chromium?.path) {
-    const work = mkdtempSync(path.join(tmpdir(), 'sparbar-dokument-'));
+    let work: string;
+    try {
+      work = makeTemporaryFolder('sparbar-dokument-');
+    } catch (error) {
+      if (!(error instanceof WriteRefusedError)) throw error;
+      io.stderr(`sparbar dokument: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
     try {
       const site = path.join(work, 'sida');
       mkdirSync(site);

@@ -1,10 +1,10 @@
 // `sparbar rapport <period> [mapp] --pdf <fil> [--plan <id>]`: the follow-up report of a period as a PDF for
 // the meeting papers. Builds the site into a temporary folder, serves it on 127.0.0.1 and prints the
 // report page with Debian's chromium (A4, from the page's print CSS). Nothing is written but the PDF.
-import { closeSync, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, existsSync, lstatSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkPlans } from '../../check/check-plans.js';
+import { makeTemporaryFolder } from '../../files/temporary-folder.js';
 import { checkWriteTarget, writeFileAtomic, WriteRefusedError } from '../../files/write-safety.js';
 import type { GraphNode } from '../../graph/types.js';
 import { buildSite } from '../../site/build-site.js';
@@ -109,7 +109,14 @@ export async function runRapport(args: readonly string[], io: Io): Promise<numbe
   }
   const plan = chosen.plan;
 
-  const work = mkdtempSync(path.join(tmpdir(), 'sparbar-rapport-'));
+  let work: string;
+  try {
+    work = makeTemporaryFolder('sparbar-rapport-');
+  } catch (error) {
+    if (!(error instanceof WriteRefusedError)) throw error;
+    io.stderr(`sparbar rapport: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
   // Ctrl+C: the site's build stops as in `sparbar build`, the work folder goes, no PDF is written; exit 130.
   const releaseSignals = exitOnInterrupt((signal) => io.stderr(`sparbar rapport: avbrutet (${signal}); ingen fil skrevs.\n`));
   const releaseWork = onInterrupt(() => rmSync(work, { recursive: true, force: true }));
