@@ -1,7 +1,7 @@
 // Printing a page of the site to PDF with Debian's chromium, headless: where chromium is, the print itself
 // (with a time limit), and a PDF's page count read from its page objects.
 import { spawn } from 'node:child_process';
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { onInterrupt } from '../util/interrupt.js';
 
@@ -58,16 +58,42 @@ export function chromiumPrintArgs(url: string, pdfFile: string, profileDir: stri
 }
 
 /**
- * Runs chromium to print `url` to `pdfFile`, with its profile in `profileDir` and its temporary files in
- * `<profileDir>-tmp` (both for the caller to remove); resolves with its exit code and output (the last part).
+ * The longest path chromium's SingletonSocket may have: a Unix socket's address holds 108 bytes on Linux and 104 on
+ * macOS, the closing NUL included (unix(7); sys/un.h). Chromium makes it in its temporary folder as
+ * `org.chromium.Chromium.XXXXXX/SingletonSocket`, and refuses to start when the path is longer ("Socket path too long").
+ */
+const SOCKET_PATH_MAX = 103;
+const SOCKET_IN_TEMPORARY_FOLDER = '/org.chromium.Chromium.XXXXXX/SingletonSocket'.length;
+
+/**
+ * Where chromium keeps its temporary files for a profile in `profileDir`: `<profileDir>-tmp`, removed by the caller
+ * with its work folder, when its socket's path fits there (SOCKET_PATH_MAX); else, under a long TMPDIR (macOS gives
+ * one of some 50 characters), a new folder in /tmp (`own`: printToPdf removes it).
+ */
+export function chromiumTemporaryFolder(profileDir: string): { dir: string; own: boolean } {
+  const beside = `${profileDir}-tmp`;
+  if (Buffer.byteLength(beside) + SOCKET_IN_TEMPORARY_FOLDER <= SOCKET_PATH_MAX) {
+    mkdirSync(beside, { recursive: true });
+    return { dir: beside, own: false };
+  }
+  return { dir: mkdtempSync('/tmp/sparbar-chromium-'), own: true };
+}
+
+/**
+ * Runs chromium to print `url` to `pdfFile`, with its profile in `profileDir` and its temporary files where
+ * chromiumTemporaryFolder says (the profile, and `<profileDir>-tmp`, for the caller to remove); resolves with its exit
+ * code and output (the last part).
  */
 export function printToPdf(chromium: string, url: string, pdfFile: string, profileDir: string, timeoutMs = 120_000): Promise<{ code: number | null; output: string; timedOut: boolean }> {
   return new Promise((resolve) => {
     // Chromium's own temporary files go beside its profile, in the caller's work folder, not the system's
-    // temporary folder: chromium leaves them there when it is stopped.
-    const chromiumTmp = `${profileDir}-tmp`;
-    mkdirSync(chromiumTmp, { recursive: true });
-    const child = spawn(chromium, chromiumPrintArgs(url, pdfFile, profileDir), { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: chromiumTmp } });
+    // temporary folder: chromium leaves them there when it is stopped (under a long TMPDIR, in their own folder in /tmp,
+    // removed when chromium has ended: chromiumTemporaryFolder).
+    const chromiumTmp = chromiumTemporaryFolder(profileDir);
+    const removeOwn = () => {
+      if (chromiumTmp.own) rmSync(chromiumTmp.dir, { recursive: true, force: true });
+    };
+    const child = spawn(chromium, chromiumPrintArgs(url, pdfFile, profileDir), { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: chromiumTmp.dir } });
     let output = '';
     const collect = (chunk: Buffer) => {
       output = (output + chunk.toString('utf8')).slice(-8_000);
@@ -92,12 +118,14 @@ export function printToPdf(chromium: string, url: string, pdfFile: string, profi
     child.on('error', (error) => {
       clearTimeout(timer);
       releaseInterrupt();
+      removeOwn();
       resolve({ code: null, output: `${output}\n${error.message}`, timedOut });
     });
     child.on('close', (code) => {
       closed = true;
       clearTimeout(timer);
       releaseInterrupt();
+      removeOwn();
       resolve({ code, output, timedOut });
     });
   });

@@ -2,11 +2,11 @@
 // wrong arguments, and (when Debian's chromium is installed) prints the example's report as a PDF of several
 // A4 pages.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { findChromium, isPdf, pdfPageCount } from '../../src/site/print-pdf.js';
+import { chromiumTemporaryFolder, findChromium, isPdf, pdfPageCount } from '../../src/site/print-pdf.js';
 import { runCli } from '../helpers/cli.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -86,7 +86,38 @@ describe('pdfPageCount', () => {
   });
 });
 
+/** A TMPDIR as long as macOS gives (/var/folders/<2>/<30 or so>/T), inside this test's folder. */
+const longTemporary = path.join(tmp, 'var-folders-7x-abcdefghijklmnopqrstuvwxyz0123456789', 'T');
+
+describe('chromium’s temporary folder', () => {
+  it('is beside the profile when its socket path fits, else a folder of its own in /tmp', () => {
+    const short = chromiumTemporaryFolder(path.join(tmp, 'p', 'chromium-profil'));
+    expect(short).toEqual({ dir: path.join(tmp, 'p', 'chromium-profil-tmp'), own: false });
+    expect(existsSync(short.dir)).toBe(true);
+    const long = chromiumTemporaryFolder(path.join(longTemporary, 'sparbar-rapport-abcdef', 'chromium-profil'));
+    expect(long.own).toBe(true);
+    expect(long.dir).toMatch(/^\/tmp\/sparbar-chromium-/);
+    expect(`${long.dir}/org.chromium.Chromium.XXXXXX/SingletonSocket`.length).toBeLessThanOrEqual(103);
+    rmSync(long.dir, { recursive: true, force: true });
+  });
+});
+
 describe.skipIf(!hasChromium)('sparbar rapport with Debian’s chromium', () => {
+  it('prints under a long TMPDIR, as macOS gives one (chromium refuses a socket path over 103 bytes)', async () => {
+    mkdirSync(longTemporary, { recursive: true });
+    vi.stubEnv('TMPDIR', longTemporary);
+    const ownFolders = () => readdirSync('/tmp').filter((n) => n.startsWith('sparbar-chromium-'));
+    const before = new Set(ownFolders());
+    const out = path.join(tmp, 'lang-tmpdir.pdf');
+    const r = await runCli(['rapport', '2026-08', plans, '--pdf', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(isPdf(readFileSync(out))).toBe(true);
+    // Nothing is left: not in TMPDIR, not in /tmp.
+    expect(readdirSync(longTemporary)).toEqual([]);
+    expect(ownFolders().filter((n) => !before.has(n))).toEqual([]);
+  }, 180_000);
+
   it('prints the report of 2026-08 as a PDF of several A4 pages', async () => {
     const out = path.join(tmp, 'uppfoljning-2026-08.pdf');
     const r = await runCli(['rapport', '2026-08', plans, '--pdf', out]);
