@@ -57,12 +57,15 @@ function processesWith(text: string): number[] {
     .map(Number);
 }
 
-describe.runIf(existsSync('/proc/self/cmdline'))('sparbar rapport, interrupted while chromium prints (tester8 T9)', () => {
-  it('stops chromium, leaves nothing in the temporary folder, writes no PDF and exits 130', async () => {
-    const temp = path.join(tmp, 'avbruten');
+describe.runIf(existsSync('/proc/self/cmdline'))('rapport and dokument --pdf, interrupted while chromium prints (tester8 T9)', () => {
+  it.each([
+    ['rapport', ['rapport', '2026-08', plans], 'sparbar rapport: avbrutet (SIGINT); ingen fil skrevs.\n'],
+    ['dokument', ['dokument', plans], 'sparbar dokument: avbrutet (SIGINT); ingen PDF skrevs.\n'],
+  ])('%s: stops chromium, leaves nothing in the temporary folder, writes no PDF and exits 130', async (name, argv, said) => {
+    const temp = path.join(tmp, `avbruten-${name}`);
     mkdirSync(temp);
-    const pdf = path.join(tmp, 'avbruten.pdf');
-    const child = spawn(process.execPath, [path.join(root, 'lib/src/cli/main.js'), 'rapport', '2026-08', plans, '--pdf', pdf], {
+    const pdf = path.join(tmp, `avbruten-${name}.pdf`);
+    const child = spawn(process.execPath, [path.join(root, 'lib/src/cli/main.js'), ...argv, '--pdf', pdf], {
       env: { ...process.env, TMPDIR: temp, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -79,7 +82,7 @@ describe.runIf(existsSync('/proc/self/cmdline'))('sparbar rapport, interrupted w
     expect(printing.length).toBeGreaterThan(0);
     child.kill('SIGINT');
     expect(await exited).toBe(130);
-    expect(stderr).toBe('sparbar rapport: avbrutet (SIGINT); ingen fil skrevs.\n');
+    expect(stderr).toBe(said);
     expect(readdirSync(temp)).toEqual([]);
     expect(existsSync(pdf)).toBe(false);
     expect(processesWith(`--print-to-pdf=${temp}`)).toEqual([]);

@@ -16,6 +16,7 @@ import { parseCommandArgs } from '../args.js';
 import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { printBlockingErrors } from '../print-messages.js';
+import { exitOnInterrupt, onInterrupt } from '../../util/interrupt.js';
 
 const USAGE_LINE = 'Användning: sparbar dokument [mapp] --docx <fil> | --pdf <fil> [--plan <id>]';
 
@@ -122,6 +123,9 @@ export async function runDokument(args: readonly string[], io: Io): Promise<numb
       io.stderr(`sparbar dokument: ${error.message}\n`);
       return EXIT_USAGE;
     }
+    // Ctrl+C while printing: chromium is stopped (printToPdf), the work folder goes, no PDF is written; exit 130.
+    const releaseSignals = exitOnInterrupt((signal) => io.stderr(`sparbar dokument: avbrutet (${signal}); ingen PDF skrevs.\n`));
+    const releaseWork = onInterrupt(() => rmSync(work, { recursive: true, force: true }));
     try {
       const site = path.join(work, 'sida');
       mkdirSync(site);
@@ -145,6 +149,8 @@ export async function runDokument(args: readonly string[], io: Io): Promise<numb
       io.stdout(`Skrev ${pdf} (PDF, ${pages} ${pages === 1 ? 'sida' : 'sidor'} A4): ${document.title}.\n`);
     } finally {
       rmSync(work, { recursive: true, force: true });
+      releaseWork();
+      releaseSignals();
     }
   }
   return EXIT_OK;
