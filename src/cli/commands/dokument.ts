@@ -1,14 +1,13 @@
 // `sparbar dokument [mapp] --docx <fil> | --pdf <fil> [--plan <id>]`: the policy or plan as the document that
 // goes to the council or the board, written from the files: Word with the docx package, PDF with chromium
 // through the report printer. Nothing is written but the named file, and only once it is complete.
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkPlans } from '../../check/check-plans.js';
 import type { Graph, GraphNode } from '../../graph/types.js';
 import { decisionDocument, documentChoices } from '../../document/decision-document.js';
 import { writeDocx } from '../../document/write-docx.js';
 import { writeHtml } from '../../document/write-html.js';
-import { makeTemporaryFolder } from '../../files/temporary-folder.js';
 import { checkWriteTarget, writeFileAtomic, WriteRefusedError } from '../../files/write-safety.js';
 import { findChromium, isPdf, pdfPageCount, printToPdf, stablePdf } from '../../site/print-pdf.js';
 import { serveFolder } from '../../site/serve-static.js';
@@ -16,7 +15,7 @@ import { parseCommandArgs } from '../args.js';
 import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { printBlockingErrors } from '../print-messages.js';
-import { exitOnInterrupt, onInterrupt } from '../../util/interrupt.js';
+import { startWorkFolder } from '../work-folder.js';
 
 const USAGE_LINE = 'Användning: sparbar dokument [mapp] --docx <fil> | --pdf <fil> [--plan <id>]';
 
@@ -115,17 +114,10 @@ export async function runDokument(args: readonly string[], io: Io): Promise<numb
     io.stdout(`Skrev ${docx} (Word): ${document.title}.\n`);
   }
   if (pdf !== undefined && chromium?.path) {
-    let work: string;
-    try {
-      work = makeTemporaryFolder('sparbar-dokument-');
-    } catch (error) {
-      if (!(error instanceof WriteRefusedError)) throw error;
-      io.stderr(`sparbar dokument: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
     // Ctrl+C while printing: chromium is stopped (printToPdf), the work folder goes, no PDF is written; exit 130.
-    const releaseSignals = exitOnInterrupt((signal) => io.stderr(`sparbar dokument: avbrutet (${signal}); ingen PDF skrevs.\n`));
-    const releaseWork = onInterrupt(() => rmSync(work, { recursive: true, force: true }));
+    const started = startWorkFolder(io, 'dokument', 'ingen PDF skrevs.');
+    if (typeof started === 'number') return started;
+    const work = started.dir;
     try {
       const site = path.join(work, 'sida');
       mkdirSync(site);
@@ -148,9 +140,7 @@ export async function runDokument(args: readonly string[], io: Io): Promise<numb
       const pages = pdfPageCount(bytes);
       io.stdout(`Skrev ${pdf} (PDF, ${pages} ${pages === 1 ? 'sida' : 'sidor'} A4): ${document.title}.\n`);
     } finally {
-      rmSync(work, { recursive: true, force: true });
-      releaseWork();
-      releaseSignals();
+      started.finish();
     }
   }
   return EXIT_OK;

@@ -1,10 +1,9 @@
 // `sparbar rapport <period> [mapp] --pdf <fil> [--plan <id>]`: the follow-up report of a period as a PDF for
 // the meeting papers. Builds the site into a temporary folder, serves it on 127.0.0.1 and prints the
 // report page with Debian's chromium (A4, from the page's print CSS). Nothing is written but the PDF.
-import { closeSync, existsSync, lstatSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkPlans } from '../../check/check-plans.js';
-import { makeTemporaryFolder } from '../../files/temporary-folder.js';
 import { checkWriteTarget, writeFileAtomic, WriteRefusedError } from '../../files/write-safety.js';
 import type { GraphNode } from '../../graph/types.js';
 import { buildSite } from '../../site/build-site.js';
@@ -20,7 +19,7 @@ import { isPeriod, parseCommandArgs } from '../args.js';
 import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { printBlockingErrors } from '../print-messages.js';
-import { exitOnInterrupt, onInterrupt } from '../../util/interrupt.js';
+import { startWorkFolder } from '../work-folder.js';
 
 const USAGE_LINE = 'Användning: sparbar rapport <ÅÅÅÅ-MM> [mapp] --pdf <fil> [--plan <id>]';
 
@@ -109,17 +108,10 @@ export async function runRapport(args: readonly string[], io: Io): Promise<numbe
   }
   const plan = chosen.plan;
 
-  let work: string;
-  try {
-    work = makeTemporaryFolder('sparbar-rapport-');
-  } catch (error) {
-    if (!(error instanceof WriteRefusedError)) throw error;
-    io.stderr(`sparbar rapport: ${error.message}\n`);
-    return EXIT_USAGE;
-  }
   // Ctrl+C: the site's build stops as in `sparbar build`, the work folder goes, no PDF is written; exit 130.
-  const releaseSignals = exitOnInterrupt((signal) => io.stderr(`sparbar rapport: avbrutet (${signal}); ingen fil skrevs.\n`));
-  const releaseWork = onInterrupt(() => rmSync(work, { recursive: true, force: true }));
+  const started = startWorkFolder(io, 'rapport', 'ingen fil skrevs.');
+  if (typeof started === 'number') return started;
+  const work = started.dir;
   try {
     const siteDir = path.join(work, 'webbplats');
     const built = await buildSite({ plansDir: dir, outDir: siteDir, logLevel: 'silent' });
@@ -161,9 +153,7 @@ export async function runRapport(args: readonly string[], io: Io): Promise<numbe
     io.stdout(`Uppföljningen ${formatPeriod(period)} av ${plan.title} skrevs till ${pdfOption} (${pages} ${pages === 1 ? 'sida' : 'sidor'} A4).\n`);
     return EXIT_OK;
   } finally {
-    rmSync(work, { recursive: true, force: true });
-    releaseWork();
-    releaseSignals();
+    started.finish();
   }
 }
 
