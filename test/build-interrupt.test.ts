@@ -1,5 +1,5 @@
-// Ctrl+C or SIGTERM during `sparbar build` stops the renderer and removes the half-built staging folder beside
-// the output folder and the work folder in the temporary folder, leaves the output folder as it was, and exits
+// Ctrl+C or SIGTERM during `sparbar build` stops the renderer and removes the half-built staging folder (inside
+// the output folder when it exists, else beside it) and the work folder in the temporary folder, leaves the output folder as it was, and exits
 // as a shell reports the signal (130, 143); a build killed outright leaves folders that the next build removes
 // once their process is gone (tester8 T9). The builds run as child processes, each in a temporary folder of its
 // own (TMPDIR), signalled alone (not their process group, as Ctrl+C would), so the build itself must stop its
@@ -58,7 +58,8 @@ async function interruptedBuild(name: string, signal: NodeJS.Signals) {
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, sig) => resolve({ code, signal: sig })));
-  const stagePrefix = path.join(dir, '.site.bygge-');
+  // The output folder exists, so the site is staged inside it (outputStaging).
+  const stagePrefix = path.join(dir, 'site', '.bygge-');
   let renderers: number[] = [];
   let running = true;
   void exited.then(() => (running = false));
@@ -66,7 +67,7 @@ async function interruptedBuild(name: string, signal: NodeJS.Signals) {
     await new Promise((r) => setTimeout(r, 20));
     renderers = renderersWritingTo(stagePrefix);
   }
-  const staged = readdirSync(dir).filter((n) => n.startsWith('.site.bygge-'));
+  const staged = readdirSync(path.join(dir, 'site')).filter((n) => n.startsWith('.bygge-'));
   const working = readdirSync(temp);
   child.kill(signal);
   const outcome = await exited;

@@ -82,7 +82,7 @@ describe('output folders', () => {
     expect(() => checkOutputFolder(www, plans)).toThrow(WriteRefusedError);
   });
 
-  it('replaces a folder it built, in one rename, and leaves nothing beside it', () => {
+  it('replaces a folder it built and leaves nothing beside it', () => {
     const { root, plans } = fresh('replace');
     const out = path.join(root, 'dist');
     const first = createStagingFolder(root, '.dist.bygge-');

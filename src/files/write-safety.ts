@@ -5,7 +5,8 @@
 // - Every other command (`build`, `rapport`, `dokument`, an editor's output, …) never writes inside the
 //   plans folder: `checkWriteTarget(target, plansDir, 'output')`.
 // - An output folder is replaced only when Spårbar built it (it holds OUTPUT_MARKER) or it is empty:
-//   `checkOutputFolder`, then `replaceOutputFolder` with a folder made by `createStagingFolder`.
+//   `checkOutputFolder`, then `replaceOutputFolder` with a folder made by `createStagingFolder` where
+//   `outputStaging` says.
 // - Files are written through a temporary file created exclusively (never following an existing path)
 //   and renamed into place: `writeFileAtomic`; new files only with `writeNewFile`.
 //
@@ -16,6 +17,8 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { folderProblem, makeFolders } from './make-folders.js';
+import { swapFolderContents } from './swap-folder-contents.js';
+import { buildFolderPrefix } from './build-folders.js';
 
 /** What a write is for: a plan file (inside the plans folder only) or output (outside it only). */
 export type WriteKind = 'plan-file' | 'output';
@@ -107,7 +110,8 @@ export function checkOutputFolder(outDir: string, plansDir: string, shown: strin
   if (guarded.includes(real)) throw new WriteRefusedError(`Utmappen ${shown} ersätts helt när webbplatsen byggs; välj en egen mapp, till exempel dist.`);
   if (!existsSync(real)) return real;
   if (!statSync(real).isDirectory()) throw new WriteRefusedError(`Utmappen ${shown} är en fil, inte en mapp. Välj en mapp, till exempel dist.`);
-  const entries = readdirSync(real);
+  // A build killed outright may have left its folders inside (see outputStaging); they do not make the folder someone else's.
+  const entries = readdirSync(real).filter((name) => !INNER_BUILD_FOLDER.test(name));
   if (entries.length === 0 || isMarkedOutput(real)) return real;
   throw new WriteRefusedError(
     `Utmappen ${shown} innehåller filer som Spårbar inte har byggt (${describeEntries(entries)}), och den skulle ersättas helt. ` +
@@ -164,26 +168,46 @@ export function markOutputFolder(dir: string): void {
   writeNewFile(path.join(dir, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
 }
 
+/** Names of the folders a build makes inside an existing output folder (outputStaging): `.bygge-<pid>-<random>`, `.gammal-<pid>-<random>`. */
+const INNER_BUILD_FOLDER = /^\.(?:bygge|gammal)-\d{1,10}-[A-Za-z0-9]+$/;
+
+/** True for the name of a folder a build makes inside the output folder (outputStaging), which is never part of a site. */
+export function isInnerBuildFolder(name: string): boolean {
+  return INNER_BUILD_FOLDER.test(name);
+}
+
 /**
- * Puts the built folder `staged` in the place of `outDir` (a real path from checkOutputFolder, on the same
- * file system): the old folder, checked again, is moved aside, the new one renamed into place, the old one
- * removed. `staged` gets OUTPUT_MARKER first.
+ * Where a build into `outDir` (a real path from checkOutputFolder) makes its staging folder, and the name's prefix
+ * (to which the process id is added, build-folders.ts): inside the output folder when it exists, so that it is on the
+ * same file system and replaceOutputFolder can move the pages in without renaming the folder itself (which keeps
+ * its permissions, owner and group, and works when it is a mount point or its parent may not be written); beside
+ * it when it does not exist yet.
+ */
+export function outputStaging(outDir: string): { parent: string; prefix: string } {
+  return existsSync(outDir) ? { parent: outDir, prefix: '.bygge-' } : { parent: path.dirname(outDir), prefix: `.${path.basename(outDir)}.bygge-` };
+}
+
+/**
+ * Puts the built folder `staged` (made where outputStaging says) in the place of `outDir` (a real path from
+ * checkOutputFolder), which is checked again. `staged` gets OUTPUT_MARKER first. A new output folder is `staged`
+ * renamed; an existing one keeps its own inode and gets `staged`'s entries in place of its own
+ * (swap-folder-contents.ts), the old ones moved into a folder inside it (`.gammal-<pid>-<random>`) and removed
+ * with it. `staged` is gone afterwards.
  */
 export function replaceOutputFolder(staged: string, outDir: string, plansDir: string): void {
   markOutputFolder(staged);
   checkOutputFolder(outDir, plansDir);
-  let aside: string | null = null;
-  if (existsSync(outDir)) {
-    aside = path.join(path.dirname(outDir), `.${path.basename(outDir)}.gammal-${randomPart()}`);
-    renameSync(outDir, aside);
-  }
-  try {
+  if (!existsSync(outDir)) {
     renameSync(staged, outDir);
-  } catch (error) {
-    if (aside) renameSync(aside, outDir);
-    throw error;
+    return;
   }
-  if (aside) rmSync(aside, { recursive: true, force: true });
+  const aside = createStagingFolder(outDir, buildFolderPrefix('.gammal-'));
+  try {
+    swapFolderContents(staged, outDir, aside, new Set([path.basename(staged), path.basename(aside)]));
+  } finally {
+    rmSync(aside, { recursive: true, force: true });
+  }
+  rmSync(staged, { recursive: true, force: true });
 }
 
 /** Creates `file` with `data`; fails with EEXIST when anything (a link included) is there already. */

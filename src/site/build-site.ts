@@ -13,7 +13,7 @@ import { PlansFolderError } from '../check/plans-folder-error.js';
 import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../util/exit-codes.js';
 import { moveFolder } from '../files/move-folder.js';
 import { makeTemporaryFolder, temporaryFolder } from '../files/temporary-folder.js';
-import { checkOutputFolder, createStagingFolder, OUTPUT_MARKER, replaceOutputFolder, WriteRefusedError } from '../files/write-safety.js';
+import { checkOutputFolder, createStagingFolder, isInnerBuildFolder, OUTPUT_MARKER, outputStaging, replaceOutputFolder, WriteRefusedError } from '../files/write-safety.js';
 import { buildFolderPrefix, removeStaleBuildFolders } from '../files/build-folders.js';
 import { onInterrupt } from '../util/interrupt.js';
 import type { CheckMessage } from '../messages/report.js';
@@ -119,9 +119,9 @@ export function siteRoot(): string {
  * The renderer starts at once in a child process (a fresh module cache per build, no change to this process's
  * environment) and loads the compiled site (or, without one, Astro bundles the site) while this process checks
  * the plans and parses the markdown on the other core; the child waits for the graph and the parsed texts
- * before it renders a page. When the
- * plans have errors the child is stopped and nothing is written. The site is built into a sibling
- * folder and moved into place when complete, so a failed build never leaves half a site.
+ * before it renders a page. When the plans have errors the child is stopped and nothing is written. The site is
+ * built into a staging folder (inside the output folder when it exists, else beside it: outputStaging) and moved
+ * into place when complete, so a failed build never leaves half a site.
  */
 export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSiteResult> {
   const plansDir = path.resolve(options.plansDir ?? 'plans');
@@ -156,12 +156,15 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     return result(EXIT_USAGE, [(error as Error).message]);
   }
 
-  // Built beside the output folder (same file system, so it can be renamed into place) with normal permissions.
-  // The folders' names carry this process's id; those of builds whose process is gone are removed first.
-  const stagePrefix = `.${path.basename(realOut)}.bygge-`;
-  removeStaleBuildFolders(path.dirname(realOut), stagePrefix);
+  // Built inside the output folder when it exists, else beside it (outputStaging: the same file system, so that the
+  // pages can be moved into place), with normal permissions. The folders' names carry this process's id; those of
+  // builds whose process is gone are removed first.
+  const staging = outputStaging(realOut);
+  removeStaleBuildFolders(path.dirname(realOut), `.${path.basename(realOut)}.bygge-`);
+  removeStaleBuildFolders(realOut, '.bygge-');
+  removeStaleBuildFolders(realOut, '.gammal-');
   removeStaleBuildFolders(temporaryFolder(), 'sparbar-bygge-');
-  // The work folder first: when the temporary folder cannot be used, nothing has been made beside the output yet.
+  // The work folder first: when the temporary folder cannot be used, nothing has been made in or beside the output yet.
   let work: string;
   let stage: string;
   try {
@@ -171,7 +174,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     throw error;
   }
   try {
-    stage = createStagingFolder(path.dirname(realOut), buildFolderPrefix(stagePrefix), `Utmappen ${options.outDir ?? 'dist'}`);
+    stage = createStagingFolder(staging.parent, buildFolderPrefix(staging.prefix), `Utmappen ${options.outDir ?? 'dist'}`);
   } catch (error) {
     rmSync(work, { recursive: true, force: true });
     if (error instanceof WriteRefusedError) return result(EXIT_USAGE, [error.message]);
@@ -377,7 +380,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     // The plans folder's own files for the site (webbplatsfiler/: CNAME and the like), then what replacing takes away.
     const siteFiles = copySiteFiles(plansDir, stage);
     if (siteFiles.errors.length > 0) return result(EXIT_PLAN_ERRORS, [`Webbplatsen byggdes inte: filerna i ${SITE_FILES_FOLDER}/ gick inte att ta med.`, ...siteFiles.errors], check.messages);
-    const removed = existsSync(realOut) ? removedByHand(filesOnlyIn(realOut, stage), stage).filter((f) => f !== OUTPUT_MARKER) : [];
+    const removed = existsSync(realOut) ? removedByHand(filesOnlyIn(realOut, stage, isInnerBuildFolder), stage).filter((f) => f !== OUTPUT_MARKER) : [];
     try {
       replaceOutputFolder(stage, realOut, plansDir);
     } catch (error) {

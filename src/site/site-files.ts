@@ -76,8 +76,11 @@ function why(error: unknown): string {
   return `felkod ${code ?? 'okänd'}`;
 }
 
-/** Files (relative paths with `/`, sorted) under `oldDir` that `newDir` does not have: what replacing one by the other takes away. */
-export function filesOnlyIn(oldDir: string, newDir: string): string[] {
+/**
+ * Files (relative paths with `/`, sorted) under `oldDir` that `newDir` does not have: what replacing one by the other
+ * takes away. Entries of `oldDir`'s top level for which `skip` is true (a build's own folders inside it) are not looked at.
+ */
+export function filesOnlyIn(oldDir: string, newDir: string, skip: (name: string) => boolean = () => false): string[] {
   const gone: string[] = [];
   const walk = (rel: string) => {
     let entries: Dirent[];
@@ -87,6 +90,7 @@ export function filesOnlyIn(oldDir: string, newDir: string): string[] {
       return;
     }
     for (const entry of entries) {
+      if (rel === '' && skip(entry.name)) continue;
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(relPath);
       else if (!existsSync(path.join(newDir, relPath))) gone.push(relPath);

@@ -1,0 +1,123 @@
+// Replacing an output folder's contents in place (src/files/swap-folder-contents.ts, used by replaceOutputFolder):
+// the folder itself stays, so that a mount point, a folder whose parent may not be written and a folder's own
+// permissions survive a build. The builds themselves are in test/site/output-folder-in-place.test.ts.
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { swapFolderContents } from '../../src/files/swap-folder-contents.js';
+import { createStagingFolder, outputStaging, OUTPUT_MARKER, OUTPUT_MARKER_TEXT, replaceOutputFolder } from '../../src/files/write-safety.js';
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'sparbar-swap-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Every file under `dir` with its text, as `{ 'a/b.html': '…' }`. */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(r);
+      else out[r] = readFileSync(path.join(dir, r), 'utf8');
+    }
+  };
+  walk('');
+  return out;
+}
+
+function write(dir: string, files: Record<string, string>): void {
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+}
+
+/** An old site in `<case>/ut`, a new one staged in `<case>/ut/.bygge-1-abc`, an empty aside folder beside it. */
+function setUp(name: string) {
+  const target = path.join(tmp, name, 'ut');
+  write(target, { 'index.html': 'gammal start', 'mal/a/index.html': 'gammal a', 'mal/b/index.html': 'b finns inte mer', 'CNAME': 'plan.ekby.se', 'pagefind/x.js': 'gammal' });
+  const staged = path.join(target, '.bygge-1-abc');
+  const aside = path.join(target, '.gammal-1-abc');
+  write(staged, { 'index.html': 'ny start', 'mal/a/index.html': 'ny a', 'pagefind/y.js': 'ny' });
+  mkdirSync(aside);
+  return { target, staged, aside, keep: new Set(['.bygge-1-abc', '.gammal-1-abc']) };
+}
+
+describe('swapFolderContents', () => {
+  it('gives the folder the staged entries, moves the old ones aside and leaves the kept names alone', () => {
+    const { target, staged, aside, keep } = setUp('swap');
+    swapFolderContents(staged, target, aside, keep);
+    expect(readdirSync(target).sort()).toEqual(['.bygge-1-abc', '.gammal-1-abc', 'index.html', 'mal', 'pagefind']);
+    expect(tree(target)).toMatchObject({ 'index.html': 'ny start', 'mal/a/index.html': 'ny a', 'pagefind/y.js': 'ny' });
+    expect(tree(target)['mal/b/index.html']).toBeUndefined();
+    expect(readdirSync(staged)).toEqual([]);
+    expect(tree(aside)).toEqual({ 'index.html': 'gammal start', 'mal/a/index.html': 'gammal a', 'mal/b/index.html': 'b finns inte mer', 'CNAME': 'plan.ekby.se', 'pagefind/x.js': 'gammal' });
+  });
+
+  it('undoes its moves when one fails, and throws that failure', () => {
+    const { target, staged, aside, keep } = setUp('undo');
+    const before = tree(target);
+    let calls = 0;
+    // The fifth rename fails as rename(2) does on a full or broken file system; the undoing renames work.
+    const failing = (from: string, to: string) => {
+      calls++;
+      if (calls === 5) throw Object.assign(new Error('EIO: i/o error, rename'), { code: 'EIO' });
+      renameSync(from, to);
+    };
+    expect(() => swapFolderContents(staged, target, aside, keep, failing)).toThrow(/EIO/);
+    expect(tree(target)).toEqual(before);
+    expect(tree(staged)).toEqual({ 'index.html': 'ny start', 'mal/a/index.html': 'ny a', 'pagefind/y.js': 'ny' });
+    expect(readdirSync(aside)).toEqual([]);
+  });
+
+  it('copies a staged entry that is on another file system (EXDEV) and removes it from the staging folder', () => {
+    const { target, staged, aside, keep } = setUp('exdev');
+    const acrossDevices = (from: string, to: string) => {
+      if (from.startsWith(staged)) throw Object.assign(new Error('EXDEV: cross-device link not permitted, rename'), { code: 'EXDEV' });
+      renameSync(from, to);
+    };
+    swapFolderContents(staged, target, aside, keep, acrossDevices);
+    expect(tree(target)).toMatchObject({ 'index.html': 'ny start', 'mal/a/index.html': 'ny a', 'pagefind/y.js': 'ny' });
+    expect(readdirSync(staged)).toEqual([]);
+  });
+});
+
+describe('replaceOutputFolder', () => {
+  it('replaces an existing output folder in place: the same folder (inode, permissions), only the new site in it', () => {
+    const root = path.join(tmp, 'replace');
+    const plans = path.join(root, 'plans');
+    mkdirSync(plans, { recursive: true });
+    const out = path.join(root, 'dist');
+    write(out, { [OUTPUT_MARKER]: OUTPUT_MARKER_TEXT, 'index.html': 'ett', 'gammal.html': 'gammal' });
+    chmodSync(out, 0o2750);
+    const before = statSync(out);
+    const staging = outputStaging(out);
+    expect(staging).toEqual({ parent: out, prefix: '.bygge-' });
+    const staged = createStagingFolder(staging.parent, `${staging.prefix}1-`);
+    writeFileSync(path.join(staged, 'index.html'), 'två');
+    replaceOutputFolder(staged, out, plans);
+    const after = statSync(out);
+    expect([after.ino, after.mode, after.uid, after.gid]).toEqual([before.ino, before.mode, before.uid, before.gid]);
+    expect(readdirSync(out).sort()).toEqual([OUTPUT_MARKER, 'index.html']);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('två');
+    expect(readdirSync(root).sort()).toEqual(['dist', 'plans']);
+  });
+
+  it('renames the staging folder into place when there is no output folder yet, and leaves nothing beside it', () => {
+    const root = path.join(tmp, 'new');
+    const plans = path.join(root, 'plans');
+    mkdirSync(plans, { recursive: true });
+    const out = path.join(root, 'dist');
+    const staging = outputStaging(out);
+    expect(staging).toEqual({ parent: root, prefix: '.dist.bygge-' });
+    const staged = createStagingFolder(staging.parent, `${staging.prefix}1-`);
+    writeFileSync(path.join(staged, 'index.html'), 'ett');
+    replaceOutputFolder(staged, out, plans);
+    expect(readdirSync(out).sort()).toEqual([OUTPUT_MARKER, 'index.html']);
+    expect(readdirSync(root).sort()).toEqual(['dist', 'plans']);
+    expect(existsSync(staged)).toBe(false);
+  });
+});

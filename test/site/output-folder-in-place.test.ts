@@ -1,0 +1,121 @@
+// `sparbar build` into an output folder that exists is replaced in place (replaceOutputFolder,
+// src/files/swap-folder-contents.ts): the folder itself stays. Before, the build renamed it aside and renamed a new
+// folder in, which
+// - ended in an internal error (EBUSY) when --out was a mount point, as a Docker volume is;
+// - was refused when --out's parent could not be written (/var/www/html under a root-owned /var/www), although the
+//   folder itself could;
+// - gave the published folder this process's owner, group and umask instead of its own.
+// Mounting and changing owners need root (CI runs as root); without it those cases cannot be made and are skipped.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { OUTPUT_MARKER } from '../../src/files/write-safety.js';
+
+// Whole builds of the example plan as child processes: a minute or more each on a busy 2-core machine.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
+
+const root = path.resolve(import.meta.dirname, '../..');
+const cli = path.join(root, 'lib', 'src', 'cli', 'main.js');
+const GONE = 999_999_999; // above Linux's largest process id (2^22)
+
+let outside: string;
+let canMount = false;
+let canMakeImmutable = false;
+const mounted: string[] = [];
+const immutable: string[] = [];
+
+/** Runs a command; true when it exits 0. */
+function ran(command: string, args: string[]): boolean {
+  return spawnSync(command, args, { stdio: 'ignore' }).status === 0;
+}
+
+beforeAll(() => {
+  outside = mkdtempSync(path.join(tmpdir(), 'sparbar-in-place-'));
+  const probe = path.join(outside, 'probe');
+  mkdirSync(probe);
+  canMount = process.getuid?.() === 0 && ran('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'none', probe]) && ran('umount', [probe]);
+  canMakeImmutable = process.getuid?.() === 0 && ran('chattr', ['+i', probe]) && ran('chattr', ['-i', probe]);
+});
+afterAll(() => {
+  for (const dir of immutable) ran('chattr', ['-i', dir]);
+  for (const dir of mounted) ran('umount', [dir]);
+  rmSync(outside, { recursive: true, force: true });
+});
+
+/** `sparbar build` of the example plan into `out`. */
+function build(out: string) {
+  return spawnSync(process.execPath, [cli, 'build', path.join(root, 'plans'), '--out', out], {
+    encoding: 'utf8',
+    env: { ...process.env, SPARBAR_CACHE_DIR: path.join(outside, 'cache'), NO_COLOR: '1' },
+  });
+}
+
+/** A successful build: exit 0, nothing on stderr, the site and only the site in `out`. */
+function expectBuilt(run: ReturnType<typeof build>, out: string): void {
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  expect(existsSync(path.join(out, 'index.html'))).toBe(true);
+  expect(existsSync(path.join(out, 'pagefind', 'pagefind.js'))).toBe(true);
+  expect(readdirSync(out).filter((n) => n.startsWith('.')).sort()).toEqual([OUTPUT_MARKER]);
+}
+
+describe('sparbar build replaces an existing output folder in place', () => {
+  it('keeps the folder itself, its permissions, and nothing of the old site or the build beside or inside it', () => {
+    const folder = path.join(outside, 'mode');
+    const out = path.join(folder, 'dist');
+    mkdirSync(out, { recursive: true });
+    chmodSync(out, 0o2750);
+    const first = statSync(out);
+    expectBuilt(build(out), out);
+    writeFileSync(path.join(out, 'planer', 'gammal-sida.html'), 'gammal');
+    expectBuilt(build(out), out);
+    const after = statSync(out);
+    expect([after.ino, after.mode & 0o7777]).toEqual([first.ino, 0o2750]);
+    expect(existsSync(path.join(out, 'planer', 'gammal-sida.html'))).toBe(false);
+    expect(readdirSync(folder)).toEqual(['dist']);
+  });
+
+  it('takes an output folder that holds nothing but a killed build’s folders as empty, and removes them', () => {
+    const out = path.join(outside, 'stale', 'dist');
+    mkdirSync(path.join(out, `.bygge-${GONE}-0123456789ab`, 'mal'), { recursive: true });
+    mkdirSync(path.join(out, `.gammal-${GONE}-0123456789ab`));
+    expectBuilt(build(out), out);
+  });
+
+  it.runIf(process.getuid?.() === 0)('keeps the owner and group of the folder (run as root)', () => {
+    const out = path.join(outside, 'owner', 'dist');
+    mkdirSync(out, { recursive: true });
+    chownSync(out, 65534, 65534);
+    expectBuilt(build(out), out);
+    expectBuilt(build(out), out);
+    expect([statSync(out).uid, statSync(out).gid]).toEqual([65534, 65534]);
+  });
+
+  it('builds into a mount point (a Docker volume), twice (run as root with mount)', (context) => {
+    if (!canMount) context.skip('mounting a tmpfs needs root and CAP_SYS_ADMIN');
+    const folder = path.join(outside, 'mount');
+    const out = path.join(folder, 'dist');
+    mkdirSync(out, { recursive: true });
+    expect(ran('mount', ['-t', 'tmpfs', '-o', 'size=64m,mode=0755', 'none', out])).toBe(true);
+    mounted.push(out);
+    expectBuilt(build(out), out);
+    expectBuilt(build(out), out);
+    // Still the mount: another file system than its parent's.
+    expect(statSync(out).dev).not.toBe(statSync(folder).dev);
+    expect(readdirSync(folder)).toEqual(['dist']);
+  });
+
+  it('builds into a folder whose parent cannot be written (run as root with chattr)', (context) => {
+    if (!canMakeImmutable) context.skip('chattr +i needs root and a file system with immutable folders');
+    const folder = path.join(outside, 'locked');
+    const out = path.join(folder, 'html');
+    mkdirSync(out, { recursive: true });
+    expect(ran('chattr', ['+i', folder])).toBe(true);
+    immutable.push(folder);
+    expectBuilt(build(out), out);
+    expectBuilt(build(out), out);
+    expect(readFileSync(path.join(out, OUTPUT_MARKER), 'utf8')).toMatch(/byggdes av Spårbar/);
+  });
+});
