@@ -1,6 +1,7 @@
 // The `sparbar` command line: finds the command, checks its arguments against its spec, prints help and the
 // version, runs the command and maps the outcome to an exit code; never throws.
 import { PlansFolderError } from '../check/plans-folder-error.js';
+import { anyWriteProblem, isWriteRefusal } from '../files/write-problem.js';
 import { closest } from '../util/suggest.js';
 import { parseCommandArgs } from './args.js';
 import { commandWords, findCommand, findSubcommand, isGroup, parseOptions, usageLine, type CommandGroup, type CommandSpec } from './command-specs.js';
@@ -83,6 +84,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof PlansFolderError) {
       io.stderr(`sparbar: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    // The last line of defence for a write the file system refused (a full disk, no permission) that no command
+    // said itself: the path and what to do, in Swedish, instead of a stack trace.
+    if (isWriteRefusal(error)) {
+      io.stderr(`sparbar ${spec.words.join(' ')}: ${anyWriteProblem(error)}\n`);
       return EXIT_USAGE;
     }
     io.stderr(`sparbar: internt fel: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nRapportera gärna felet med filerna som orsakade det.\n`);

@@ -46,6 +46,10 @@ export function folderProblem(error: unknown): string {
       return 'filsystemet går bara att läsa (EROFS)';
     case 'ENOSPC':
       return 'disken är full (ENOSPC)';
+    case 'EDQUOT':
+      return 'diskkvoten är slut (EDQUOT)';
+    case 'EIO':
+      return 'disken gav ett läs- eller skrivfel (EIO)';
     case 'ENOENT':
       return 'mappen går inte att skapa där (ENOENT)';
     default:
