@@ -1,7 +1,10 @@
 // The offline search index, made from the graph instead of the built pages: one Pagefind record per node
 // page with its kind, id, title, fields, text and follow-ups. `sparbar build` writes it while Astro renders
 // the pages, on the other core; a plain `astro build` indexes the HTML instead (astro.config.mjs).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { ElementContent, Root, RootContent } from 'hast';
+import { withPath } from '../files/write-problem.js';
 import { anyFields } from '../graph/node-fields.js';
 import type { GraphNode } from '../graph/types.js';
 import { formatPeriod } from './format.js';
@@ -74,23 +77,67 @@ export function searchRecords(model: SiteModel, trees: ReadonlyMap<string, Root>
 }
 
 /**
- * Writes the Pagefind index of `records` to `outputPath` (a `pagefind` folder); returns Pagefind's errors.
+ * Writes the Pagefind index of `records` to `outputPath` (a `pagefind` folder, made here); returns Pagefind's errors.
  *
  * Every record is sent at once: Pagefind's service reads its messages in the order written and handles them one
  * after the other (pagefind/src/service/mod.rs), so the index is the same as when each record waits for the one
  * before, without a round trip between the two processes per record.
+ *
+ * Pagefind's process only makes the files (getFiles); they are written here, through `write` (for tests), so a write
+ * the disk refuses (full, read-only) is thrown as Node's error with the file's path. Pagefind's own writeFiles
+ * unwrapped such an error in Rust: its process panicked and ended, and Pagefind's Node wrapper (pagefind/lib/service.js),
+ * which listens for the process's 'error' but not for its end, never settled the promise; with the renderer done, the
+ * event loop was empty and Node ended `sparbar build` with exit code 13 (an unsettled top-level await). Should
+ * Pagefind's process end for another reason, untilEmptyLoop rejects instead.
  */
-export async function writeSearchIndex(records: readonly SearchRecord[], outputPath: string): Promise<string[]> {
+export async function writeSearchIndex(
+  records: readonly SearchRecord[],
+  outputPath: string,
+  write: (file: string, content: Uint8Array) => void = writeIndexFile,
+): Promise<string[]> {
   const pagefind = await import('pagefind');
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'sv' });
+    const { index, errors } = await untilEmptyLoop(pagefind.createIndex({ forceLanguage: 'sv' }));
     if (!index) return errors;
-    const added = await Promise.all(
-      records.map((r) => index.addCustomRecord({ url: r.url, content: r.content, language: 'sv', meta: { title: r.title }, filters: { typ: [r.kind] } })),
+    const added = await untilEmptyLoop(
+      Promise.all(records.map((r) => index.addCustomRecord({ url: r.url, content: r.content, language: 'sv', meta: { title: r.title }, filters: { typ: [r.kind] } }))),
     );
-    const written = await index.writeFiles({ outputPath });
-    return [...added.flatMap((a) => a.errors), ...written.errors];
+    const made = await untilEmptyLoop(index.getFiles());
+    const problems = [...added.flatMap((a) => a.errors), ...made.errors];
+    if (problems.length > 0) return problems;
+    mkdirSync(outputPath);
+    for (const file of made.files) write(join(outputPath, file.path), file.content);
+    return [];
+  } catch (error) {
+    if (error instanceof PagefindGoneError) return [error.message];
+    throw error;
   } finally {
     await pagefind.close();
   }
+}
+
+/** Writes one file of the index, its folder made first; an error names the file (withPath). */
+function writeIndexFile(file: string, content: Uint8Array): void {
+  withPath(file, () => {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  });
+}
+
+/** Pagefind's process ended without answering (untilEmptyLoop). */
+export class PagefindGoneError extends Error {
+  override name = 'PagefindGoneError';
+}
+
+/**
+ * `promise`, or a rejection (PagefindGoneError) when the event loop empties before it settles: then nothing is left that could settle it
+ * (Pagefind's process has ended without an answer), and Node would end the program with exit code 13.
+ */
+export function untilEmptyLoop<T>(promise: Promise<T>): Promise<T> {
+  let onEmpty: () => void = () => undefined;
+  const gone = new Promise<never>((_, reject) => {
+    onEmpty = () => reject(new PagefindGoneError('Pagefinds process avslutades utan att svara'));
+    process.once('beforeExit', onEmpty);
+  });
+  return Promise.race([promise, gone]).finally(() => process.off('beforeExit', onEmpty));
 }
