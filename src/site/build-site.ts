@@ -12,6 +12,7 @@ import type { CheckResult } from '../check/check-plans.js';
 import { PlansFolderError } from '../check/plans-folder-error.js';
 import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../util/exit-codes.js';
 import { moveFolder } from '../files/move-folder.js';
+import { type FileSystemError, isWriteRefusal, refusalFromOutput, siteWriteProblem, withPath } from '../files/write-problem.js';
 import { makeTemporaryFolder, temporaryFolder } from '../files/temporary-folder.js';
 import { checkOutputFolder, createStagingFolder, isInnerBuildFolder, OUTPUT_MARKER, outputStaging, replaceOutputFolder, WriteRefusedError } from '../files/write-safety.js';
 import { buildFolderPrefix, removeStaleBuildFolders } from '../files/build-folders.js';
@@ -58,6 +59,11 @@ export interface BuildSiteOptions {
    * whose links resolve as before (default true; false: `--no-cache`).
    */
   cache?: boolean;
+  /**
+   * The output folder is a command's own folder in the temporary folder (`sparbar rapport`): a write refused there
+   * (a full disk) is said as the temporary folder's, not as an output folder the user chose.
+   */
+  outIsTemporary?: boolean;
 }
 
 export interface BuildSiteResult {
@@ -180,9 +186,16 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     if (error instanceof WriteRefusedError) return result(EXIT_USAGE, [error.message]);
     throw error;
   }
+  const refusedWrite = (error: FileSystemError) => siteWriteProblem(error, { work, outDir: realOut, shownOut: options.outDir ?? 'dist', outIsTemporary: options.outIsTemporary === true });
   const graphFile = path.join(work, 'graf.json');
   const textsDir = path.join(work, 'texter');
-  mkdirSync(textsDir);
+  try {
+    withPath(textsDir, () => mkdirSync(textsDir));
+  } catch (error) {
+    for (const dir of [stage, work]) rmSync(dir, { recursive: true, force: true });
+    if (isWriteRefusal(error)) return result(EXIT_USAGE, [refusedWrite(error)]);
+    throw error;
+  }
   const historyFile = path.join(work, 'historik.json');
   const statsFile = path.join(work, 'rendering.json');
   const env: NodeJS.ProcessEnv = {
@@ -368,6 +381,8 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     // Interrupted: the command line says so and exits once the clean-up is done.
     if (interrupted) return result(EXIT_USAGE, [], check.messages);
     if (outcome.code !== 0) {
+      const refused = refusalFromOutput(outcome.output);
+      if (refused) return result(EXIT_USAGE, [refusedWrite(refused)], check.messages);
       const tail = outcome.output.trim().split('\n').slice(-15).join('\n');
       const who = compiled.fresh ? 'sidorna renderades inte' : 'Astro';
       return result(EXIT_USAGE, [`Bygget av webbplatsen misslyckades (${who} avslutade med kod ${outcome.code}).${tail ? `\n${tail}` : ''}`], check.messages);
@@ -390,6 +405,10 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     const rendererWaitedMs = existsSync(statsFile) ? (JSON.parse(readFileSync(statsFile, 'utf8')) as { waitedMs: number }).waitedMs : null;
     const timings: BuildTimings = { totalMs: performance.now() - started, checkMs, markdownMs, searchMs, waitedMs, rendererWaitedMs, textsFromCache, texts: texts.length };
     return { ...result(EXIT_OK, [], check.messages, countPages(realOut), timings), removed };
+  } catch (error) {
+    // A write the disk refused (full, read-only), here or in Pagefind's files: a Swedish sentence naming the folder.
+    if (isWriteRefusal(error)) return result(EXIT_USAGE, [refusedWrite(error)]);
+    throw error;
   } finally {
     // An error thrown out of the build (an internal one): the renderer is stopped before its folders go, as on Ctrl+C.
     if (!astro.exited()) await stop();
@@ -399,7 +418,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
 }
 
 function writeAtomically(file: string, text: string): void {
-  writeFileSync(`${file}.tmp`, text);
+  withPath(`${file}.tmp`, () => writeFileSync(`${file}.tmp`, text));
   renameSync(`${file}.tmp`, file);
 }
 

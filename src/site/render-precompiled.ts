@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { App } from 'astro/app';
 import type { RouteData, SSRManifest } from 'astro';
+import { isWriteRefusal, refusalLine, withPath } from '../files/write-problem.js';
 
 /** The origin `astro build` renders static pages under (no `site` configured: localhost and Astro's default port). */
 const ORIGIN = 'http://localhost:4321';
@@ -91,8 +92,8 @@ async function loadEntry(compiledDir: string): Promise<CompiledEntry> {
  */
 export async function renderPrecompiled(compiledDir: string, outDir: string, base: string, entry?: CompiledEntry): Promise<number> {
   const manifest = rebase((entry ?? (await loadEntry(compiledDir))).manifest, withSlashes(base));
-  mkdirSync(outDir, { recursive: true });
-  cpSync(path.join(compiledDir, 'client'), outDir, { recursive: true });
+  withPath(outDir, () => mkdirSync(outDir, { recursive: true }));
+  withPath(outDir, () => cpSync(path.join(compiledDir, 'client'), outDir, { recursive: true }));
   const app = new App(manifest, false);
   const rendered = manifest.routes.map((r) => r.routeData).filter((route) => route.origin === 'project' && (route.type === 'page' || route.type === 'endpoint'));
   // Every page's modules are asked for at once: while the site's data module waits for the graph that `sparbar build`
@@ -128,10 +129,10 @@ export async function renderPrecompiled(compiledDir: string, outDir: string, bas
       const file = fileOf(outDir, pathname, route);
       const dir = path.dirname(file);
       if (!made.has(dir)) {
-        mkdirSync(dir, { recursive: true });
+        withPath(dir, () => mkdirSync(dir, { recursive: true }));
         made.add(dir);
       }
-      writeFileSync(file, body);
+      withPath(file, () => writeFileSync(file, body));
       written++;
     }
   }
@@ -153,14 +154,16 @@ export async function runRenderer(entry?: CompiledEntry): Promise<void> {
   }
   try {
     await renderPrecompiled(compiled, out, process.env.SPARBAR_BASE || '/', entry ?? (await loadEntry(compiled)));
+    // How long the pages' data modules waited for the files `sparbar build` writes (site/lib/data.ts), for its timings.
+    const stats = process.env.SPARBAR_RENDER_STATS;
+    if (stats) withPath(stats, () => writeFileSync(stats, JSON.stringify({ waitedMs: (globalThis as { [key: symbol]: number | undefined })[Symbol.for('sparbar.waitedMs')] ?? 0 })));
   } catch (error) {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    // A write the disk refused (full, read-only) is said in one line on stdout (which `sparbar build` shows only when
+    // asked for more output) that it turns into a Swedish sentence.
+    if (isWriteRefusal(error)) console.log(refusalLine(error));
+    else console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     process.exitCode = 1;
-    return;
   }
-  // How long the pages' data modules waited for the files `sparbar build` writes (site/lib/data.ts), for its timings.
-  const stats = process.env.SPARBAR_RENDER_STATS;
-  if (stats) writeFileSync(stats, JSON.stringify({ waitedMs: (globalThis as { [key: symbol]: number | undefined })[Symbol.for('sparbar.waitedMs')] ?? 0 }));
 }
 
 // Run as a program. In the bundle import.meta.url is the bundle's, which runs runRenderer itself.

@@ -13,6 +13,7 @@ import type { GraphNode } from '../graph/types.js';
 import { SiteAddresses } from './addresses.js';
 import { parseTextsHere, type TextToParse } from './parse-texts.js';
 import type { LinkAnswer, TextCache } from './text-cache.js';
+import { withPath } from '../files/write-problem.js';
 
 /** Texts per chunk: small enough that the sides finish at nearly the same time, large enough to cost few files. */
 export const CHUNK_SIZE = 16;
@@ -47,7 +48,7 @@ function claim(dir: string, n: number): boolean {
 /** Writes chunk `n` (or its JSON) into place whole. */
 function writeChunk(dir: string, n: number, content: ChunkFile | string): void {
   const file = chunkFile(dir, n);
-  writeFileSync(`${file}.tmp`, typeof content === 'string' ? content : JSON.stringify(content));
+  withPath(`${file}.tmp`, () => writeFileSync(`${file}.tmp`, typeof content === 'string' ? content : JSON.stringify(content)));
   renameSync(`${file}.tmp`, file);
 }
 
