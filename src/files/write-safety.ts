@@ -235,12 +235,14 @@ function writeAll(fd: number, data: string | Uint8Array): void {
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array, mode?: number): void {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomPart()}.tmp`);
-  writeNewFile(temp, data);
   try {
+    // A write that fails once the file is made (a full disk: ENOSPC) leaves no temporary file either.
+    writeNewFile(temp, data);
     if (mode !== undefined) chmodSync(temp, mode & 0o7777);
     renameSync(temp, file);
   } catch (error) {
-    rmSync(temp, { force: true });
+    // EEXIST: the name was taken (not ours to remove).
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(temp, { force: true });
     throw error;
   }
 }

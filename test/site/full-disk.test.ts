@@ -5,7 +5,7 @@
 // test/files/write-problem.test.ts and test/site/search-index-write.test.ts cover the same code with the failing calls
 // stood in for.
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -29,6 +29,7 @@ function canMount(): boolean {
   }
 }
 const mountable = canMount();
+const hasChromium = existsSync('/usr/bin/chromium');
 
 let outside: string;
 const mounted: string[] = [];
@@ -121,4 +122,28 @@ describe.runIf(mountable)('sparbar build on a full disk (tmpfs mounts; skipped w
       expect(readdirSync(tmp)).toEqual([]);
     });
   }
+
+  it('sparbar dokument says the file cannot be written on a full disk, exits 2 and leaves nothing', () => {
+    const disk = smallDisk('64k', true);
+    const tmp = mkdtempSync(path.join(outside, 'tmp-'));
+    const file = path.join(disk, 'plan.docx');
+    const run = sparbar(['dokument', 'plans', '--docx', file], tmp);
+    expectNoTrace(run.stderr);
+    expect(run.stderr).toBe(`sparbar dokument: ${file} går inte att skriva: disken är full (ENOSPC). Frigör utrymme på disken, eller välj med --docx en plats på en annan disk. Ingen fil skrevs.\n`);
+    expect(run.status).toBe(2);
+    expect(readdirSync(disk)).toEqual(['fill']);
+  });
+
+  it.runIf(hasChromium)('sparbar rapport says the PDF cannot be written on a full disk, exits 2 and leaves nothing', () => {
+    const disk = smallDisk('64k', true);
+    const tmp = mkdtempSync(path.join(outside, 'tmp-'));
+    mkdirSync(path.join(disk, 'rapporter'));
+    const file = path.join(disk, 'rapporter', 'uppfoljning.pdf');
+    const run = sparbar(['rapport', '2026-08', 'plans', '--pdf', file], tmp);
+    expectNoTrace(run.stderr);
+    expect(run.stderr).toBe(`sparbar rapport: ${file} går inte att skriva: disken är full (ENOSPC). Frigör utrymme på disken, eller välj med --pdf en plats på en annan disk. Ingen fil skrevs.\n`);
+    expect(run.status).toBe(2);
+    expect(readdirSync(path.join(disk, 'rapporter'))).toEqual([]);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
 });

@@ -8,6 +8,8 @@ import type { Graph, GraphNode } from '../../graph/types.js';
 import { decisionDocument, documentChoices } from '../../document/decision-document.js';
 import { writeDocx } from '../../document/write-docx.js';
 import { writeHtml } from '../../document/write-html.js';
+import { temporaryFolder } from '../../files/temporary-folder.js';
+import { checkFolderWritable, isWriteRefusal, outputFileProblem, temporaryFolderProblem, withPath } from '../../files/write-problem.js';
 import { checkWriteTarget, writeFileAtomic, WriteRefusedError } from '../../files/write-safety.js';
 import { findChromium, isPdf, pdfPageCount, printToPdf, stablePdf } from '../../site/print-pdf.js';
 import { serveFolder } from '../../site/serve-static.js';
@@ -62,6 +64,18 @@ function checkTarget(option: string, ext: string): string | null {
   return null;
 }
 
+/** Writes `bytes` to `target` (named `shown`, given with `option`); a write the disk refuses is said in Swedish, exit 2. */
+function writeOutput(io: Io, target: string, shown: string, option: string, bytes: Uint8Array): number {
+  try {
+    writeFileAtomic(target, bytes);
+    return EXIT_OK;
+  } catch (error) {
+    if (!isWriteRefusal(error)) throw error;
+    io.stderr(`sparbar dokument: ${outputFileProblem(shown, option, error)} Ingen ${option === '--pdf' ? 'PDF' : 'fil'} skrevs.\n`);
+    return EXIT_USAGE;
+  }
+}
+
 export async function runDokument(args: readonly string[], io: Io): Promise<number> {
   const parsed = parseCommandArgs(args, { docx: { type: 'string' }, pdf: { type: 'string' }, plan: { type: 'string' } }, 1);
   if ('error' in parsed) return fail(io, parsed.error);
@@ -84,6 +98,14 @@ export async function runDokument(args: readonly string[], io: Io): Promise<numb
     } catch (error) {
       if (error instanceof WriteRefusedError) return fail(io, error.message.replace(/\.$/, ''));
       throw error;
+    }
+    // Before the plans are read and the document made: a folder this process may not write in is refused now.
+    try {
+      checkFolderWritable(path.dirname(targets[ext]!), option, `--${ext}`);
+    } catch (error) {
+      if (!(error instanceof WriteRefusedError)) throw error;
+      io.stderr(`sparbar dokument: ${error.message}\n`);
+      return EXIT_USAGE;
     }
   }
   const chromium = pdf !== undefined ? findChromium() : null;
@@ -110,7 +132,8 @@ export async function runDokument(args: readonly string[], io: Io): Promise<numb
   const document = decisionDocument(check.graph, chosen.node.key);
 
   if (docx !== undefined) {
-    writeFileAtomic(targets.docx!, await writeDocx(document));
+    const written = writeOutput(io, targets.docx!, docx, '--docx', await writeDocx(document));
+    if (written !== EXIT_OK) return written;
     io.stdout(`Skrev ${docx} (Word): ${document.title}.\n`);
   }
   if (pdf !== undefined && chromium?.path) {
@@ -121,7 +144,13 @@ export async function runDokument(args: readonly string[], io: Io): Promise<numb
     try {
       const site = path.join(work, 'sida');
       mkdirSync(site);
-      writeFileSync(path.join(site, 'index.html'), writeHtml(document));
+      try {
+        withPath(path.join(site, 'index.html'), () => writeFileSync(path.join(site, 'index.html'), writeHtml(document)));
+      } catch (error) {
+        if (!isWriteRefusal(error)) throw error;
+        io.stderr(`sparbar dokument: ${temporaryFolderProblem(temporaryFolder(), error)} Ingen PDF skrevs.\n`);
+        return EXIT_USAGE;
+      }
       const server = await serveFolder(site);
       const out = path.join(work, 'dokument.pdf');
       let printed: Awaited<ReturnType<typeof printToPdf>>;
@@ -136,7 +165,8 @@ export async function runDokument(args: readonly string[], io: Io): Promise<numb
         io.stderr(`sparbar dokument: ${why}; ingen PDF skrevs.\n`);
         return EXIT_USAGE;
       }
-      writeFileAtomic(targets.pdf!, stablePdf(bytes, documentDate(chosen.node)));
+      const writtenPdf = writeOutput(io, targets.pdf!, pdf, '--pdf', stablePdf(bytes, documentDate(chosen.node)));
+      if (writtenPdf !== EXIT_OK) return writtenPdf;
       const pages = pdfPageCount(bytes);
       io.stdout(`Skrev ${pdf} (PDF, ${pages} ${pages === 1 ? 'sida' : 'sidor'} A4): ${document.title}.\n`);
     } finally {

@@ -4,6 +4,8 @@
 import { closeSync, existsSync, lstatSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkPlans } from '../../check/check-plans.js';
+import { temporaryFolder } from '../../files/temporary-folder.js';
+import { checkFolderWritable, isWriteRefusal, outputFileProblem, temporaryFolderProblem, withPath } from '../../files/write-problem.js';
 import { checkWriteTarget, writeFileAtomic, WriteRefusedError } from '../../files/write-safety.js';
 import type { GraphNode } from '../../graph/types.js';
 import { buildSite } from '../../site/build-site.js';
@@ -79,6 +81,14 @@ export async function runRapport(args: readonly string[], io: Io): Promise<numbe
   }
   if (!existsSync(path.dirname(target)) || !statSync(path.dirname(target)).isDirectory()) return fail(io, `mappen ${path.dirname(pdfOption) || '.'} finns inte`);
   if (existsSync(target) && statSync(target).isDirectory()) return fail(io, `${pdfOption} är en mapp; ange en fil, t.ex. uppfoljning-${period}.pdf`);
+  // Before the site is built (seconds): a folder this process may not write in is refused now, not after the work.
+  try {
+    checkFolderWritable(path.dirname(target), pdfOption, '--pdf');
+  } catch (error) {
+    if (!(error instanceof WriteRefusedError)) throw error;
+    io.stderr(`sparbar rapport: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
   if (existsSync(target) && !startsLikePdf(target)) {
     return fail(io, `${pdfOption} finns redan och är ingen PDF; Spårbar skriver bara över en PDF. Välj ett annat filnamn, t.ex. uppfoljning-${period}.pdf`);
   }
@@ -114,7 +124,7 @@ export async function runRapport(args: readonly string[], io: Io): Promise<numbe
   const work = started.dir;
   try {
     const siteDir = path.join(work, 'webbplats');
-    const built = await buildSite({ plansDir: dir, outDir: siteDir, logLevel: 'silent' });
+    const built = await buildSite({ plansDir: dir, outDir: siteDir, logLevel: 'silent', outIsTemporary: true });
     if (built.exitCode !== EXIT_OK) {
       if (built.exitCode === EXIT_PLAN_ERRORS) printBlockingErrors(built.messages, dir, 0, io);
       for (const e of built.errors) io.stderr(`sparbar rapport: ${e}\n`);
@@ -123,7 +133,14 @@ export async function runRapport(args: readonly string[], io: Io): Promise<numbe
     // The printed links lead to the published site, never to the temporary server below (print-links.ts).
     const pagePath = `/${model.docSlug(plan.key)}/${PLAN_SEGMENTS.followUp}/${period}/`;
     const pageFile = path.join(siteDir, pagePath, 'index.html');
-    writeFileSync(pageFile, linksForPrint(readFileSync(pageFile, 'utf8'), pagePath, loadSiteConfig(dir).config.webbplats?.adress ?? null));
+    const printable = linksForPrint(readFileSync(pageFile, 'utf8'), pagePath, loadSiteConfig(dir).config.webbplats?.adress ?? null);
+    try {
+      withPath(pageFile, () => writeFileSync(pageFile, printable));
+    } catch (error) {
+      if (!isWriteRefusal(error)) throw error;
+      io.stderr(`sparbar rapport: ${temporaryFolderProblem(temporaryFolder(), error)} Ingen fil skrevs.\n`);
+      return EXIT_USAGE;
+    }
     const server = await serveFolder(siteDir);
     const pdf = path.join(work, 'rapport.pdf');
     let printed: Awaited<ReturnType<typeof printToPdf>>;
@@ -147,7 +164,9 @@ export async function runRapport(args: readonly string[], io: Io): Promise<numbe
       writeFileAtomic(target, bytes);
     } catch (error) {
       if (error instanceof WriteRefusedError) return fail(io, error.message.replace(/\.$/, ''));
-      throw error;
+      if (!isWriteRefusal(error)) throw error;
+      io.stderr(`sparbar rapport: ${outputFileProblem(pdfOption, '--pdf', error)} Ingen fil skrevs.\n`);
+      return EXIT_USAGE;
     }
     const pages = pdfPageCount(bytes);
     io.stdout(`Uppföljningen ${formatPeriod(period)} av ${plan.title} skrevs till ${pdfOption} (${pages} ${pages === 1 ? 'sida' : 'sidor'} A4).\n`);
