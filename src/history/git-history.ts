@@ -180,15 +180,20 @@ export function readPlanHistoryInto(dir: string, graph: Graph, blobs: Map<string
     }
     const newest = list[0]?.object;
     const bytes = diskBytes(f.source.file);
-    // The work tree's file as committed (the same blob): the same value, without parsing it again.
-    let worktree: string | undefined;
-    try {
-      worktree = bytes === null ? undefined : newest !== undefined && known.has(newest) && blobId(bytes, newest) === newest ? valueAt(0) : valueIn(readVersionText(bytes.toString('utf8')), field);
-    } catch {
-      worktree = undefined;
+    // The work tree's file as committed (the same blob) holds the committed value: nothing to parse or compare. (Its
+    // frontmatter is readable: the check made the follow-up `f` of these bytes.) Otherwise both values are read.
+    let uncommitted = false;
+    if (bytes === null || newest === undefined || !known.has(newest) || blobId(bytes, newest) !== newest) {
+      let worktree: string | undefined;
+      try {
+        worktree = bytes === null ? undefined : valueIn(readVersionText(bytes.toString('utf8')), field);
+      } catch {
+        worktree = undefined;
+      }
+      const committed = list.length > 0 ? valueAt(0) : undefined;
+      uncommitted = committed === undefined || worktree !== committed;
     }
-    const committed = list.length > 0 ? valueAt(0) : undefined;
-    return { node: f.node, period: f.period, file: f.source.file, field, lastChanged, uncommitted: committed === undefined || worktree !== committed, commits: files[f.source.file] ?? [] };
+    return { node: f.node, period: f.period, file: f.source.file, field, lastChanged, uncommitted, commits: files[f.source.file] ?? [] };
   });
   return { available: true, shallow, files, nodes, followUps: out };
 }
