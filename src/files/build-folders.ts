@@ -21,12 +21,12 @@ function processExists(pid: number): boolean {
 }
 
 /**
- * Removes the folders in `parent` named `<prefix><pid>-<random>` (letters and digits) whose process `pid` no
+ * Removes the folders in `parent` named `<prefix><pid>-<random>` (`random`: letters and digits unless given) whose process `pid` no
  * longer exists: real folders (not links) of this user, never this process's own. Anything else with a similar
  * name, including leftovers of builds from before process ids were in the names, is left alone. Best effort:
  * a folder that cannot be read or removed stays, and nothing is thrown. Returns the names removed.
  */
-export function removeStaleBuildFolders(parent: string, prefix: string): string[] {
+export function removeStaleBuildFolders(parent: string, prefix: string, random: RegExp = /^[A-Za-z0-9]+$/): string[] {
   let names: string[];
   try {
     names = readdirSync(parent);
@@ -36,8 +36,8 @@ export function removeStaleBuildFolders(parent: string, prefix: string): string[
   const removed: string[] = [];
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
-    const m = /^(\d{1,10})-[A-Za-z0-9]+$/.exec(name.slice(prefix.length));
-    if (!m) continue;
+    const m = /^(\d{1,10})-(.+)$/.exec(name.slice(prefix.length));
+    if (!m || !random.test(m[2]!)) continue;
     const pid = Number(m[1]);
     if (pid === process.pid || pid <= 0 || processExists(pid)) continue;
     const folder = path.join(parent, name);

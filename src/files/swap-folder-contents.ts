@@ -14,8 +14,8 @@ interface Move {
 
 /**
  * Makes `target`'s contents those of `staged`: each entry of `staged` replaces the entry of that name (the old one
- * moved into `aside` first), and the other entries of `target` are moved into `aside`, except those named in `keep`
- * (the staging and aside folders when they lie inside `target`). Moves are renames; an entry of `staged` on another
+ * moved into `aside` first), and the other entries of `target` are moved into `aside`, except those `keep` is true
+ * for (the staging and aside folders when they lie inside `target`, and those of other builds). Moves are renames; an entry of `staged` on another
  * file system than `target` (EXDEV) is copied. `aside` and `staged` are left for the caller to remove. A failure
  * undoes the moves done, newest first, as far as it can, and is thrown. Each entry is missing from `target` only
  * between two renames, so a web server serving `target` meanwhile answers 404 for microseconds at most.
@@ -25,7 +25,7 @@ export function swapFolderContents(
   staged: string,
   target: string,
   aside: string,
-  keep: ReadonlySet<string>,
+  keep: (name: string) => boolean,
   rename: (from: string, to: string) => void = renameSync,
 ): void {
   const done: Move[] = [];
@@ -47,7 +47,7 @@ export function swapFolderContents(
       move(name, staged, target, true);
     }
     for (const name of readdirSync(target).sort()) {
-      if (!keep.has(name) && !freshNames.has(name)) move(name, target, aside, false);
+      if (!keep(name) && !freshNames.has(name)) move(name, target, aside, false);
     }
   } catch (error) {
     for (const { name, from, to } of done.reverse()) {

@@ -14,7 +14,7 @@
 // existing ancestor, joined with the part that does not exist yet. The functions return that real path;
 // write to it, not to the path you were given, so that what was checked is what gets written.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { folderProblem, makeFolders } from './make-folders.js';
 import { swapFolderContents } from './swap-folder-contents.js';
@@ -110,13 +110,22 @@ export function checkOutputFolder(outDir: string, plansDir: string, shown: strin
   if (guarded.includes(real)) throw new WriteRefusedError(`Utmappen ${shown} ersätts helt när webbplatsen byggs; välj en egen mapp, till exempel dist.`);
   if (!existsSync(real)) return real;
   if (!statSync(real).isDirectory()) throw new WriteRefusedError(`Utmappen ${shown} är en fil, inte en mapp. Välj en mapp, till exempel dist.`);
-  // A build killed outright may have left its folders inside (see outputStaging); they do not make the folder someone else's.
-  const entries = readdirSync(real).filter((name) => !INNER_BUILD_FOLDER.test(name));
+  // A build's own folders inside it (outputStaging: a killed build's, or another build's running now) do not make the
+  // folder someone else's.
+  const entries = readdirSync(real).filter((name) => !(isInnerBuildFolder(name) && isRealFolder(path.join(real, name))));
   if (entries.length === 0 || isMarkedOutput(real)) return real;
   throw new WriteRefusedError(
     `Utmappen ${shown} innehåller filer som Spårbar inte har byggt (${describeEntries(entries)}), och den skulle ersättas helt. ` +
       `Inget rördes. Välj en ny eller tom mapp, eller töm mappen själv om innehållet kan tas bort. (Spårbar ersätter bara en mapp som den själv byggt: den har filen ${OUTPUT_MARKER}.)`,
   );
+}
+
+function isRealFolder(dir: string): boolean {
+  try {
+    return lstatSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function isMarkedOutput(dir: string): boolean {
@@ -168,12 +177,21 @@ export function markOutputFolder(dir: string): void {
   writeNewFile(path.join(dir, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
 }
 
-/** Names of the folders a build makes inside an existing output folder (outputStaging): `.bygge-<pid>-<random>`, `.gammal-<pid>-<random>`. */
-const INNER_BUILD_FOLDER = /^\.(?:bygge|gammal)-\d{1,10}-[A-Za-z0-9]+$/;
+/**
+ * The random part of the folders a build makes inside an existing output folder (createStagingFolder's: 12 hexadecimal
+ * digits), so that a name someone chose (`.gammal-2024-arkiv`) is never taken for one.
+ */
+export const INNER_BUILD_RANDOM = /^[0-9a-f]{12}$/;
 
-/** True for the name of a folder a build makes inside the output folder (outputStaging), which is never part of a site. */
+/**
+ * True for the name of a folder a build makes inside the output folder (outputStaging, replaceOutputFolder):
+ * `.bygge-<pid>-<12 hex digits>` or `.gammal-<pid>-<12 hex digits>`. Such a folder is never part of a site: it is this
+ * build's, another build's running into the same folder at the same time, or a killed build's (removed when its
+ * process is gone, build-folders.ts).
+ */
 export function isInnerBuildFolder(name: string): boolean {
-  return INNER_BUILD_FOLDER.test(name);
+  const m = /^\.(?:bygge|gammal)-\d{1,10}-(.*)$/.exec(name);
+  return m !== null && INNER_BUILD_RANDOM.test(m[1]!);
 }
 
 /**
@@ -192,9 +210,12 @@ export function outputStaging(outDir: string): { parent: string; prefix: string 
  * checkOutputFolder), which is checked again. `staged` gets OUTPUT_MARKER first. A new output folder is `staged`
  * renamed; an existing one keeps its own inode and gets `staged`'s entries in place of its own
  * (swap-folder-contents.ts), the old ones moved into a folder inside it (`.gammal-<pid>-<random>`) and removed
- * with it. `staged` is gone afterwards.
+ * with it. The folders of other builds into the same folder at the same time (isInnerBuildFolder) are left alone,
+ * so that the build that ends last puts a whole site in place. `staged` is gone afterwards. An entry that may not be
+ * moved (a folder of another user: moving a folder needs the right to write in it) leaves the folder as it was and
+ * throws WriteRefusedError naming it; `shown` is how the output folder is named (the path the user gave).
  */
-export function replaceOutputFolder(staged: string, outDir: string, plansDir: string): void {
+export function replaceOutputFolder(staged: string, outDir: string, plansDir: string, shown: string = outDir): void {
   markOutputFolder(staged);
   checkOutputFolder(outDir, plansDir);
   if (!existsSync(outDir)) {
@@ -202,11 +223,27 @@ export function replaceOutputFolder(staged: string, outDir: string, plansDir: st
     return;
   }
   const aside = createStagingFolder(outDir, buildFolderPrefix('.gammal-'));
+  const own = new Set([path.basename(staged), path.basename(aside)]);
   try {
-    swapFolderContents(staged, outDir, aside, new Set([path.basename(staged), path.basename(aside)]));
-  } finally {
-    rmSync(aside, { recursive: true, force: true });
+    swapFolderContents(staged, outDir, aside, (name) => own.has(name) || isInnerBuildFolder(name));
+  } catch (error) {
+    // Undone: what stayed in `aside` (an entry the undoing could not move back) is left for the next build to find.
+    try {
+      rmdirSync(aside);
+    } catch {
+      // Not empty, or gone.
+    }
+    const { code, path: failed } = error as NodeJS.ErrnoException;
+    if ((code === 'EACCES' || code === 'EPERM') && failed !== undefined && isSameOrInside(failed, outDir) && !isSameOrInside(failed, staged)) {
+      const entry = path.join(shown, path.relative(outDir, failed));
+      throw new WriteRefusedError(
+        `Utmappen ${shown} kunde inte ersättas: ${entry} går inte att flytta eller ta bort, behörighet saknas (${code}); den tillhör kanske en annan användare. ` +
+          `Ta bort ${entry} (som den användaren eller med sudo) och bygg igen. Utmappen är som före bygget.`,
+      );
+    }
+    throw error;
   }
+  rmSync(aside, { recursive: true, force: true });
   rmSync(staged, { recursive: true, force: true });
 }
 

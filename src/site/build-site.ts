@@ -14,7 +14,7 @@ import { EXIT_OK, EXIT_PLAN_ERRORS, EXIT_USAGE } from '../util/exit-codes.js';
 import { moveFolder } from '../files/move-folder.js';
 import { type FileSystemError, isWriteRefusal, refusalFromOutput, siteWriteProblem, withPath } from '../files/write-problem.js';
 import { makeTemporaryFolder, temporaryFolder } from '../files/temporary-folder.js';
-import { checkOutputFolder, createStagingFolder, isInnerBuildFolder, OUTPUT_MARKER, outputStaging, replaceOutputFolder, WriteRefusedError } from '../files/write-safety.js';
+import { checkOutputFolder, createStagingFolder, INNER_BUILD_RANDOM, isInnerBuildFolder, OUTPUT_MARKER, outputStaging, replaceOutputFolder, WriteRefusedError } from '../files/write-safety.js';
 import { buildFolderPrefix, removeStaleBuildFolders } from '../files/build-folders.js';
 import { onInterrupt } from '../util/interrupt.js';
 import type { CheckMessage } from '../messages/report.js';
@@ -167,8 +167,8 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   // builds whose process is gone are removed first.
   const staging = outputStaging(realOut);
   removeStaleBuildFolders(path.dirname(realOut), `.${path.basename(realOut)}.bygge-`);
-  removeStaleBuildFolders(realOut, '.bygge-');
-  removeStaleBuildFolders(realOut, '.gammal-');
+  removeStaleBuildFolders(realOut, '.bygge-', INNER_BUILD_RANDOM);
+  removeStaleBuildFolders(realOut, '.gammal-', INNER_BUILD_RANDOM);
   removeStaleBuildFolders(temporaryFolder(), 'sparbar-bygge-');
   // The work folder first: when the temporary folder cannot be used, nothing has been made in or beside the output yet.
   let work: string;
@@ -242,7 +242,9 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   const removeFolders = () => {
     for (const [dir, maxRetries] of [[stage, 0], [astroCwd, 0], [work, 5]] as const) {
       if (dir === undefined) continue;
-      try {
+      // Counted in the staging folder: the site this build puts in place (another build may replace it right after).
+    const pageCount = countPages(stage);
+    try {
         rmSync(dir, { recursive: true, force: true, maxRetries, retryDelay: 20 });
       } catch {
         // Left for the next build.
@@ -396,15 +398,17 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     const siteFiles = copySiteFiles(plansDir, stage);
     if (siteFiles.errors.length > 0) return result(EXIT_PLAN_ERRORS, [`Webbplatsen byggdes inte: filerna i ${SITE_FILES_FOLDER}/ gick inte att ta med.`, ...siteFiles.errors], check.messages);
     const removed = existsSync(realOut) ? removedByHand(filesOnlyIn(realOut, stage, isInnerBuildFolder), stage).filter((f) => f !== OUTPUT_MARKER) : [];
+    // Counted in the staging folder: the site this build puts in place (another build may replace it right after).
+    const pageCount = countPages(stage);
     try {
-      replaceOutputFolder(stage, realOut, plansDir);
+      replaceOutputFolder(stage, realOut, plansDir, `${options.outDir ?? 'dist'}`);
     } catch (error) {
       if (error instanceof WriteRefusedError) return result(EXIT_USAGE, [error.message], check.messages);
       throw error;
     }
     const rendererWaitedMs = existsSync(statsFile) ? (JSON.parse(readFileSync(statsFile, 'utf8')) as { waitedMs: number }).waitedMs : null;
     const timings: BuildTimings = { totalMs: performance.now() - started, checkMs, markdownMs, searchMs, waitedMs, rendererWaitedMs, textsFromCache, texts: texts.length };
-    return { ...result(EXIT_OK, [], check.messages, countPages(realOut), timings), removed };
+    return { ...result(EXIT_OK, [], check.messages, pageCount, timings), removed };
   } catch (error) {
     // A write the disk refused (full, read-only), here or in Pagefind's files: a Swedish sentence naming the folder.
     if (isWriteRefusal(error)) return result(EXIT_USAGE, [refusedWrite(error)]);

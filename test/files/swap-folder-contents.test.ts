@@ -43,7 +43,8 @@ function setUp(name: string) {
   const aside = path.join(target, '.gammal-1-abc');
   write(staged, { 'index.html': 'ny start', 'mal/a/index.html': 'ny a', 'pagefind/y.js': 'ny' });
   mkdirSync(aside);
-  return { target, staged, aside, keep: new Set(['.bygge-1-abc', '.gammal-1-abc']) };
+  const kept = new Set(['.bygge-1-abc', '.gammal-1-abc']);
+  return { target, staged, aside, keep: (name: string) => kept.has(name) };
 }
 
 describe('swapFolderContents', () => {

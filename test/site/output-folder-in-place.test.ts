@@ -6,8 +6,8 @@
 //   folder itself could;
 // - gave the published folder this process's owner, group and umask instead of its own.
 // Mounting and changing owners need root (CI runs as root); without it those cases cannot be made and are skipped.
-import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -50,6 +50,33 @@ function build(out: string) {
     encoding: 'utf8',
     env: { ...process.env, SPARBAR_CACHE_DIR: path.join(outside, 'cache'), NO_COLOR: '1' },
   });
+}
+
+/** Every file under `dir` (relative paths, sorted). */
+function files(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(r);
+      else out.push(r);
+    }
+  };
+  walk('');
+  return out.sort();
+}
+
+/** `sparbar build` of the example plan into `out`, as a child process left running. */
+function startBuild(out: string) {
+  const child = spawn(process.execPath, [cli, 'build', path.join(root, 'plans'), '--out', out], {
+    env: { ...process.env, SPARBAR_CACHE_DIR: path.join(outside, 'cache'), NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (status) => resolve({ status, stdout, stderr })));
 }
 
 /** A successful build: exit 0, nothing on stderr, the site and only the site in `out`. */
@@ -117,5 +144,75 @@ describe('sparbar build replaces an existing output folder in place', () => {
     expectBuilt(build(out), out);
     expectBuilt(build(out), out);
     expect(readFileSync(path.join(out, OUTPUT_MARKER), 'utf8')).toMatch(/byggdes av Spårbar/);
+  });
+
+  it('two builds into the same folder at once: both end well and the site in place is whole (the one that ends last)', async () => {
+    const out = path.join(outside, 'together', 'dist');
+    const alone = path.join(outside, 'together', 'alone');
+    expectBuilt(build(alone), alone);
+    mkdirSync(out, { recursive: true });
+    expectBuilt(build(out), out);
+    const first = startBuild(out);
+    // The second starts once the first is rendering into its staging folder inside `out`.
+    for (;;) {
+      const staging = readdirSync(out).find((n) => n.startsWith('.bygge-'));
+      if (staging && readdirSync(path.join(out, staging)).length > 0) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const second = startBuild(out);
+    const runs = await Promise.all([first, second]);
+    for (const run of runs) {
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+    }
+    expect(files(out)).toEqual(files(alone));
+    // Each says how many pages its own site has.
+    for (const run of runs) expect(run.stdout).toContain(`Webbplatsen byggdes: ${files(alone).filter((f) => f.endsWith('.html')).length} sidor`);
+  });
+
+  it('never takes a folder someone named like a build folder for one: refused in a folder it did not build, named as removed in one it did', () => {
+    const out = path.join(outside, 'lookalike', 'dist');
+    mkdirSync(path.join(out, '.gammal-2024-arkiv'), { recursive: true });
+    writeFileSync(path.join(out, '.gammal-2024-arkiv', 'protokoll.txt'), 'viktigt');
+    const refused = build(out);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('innehåller filer som Spårbar inte har byggt (.gammal-2024-arkiv)');
+    expect(files(out)).toEqual(['.gammal-2024-arkiv/protokoll.txt']);
+    rmSync(out, { recursive: true });
+    expectBuilt(build(out), out);
+    mkdirSync(path.join(out, '.bygge-1-anteckningar'));
+    writeFileSync(path.join(out, '.bygge-1-anteckningar', 'a.txt'), 'anteckning');
+    const run = build(out);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('.bygge-1-anteckningar/a.txt');
+  });
+
+  it.runIf(process.getuid?.() === 0 && existsSync('/usr/bin/setpriv'))('names a folder in --out it may not move, and leaves --out as it was (another user’s folder; run as root)', () => {
+    const folder = path.join(outside, 'foreign');
+    const out = path.join(folder, 'dist');
+    const plans = path.join(folder, 'plans');
+    mkdirSync(out, { recursive: true });
+    cpSync(path.join(root, 'plans'), plans, { recursive: true });
+    mkdirSync(path.join(folder, 'cache'));
+    // nobody must reach the plans: the test's folder is mkdtemp's, 0700.
+    chmodSync(outside, 0o755);
+    spawnSync('chmod', ['-R', 'a+rX', folder]);
+    chownSync(out, 65534, 65534);
+    chownSync(path.join(folder, 'cache'), 65534, 65534);
+    const asNobody = () =>
+      spawnSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, 'build', plans, '--out', out], {
+        encoding: 'utf8',
+        env: { ...process.env, SPARBAR_CACHE_DIR: path.join(folder, 'cache'), NO_COLOR: '1' },
+      });
+    expectBuilt(asNobody(), out);
+    // root's folder, with a file, in nobody's output folder.
+    mkdirSync(path.join(out, 'extra'));
+    writeFileSync(path.join(out, 'extra', 'f.txt'), 'roots');
+    const before = files(out).map((f) => [f, readFileSync(path.join(out, f), 'utf8')]);
+    const run = asNobody();
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`Utmappen ${out} kunde inte ersättas: ${path.join(out, 'extra')} går inte att flytta eller ta bort, behörighet saknas (EACCES)`);
+    expect(run.stderr).not.toMatch(/internt fel|\n\s+at /);
+    expect(files(out).map((f) => [f, readFileSync(path.join(out, f), 'utf8')])).toEqual(before);
   });
 });
