@@ -242,9 +242,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   const removeFolders = () => {
     for (const [dir, maxRetries] of [[stage, 0], [astroCwd, 0], [work, 5]] as const) {
       if (dir === undefined) continue;
-      // Counted in the staging folder: the site this build puts in place (another build may replace it right after).
-    const pageCount = countPages(stage);
-    try {
+      try {
         rmSync(dir, { recursive: true, force: true, maxRetries, retryDelay: 20 });
       } catch {
         // Left for the next build.
@@ -401,7 +399,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     // Counted in the staging folder: the site this build puts in place (another build may replace it right after).
     const pageCount = countPages(stage);
     try {
-      replaceOutputFolder(stage, realOut, plansDir, `${options.outDir ?? 'dist'}`);
+      replaceOutputFolder(stage, realOut, plansDir, options.outDir ?? 'dist');
     } catch (error) {
       if (error instanceof WriteRefusedError) return result(EXIT_USAGE, [error.message], check.messages);
       throw error;
