@@ -366,6 +366,8 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     const { searchRecords, writeSearchIndex } = await import('./search-index.js');
     const searchErrors = await writeSearchIndex(searchRecords(model, trees), path.join(work, 'pagefind'));
     const searchMs = performance.now() - searchStarted;
+    // Ctrl+C in a terminal reaches Pagefind's process too, which then ends without the index: the interruption is said.
+    if (interrupted) return result(EXIT_USAGE, [], check.messages);
     if (searchErrors.length > 0) {
       await stop();
       return result(EXIT_USAGE, [`Sökindexet gick inte att skriva: ${searchErrors.join('; ')}`], check.messages);

@@ -79,9 +79,9 @@ export function searchRecords(model: SiteModel, trees: ReadonlyMap<string, Root>
 /**
  * Writes the Pagefind index of `records` to `outputPath` (a `pagefind` folder, made here); returns Pagefind's errors.
  *
- * Every record is sent at once: Pagefind's service reads its messages in the order written and handles them one
- * after the other (pagefind/src/service/mod.rs), so the index is the same as when each record waits for the one
- * before, without a round trip between the two processes per record.
+ * The records are sent in batches of RECORD_BATCH without waiting in between: Pagefind's service reads its messages in
+ * the order written and handles them one after the other (pagefind/src/service/mod.rs), so the index is the same as
+ * when each record waits for the one before, without a round trip between the two processes per record.
  *
  * Pagefind's process only makes the files (getFiles); they are written here, through `write` (for tests), so a write
  * the disk refuses (full, read-only) is thrown as Node's error with the file's path. Pagefind's own writeFiles
@@ -96,12 +96,19 @@ export async function writeSearchIndex(
   write: (file: string, content: Uint8Array) => void = writeIndexFile,
 ): Promise<string[]> {
   const pagefind = await import('pagefind');
+  silenceServiceStopped();
   try {
     const { index, errors } = await untilEmptyLoop(pagefind.createIndex({ forceLanguage: 'sv' }));
     if (!index) return errors;
-    const added = await untilEmptyLoop(
-      Promise.all(records.map((r) => index.addCustomRecord({ url: r.url, content: r.content, language: 'sv', meta: { title: r.title }, filters: { typ: [r.kind] } }))),
-    );
+    const added: Awaited<ReturnType<typeof index.addCustomRecord>>[] = [];
+    for (let start = 0; start < records.length; start += RECORD_BATCH) {
+      const batch = records.slice(start, start + RECORD_BATCH);
+      added.push(
+        ...(await untilEmptyLoop(
+          Promise.all(batch.map((r) => index.addCustomRecord({ url: r.url, content: r.content, language: 'sv', meta: { title: r.title }, filters: { typ: [r.kind] } }))),
+        )),
+      );
+    }
     const made = await untilEmptyLoop(index.getFiles());
     const problems = [...added.flatMap((a) => a.errors), ...made.errors];
     if (problems.length > 0) return problems;
@@ -110,10 +117,44 @@ export async function writeSearchIndex(
     return [];
   } catch (error) {
     if (error instanceof PagefindGoneError) return [error.message];
+    // Pagefind's process ended while records were on their way (killed, or Ctrl+C to the terminal's process group).
+    if (error instanceof Error && error.message === PAGEFIND_CLOSED) return [GONE];
     throw error;
   } finally {
     await pagefind.close();
   }
+}
+
+/**
+ * How many records are sent to Pagefind before waiting for its answers. Not all at once: when its process ends, its
+ * Node wrapper (pagefind/lib/service.js, close) answers every waiting request once for every write that failed, so n
+ * waiting records cost n² rejections (3,000 records: 34 s of CPU after a Ctrl+C); and not one at a time, a round
+ * trip each (580 records: 1.22 s against 0.79 s all at once, session 10).
+ */
+const RECORD_BATCH = 200;
+
+/** What Pagefind's Node wrapper (pagefind/lib/service.js) rejects every waiting request with once its process has ended. */
+const PAGEFIND_CLOSED = 'Pagefind backend closed';
+/** What the build says when Pagefind's process ended without making the index. */
+const GONE = 'Pagefinds process avslutades utan att svara';
+
+let silenced = false;
+
+/**
+ * Keeps Pagefind's Node wrapper from printing "Service stopped" and a stack trace for every write its process did not
+ * take: when the process ends while records are on their way (Ctrl+C in a terminal reaches it too), that was one
+ * EPIPE per record, some 3,000 stack traces for 3,000 records, before `sparbar build` said it was interrupted. The
+ * build reports the end of Pagefind's process itself (writeSearchIndex). Every other message goes to console.error as
+ * before; the filter stays for the process's life, since the wrapper's write errors arrive after its promises settle.
+ */
+function silenceServiceStopped(): void {
+  if (silenced) return;
+  silenced = true;
+  const print = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    if (args[0] === 'Service stopped') return;
+    print(...args);
+  };
 }
 
 /** Writes one file of the index, its folder made first; an error names the file (withPath). */
@@ -136,7 +177,7 @@ export class PagefindGoneError extends Error {
 export function untilEmptyLoop<T>(promise: Promise<T>): Promise<T> {
   let onEmpty: () => void = () => undefined;
   const gone = new Promise<never>((_, reject) => {
-    onEmpty = () => reject(new PagefindGoneError('Pagefinds process avslutades utan att svara'));
+    onEmpty = () => reject(new PagefindGoneError(GONE));
     process.once('beforeExit', onEmpty);
   });
   return Promise.race([promise, gone]).finally(() => process.off('beforeExit', onEmpty));

@@ -43,4 +43,12 @@ describe('the search index', () => {
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ errors: ['Pagefinds process avslutades utan att svara'] });
   }, 60_000);
+
+  it.runIf(hasProc)('says nothing but that when Pagefind’s process gets Ctrl+C with records on their way (before: a stack trace per record, and a throw)', () => {
+    out = mkdtempSync(path.join(tmpdir(), 'sparbar-search-interrupted-'));
+    const run = spawnSync(process.execPath, [path.join(root, 'test', 'helpers', 'pagefind-dies.mjs'), path.join(out, 'pagefind'), 'interrupted'], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ errors: ['Pagefinds process avslutades utan att svara'] });
+  }, 60_000);
 });
