@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePlan } from '../bench/generate-plan.js';
-import { removeStaleBuildFolders } from '../src/files/build-folders.js';
+import { MKDTEMP_RANDOM, removeStaleBuildFolders } from '../src/files/build-folders.js';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../src/files/write-safety.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -103,12 +103,14 @@ describe.runIf(PROC)('sparbar build, interrupted', () => {
     const dir = path.join(tmp, 'stale');
     const temp = path.join(dir, 'tmp');
     mkdirSync(temp, { recursive: true });
-    const keep = ['.site.bygge-63e8a0b8b364', `.site.bygge-${process.pid}-0123456789ab`, '.site.gammal-0123456789ab', '.annat.bygge-1-0123456789ab', 'viktig'];
+    // Kept: no process id, this process's, another name, and names someone chose that only look like a build's.
+    const keep = ['.site.bygge-63e8a0b8b364', `.site.bygge-${process.pid}-0123456789ab`, '.site.gammal-0123456789ab', '.annat.bygge-1-0123456789ab', 'viktig', `.site.bygge-${GONE}-Arkiv2025`];
     for (const name of keep) mkdirSync(path.join(dir, name));
     writeFileSync(path.join(dir, `.site.bygge-${GONE}-fil`), 'en fil, ingen mapp');
     mkdirSync(path.join(dir, `.site.bygge-${GONE}-0123456789ab`, 'plan'), { recursive: true });
     mkdirSync(path.join(temp, `sparbar-bygge-${GONE}-AbC123`));
     mkdirSync(path.join(temp, `sparbar-bygge-${process.pid}-AbC123`));
+    mkdirSync(path.join(temp, `sparbar-bygge-${GONE}-arkiv`));
     // A plan with an error: the build stops after the check, once it has made its own folders.
     const broken = path.join(dir, 'plan');
     cpSync(path.join(root, 'plans'), broken, { recursive: true });
@@ -120,16 +122,18 @@ describe.runIf(PROC)('sparbar build, interrupted', () => {
     });
     expect(r.status).toBe(1);
     expect(readdirSync(dir).sort()).toEqual([...keep, `.site.bygge-${GONE}-fil`, 'plan', 'tmp'].sort());
-    expect(readdirSync(temp)).toEqual([`sparbar-bygge-${process.pid}-AbC123`]);
+    expect(readdirSync(temp).sort()).toEqual([`sparbar-bygge-${GONE}-arkiv`, `sparbar-bygge-${process.pid}-AbC123`].sort());
   });
 });
 
 describe('removeStaleBuildFolders', () => {
   it('removes only real folders named <prefix><pid>-<random> whose process is gone, and says which', () => {
     const dir = mkdtempSync(path.join(tmp, 'stale-unit-'));
-    for (const name of [`x.bygge-${GONE}-abc`, `x.bygge-${process.pid}-abc`, `x.bygge-${GONE}-a.b`, 'x.bygge-abc', `y.bygge-${GONE}-abc`]) mkdirSync(path.join(dir, name));
-    expect(removeStaleBuildFolders(dir, 'x.bygge-')).toEqual([`x.bygge-${GONE}-abc`]);
-    expect(readdirSync(dir).sort()).toEqual([`x.bygge-${GONE}-a.b`, `x.bygge-${process.pid}-abc`, 'x.bygge-abc', `y.bygge-${GONE}-abc`].sort());
-    expect(removeStaleBuildFolders(path.join(dir, 'finns-inte'), 'x.bygge-')).toEqual([]);
+    // `arkiv` is not six characters: a name someone chose, not mkdtemp's.
+    const names = [`x.bygge-${GONE}-abc123`, `x.bygge-${process.pid}-abc123`, `x.bygge-${GONE}-a.b`, `x.bygge-${GONE}-arkiv`, 'x.bygge-abc123', `y.bygge-${GONE}-abc123`];
+    for (const name of names) mkdirSync(path.join(dir, name));
+    expect(removeStaleBuildFolders(dir, 'x.bygge-', MKDTEMP_RANDOM)).toEqual([`x.bygge-${GONE}-abc123`]);
+    expect(readdirSync(dir).sort()).toEqual(names.slice(1).sort());
+    expect(removeStaleBuildFolders(path.join(dir, 'finns-inte'), 'x.bygge-', MKDTEMP_RANDOM)).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ export function buildFolderPrefix(prefix: string, pid: number = process.pid): st
 }
 
 /** True while a process with this id exists (also one of another user, which may not be signalled). */
-function processExists(pid: number): boolean {
+export function processExists(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -20,13 +20,17 @@ function processExists(pid: number): boolean {
   }
 }
 
+/** The random part mkdtemp(3) adds to a name: six letters and digits. */
+export const MKDTEMP_RANDOM = /^[A-Za-z0-9]{6}$/;
+
 /**
- * Removes the folders in `parent` named `<prefix><pid>-<random>` (`random`: letters and digits unless given) whose process `pid` no
+ * Removes the folders in `parent` named `<prefix><pid>-<random>` (the random part as `random` describes it exactly, so
+ * that a name someone chose, `sparbar-bygge-2024-arkiv`, is never taken for one) whose process `pid` no
  * longer exists: real folders (not links) of this user, never this process's own. Anything else with a similar
  * name, including leftovers of builds from before process ids were in the names, is left alone. Best effort:
  * a folder that cannot be read or removed stays, and nothing is thrown. Returns the names removed.
  */
-export function removeStaleBuildFolders(parent: string, prefix: string, random: RegExp = /^[A-Za-z0-9]+$/): string[] {
+export function removeStaleBuildFolders(parent: string, prefix: string, random: RegExp): string[] {
   let names: string[];
   try {
     names = readdirSync(parent);

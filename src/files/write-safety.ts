@@ -14,11 +14,11 @@
 // existing ancestor, joined with the part that does not exist yet. The functions return that real path;
 // write to it, not to the path you were given, so that what was checked is what gets written.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, type Dirent, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { folderProblem, makeFolders } from './make-folders.js';
 import { swapFolderContents } from './swap-folder-contents.js';
-import { buildFolderPrefix } from './build-folders.js';
+import { buildFolderPrefix, processExists } from './build-folders.js';
 
 /** What a write is for: a plan file (inside the plans folder only) or output (outside it only). */
 export type WriteKind = 'plan-file' | 'output';
@@ -112,7 +112,7 @@ export function checkOutputFolder(outDir: string, plansDir: string, shown: strin
   if (!statSync(real).isDirectory()) throw new WriteRefusedError(`Utmappen ${shown} är en fil, inte en mapp. Välj en mapp, till exempel dist.`);
   // A build's own folders inside it (outputStaging: a killed build's, or another build's running now) do not make the
   // folder someone else's.
-  const entries = readdirSync(real).filter((name) => !(isInnerBuildFolder(name) && isRealFolder(path.join(real, name))));
+  const entries = readdirSync(real).filter((name) => !(name === SWAP_LOCK || (isInnerBuildFolder(name) && isRealFolder(path.join(real, name)))));
   if (entries.length === 0 || isMarkedOutput(real)) return real;
   throw new WriteRefusedError(
     `Utmappen ${shown} innehåller filer som Spårbar inte har byggt (${describeEntries(entries)}), och den skulle ersättas helt. ` +
@@ -190,8 +190,90 @@ export const INNER_BUILD_RANDOM = /^[0-9a-f]{12}$/;
  * process is gone, build-folders.ts).
  */
 export function isInnerBuildFolder(name: string): boolean {
+  if (name === SWAP_LOCK) return true;
   const m = /^\.(?:bygge|gammal)-\d{1,10}-(.*)$/.exec(name);
   return m !== null && INNER_BUILD_RANDOM.test(m[1]!);
+}
+
+/**
+ * The file a build holds inside the output folder while it moves its site in (replaceOutputFolder): its process id.
+ * Two builds into one folder move their sites in one after the other, so that the one that ends last puts a whole
+ * site in place (moved in at the same time, one build's entries went into the other's old-files folder).
+ */
+export const SWAP_LOCK = '.sparbar-byter';
+
+/** How long a build waits for another build's move into the same folder (a few renames) before it gives up, in ms. */
+const SWAP_LOCK_WAIT_MS = 60_000;
+
+/**
+ * Takes SWAP_LOCK in `outDir`, waiting while a live process holds it and taking over one whose process is gone. The
+ * lock is made whole in `scratch` (a folder of this build on the same file system) and linked into place, so that it
+ * never exists without its process id. Returns the function that releases it. Throws WriteRefusedError after
+ * SWAP_LOCK_WAIT_MS.
+ */
+function takeSwapLock(outDir: string, scratch: string, shown: string): () => void {
+  const lock = path.join(outDir, SWAP_LOCK);
+  const mine = path.join(scratch, SWAP_LOCK);
+  writeNewFile(mine, `${process.pid}\n`);
+  const deadline = Date.now() + SWAP_LOCK_WAIT_MS;
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  try {
+    for (;;) {
+      try {
+        linkSync(mine, lock);
+        return () => removeIfPresent(lock);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        // `scratch` on another file system (the output folder made meanwhile, as a mount): made in place instead.
+        if (code === 'EXDEV') {
+          writeNewFile(lock, `${process.pid}\n`);
+          return () => removeIfPresent(lock);
+        }
+        if (code !== 'EEXIST') throw error;
+      }
+      let holder = Number.NaN;
+      try {
+        holder = Number(readFileSync(lock, 'utf8').trim());
+      } catch {
+        // Released meanwhile: try again.
+      }
+      if (Number.isInteger(holder) && holder > 0 && !processExists(holder)) removeIfPresent(lock);
+      else if (Date.now() > deadline) {
+        throw new WriteRefusedError(`Utmappen ${shown} ersätts just nu av ett annat bygge (process ${holder}), som inte blir klart. Vänta tills det är klart, eller ta bort ${path.join(shown, SWAP_LOCK)} om inget bygge pågår, och bygg igen.`);
+      } else Atomics.wait(sleeper, 0, 0, 10);
+    }
+  } finally {
+    removeIfPresent(mine);
+  }
+}
+
+/**
+ * The first folder under `dir` (itself not included; top-level entries for which `skip` is true not looked at) whose
+ * entries this process may not remove (it lacks write or search permission on it: another user's folder), or
+ * undefined. Moving a folder also needs write permission on it. Symbolic links are not followed.
+ */
+function firstUnremovable(dir: string, skip: (name: string) => boolean): string | undefined {
+  const walk = (folder: string, top: boolean): string | undefined => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return undefined;
+    }
+    for (const entry of entries) {
+      if ((top && skip(entry.name)) || !entry.isDirectory()) continue;
+      const sub = path.join(folder, entry.name);
+      try {
+        accessSync(sub, constants.W_OK | constants.X_OK);
+      } catch {
+        return sub;
+      }
+      const found = walk(sub, false);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return walk(dir, true);
 }
 
 /**
@@ -210,40 +292,56 @@ export function outputStaging(outDir: string): { parent: string; prefix: string 
  * checkOutputFolder), which is checked again. `staged` gets OUTPUT_MARKER first. A new output folder is `staged`
  * renamed; an existing one keeps its own inode and gets `staged`'s entries in place of its own
  * (swap-folder-contents.ts), the old ones moved into a folder inside it (`.gammal-<pid>-<random>`) and removed
- * with it. The folders of other builds into the same folder at the same time (isInnerBuildFolder) are left alone,
- * so that the build that ends last puts a whole site in place. `staged` is gone afterwards. An entry that may not be
+ * with it. The folders of other builds into the same folder at the same time (isInnerBuildFolder) are left alone, and
+ * the moves happen under SWAP_LOCK, so that the build that ends last puts a whole site in place. Every folder of the
+ * old site is checked first to be removable (firstUnremovable). `staged` is gone afterwards. An entry that may not be
  * moved (a folder of another user: moving a folder needs the right to write in it) leaves the folder as it was and
  * throws WriteRefusedError naming it; `shown` is how the output folder is named (the path the user gave).
  */
 export function replaceOutputFolder(staged: string, outDir: string, plansDir: string, shown: string = outDir): void {
   markOutputFolder(staged);
-  checkOutputFolder(outDir, plansDir);
   if (!existsSync(outDir)) {
+    checkOutputFolder(outDir, plansDir);
     renameSync(staged, outDir);
     return;
   }
-  const aside = createStagingFolder(outDir, buildFolderPrefix('.gammal-'));
-  const own = new Set([path.basename(staged), path.basename(aside)]);
+  const release = takeSwapLock(outDir, staged, shown);
   try {
-    swapFolderContents(staged, outDir, aside, (name) => own.has(name) || isInnerBuildFolder(name));
-  } catch (error) {
-    // Undone: what stayed in `aside` (an entry the undoing could not move back) is left for the next build to find.
-    try {
-      rmdirSync(aside);
-    } catch {
-      // Not empty, or gone.
-    }
-    const { code, path: failed } = error as NodeJS.ErrnoException;
-    if ((code === 'EACCES' || code === 'EPERM') && failed !== undefined && isSameOrInside(failed, outDir) && !isSameOrInside(failed, staged)) {
-      const entry = path.join(shown, path.relative(outDir, failed));
-      throw new WriteRefusedError(
-        `Utmappen ${shown} kunde inte ersättas: ${entry} går inte att flytta eller ta bort, behörighet saknas (${code}); den tillhör kanske en annan användare. ` +
-          `Ta bort ${entry} (som den användaren eller med sudo) och bygg igen. Utmappen är som före bygget.`,
+    checkOutputFolder(outDir, plansDir);
+    const aside = createStagingFolder(outDir, buildFolderPrefix('.gammal-'));
+    const own = new Set([path.basename(staged), path.basename(aside)]);
+    const keep = (name: string) => own.has(name) || isInnerBuildFolder(name);
+    const refused = (entry: string, code: string) => {
+      const named = path.join(shown, path.relative(outDir, entry));
+      return new WriteRefusedError(
+        `Utmappen ${shown} kunde inte ersättas: ${named} går inte att flytta eller ta bort, behörighet saknas (${code}); den tillhör kanske en annan användare. ` +
+          `Ta bort ${named} (som den användaren eller med sudo) och bygg igen. Utmappen är som före bygget.`,
       );
+    };
+    // Every folder of the old site must be removable before anything moves: else the new site would be in place with
+    // the old one left in `aside`, inside the published folder.
+    const blocked = firstUnremovable(outDir, keep);
+    if (blocked !== undefined) {
+      rmdirSync(aside);
+      throw refused(blocked, 'EACCES');
     }
-    throw error;
+    try {
+      swapFolderContents(staged, outDir, aside, keep);
+    } catch (error) {
+      // Undone: what stayed in `aside` (an entry the undoing could not move back) is left for the next build to find.
+      try {
+        rmdirSync(aside);
+      } catch {
+        // Not empty, or gone.
+      }
+      const { code, path: failed } = error as NodeJS.ErrnoException;
+      if ((code === 'EACCES' || code === 'EPERM') && failed !== undefined && isSameOrInside(failed, outDir) && !isSameOrInside(failed, staged)) throw refused(failed, code);
+      throw error;
+    }
+    rmSync(aside, { recursive: true, force: true });
+  } finally {
+    release();
   }
-  rmSync(aside, { recursive: true, force: true });
   rmSync(staged, { recursive: true, force: true });
 }
 

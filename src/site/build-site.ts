@@ -15,7 +15,7 @@ import { moveFolder } from '../files/move-folder.js';
 import { type FileSystemError, isWriteRefusal, refusalFromOutput, siteWriteProblem, withPath } from '../files/write-problem.js';
 import { makeTemporaryFolder, temporaryFolder } from '../files/temporary-folder.js';
 import { checkOutputFolder, createStagingFolder, INNER_BUILD_RANDOM, isInnerBuildFolder, OUTPUT_MARKER, outputStaging, replaceOutputFolder, WriteRefusedError } from '../files/write-safety.js';
-import { buildFolderPrefix, removeStaleBuildFolders } from '../files/build-folders.js';
+import { buildFolderPrefix, MKDTEMP_RANDOM, removeStaleBuildFolders } from '../files/build-folders.js';
 import { onInterrupt } from '../util/interrupt.js';
 import type { CheckMessage } from '../messages/report.js';
 import type { LinkAnswer } from './text-cache.js';
@@ -166,10 +166,10 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   // pages can be moved into place), with normal permissions. The folders' names carry this process's id; those of
   // builds whose process is gone are removed first.
   const staging = outputStaging(realOut);
-  removeStaleBuildFolders(path.dirname(realOut), `.${path.basename(realOut)}.bygge-`);
+  removeStaleBuildFolders(path.dirname(realOut), `.${path.basename(realOut)}.bygge-`, INNER_BUILD_RANDOM);
   removeStaleBuildFolders(realOut, '.bygge-', INNER_BUILD_RANDOM);
   removeStaleBuildFolders(realOut, '.gammal-', INNER_BUILD_RANDOM);
-  removeStaleBuildFolders(temporaryFolder(), 'sparbar-bygge-');
+  removeStaleBuildFolders(temporaryFolder(), 'sparbar-bygge-', MKDTEMP_RANDOM);
   // The work folder first: when the temporary folder cannot be used, nothing has been made in or beside the output yet.
   let work: string;
   let stage: string;
@@ -228,7 +228,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     if (logLevel === 'info' || logLevel === 'debug') process.stderr.write(`Bygger webbplatsen med Astro (${compiled.reason}).\n`);
     // Astro's working folder, one per build (see startAstroBuild), inside the package so that its modules find node_modules.
     mkdirSync(path.join(root, '.astro'), { recursive: true });
-    removeStaleBuildFolders(path.join(root, '.astro'), 'bygge-');
+    removeStaleBuildFolders(path.join(root, '.astro'), 'bygge-', MKDTEMP_RANDOM);
     astroCwd = mkdtempSync(path.join(root, '.astro', buildFolderPrefix('bygge-')));
     astro = startAstroBuild(root, astroCwd, env, logLevel);
   }

@@ -4,9 +4,10 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { swapFolderContents } from '../../src/files/swap-folder-contents.js';
-import { createStagingFolder, outputStaging, OUTPUT_MARKER, OUTPUT_MARKER_TEXT, replaceOutputFolder } from '../../src/files/write-safety.js';
+import { createStagingFolder, outputStaging, OUTPUT_MARKER, OUTPUT_MARKER_TEXT, replaceOutputFolder, SWAP_LOCK } from '../../src/files/write-safety.js';
 
 let tmp: string;
 beforeAll(() => {
@@ -121,4 +122,33 @@ describe('replaceOutputFolder', () => {
     expect(readdirSync(root).sort()).toEqual(['dist', 'plans']);
     expect(existsSync(staged)).toBe(false);
   });
+
+  it('waits while another live build holds the lock on the folder, then moves its site in; takes over the lock of a build that is gone', async () => {
+    const root = path.join(tmp, 'lock');
+    const plans = path.join(root, 'plans');
+    mkdirSync(plans, { recursive: true });
+    const out = path.join(root, 'dist');
+    write(out, { [OUTPUT_MARKER]: OUTPUT_MARKER_TEXT, 'index.html': 'ett' });
+    const lock = path.join(out, SWAP_LOCK);
+    // Held by a live process that lets go after a moment.
+    const released = path.join(root, 'släppt');
+    const holder = spawn('sh', ['-c', `sleep 0.5; touch '${released}'; rm -f '${lock}'`], { stdio: 'ignore' });
+    writeFileSync(lock, `${holder.pid}\n`);
+    const ended = new Promise((resolve) => holder.on('close', resolve));
+    let staged = createStagingFolder(out, '.bygge-1-');
+    writeFileSync(path.join(staged, 'index.html'), 'två');
+    replaceOutputFolder(staged, out, plans);
+    // It returned only once the holder had let go.
+    expect(existsSync(released)).toBe(true);
+    await ended;
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('två');
+    expect(readdirSync(out).sort()).toEqual([OUTPUT_MARKER, 'index.html']);
+    // Left by a build that was killed while it held it.
+    writeFileSync(lock, '999999999\n');
+    staged = createStagingFolder(out, '.bygge-1-');
+    writeFileSync(path.join(staged, 'index.html'), 'tre');
+    replaceOutputFolder(staged, out, plans);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('tre');
+    expect(readdirSync(out).sort()).toEqual([OUTPUT_MARKER, 'index.html']);
+  }, 60_000);
 });

@@ -214,5 +214,17 @@ describe('sparbar build replaces an existing output folder in place', () => {
     expect(run.stderr).toContain(`Utmappen ${out} kunde inte ersättas: ${path.join(out, 'extra')} går inte att flytta eller ta bort, behörighet saknas (EACCES)`);
     expect(run.stderr).not.toMatch(/internt fel|\n\s+at /);
     expect(files(out).map((f) => [f, readFileSync(path.join(out, f), 'utf8')])).toEqual(before);
+    // The same deeper down, in a folder of the site: refused before anything moves, not after the new site is in place
+    // with the old one left in a hidden folder.
+    rmSync(path.join(out, 'extra'), { recursive: true });
+    const deep = path.join(out, 'ekby-it-policy', 'rotmapp');
+    mkdirSync(deep);
+    writeFileSync(path.join(deep, 'x.txt'), 'roots');
+    const kept = files(out).map((f) => [f, readFileSync(path.join(out, f), 'utf8')]);
+    const again = asNobody();
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain(`Utmappen ${out} kunde inte ersättas: ${deep} går inte att flytta eller ta bort, behörighet saknas (EACCES)`);
+    expect(files(out).map((f) => [f, readFileSync(path.join(out, f), 'utf8')])).toEqual(kept);
+    expect(readdirSync(out).filter((n) => n.startsWith('.')).sort()).toEqual([OUTPUT_MARKER]);
   });
 });
