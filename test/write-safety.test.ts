@@ -82,17 +82,17 @@ describe('output folders', () => {
     expect(() => checkOutputFolder(www, plans)).toThrow(WriteRefusedError);
   });
 
-  it('replaces a folder it built and leaves nothing beside it', () => {
+  it('replaces a folder it built and leaves nothing beside it', async () => {
     const { root, plans } = fresh('replace');
     const out = path.join(root, 'dist');
     const first = createStagingFolder(root, '.dist.bygge-');
     writeFileSync(path.join(first, 'index.html'), 'ett');
-    replaceOutputFolder(first, out, plans);
+    await replaceOutputFolder(first, out, plans);
     expect(readFileSync(path.join(out, OUTPUT_MARKER), 'utf8')).toMatch(/byggdes av Spårbar/);
     writeFileSync(path.join(out, 'gammal.html'), 'gammal');
     const second = createStagingFolder(root, '.dist.bygge-');
     writeFileSync(path.join(second, 'index.html'), 'två');
-    replaceOutputFolder(second, out, plans);
+    await replaceOutputFolder(second, out, plans);
     expect(readdirSync(out).sort()).toEqual([OUTPUT_MARKER, 'index.html']);
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('två');
     expect(readdirSync(root).sort()).toEqual(['dist', 'plans']);

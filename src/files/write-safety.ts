@@ -14,11 +14,14 @@
 // existing ancestor, joined with the part that does not exist yet. The functions return that real path;
 // write to it, not to the path you were given, so that what was checked is what gets written.
 import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, closeSync, constants, type Dirent, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, type Dirent, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { folderProblem, makeFolders } from './make-folders.js';
 import { swapFolderContents } from './swap-folder-contents.js';
-import { buildFolderPrefix, processExists } from './build-folders.js';
+import { buildFolderPrefix } from './build-folders.js';
+import { SWAP_LOCK, takeSwapLock } from './swap-lock.js';
+
+export { SWAP_LOCK };
 
 /** What a write is for: a plan file (inside the plans folder only) or output (outside it only). */
 export type WriteKind = 'plan-file' | 'output';
@@ -196,63 +199,17 @@ export function isInnerBuildFolder(name: string): boolean {
 }
 
 /**
- * The file a build holds inside the output folder while it moves its site in (replaceOutputFolder): its process id.
- * Two builds into one folder move their sites in one after the other, so that the one that ends last puts a whole
- * site in place (moved in at the same time, one build's entries went into the other's old-files folder).
+ * The first entry under `dir` (top-level entries for which `skip` is true not looked at) that this process may not
+ * move or remove, or undefined: a top-level folder it may not write in (moving a folder rewrites its `..`), a folder
+ * with entries it may not write in or search (another user's), or an entry of another user in a sticky folder
+ * (mode 1777) of another user. Symbolic links are not followed. Root may remove anything a read-only or immutable
+ * file system allows.
  */
-export const SWAP_LOCK = '.sparbar-byter';
+/** The sticky bit of a folder's mode (S_ISVTX): only an entry's owner (or the folder's, or root) may remove the entry. */
+const STICKY = 0o1000;
 
-/** How long a build waits for another build's move into the same folder (a few renames) before it gives up, in ms. */
-const SWAP_LOCK_WAIT_MS = 60_000;
-
-/**
- * Takes SWAP_LOCK in `outDir`, waiting while a live process holds it and taking over one whose process is gone. The
- * lock is made whole in `scratch` (a folder of this build on the same file system) and linked into place, so that it
- * never exists without its process id. Returns the function that releases it. Throws WriteRefusedError after
- * SWAP_LOCK_WAIT_MS.
- */
-function takeSwapLock(outDir: string, scratch: string, shown: string): () => void {
-  const lock = path.join(outDir, SWAP_LOCK);
-  const mine = path.join(scratch, SWAP_LOCK);
-  writeNewFile(mine, `${process.pid}\n`);
-  const deadline = Date.now() + SWAP_LOCK_WAIT_MS;
-  const sleeper = new Int32Array(new SharedArrayBuffer(4));
-  try {
-    for (;;) {
-      try {
-        linkSync(mine, lock);
-        return () => removeIfPresent(lock);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        // `scratch` on another file system (the output folder made meanwhile, as a mount): made in place instead.
-        if (code === 'EXDEV') {
-          writeNewFile(lock, `${process.pid}\n`);
-          return () => removeIfPresent(lock);
-        }
-        if (code !== 'EEXIST') throw error;
-      }
-      let holder = Number.NaN;
-      try {
-        holder = Number(readFileSync(lock, 'utf8').trim());
-      } catch {
-        // Released meanwhile: try again.
-      }
-      if (Number.isInteger(holder) && holder > 0 && !processExists(holder)) removeIfPresent(lock);
-      else if (Date.now() > deadline) {
-        throw new WriteRefusedError(`Utmappen ${shown} ersätts just nu av ett annat bygge (process ${holder}), som inte blir klart. Vänta tills det är klart, eller ta bort ${path.join(shown, SWAP_LOCK)} om inget bygge pågår, och bygg igen.`);
-      } else Atomics.wait(sleeper, 0, 0, 10);
-    }
-  } finally {
-    removeIfPresent(mine);
-  }
-}
-
-/**
- * The first folder under `dir` (itself not included; top-level entries for which `skip` is true not looked at) whose
- * entries this process may not remove (it lacks write or search permission on it: another user's folder), or
- * undefined. Moving a folder also needs write permission on it. Symbolic links are not followed.
- */
 function firstUnremovable(dir: string, skip: (name: string) => boolean): string | undefined {
+  const uid = process.getuid?.();
   const walk = (folder: string, top: boolean): string | undefined => {
     let entries: Dirent[];
     try {
@@ -260,13 +217,27 @@ function firstUnremovable(dir: string, skip: (name: string) => boolean): string 
     } catch {
       return undefined;
     }
+    if (!top && uid !== undefined && uid !== 0 && entries.length > 0) {
+      const stat = lstatSync(folder);
+      if ((stat.mode & STICKY) !== 0 && stat.uid !== uid) {
+        for (const entry of entries) if (lstatSync(path.join(folder, entry.name)).uid !== uid) return path.join(folder, entry.name);
+      }
+    }
     for (const entry of entries) {
       if ((top && skip(entry.name)) || !entry.isDirectory()) continue;
       const sub = path.join(folder, entry.name);
+      let empty = false;
       try {
-        accessSync(sub, constants.W_OK | constants.X_OK);
+        empty = readdirSync(sub).length === 0;
       } catch {
         return sub;
+      }
+      if (top || !empty) {
+        try {
+          accessSync(sub, constants.W_OK | constants.X_OK);
+        } catch {
+          return sub;
+        }
       }
       const found = walk(sub, false);
       if (found) return found;
@@ -296,16 +267,26 @@ export function outputStaging(outDir: string): { parent: string; prefix: string 
  * the moves happen under SWAP_LOCK, so that the build that ends last puts a whole site in place. Every folder of the
  * old site is checked first to be removable (firstUnremovable). `staged` is gone afterwards. An entry that may not be
  * moved (a folder of another user: moving a folder needs the right to write in it) leaves the folder as it was and
- * throws WriteRefusedError naming it; `shown` is how the output folder is named (the path the user gave).
+ * throws WriteRefusedError naming it; `shown` is how the output folder is named (the path the user gave). Waiting for
+ * the lock ends when `stopped()` is true (Ctrl+C): then nothing is changed and it resolves to false; else to true.
  */
-export function replaceOutputFolder(staged: string, outDir: string, plansDir: string, shown: string = outDir): void {
+export async function replaceOutputFolder(staged: string, outDir: string, plansDir: string, shown: string = outDir, stopped: () => boolean = () => false): Promise<boolean> {
   markOutputFolder(staged);
   if (!existsSync(outDir)) {
     checkOutputFolder(outDir, plansDir);
     renameSync(staged, outDir);
-    return;
+    return true;
   }
-  const release = takeSwapLock(outDir, staged, shown);
+  const lock = await takeSwapLock(outDir, staged, stopped);
+  if (lock === undefined) return false;
+  if (typeof lock !== 'function') {
+    const named = path.join(shown, SWAP_LOCK);
+    throw new WriteRefusedError(
+      lock.kind === 'held'
+        ? `Utmappen ${shown} ersätts just nu av ett annat bygge${lock.holder > 0 ? ` (process ${lock.holder})` : ''}, som inte blir klart. Vänta tills det är klart, eller ta bort ${named} om inget bygge pågår, och bygg igen.`
+        : `${named} är en mapp med filer, inte Spårbars lås för utmappen. Ta bort den eller flytta den ur ${shown} och bygg igen.`,
+    );
+  }
   try {
     checkOutputFolder(outDir, plansDir);
     const aside = createStagingFolder(outDir, buildFolderPrefix('.gammal-'));
@@ -318,7 +299,7 @@ export function replaceOutputFolder(staged: string, outDir: string, plansDir: st
           `Ta bort ${named} (som den användaren eller med sudo) och bygg igen. Utmappen är som före bygget.`,
       );
     };
-    // Every folder of the old site must be removable before anything moves: else the new site would be in place with
+    // Everything of the old site must be removable before anything moves: else the new site would be in place with
     // the old one left in `aside`, inside the published folder.
     const blocked = firstUnremovable(outDir, keep);
     if (blocked !== undefined) {
@@ -338,11 +319,20 @@ export function replaceOutputFolder(staged: string, outDir: string, plansDir: st
       if ((code === 'EACCES' || code === 'EPERM') && failed !== undefined && isSameOrInside(failed, outDir) && !isSameOrInside(failed, staged)) throw refused(failed, code);
       throw error;
     }
-    rmSync(aside, { recursive: true, force: true });
+    try {
+      rmSync(aside, { recursive: true, force: true });
+    } catch (error) {
+      const { code, path: failed } = error as NodeJS.ErrnoException;
+      throw new WriteRefusedError(
+        `Den nya webbplatsen är på plats i ${shown}, men den gamla gick inte att ta bort helt: ${failed ? path.join(shown, path.relative(outDir, failed)) : path.join(shown, path.basename(aside))} (${code ?? 'okänt fel'}). ` +
+          `Ta bort ${path.join(shown, path.basename(aside))} (som ägaren eller med sudo); den syns annars på webbplatsen.`,
+      );
+    }
   } finally {
-    release();
+    lock();
   }
   rmSync(staged, { recursive: true, force: true });
+  return true;
 }
 
 /** Creates `file` with `data`; fails with EEXIST when anything (a link included) is there already. */

@@ -367,6 +367,8 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     const searchErrors = await writeSearchIndex(searchRecords(model, trees), path.join(work, 'pagefind'));
     const searchMs = performance.now() - searchStarted;
     // Ctrl+C in a terminal reaches Pagefind's process too, which then ends without the index: the interruption is said.
+    // Its end may be seen before the signal's handler has run; a moment's wait lets it run first.
+    if (searchErrors.length > 0 && !interrupted) await new Promise((resolve) => setTimeout(resolve, 200));
     if (interrupted) return result(EXIT_USAGE, [], check.messages);
     if (searchErrors.length > 0) {
       await stop();
@@ -401,7 +403,8 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     // Counted in the staging folder: the site this build puts in place (another build may replace it right after).
     const pageCount = countPages(stage);
     try {
-      replaceOutputFolder(stage, realOut, plansDir, options.outDir ?? 'dist');
+      // Waiting for another build's move into the same folder ends on Ctrl+C, with nothing changed.
+      if (!(await replaceOutputFolder(stage, realOut, plansDir, options.outDir ?? 'dist', () => interrupted))) return result(EXIT_USAGE, [], check.messages);
     } catch (error) {
       if (error instanceof WriteRefusedError) return result(EXIT_USAGE, [error.message], check.messages);
       throw error;

@@ -1,7 +1,7 @@
 // Replacing an output folder's contents in place (src/files/swap-folder-contents.ts, used by replaceOutputFolder):
 // the folder itself stays, so that a mount point, a folder whose parent may not be written and a folder's own
 // permissions survive a build. The builds themselves are in test/site/output-folder-in-place.test.ts.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -88,7 +88,7 @@ describe('swapFolderContents', () => {
 });
 
 describe('replaceOutputFolder', () => {
-  it('replaces an existing output folder in place: the same folder (inode, permissions), only the new site in it', () => {
+  it('replaces an existing output folder in place: the same folder (inode, permissions), only the new site in it', async () => {
     const root = path.join(tmp, 'replace');
     const plans = path.join(root, 'plans');
     mkdirSync(plans, { recursive: true });
@@ -100,7 +100,7 @@ describe('replaceOutputFolder', () => {
     expect(staging).toEqual({ parent: out, prefix: '.bygge-' });
     const staged = createStagingFolder(staging.parent, `${staging.prefix}1-`);
     writeFileSync(path.join(staged, 'index.html'), 'två');
-    replaceOutputFolder(staged, out, plans);
+    await replaceOutputFolder(staged, out, plans);
     const after = statSync(out);
     expect([after.ino, after.mode, after.uid, after.gid]).toEqual([before.ino, before.mode, before.uid, before.gid]);
     expect(readdirSync(out).sort()).toEqual([OUTPUT_MARKER, 'index.html']);
@@ -108,7 +108,7 @@ describe('replaceOutputFolder', () => {
     expect(readdirSync(root).sort()).toEqual(['dist', 'plans']);
   });
 
-  it('renames the staging folder into place when there is no output folder yet, and leaves nothing beside it', () => {
+  it('renames the staging folder into place when there is no output folder yet, and leaves nothing beside it', async () => {
     const root = path.join(tmp, 'new');
     const plans = path.join(root, 'plans');
     mkdirSync(plans, { recursive: true });
@@ -117,7 +117,7 @@ describe('replaceOutputFolder', () => {
     expect(staging).toEqual({ parent: root, prefix: '.dist.bygge-' });
     const staged = createStagingFolder(staging.parent, `${staging.prefix}1-`);
     writeFileSync(path.join(staged, 'index.html'), 'ett');
-    replaceOutputFolder(staged, out, plans);
+    await replaceOutputFolder(staged, out, plans);
     expect(readdirSync(out).sort()).toEqual([OUTPUT_MARKER, 'index.html']);
     expect(readdirSync(root).sort()).toEqual(['dist', 'plans']);
     expect(existsSync(staged)).toBe(false);
@@ -137,7 +137,7 @@ describe('replaceOutputFolder', () => {
     const ended = new Promise((resolve) => holder.on('close', resolve));
     let staged = createStagingFolder(out, '.bygge-1-');
     writeFileSync(path.join(staged, 'index.html'), 'två');
-    replaceOutputFolder(staged, out, plans);
+    await replaceOutputFolder(staged, out, plans);
     // It returned only once the holder had let go.
     expect(existsSync(released)).toBe(true);
     await ended;
@@ -147,8 +147,52 @@ describe('replaceOutputFolder', () => {
     writeFileSync(lock, '999999999\n');
     staged = createStagingFolder(out, '.bygge-1-');
     writeFileSync(path.join(staged, 'index.html'), 'tre');
-    replaceOutputFolder(staged, out, plans);
+    await replaceOutputFolder(staged, out, plans);
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('tre');
     expect(readdirSync(out).sort()).toEqual([OUTPUT_MARKER, 'index.html']);
   }, 60_000);
+
+  it('takes over a lock that holds no process id (garbage, an old empty file, an empty folder), and refuses a folder with files in its place', async () => {
+    const root = path.join(tmp, 'lock-stale');
+    const plans = path.join(root, 'plans');
+    mkdirSync(plans, { recursive: true });
+    const out = path.join(root, 'dist');
+    write(out, { [OUTPUT_MARKER]: OUTPUT_MARKER_TEXT, 'index.html': 'ett' });
+    const lock = path.join(out, SWAP_LOCK);
+    const old = new Date(Date.now() - 60_000);
+    for (const [i, leave] of [() => writeFileSync(lock, 'abc'), () => { writeFileSync(lock, ''); utimesSync(lock, old, old); }, () => mkdirSync(lock)].entries()) {
+      leave();
+      const staged = createStagingFolder(out, '.bygge-1-');
+      writeFileSync(path.join(staged, 'index.html'), `nr ${i}`);
+      expect(await replaceOutputFolder(staged, out, plans)).toBe(true);
+      expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe(`nr ${i}`);
+      expect(readdirSync(out).sort()).toEqual([OUTPUT_MARKER, 'index.html']);
+    }
+    mkdirSync(lock);
+    writeFileSync(path.join(lock, 'egen.txt'), 'x');
+    const staged = createStagingFolder(out, '.bygge-1-');
+    await expect(replaceOutputFolder(staged, out, plans, 'dist')).rejects.toThrow(`dist/${SWAP_LOCK} är en mapp med filer, inte Spårbars lås för utmappen.`);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('nr 2');
+  });
+
+  it('stops waiting for a live holder when told to (Ctrl+C), changing nothing', async () => {
+    const root = path.join(tmp, 'lock-stop');
+    const plans = path.join(root, 'plans');
+    mkdirSync(plans, { recursive: true });
+    const out = path.join(root, 'dist');
+    write(out, { [OUTPUT_MARKER]: OUTPUT_MARKER_TEXT, 'index.html': 'ett' });
+    const holder = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      writeFileSync(path.join(out, SWAP_LOCK), `${holder.pid}\n`);
+      const staged = createStagingFolder(out, '.bygge-1-');
+      writeFileSync(path.join(staged, 'index.html'), 'två');
+      let asked = 0;
+      // Told to stop on the third look at the lock, as build-site does once Ctrl+C came.
+      expect(await replaceOutputFolder(staged, out, plans, out, () => ++asked > 2)).toBe(false);
+      expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('ett');
+      expect(readFileSync(path.join(out, SWAP_LOCK), 'utf8')).toBe(`${holder.pid}\n`);
+    } finally {
+      holder.kill();
+    }
+  });
 });

@@ -226,5 +226,16 @@ describe('sparbar build replaces an existing output folder in place', () => {
     expect(again.stderr).toContain(`Utmappen ${out} kunde inte ersättas: ${deep} går inte att flytta eller ta bort, behörighet saknas (EACCES)`);
     expect(files(out).map((f) => [f, readFileSync(path.join(out, f), 'utf8')])).toEqual(kept);
     expect(readdirSync(out).filter((n) => n.startsWith('.')).sort()).toEqual([OUTPUT_MARKER]);
+    // root's file in root's sticky folder (mode 1777): nobody may write in the folder but not remove the file.
+    rmSync(deep, { recursive: true });
+    const sticky = path.join(out, 'ekby-it-policy', 'delad');
+    mkdirSync(sticky);
+    chmodSync(sticky, 0o1777);
+    writeFileSync(path.join(sticky, 'x.txt'), 'roots');
+    const before3 = files(out).map((f) => [f, readFileSync(path.join(out, f), 'utf8')]);
+    const third = asNobody();
+    expect(third.status).toBe(2);
+    expect(third.stderr).toContain(`Utmappen ${out} kunde inte ersättas: ${path.join(sticky, 'x.txt')} går inte att flytta eller ta bort`);
+    expect(files(out).map((f) => [f, readFileSync(path.join(out, f), 'utf8')])).toEqual(before3);
   });
 });
