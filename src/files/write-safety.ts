@@ -210,41 +210,35 @@ const STICKY = 0o1000;
 
 function firstUnremovable(dir: string, skip: (name: string) => boolean): string | undefined {
   const uid = process.getuid?.();
-  const walk = (folder: string, top: boolean): string | undefined => {
+  // `folder` at `depth` 0 is `dir`; each folder is read once.
+  const walk = (folder: string, depth: number): string | undefined => {
     let entries: Dirent[];
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch {
-      return undefined;
+      return depth === 0 ? undefined : folder;
     }
-    if (!top && uid !== undefined && uid !== 0 && entries.length > 0) {
+    if (depth === 1 || (depth > 1 && entries.length > 0)) {
+      try {
+        accessSync(folder, constants.W_OK | constants.X_OK);
+      } catch {
+        return folder;
+      }
+    }
+    if (depth > 0 && uid !== undefined && uid !== 0 && entries.length > 0) {
       const stat = lstatSync(folder);
       if ((stat.mode & STICKY) !== 0 && stat.uid !== uid) {
         for (const entry of entries) if (lstatSync(path.join(folder, entry.name)).uid !== uid) return path.join(folder, entry.name);
       }
     }
     for (const entry of entries) {
-      if ((top && skip(entry.name)) || !entry.isDirectory()) continue;
-      const sub = path.join(folder, entry.name);
-      let empty = false;
-      try {
-        empty = readdirSync(sub).length === 0;
-      } catch {
-        return sub;
-      }
-      if (top || !empty) {
-        try {
-          accessSync(sub, constants.W_OK | constants.X_OK);
-        } catch {
-          return sub;
-        }
-      }
-      const found = walk(sub, false);
+      if ((depth === 0 && skip(entry.name)) || !entry.isDirectory()) continue;
+      const found = walk(path.join(folder, entry.name), depth + 1);
       if (found) return found;
     }
     return undefined;
   };
-  return walk(dir, true);
+  return walk(dir, 0);
 }
 
 /**

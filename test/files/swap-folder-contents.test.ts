@@ -87,6 +87,16 @@ describe('swapFolderContents', () => {
   });
 });
 
+/** `<case>/dist`, a site Spårbar built with `index.html` 'ett', beside an empty `<case>/plans`. */
+function builtSite(name: string) {
+  const root = path.join(tmp, name);
+  const plans = path.join(root, 'plans');
+  mkdirSync(plans, { recursive: true });
+  const out = path.join(root, 'dist');
+  write(out, { [OUTPUT_MARKER]: OUTPUT_MARKER_TEXT, 'index.html': 'ett' });
+  return { root, plans, out };
+}
+
 describe('replaceOutputFolder', () => {
   it('replaces an existing output folder in place: the same folder (inode, permissions), only the new site in it', async () => {
     const root = path.join(tmp, 'replace');
@@ -124,11 +134,7 @@ describe('replaceOutputFolder', () => {
   });
 
   it('waits while another live build holds the lock on the folder, then moves its site in; takes over the lock of a build that is gone', async () => {
-    const root = path.join(tmp, 'lock');
-    const plans = path.join(root, 'plans');
-    mkdirSync(plans, { recursive: true });
-    const out = path.join(root, 'dist');
-    write(out, { [OUTPUT_MARKER]: OUTPUT_MARKER_TEXT, 'index.html': 'ett' });
+    const { root, plans, out } = builtSite('lock');
     const lock = path.join(out, SWAP_LOCK);
     // Held by a live process that lets go after a moment.
     const released = path.join(root, 'släppt');
@@ -153,11 +159,7 @@ describe('replaceOutputFolder', () => {
   }, 60_000);
 
   it('takes over a lock that holds no process id (garbage, an old empty file, an empty folder), and refuses a folder with files in its place', async () => {
-    const root = path.join(tmp, 'lock-stale');
-    const plans = path.join(root, 'plans');
-    mkdirSync(plans, { recursive: true });
-    const out = path.join(root, 'dist');
-    write(out, { [OUTPUT_MARKER]: OUTPUT_MARKER_TEXT, 'index.html': 'ett' });
+    const { plans, out } = builtSite('lock-stale');
     const lock = path.join(out, SWAP_LOCK);
     const old = new Date(Date.now() - 60_000);
     for (const [i, leave] of [() => writeFileSync(lock, 'abc'), () => { writeFileSync(lock, ''); utimesSync(lock, old, old); }, () => mkdirSync(lock)].entries()) {
@@ -176,11 +178,7 @@ describe('replaceOutputFolder', () => {
   });
 
   it('stops waiting for a live holder when told to (Ctrl+C), changing nothing', async () => {
-    const root = path.join(tmp, 'lock-stop');
-    const plans = path.join(root, 'plans');
-    mkdirSync(plans, { recursive: true });
-    const out = path.join(root, 'dist');
-    write(out, { [OUTPUT_MARKER]: OUTPUT_MARKER_TEXT, 'index.html': 'ett' });
+    const { plans, out } = builtSite('lock-stop');
     const holder = spawn('sleep', ['30'], { stdio: 'ignore' });
     try {
       writeFileSync(path.join(out, SWAP_LOCK), `${holder.pid}\n`);
