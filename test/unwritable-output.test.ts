@@ -18,7 +18,9 @@ const cli = path.join(root, 'lib', 'src', 'cli', 'main.js');
 const isRoot = process.getuid?.() === 0;
 const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p));
 // Root without setpriv cannot drop its rights to meet a folder it may not write in.
-const runnable = process.platform !== 'win32' && (!isRoot || setpriv !== undefined);
+// As nobody, the command line must be reachable: a clone in a folder only root may enter (mktemp -d gives 0700) is not.
+const nobodyReaches = !isRoot || (setpriv !== undefined && spawnSync(setpriv, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', `require('node:fs').accessSync(${JSON.stringify(cli)})`]).status === 0);
+const runnable = process.platform !== 'win32' && (!isRoot || setpriv !== undefined) && nobodyReaches;
 
 let folder: string;
 beforeAll(() => {
