@@ -20,6 +20,12 @@ const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'lib', 'src', 'cli', 'main.js');
 const GONE = 999_999_999; // above Linux's largest process id (2^22)
 
+// Run as root with setpriv, and only where user nobody can reach the command line (a clone under mktemp -d, 0700, is not).
+const nobodyReachesCli =
+  process.getuid?.() === 0 &&
+  existsSync('/usr/bin/setpriv') &&
+  spawnSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', `require('node:fs').accessSync(${JSON.stringify(cli)})`]).status === 0;
+
 let outside: string;
 let canMount = false;
 let canMakeImmutable = false;
@@ -187,7 +193,7 @@ describe('sparbar build replaces an existing output folder in place', () => {
     expect(run.stdout).toContain('.bygge-1-anteckningar/a.txt');
   });
 
-  it.runIf(process.getuid?.() === 0 && existsSync('/usr/bin/setpriv'))('names a folder in --out it may not move, and leaves --out as it was (another user’s folder; run as root)', () => {
+  it.runIf(nobodyReachesCli)('names a folder in --out it may not move, and leaves --out as it was (another user’s folder; run as root)', () => {
     const folder = path.join(outside, 'foreign');
     const out = path.join(folder, 'dist');
     const plans = path.join(folder, 'plans');
