@@ -129,17 +129,18 @@ const input = process.env.SPARBAR_GRAPH ? loaded : withoutBidiControls(loaded);
 
 /**
  * The plan's markdown parsed and sanitised, keyed by `treeKey`. With SPARBAR_TEXTS (`sparbar build`, see
- * src/site/text-queue.ts): this process parses every chunk of texts no one has taken yet, beside `sparbar build`
- * (which works out the history first, that site/lib/history.ts, importing this module, waits for next); each chunk
- * `sparbar build` parsed is read when a page first asks for one of its trees, so the first pages are rendered while
- * `sparbar build` finishes its last chunks.
+ * src/site/text-queue.ts): this process parses chunks of texts no one has taken yet, beside `sparbar build`, until
+ * `sparbar build` has written the history (SPARBAR_HISTORY, that site/lib/history.ts, importing this module, waits
+ * for next). Then the pages are rendered while `sparbar build` parses the chunks left: each chunk is read when a page
+ * first asks for one of its trees, or parsed here if no one has taken it yet, so neither process waits for the other.
  */
 function loadTrees(): Map<string, Root> {
   const dir = process.env.SPARBAR_TEXTS;
   if (!dir) return new Map();
   const texts = textsToParse(input.graph);
   const base = normaliseBase(process.env.SPARBAR_BASE);
-  parseUnclaimedChunks(dir, texts, input.graph.nodes, base);
+  const history = process.env.SPARBAR_HISTORY;
+  parseUnclaimedChunks(dir, texts, input.graph.nodes, base, history ? () => existsSync(history) : undefined);
   return new ChunkedTrees(dir, texts, input.graph.nodes, base, (file) => waitForFile(file, 'texterna'));
 }
 
