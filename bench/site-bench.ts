@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { buildSite, siteRoot } from '../src/site/build-site.js';
+import { siteRoot } from '../src/site/build-site.js';
 import { precompiledSite } from '../src/site/precompiled-site.js';
 import { generatePlan } from './generate-plan.js';
 import { median, ratios, type Timing } from './measure.js';
@@ -154,19 +154,23 @@ function firstFile(dir: string, text: string): string {
   return '';
 }
 
-/** One build of a generated plan of `size` files, in this process, with where its time went. */
-async function scaleRun(workDir: string, size: number, example: Record<string, unknown>): Promise<{ files: number; pages: number; ms: number; waitedMs: number; rendererWaitedMs: number | null }> {
+/**
+ * One build of a generated plan of `size` files by the command line (`cli`, with `env`), as a user runs it, with
+ * where its time went (SPARBAR_TIMINGS, src/cli/commands/build.ts). The plan is outside any package: no cache.
+ */
+async function scaleRun(workDir: string, size: number, example: Record<string, unknown>, cli: string, env: NodeJS.ProcessEnv): Promise<{ files: number; pages: number; ms: number; waitedMs: number; rendererWaitedMs: number | null }> {
   const base = path.join(workDir, `site-scale-${size}`);
   const plansDir = path.join(base, 'plans');
   mkdirSync(plansDir, { recursive: true });
   const plan = generatePlan(plansDir, size);
   writeFileSync(path.join(plansDir, 'sparbar.config.json'), JSON.stringify(example));
-  const started = performance.now();
-  const result = await buildSite({ plansDir, outDir: path.join(base, 'dist'), logLevel: 'silent' });
-  const ms = performance.now() - started;
-  if (result.exitCode !== 0 || !result.timings) throw new Error(`site bench: the ${size}-file plan did not build: ${result.errors.join(' ')}`);
+  const timingsFile = path.join(base, 'timings.json');
+  const out = path.join(base, 'dist');
+  const ms = await runCommand(process.execPath, [cli, 'build', plansDir, '--out', out], base, { ...env, SPARBAR_TIMINGS: timingsFile });
+  const timings = JSON.parse(readFileSync(timingsFile, 'utf8')) as { waitedMs: number; rendererWaitedMs: number | null };
+  const pages = countHtml(out);
   rmSync(base, { recursive: true, force: true });
-  return { files: plan.files, pages: result.pageCount, ms, waitedMs: result.timings.waitedMs, rendererWaitedMs: result.timings.rendererWaitedMs };
+  return { files: plan.files, pages, ms, waitedMs: timings.waitedMs, rendererWaitedMs: timings.rendererWaitedMs };
 }
 
 /** Runs the site section and returns it as a report section. */
@@ -266,7 +270,7 @@ export async function benchSite(opts: SiteBenchOptions): Promise<Section> {
     // Growth with the plan's size, and how long each process waits for the other (issue 17).
     const scaled = [];
     for (const size of opts.scale.sizes) {
-      const run = await scaleRun(opts.workDir, size, example);
+      const run = await scaleRun(opts.workDir, size, example, cli, env);
       opts.log(`[site] ${num(run.files)} files: ${num(run.ms)} ms, this process waited ${num(run.waitedMs)} ms, the renderer ${run.rendererWaitedMs === null ? '–' : num(run.rendererWaitedMs)} ms`);
       scaled.push(run);
     }
@@ -328,7 +332,7 @@ export async function benchSite(opts: SiteBenchOptions): Promise<Section> {
             : 'Hugo is not installed (apt-get install hugo): no Hugo row.'),
         `issue 17's growth: s per 1,000 files at ${num(opts.scale.sizes[opts.scale.sizes.length - 1] ?? 0)} files / at ${num(opts.scale.sizes[0] ?? 0)}: ${num(growth, 2)}, target ≤ ${num(opts.scale.growth, 2)}: ${growthOk ? 'OK' : 'ABOVE TARGET'}; ` +
           `longest wait of either process: ${num(100 * worstWait, 0)} % of the build, target ≤ ${num(100 * opts.scale.maxWaitShare, 0)} %: ${waitOk ? 'OK' : 'ABOVE TARGET'}.`,
-        '  One build per size (buildSite in this process, no git history); sparbar waited = this process idle for the renderer after its',
+        '  One build per size by the command line (no git history, no cache; the timings from SPARBAR_TIMINGS); sparbar waited = sparbar build idle for the renderer after its',
         '  check, markdown, history and search index; renderer waited = the renderer child blocked for the graph, texts and history.',
         'sparbar build = node lib/src/cli/main.js build <plans> --out <dir>: check, graph, markdown, git history (a one-commit clone, antagen_revision set),',
         compiled.fresh

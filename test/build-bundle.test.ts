@@ -58,10 +58,22 @@ describe('the bundle of sparbar build', () => {
   it('builds the example plan into the same bytes as the modules, saying the same', async () => {
     const a = path.join(work, 'paket');
     const b = path.join(work, 'moduler');
-    const fromBundle = await capture(bundled, ['build', path.join(root, 'plans'), '--base', '/plan/'], a);
+    // The bundle's run also says where its time went, as `npm run bench` asks with SPARBAR_TIMINGS.
+    const timings = path.join(work, 'timings.json');
+    process.env['SPARBAR_TIMINGS'] = timings;
+    let fromBundle: Awaited<ReturnType<typeof capture>>;
+    try {
+      fromBundle = await capture(bundled, ['build', path.join(root, 'plans'), '--base', '/plan/'], a);
+    } finally {
+      delete process.env['SPARBAR_TIMINGS'];
+    }
     const fromModules = await capture(modules, ['build', path.join(root, 'plans'), '--base', '/plan/'], b);
     expect(fromBundle).toEqual(fromModules);
     expect(fromBundle.code).toBe(0);
+    const spent = JSON.parse(readFileSync(timings, 'utf8')) as Record<string, number | null>;
+    expect(spent['texts']).toBeGreaterThan(50);
+    expect(spent['totalMs']).toBeGreaterThan(spent['checkMs']!);
+    expect(typeof spent['rendererWaitedMs'], 'the compiled site renders the pages, and its renderer says how long it waited').toBe('number');
     const ha = hashTree(a);
     expect(ha.size).toBeGreaterThan(100);
     expect(ha).toEqual(hashTree(b));

@@ -6,6 +6,7 @@ import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { formatHuman } from '../format/human.js';
 import type { Io } from '../io.js';
 import { exitOnInterrupt } from '../../util/interrupt.js';
+import { writeFileSync } from 'node:fs';
 
 /** Builds the site; prints the plan's errors and refuses (exit 1) when there are any. */
 export async function runBuild(args: readonly string[], io: Io): Promise<number> {
@@ -32,6 +33,9 @@ export async function runBuild(args: readonly string[], io: Io): Promise<number>
     return result.exitCode;
   }
   io.stdout(`Webbplatsen byggdes: ${result.pageCount} sidor i ${result.outDir}\n`);
+  // Where the time went (BuildTimings, JSON), for `npm run bench`: as ESLint's TIMING=1, an environment variable.
+  const timings = process.env.SPARBAR_TIMINGS;
+  if (timings && result.timings) writeFileSync(timings, `${JSON.stringify(result.timings)}\n`);
   const removed = result.removed ?? [];
   if (removed.length > 0) {
     const shown = removed.length > 10 ? `${removed.slice(0, 10).join(', ')} och ${removed.length - 10} till` : removed.join(', ');
