@@ -1,8 +1,7 @@
 // Test helpers for imports: write an import into a temporary folder, check it with the same pipeline as
 // `sparbar check`, summarise the plan it gives, and assert that check reports exactly the facts the document
 // does not give.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { checkPlans, type CheckResult } from '../../src/check/check-plans.js';
@@ -12,6 +11,7 @@ import { importDocument } from '../../src/import/import-document.js';
 import type { ImportResult } from '../../src/import/model.js';
 import { planImport, type ImportOptions, type PlannedImport } from '../../src/import/to-files.js';
 import { writeNewFolder } from '../../src/import/write-folder.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 /**
  * The warning rule `check` gives for each fact the format lets a document lack (issue 12, "Unknown is a
@@ -71,7 +71,7 @@ function fillRequired(plans: string, dir: string, planned: PlannedImport): Check
  * relative to the new folder.
  */
 export async function importAndCheck(name: string, bytes: string | Uint8Array, options: ImportOptions = {}): Promise<Imported> {
-  const work = mkdtempSync(path.join(tmpdir(), 'sparbar-import-test-'));
+  const work = tempFolder('sparbar-import-test-');
   const file = path.join(work, name);
   writeFileSync(file, bytes);
   const result = await importDocument(file);

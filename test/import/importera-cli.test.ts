@@ -1,17 +1,17 @@
 // sparbar importera on the command line: a new folder and the report beside it, never into a plan,
 // --torrkörning writes nothing, clear Swedish errors.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { snapshotTree } from '../helpers/tree.js';
 import { runCli } from '../helpers/cli.js';
 import { toExtractedText } from './render.js';
 import { POLICY_AND_PLAN } from './shapes.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 function setup() {
-  const work = mkdtempSync(path.join(tmpdir(), 'sparbar-importera-'));
+  const work = tempFolder('sparbar-importera-');
   const doc = path.join(work, 'it-policy.txt');
   writeFileSync(doc, toExtractedText(POLICY_AND_PLAN, { header: 'Åby kommun – IT-policy och plan', split: { miljöbelastning: 'milj öbelastning' } }));
   return { work, doc };

@@ -2,8 +2,7 @@
 // numbers, imported from Word and from the text Word gives when the document is copied (tabs between cells,
 // a blank line between rows): the same goals, links, owners and money from both, and a report that lists
 // every link and date it could not read instead of choosing the nearest goal or an impossible amount.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findMoney } from '../../src/import/facts.js';
@@ -15,6 +14,7 @@ import { readText } from '../../src/import/read-text.js';
 import { runCli } from '../helpers/cli.js';
 import { toDocx } from './render.js';
 import { NUMBERED_PLAN, type ShapeBlock } from './shapes.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 /** The shape as Word puts it on the clipboard as plain text: a tab after each table cell, blank lines between rows. */
 function asCopiedFromWord(blocks: readonly ShapeBlock[]): string {
@@ -36,7 +36,7 @@ function asCopiedFromWord(blocks: readonly ShapeBlock[]): string {
 
 /** The document read and planned as files (an action without a link is a missing-key error, so no graph here). */
 async function importFile(name: string, bytes: string | Uint8Array): Promise<{ result: ImportResult; planned: PlannedImport }> {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'sparbar-numbered-')), name);
+  const file = path.join(tempFolder('sparbar-numbered-'), name);
   writeFileSync(file, bytes);
   const result = await importDocument(file);
   return { result, planned: planImport(result, { policy: 'testpolicy', organisation: 'testkommun' }) };
@@ -128,7 +128,7 @@ describe('reading an action table', () => {
 
 describe('sparbar importera of a plan without its policy', () => {
   it('says that check shows the warnings the report lists once the error is fixed', async () => {
-    const work = mkdtempSync(path.join(tmpdir(), 'sparbar-numbered-'));
+    const work = tempFolder('sparbar-numbered-');
     const doc = path.join(work, 'plan.txt');
     // Without the row that links to no goal: the plan's missing policy is the one error.
     writeFileSync(doc, asCopiedFromWord(NUMBERED_PLAN.filter((b) => !('row' in b && b.row[0] === '6'))));

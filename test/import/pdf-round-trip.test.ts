@@ -1,14 +1,14 @@
 // The same round trip through a PDF that chromium prints: `dokument --pdf` of the example plan, imported
 // again. The PDF's lists have no written markers (chromium draws them), its tables wrap their cells and every
 // page has "Sida X av Y" in the footer: the importer reads them all back.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPlans } from '../../src/check/check-plans.js';
 import { findChromium } from '../../src/site/print-pdf.js';
 import { runCli } from '../helpers/cli.js';
 import { importAndCheck, summarise } from './import-check.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 const chromium = findChromium().path;
 
@@ -17,7 +17,7 @@ describe('dokument --pdf, then importera (chromium)', () => {
     it('needs chromium', (context) => context.skip('Chromium saknas (apt-get install chromium); PDF-rundturen körs inte.'));
     return;
   }
-  const work = mkdtempSync(path.join(tmpdir(), 'sparbar-pdf-rundtur-'));
+  const work = tempFolder('sparbar-pdf-rundtur-');
   const pdf = path.join(work, 'plan.pdf');
   const imported = runCli(['dokument', 'plans', '--pdf', pdf]).then((r) => {
     if (r.code !== 0) throw new Error(r.stderr);

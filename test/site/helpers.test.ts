@@ -1,6 +1,5 @@
 // Pure helpers of the site: slugs, Swedish formatting, CSV, the chart, the site configuration.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indicatorChartSvg, niceTicks, revisionSentence, sparklineSvg, sparklineText } from '../../src/site/chart.js';
@@ -11,6 +10,7 @@ import { naturalCompare } from '../../src/util/natural-compare.js';
 import { baseProblem, normaliseBase, withBase } from '../../src/site/addresses.js';
 import { DEFAULT_TEST_METHOD, loadSiteConfig, resolveSiteConfig } from '../../src/site/site-config.js';
 import { assignSlugs, slugify } from '../../src/util/slug.js';
+import { tempFolder } from '../helpers/temp-folder.js';
 
 describe('slugify', () => {
   it('makes readable ASCII segments from Swedish ids and names', () => {
@@ -258,7 +258,7 @@ describe('site configuration', () => {
   });
 
   it('reads sparbar.config.json from the plans folder and names every mistake', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'sparbar-config-'));
+    const dir = tempFolder('sparbar-config-');
     expect(loadSiteConfig(dir)).toEqual({ config: {}, file: null, errors: [] });
     writeFileSync(path.join(dir, 'sparbar.config.json'), '\uFEFF{"webbplats": {"namn": "Plan"}, "tillgänglighet": {"bedömd": "2025-02-30", "kontakt": {"epost": "inte-epost"}}, "okänd": 1}');
     const bad = loadSiteConfig(dir);
