@@ -5,22 +5,21 @@
 // timing: chromium is named missing (SPARBAR_CHROMIUM) and TMPDIR does not exist, either of which would be said first
 // were the folder checked later.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AS_NOBODY, packageForNobody, SETPRIV } from './helpers/nobody.js';
 
 // Each case starts the command line as a child process (two in the dokument case): seconds on a busy 2-core machine.
 vi.setConfig({ testTimeout: 120_000 });
 
 const root = path.resolve(import.meta.dirname, '..');
-const cli = path.join(root, 'lib', 'src', 'cli', 'main.js');
 const isRoot = process.getuid?.() === 0;
-const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p));
-// Root without setpriv cannot drop its rights to meet a folder it may not write in.
-// As nobody, the command line must be reachable: a clone in a folder only root may enter (mktemp -d gives 0700) is not.
-const nobodyReaches = !isRoot || (setpriv !== undefined && spawnSync(setpriv, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', `require('node:fs').accessSync(${JSON.stringify(cli)})`]).status === 0);
-const runnable = process.platform !== 'win32' && (!isRoot || setpriv !== undefined) && nobodyReaches;
+// As root the commands run as nobody, from where nobody reaches the package (helpers/nobody.ts).
+const reachable = isRoot ? packageForNobody(root) : root;
+const cli = path.join(reachable ?? root, 'lib', 'src', 'cli', 'main.js');
+const runnable = process.platform !== 'win32' && reachable !== undefined;
 
 let folder: string;
 beforeAll(() => {
@@ -37,7 +36,7 @@ afterAll(() => {
 
 /** `sparbar <args>` in the test's folder, as nobody when this process is root. */
 function sparbar(args: string[]) {
-  const command = isRoot ? [setpriv!, '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, ...args] : [process.execPath, cli, ...args];
+  const command = isRoot ? [SETPRIV!, ...AS_NOBODY, process.execPath, cli, ...args] : [process.execPath, cli, ...args];
   return spawnSync(command[0]!, command.slice(1), {
     cwd: folder,
     encoding: 'utf8',

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OUTPUT_MARKER } from '../../src/files/write-safety.js';
+import { AS_NOBODY, packageForNobody, SETPRIV } from '../helpers/nobody.js';
 
 // Whole builds of the example plan as child processes: a minute or more each on a busy 2-core machine.
 vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
@@ -20,11 +21,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 const cli = path.join(root, 'lib', 'src', 'cli', 'main.js');
 const GONE = 999_999_999; // above Linux's largest process id (2^22)
 
-// Run as root with setpriv, and only where user nobody can reach the command line (a clone under mktemp -d, 0700, is not).
-const nobodyReachesCli =
-  process.getuid?.() === 0 &&
-  existsSync('/usr/bin/setpriv') &&
-  spawnSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', `require('node:fs').accessSync(${JSON.stringify(cli)})`]).status === 0;
+// Run as root with setpriv, from where user nobody reaches the package (helpers/nobody.ts).
+const forNobody = packageForNobody(root);
 
 let outside: string;
 let canMount = false;
@@ -193,7 +191,7 @@ describe('sparbar build replaces an existing output folder in place', () => {
     expect(run.stdout).toContain('.bygge-1-anteckningar/a.txt');
   });
 
-  it.runIf(nobodyReachesCli)('names a folder in --out it may not move, and leaves --out as it was (another user’s folder; run as root)', () => {
+  it.runIf(forNobody !== undefined)('names a folder in --out it may not move, and leaves --out as it was (another user’s folder; run as root)', () => {
     const folder = path.join(outside, 'foreign');
     const out = path.join(folder, 'dist');
     const plans = path.join(folder, 'plans');
@@ -206,7 +204,7 @@ describe('sparbar build replaces an existing output folder in place', () => {
     chownSync(out, 65534, 65534);
     chownSync(path.join(folder, 'cache'), 65534, 65534);
     const asNobody = () =>
-      spawnSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, cli, 'build', plans, '--out', out], {
+      spawnSync(SETPRIV!, [...AS_NOBODY, process.execPath, path.join(forNobody!, 'lib', 'src', 'cli', 'main.js'), 'build', plans, '--out', out], {
         encoding: 'utf8',
         env: { ...process.env, SPARBAR_CACHE_DIR: path.join(folder, 'cache'), NO_COLOR: '1' },
       });
