@@ -79,6 +79,21 @@ describe('the bundle of sparbar build', () => {
     expect(ha).toEqual(hashTree(b));
   });
 
+  it('says in Swedish when SPARBAR_TIMINGS names a file it cannot write, and still builds, exit 0', async () => {
+    const out = path.join(work, 'tidsmatning');
+    const missing = path.join(work, 'finns-inte', 'tider.json');
+    process.env['SPARBAR_TIMINGS'] = missing;
+    let run: Awaited<ReturnType<typeof capture>>;
+    try {
+      run = await capture(bundled, ['build', path.join(root, 'plans')], out);
+    } finally {
+      delete process.env['SPARBAR_TIMINGS'];
+    }
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(`sparbar build: tidsmätningen kunde inte skrivas till ${missing} (SPARBAR_TIMINGS): ENOENT. Webbplatsen byggdes ändå.\n`);
+    expect(existsSync(path.join(out, 'index.html'))).toBe(true);
+  });
+
   it('refuses a plan with errors as the modules do, building nothing', async () => {
     const plans = path.join(work, 'trasig');
     cpSync(path.join(root, 'plans'), plans, { recursive: true });

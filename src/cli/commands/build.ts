@@ -35,7 +35,14 @@ export async function runBuild(args: readonly string[], io: Io): Promise<number>
   io.stdout(`Webbplatsen byggdes: ${result.pageCount} sidor i ${result.outDir}\n`);
   // Where the time went (BuildTimings, JSON), for `npm run bench`: as ESLint's TIMING=1, an environment variable.
   const timings = process.env.SPARBAR_TIMINGS;
-  if (timings && result.timings) writeFileSync(timings, `${JSON.stringify(result.timings)}\n`);
+  if (timings && result.timings) {
+    try {
+      writeFileSync(timings, `${JSON.stringify(result.timings)}\n`);
+    } catch (error) {
+      // The site is built; only the measurement is lost.
+      io.stderr(`sparbar build: tidsmätningen kunde inte skrivas till ${timings} (SPARBAR_TIMINGS): ${(error as NodeJS.ErrnoException).code ?? String(error)}. Webbplatsen byggdes ändå.\n`);
+    }
+  }
   const removed = result.removed ?? [];
   if (removed.length > 0) {
     const shown = removed.length > 10 ? `${removed.slice(0, 10).join(', ')} och ${removed.length - 10} till` : removed.join(', ');
