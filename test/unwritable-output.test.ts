@@ -5,7 +5,7 @@
 // timing: chromium is named missing (SPARBAR_CHROMIUM) and TMPDIR does not exist, either of which would be said first
 // were the folder checked later.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -43,6 +43,24 @@ function sparbar(args: string[]) {
     env: { ...process.env, TMPDIR: path.join(folder, 'finns-inte'), SPARBAR_CHROMIUM: path.join(folder, 'finns-inte', 'chromium'), SPARBAR_CACHE_DIR: path.join(folder, 'cache') },
   });
 }
+
+describe.runIf(runnable && isRoot)('a working folder the user cannot enter', () => {
+  it('sparbar build refuses to start in Swedish, exit 2, before any work (Pagefind would start its process there)', () => {
+    const locked = path.join(folder, 'bara-root');
+    mkdirSync(locked);
+    chmodSync(locked, 0o700);
+    const run = spawnSync(SETPRIV!, [...AS_NOBODY, process.execPath, cli, 'build', path.join(folder, 'plans'), '--out', path.join(folder, 'ut')], {
+      cwd: locked,
+      encoding: 'utf8',
+      env: { ...process.env, SPARBAR_CACHE_DIR: path.join(folder, 'cache') },
+    });
+    expect(run.stderr).toBe(
+      `sparbar build: Webbplatsen byggdes inte: Mappen du står i, ${locked}, går inte att nå för den här användaren (EACCES), och sökindexets program startas där. Byt till en mapp du kan gå in i (cd) och bygg igen, med planmappen och --out som hela sökvägar om de ligger någon annanstans.\n`,
+    );
+    expect(run.status).toBe(2);
+    expect(existsSync(path.join(folder, 'ut'))).toBe(false);
+  });
+});
 
 describe.runIf(runnable)('an output file in a folder that cannot be written in', () => {
   it('sparbar rapport refuses it in Swedish before building, exit 2', () => {

@@ -3,7 +3,7 @@
 // precompiled-site.ts) or, when that is missing or stale, runs the full Astro build (astro.config.mjs, srcDir
 // site/), and writes the offline search index.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -148,6 +148,8 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
   if (!existsSync(plansDir) || !statSync(plansDir).isDirectory()) {
     return result(EXIT_USAGE, [new PlansFolderError(`Planmappen "${options.plansDir ?? 'plans'}" finns inte eller är ingen mapp.`).message]);
   }
+  const unreachable = unreachableWorkingFolder();
+  if (unreachable !== undefined) return result(EXIT_USAGE, [unreachable]);
   let realOut: string;
   try {
     realOut = checkOutputFolder(outDir, plansDir, options.outDir ?? 'dist');
@@ -472,6 +474,25 @@ function startChild(
     });
   });
   return { done, kill: (signal: NodeJS.Signals = 'SIGTERM') => void child.kill(signal), exited: () => ended };
+}
+
+/**
+ * Why the search index could not be made from the working folder, if it could not: Pagefind's Node wrapper starts its
+ * process in `process.cwd()` (pagefind/lib/service.js), which fails when the user may not enter that folder or one
+ * above it (a build run as another user, `sudo -u`, from root's folder), and the build would end with Pagefind's
+ * process gone after all its work. Said before the work, with the fix.
+ */
+function unreachableWorkingFolder(): string | undefined {
+  let cwd: string | undefined;
+  try {
+    cwd = process.cwd();
+    accessSync(cwd, constants.X_OK);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    const folder = cwd === undefined ? 'Mappen du står i' : `Mappen du står i, ${cwd},`;
+    return `Webbplatsen byggdes inte: ${folder} går inte att nå för den här användaren (${code}), och sökindexets program startas där. Byt till en mapp du kan gå in i (cd) och bygg igen, med planmappen och --out som hela sökvägar om de ligger någon annanstans.`;
+  }
 }
 
 function countPages(dir: string): number {
