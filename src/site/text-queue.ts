@@ -90,6 +90,24 @@ export function parseUnclaimedChunks(dir: string, texts: readonly TextToParse[],
 }
 
 /**
+ * parseUnclaimedChunks for a side that must hear Ctrl+C meanwhile (`sparbar build`): the event loop turns before each
+ * chunk, and the parsing stops once `stop()` returns true. Resolves with how many chunks this side parsed.
+ */
+export async function parseUnclaimedChunksAsync(dir: string, texts: readonly TextToParse[], nodes: readonly GraphNode[], base: string, stop: () => boolean): Promise<number> {
+  let addresses: SiteAddresses | undefined;
+  let parsed = 0;
+  for (let n = 0; n < chunkCount(texts.length); n++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (stop()) break;
+    if (!claim(dir, n)) continue;
+    addresses ??= new SiteAddresses(nodes, base);
+    parseChunk(dir, texts, n, nodes, base, addresses);
+    parsed++;
+  }
+  return parsed;
+}
+
+/**
  * The trees of `texts` in `dir`, each chunk loaded when one of its trees is first asked for: read when it is written,
  * taken and parsed here when no one has taken it, else waited for (`wait(file)` blocks until the file exists). A
  * key of no text of `texts` is undefined until set. For the renderer, which so renders its first pages while
