@@ -1,6 +1,6 @@
 // The command line run as the user nobody (setpriv), for tests of what a user without rights meets: as root every
 // folder can be written. Nobody must reach the package: a clone in a folder only root may enter (mktemp -d gives
-// 0700, as CI's fresh clone has it) is bind-mounted for the test file under a folder everyone may enter.
+// 0700, as CI's fresh clone has it) is bind-mounted, read-only, for the test file under a folder everyone may enter.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,7 +34,7 @@ function nobodyReads(file: string): boolean {
 
 /**
  * The package folder `root` (the one with lib/src/cli/main.js) as nobody can reach it: `root` itself when nobody can,
- * else `root` bind-mounted at `<tmpdir>/sparbar-nobody-XXXXXX/sparbar` (the folder mode 0755; unmounted and removed
+ * else `root` bind-mounted read-only at `<tmpdir>/sparbar-nobody-XXXXXX/sparbar` (the folder mode 0755; unmounted and removed
  * after the test file's tests). Undefined when this process is not root, setpriv is missing or nothing can be mounted.
  */
 export function packageForNobody(root: string): string | undefined {
@@ -48,6 +48,18 @@ export function packageForNobody(root: string): string | undefined {
   if (spawnSync('mount', ['--bind', root, target]).status !== 0) {
     rmdirSync(target);
     rmdirSync(folder);
+    return undefined;
+  }
+  // Read-only: a mount left behind (busy, or the tests stopped with Ctrl+C) cannot take the package's files with it
+  // when someone removes the temporary folder with rm -rf.
+  if (spawnSync('mount', ['-o', 'remount,bind,ro', target]).status !== 0) {
+    spawnSync('umount', [target]);
+    try {
+      rmdirSync(target);
+      rmdirSync(folder);
+    } catch {
+      // Still mounted: left as it is, never removed recursively.
+    }
     return undefined;
   }
   mounts.push(folder);
