@@ -71,20 +71,35 @@ function parseChunk(dir: string, texts: readonly TextToParse[], n: number, nodes
 }
 
 /**
- * Parses every chunk of `texts` that no one has taken yet (in order, taking each before parsing it) and writes it
- * to `dir`, links resolved as `SiteModel` resolves them for `nodes` and `base`; with `until`, stops before the next
- * chunk once it returns true. Returns how many chunks this side parsed. Should parsing fail, the chunk says so (the
- * other sides stop waiting for it) and the error is thrown.
+ * The chunks of `texts` one at a time, each taken if no one has yet and then parsed and written to `dir` (links
+ * resolved as `SiteModel` resolves them for `nodes` and `base`): yields true for a chunk this side parsed, false for
+ * one another side had. Should parsing fail, the chunk says so (the other sides stop waiting for it) and the error is
+ * thrown.
  */
-export function parseUnclaimedChunks(dir: string, texts: readonly TextToParse[], nodes: readonly GraphNode[], base: string, until?: () => boolean): number {
+function* unclaimedChunkSteps(dir: string, texts: readonly TextToParse[], nodes: readonly GraphNode[], base: string): Generator<boolean> {
   let addresses: SiteAddresses | undefined;
-  let parsed = 0;
   for (let n = 0; n < chunkCount(texts.length); n++) {
-    if (until?.()) break;
-    if (!claim(dir, n)) continue;
+    if (!claim(dir, n)) {
+      yield false;
+      continue;
+    }
     addresses ??= new SiteAddresses(nodes, base);
     parseChunk(dir, texts, n, nodes, base, addresses);
-    parsed++;
+    yield true;
+  }
+}
+
+/**
+ * Parses every chunk of `texts` that no one has taken yet, in order (unclaimedChunkSteps); with `until`, stops before
+ * the next chunk once it returns true. Returns how many chunks this side parsed.
+ */
+export function parseUnclaimedChunks(dir: string, texts: readonly TextToParse[], nodes: readonly GraphNode[], base: string, until?: () => boolean): number {
+  let parsed = 0;
+  const steps = unclaimedChunkSteps(dir, texts, nodes, base);
+  while (!until?.()) {
+    const step = steps.next();
+    if (step.done) break;
+    if (step.value) parsed++;
   }
   return parsed;
 }
@@ -94,15 +109,14 @@ export function parseUnclaimedChunks(dir: string, texts: readonly TextToParse[],
  * chunk, and the parsing stops once `stop()` returns true. Resolves with how many chunks this side parsed.
  */
 export async function parseUnclaimedChunksAsync(dir: string, texts: readonly TextToParse[], nodes: readonly GraphNode[], base: string, stop: () => boolean): Promise<number> {
-  let addresses: SiteAddresses | undefined;
   let parsed = 0;
-  for (let n = 0; n < chunkCount(texts.length); n++) {
+  const steps = unclaimedChunkSteps(dir, texts, nodes, base);
+  for (;;) {
     await new Promise((resolve) => setImmediate(resolve));
     if (stop()) break;
-    if (!claim(dir, n)) continue;
-    addresses ??= new SiteAddresses(nodes, base);
-    parseChunk(dir, texts, n, nodes, base, addresses);
-    parsed++;
+    const step = steps.next();
+    if (step.done) break;
+    if (step.value) parsed++;
   }
   return parsed;
 }

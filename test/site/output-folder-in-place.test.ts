@@ -205,7 +205,7 @@ describe('sparbar build replaces an existing output folder in place', () => {
     chownSync(path.join(folder, 'cache'), 65534, 65534);
     const asNobody = () =>
       spawnSync(SETPRIV!, [...AS_NOBODY, process.execPath, path.join(forNobody!, 'lib', 'src', 'cli', 'main.js'), 'build', plans, '--out', out], {
-        // In a folder nobody may enter (the build refuses to start elsewhere: Pagefind's process starts there).
+        // In a folder nobody can enter: the build refuses to start in one it cannot (Pagefind's process starts there).
         cwd: folder,
         encoding: 'utf8',
         env: { ...process.env, SPARBAR_CACHE_DIR: path.join(folder, 'cache'), NO_COLOR: '1' },

@@ -1,4 +1,5 @@
 // `sparbar build [mapp] --out <mapp> --base <sökväg> [--no-cache]`: the published site, only from a plan without errors.
+import { writeFileSync } from 'node:fs';
 import { buildSite } from '../../site/build-site.js';
 import { SITE_FILES_FOLDER } from '../../site/site-files.js';
 import { parseCommandArgs } from '../args.js';
@@ -6,7 +7,6 @@ import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { formatHuman } from '../format/human.js';
 import type { Io } from '../io.js';
 import { exitOnInterrupt } from '../../util/interrupt.js';
-import { writeFileSync } from 'node:fs';
 
 /** Builds the site; prints the plan's errors and refuses (exit 1) when there are any. */
 export async function runBuild(args: readonly string[], io: Io): Promise<number> {
