@@ -70,10 +70,14 @@ describe('the bundle of sparbar build', () => {
     const fromModules = await capture(modules, ['build', path.join(root, 'plans'), '--base', '/plan/'], b);
     expect(fromBundle).toEqual(fromModules);
     expect(fromBundle.code).toBe(0);
-    const spent = JSON.parse(readFileSync(timings, 'utf8')) as Record<string, number | null>;
+    const spent = JSON.parse(readFileSync(timings, 'utf8')) as Record<string, number | null> & { rendererParsedAhead: { parsed: number; used: number } | null };
     expect(spent['texts']).toBeGreaterThan(50);
     expect(spent['totalMs']).toBeGreaterThan(spent['checkMs']!);
     expect(typeof spent['rendererWaitedMs'], 'the compiled site renders the pages, and its renderer says how long it waited').toBe('number');
+    // And how many texts it parsed while it waited for the graph (none when the graph came first), and used.
+    const ahead = spent.rendererParsedAhead!;
+    expect(ahead.used).toBeLessThanOrEqual(ahead.parsed);
+    expect(ahead.parsed).toBeLessThanOrEqual(spent['texts']!);
     const ha = hashTree(a);
     expect(ha.size).toBeGreaterThan(100);
     expect(ha).toEqual(hashTree(b));

@@ -10,7 +10,8 @@ import { SiteModel } from '@src/site/model.js';
 import { withoutBidiControls } from '@src/site/published-text.js';
 import { normaliseBase } from '@src/site/addresses.js';
 import { textsToParse } from '@src/site/parse-texts.js';
-import { ChunkedTrees, parseUnclaimedChunks } from '@src/site/text-queue.js';
+import { ChunkedTrees, type ChunkSide, chunksInPageOrder, parseUnclaimedChunks, takeChunksParsedAhead } from '@src/site/text-queue.js';
+import { ParsedAhead } from '@src/site/parse-ahead.js';
 import type { SiteConfig } from '@src/site/site-config.js';
 
 export interface Site {
@@ -73,18 +74,39 @@ function addWaited(started: number): void {
 /**
  * Resolves once `file` exists, as waitForFile but without blocking: while the site's data module waits for the graph
  * or the history, the renderer goes on loading and compiling the pages' other modules (render-precompiled.ts loads
- * them all at its start). Rejects after the same limit.
+ * them all at its start). Meanwhile `work()` is called, one piece at a time, until it says there is no more (returns
+ * false); only the time after that counts as waited. Rejects after the same limit.
  */
-export async function fileWritten(file: string, what: string): Promise<void> {
-  if (existsSync(file)) return;
-  const started = performance.now();
+export async function fileWritten(file: string, what: string, work: () => boolean = () => false): Promise<void> {
   const deadline = Date.now() + WAIT_LIMIT_MS;
+  let working = true;
   while (!existsSync(file)) {
     stopWhenOrphaned(what);
     if (Date.now() > deadline) throw new Error(`Väntade förgäves på ${what} (${file}).`);
+    working &&= work();
+    if (working) {
+      await new Promise((resolve) => setImmediate(resolve));
+      continue;
+    }
+    const started = performance.now();
     await new Promise((resolve) => setTimeout(resolve, 5));
+    addWaited(started);
   }
-  addWaited(started);
+}
+
+/**
+ * The plan's markdown parsed while the renderer waits for the graph (src/site/parse-ahead.ts), when `sparbar build`
+ * runs the compiled site (SPARBAR_PRECOMPILED) and shares the texts (SPARBAR_TEXTS). How many texts were parsed and
+ * used is reported with the time waited (globalThis[Symbol.for('sparbar.parsedAhead')]).
+ */
+let ahead: ParsedAhead | undefined;
+function parseAheadStep(plansDir: string): boolean {
+  if (!process.env.SPARBAR_PRECOMPILED || !process.env.SPARBAR_TEXTS) return false;
+  if (!ahead) {
+    ahead = new ParsedAhead(plansDir);
+    (globalThis as { [key: symbol]: unknown })[Symbol.for('sparbar.parsedAhead')] = ahead;
+  }
+  return ahead.step();
 }
 
 /** What `sparbar build` hands over in SPARBAR_GRAPH: the checked graph and the resolved site configuration. */
@@ -102,7 +124,7 @@ export interface BuildInput {
 async function loadInput(plansDir: string): Promise<BuildInput> {
   const file = process.env.SPARBAR_GRAPH;
   if (file) {
-    await fileWritten(file, 'grafen');
+    await fileWritten(file, 'grafen', () => parseAheadStep(plansDir));
     return JSON.parse(readFileSync(file, 'utf8')) as BuildInput;
   }
   const lib = (name: string) => pathToFileURL(path.resolve(process.env.SPARBAR_LIB || 'lib', name)).href;
@@ -129,7 +151,8 @@ const input = process.env.SPARBAR_GRAPH ? loaded : withoutBidiControls(loaded);
 
 /**
  * The plan's markdown parsed and sanitised, keyed by `treeKey`. With SPARBAR_TEXTS (`sparbar build`, see
- * src/site/text-queue.ts): this process parses chunks of texts no one has taken yet, beside `sparbar build`, until
+ * src/site/text-queue.ts): this process first takes the chunks whose texts it parsed while it waited for the graph
+ * (parseAheadStep), then parses chunks of texts no one has taken yet, beside `sparbar build`, until
  * `sparbar build` has written the history (SPARBAR_HISTORY, that site/lib/history.ts, importing this module, waits
  * for next). Then the pages are rendered while `sparbar build` parses the chunks left: each chunk is read when a page
  * first asks for one of its trees, or parsed here if no one has taken it yet, so neither process waits for the other.
@@ -140,8 +163,10 @@ function loadTrees(): Map<string, Root> {
   const texts = textsToParse(input.graph);
   const base = normaliseBase(process.env.SPARBAR_BASE);
   const history = process.env.SPARBAR_HISTORY;
-  parseUnclaimedChunks(dir, texts, input.graph.nodes, base, history ? () => existsSync(history) : undefined);
-  return new ChunkedTrees(dir, texts, input.graph.nodes, base, (file) => waitForFile(file, 'texterna'));
+  const side: ChunkSide = { ahead, parsed: new Map(), order: chunksInPageOrder(input.graph, texts) };
+  if (side.ahead) takeChunksParsedAhead(dir, texts, input.graph.nodes, base, { ...side, ahead: side.ahead });
+  parseUnclaimedChunks(dir, texts, input.graph.nodes, base, history ? () => existsSync(history) : undefined, side);
+  return new ChunkedTrees(dir, texts, input.graph.nodes, base, (file) => waitForFile(file, 'texterna'), side);
 }
 
 const trees = loadTrees();

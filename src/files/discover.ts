@@ -14,7 +14,20 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules']);
 /** The plans folder's files for the published site (src/site/site-files.ts), copied as they are: not plan files. */
 const SITE_FILES_FOLDER = 'webbplatsfiler';
 
-/** Every `.md` file under `root`, sorted by path; problems go to `sink`, never thrown. */
+/**
+ * The order discoverFiles gives two of its paths (relative, with `/`): folder by folder, by name in UTF-16 code
+ * units, a folder's files and subfolders among each other by name.
+ */
+export function compareFilePaths(a: string, b: string): number {
+  const as = a.split('/');
+  const bs = b.split('/');
+  for (let i = 0; i < Math.min(as.length, bs.length); i++) {
+    if (as[i] !== bs[i]) return as[i]! < bs[i]! ? -1 : 1;
+  }
+  return as.length - bs.length;
+}
+
+/** Every `.md` file under `root`, sorted by path (compareFilePaths); problems go to `sink`, never thrown. */
 export function discoverFiles(root: string, sink: MessageSink): DiscoveredFile[] {
   const files: DiscoveredFile[] = [];
   let realRoot: string;

@@ -22,6 +22,7 @@ import type { LinkAnswer } from './text-cache.js';
 import { baseProblem, normaliseBase } from './addresses.js';
 import type { WriteEditorInput } from '../editor/write-editor.js';
 import { precompiledSite, RENDER_MODULE } from './precompiled-site.js';
+import type { RendererStats } from './render-precompiled.js';
 import { copySiteFiles, filesOnlyIn, removedByHand, SITE_FILES_FOLDER } from './site-files.js';
 
 export { normaliseBase };
@@ -106,6 +107,11 @@ export interface BuildTimings {
   /** Markdown texts whose tree came from the text cache (src/site/text-cache.ts), and texts in all. */
   textsFromCache: number;
   texts: number;
+  /**
+   * Texts the renderer parsed while it waited for the graph (src/site/parse-ahead.ts), and of those, texts whose tree
+   * was used; null with Astro's full build.
+   */
+  rendererParsedAhead: { parsed: number; used: number } | null;
 }
 
 /** The folder that holds astro.config.mjs and site/ (the package root), found from this module's place. */
@@ -274,7 +280,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       { SiteModel },
       { adoptedRevisions, siteHistory },
       { parseTexts, textsToParse },
-      { CHUNK_SIZE, chunkFile, parseUnclaimedChunksAsync, publishCachedChunks, publishChunks, readChunksAsync },
+      { CHUNK_SIZE, chunkFile, chunksInPageOrder, parseUnclaimedChunksAsync, publishCachedChunks, publishChunks, readChunksAsync },
       { TextCache },
       { cacheFolder, CheckCache },
     ] = await Promise.all([
@@ -351,9 +357,9 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       // index. Should the renderer end before writing a chunk it took, the chunk is parsed here.
       writeHistory();
       // Chunk by chunk, hearing Ctrl+C between them: this process parses most of the texts (at 5,000 files, seconds).
-      await parseUnclaimedChunksAsync(textsDir, texts, graph.nodes, base, () => interrupted);
+      await parseUnclaimedChunksAsync(textsDir, texts, graph.nodes, base, () => interrupted, { order: chunksInPageOrder(graph, texts) });
       if (interrupted) return result(EXIT_USAGE, [], check.messages);
-      trees = await readChunksAsync(textsDir, texts, graph.nodes, base, astro.exited, textLinks);
+      trees = await readChunksAsync(textsDir, texts, graph.nodes, base, astro.exited, textLinks, () => interrupted);
     } else {
       // Astro's full build bundles the site for seconds first: the texts are parsed here, on both cores.
       const written = new Set<number>();
@@ -365,6 +371,9 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       writeHistory();
     }
     const markdownMs = performance.now() - markdownStarted;
+    // Interrupted while the chunks were read: Pagefind's process is not started (a signal to the build alone would
+    // reach it while it indexes, and it panics).
+    if (interrupted) return result(EXIT_USAGE, [], check.messages);
     // The search index, from the graph, while the pages are rendered.
     const searchStarted = performance.now();
     const { searchRecords, writeSearchIndex } = await import('./search-index.js');
@@ -413,8 +422,18 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       if (error instanceof WriteRefusedError) return result(EXIT_USAGE, [error.message], check.messages);
       throw error;
     }
-    const rendererWaitedMs = existsSync(statsFile) ? (JSON.parse(readFileSync(statsFile, 'utf8')) as { waitedMs: number }).waitedMs : null;
-    const timings: BuildTimings = { totalMs: performance.now() - started, checkMs, markdownMs, searchMs, waitedMs, rendererWaitedMs, textsFromCache, texts: texts.length };
+    const stats = existsSync(statsFile) ? (JSON.parse(readFileSync(statsFile, 'utf8')) as RendererStats) : null;
+    const timings: BuildTimings = {
+      totalMs: performance.now() - started,
+      checkMs,
+      markdownMs,
+      searchMs,
+      waitedMs,
+      rendererWaitedMs: stats?.waitedMs ?? null,
+      textsFromCache,
+      texts: texts.length,
+      rendererParsedAhead: stats ? { parsed: stats.parsedAhead, used: stats.usedAhead } : null,
+    };
     return { ...result(EXIT_OK, [], check.messages, pageCount, timings), removed };
   } catch (error) {
     // A write the disk refused (full, read-only), here or in Pagefind's files: a Swedish sentence naming the folder.

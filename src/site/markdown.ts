@@ -193,18 +193,37 @@ function parserFor(text: string, gated: boolean) {
   return parser;
 }
 
+/** Syntax trees parsed before they were asked for (parse-ahead.ts), by the text markdownToSafeTree parses. */
+export interface ParsedAheadSource {
+  /** The tree `parseMarkdown` made of `text` (direction controls already removed), taken out; undefined when there is none. */
+  take(text: string): MdastRoot | undefined;
+}
+
+/**
+ * The first and larger part of markdownToSafeTree's work (nine tenths of it on the bench plans): `markdown`'s syntax
+ * tree, from the same parser, before any link is resolved. It needs nothing but the text, so it can be made before
+ * the graph exists, and given to markdownToSafeTree through a ParsedAheadSource keyed by the returned `text` (the
+ * markdown without direction controls). Throws what the parser throws (a RangeError past its nesting limits).
+ */
+export function parseMarkdown(markdown: string): { text: string; tree: MdastRoot } {
+  const text = stripBidiControls(markdown);
+  return { text, tree: parserFor(text, true).parse(text) };
+}
+
 /**
  * The expensive half: markdown to a sanitised HTML tree (raw HTML dropped, links checked and resolved,
  * allow-listed), without source positions. The tree is plain JSON, so it can be made in one process and
  * used in another. `minHeading` and `idPrefix` are applied by `safeTreeToHtml`. With `gated` false every GFM
  * construct is tried on every text (the slow path, for tests that compare it with the default; see `gfmNeeds`).
+ * With `ahead`, a syntax tree parseMarkdown made of the text beforehand is used instead of parsing it again.
  */
-export function markdownToSafeTree(markdown: string, options: Pick<MarkdownOptions, 'resolveLink'> = {}, gated = true): Root {
+export function markdownToSafeTree(markdown: string, options: Pick<MarkdownOptions, 'resolveLink'> = {}, gated = true, ahead?: ParsedAheadSource): Root {
   // Direction controls never reach the page (rule bidi-control; src/site/published-text.ts).
   const file = new VFile({ value: stripBidiControls(markdown), data: { markdownOptions: options } });
   const parser = parserFor(String(file.value), gated);
   try {
-    const tree = parser.runSync(parser.parse(file), file) as Root;
+    const parsed = (gated ? ahead?.take(String(file.value)) : undefined) ?? parser.parse(file);
+    const tree = parser.runSync(parsed, file) as Root;
     return stripPositions(tree);
   } catch (error) {
     // `sparbar check` refuses text nested past its limits (rule limit-exceeded, src/parse/limits.ts); should its count

@@ -7,8 +7,9 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Root } from 'hast';
 import type { Graph, GraphNode } from '../graph/types.js';
+import { compareFilePaths } from '../files/discover.js';
 import { SiteAddresses } from './addresses.js';
-import { markdownToSafeTree, treeKey } from './markdown.js';
+import { markdownToSafeTree, type ParsedAheadSource, treeKey } from './markdown.js';
 import type { LinkAnswer } from './text-cache.js';
 
 /** One text to parse: its tree key (`treeKey`), the markdown, and the file its relative links are resolved from. */
@@ -25,7 +26,11 @@ export interface ParseTextsJob {
   texts: TextToParse[];
 }
 
-/** Every node's and follow-up's body that is not blank, once per file and text, in the graph's order. */
+/**
+ * Every node's and follow-up's body that is not blank, once per file and text, in the plans folder's file order
+ * (discoverFiles), a file's texts in the graph's order. The renderer parses the last files' bodies while it waits for
+ * the graph (parse-ahead.ts): in this order they are the last chunks, which `sparbar build` comes to last.
+ */
 export function textsToParse(graph: Pick<Graph, 'nodes' | 'followUps'>): TextToParse[] {
   const seen = new Set<string>();
   const out: TextToParse[] = [];
@@ -37,23 +42,23 @@ export function textsToParse(graph: Pick<Graph, 'nodes' | 'followUps'>): TextToP
   };
   for (const n of graph.nodes) add(n.body, n.source.file);
   for (const f of graph.followUps) add(f.body, f.source.file);
-  return out;
+  return out.sort((a, b) => compareFilePaths(a.file, b.file));
 }
 
 /**
  * Parses `job.texts` in this thread, links resolved as `SiteModel` resolves them (the same nodes and base). With
- * `links`, each text's relative links and where they were resolved to are set there by its key (for the text cache).
+ * `links`, each text's relative links and where they were resolved to are set there by its key (for the text cache);
+ * with `ahead`, syntax trees parsed beforehand (parse-ahead.ts) are used for their texts.
  */
-export function parseTextsHere(job: ParseTextsJob, addresses = new SiteAddresses(job.nodes, job.base), links?: Map<string, LinkAnswer[]>): [string, Root][] {
+export function parseTextsHere(job: ParseTextsJob, addresses = new SiteAddresses(job.nodes, job.base), links?: Map<string, LinkAnswer[]>, ahead?: ParsedAheadSource): [string, Root][] {
   return job.texts.map((t) => {
     const asked: LinkAnswer[] = [];
-    const tree = markdownToSafeTree(t.text, {
-      resolveLink: (href) => {
-        const address = addresses.resolveSourceLink(href, t.file);
-        asked.push([href, address]);
-        return address;
-      },
-    });
+    const resolveLink = (href: string) => {
+      const address = addresses.resolveSourceLink(href, t.file);
+      asked.push([href, address]);
+      return address;
+    };
+    const tree = markdownToSafeTree(t.text, { resolveLink }, true, ahead);
     links?.set(t.key, asked);
     return [t.key, tree];
   });

@@ -139,6 +139,15 @@ export async function renderPrecompiled(compiledDir: string, outDir: string, bas
   return written;
 }
 
+/** What the renderer writes to SPARBAR_RENDER_STATS for `sparbar build`'s timings (BuildTimings). */
+export interface RendererStats {
+  /** Time blocked waiting for the files `sparbar build` writes, in ms. */
+  waitedMs: number;
+  /** Texts parsed while waiting for the graph (src/site/parse-ahead.ts), and of those, texts whose tree was used. */
+  parsedAhead: number;
+  usedAhead: number;
+}
+
 /**
  * The renderer's process: renders the site named by SPARBAR_PRECOMPILED into SPARBAR_OUT for SPARBAR_BASE, writes how
  * long the pages' data modules waited into SPARBAR_RENDER_STATS, and sets the exit code (1 with the error on stderr,
@@ -154,9 +163,13 @@ export async function runRenderer(entry?: CompiledEntry): Promise<void> {
   }
   try {
     await renderPrecompiled(compiled, out, process.env.SPARBAR_BASE || '/', entry ?? (await loadEntry(compiled)));
-    // How long the pages' data modules waited for the files `sparbar build` writes (site/lib/data.ts), for its timings.
+    // How long the pages' data modules waited for the files `sparbar build` writes, and how many texts they parsed
+    // while they waited and used (site/lib/data.ts), for its timings.
     const stats = process.env.SPARBAR_RENDER_STATS;
-    if (stats) withPath(stats, () => writeFileSync(stats, JSON.stringify({ waitedMs: (globalThis as { [key: symbol]: number | undefined })[Symbol.for('sparbar.waitedMs')] ?? 0 })));
+    const shared = globalThis as { [key: symbol]: unknown };
+    const ahead = shared[Symbol.for('sparbar.parsedAhead')] as { parsed: number; used: number } | undefined;
+    const figures: RendererStats = { waitedMs: (shared[Symbol.for('sparbar.waitedMs')] as number | undefined) ?? 0, parsedAhead: ahead?.parsed ?? 0, usedAhead: ahead?.used ?? 0 };
+    if (stats) withPath(stats, () => writeFileSync(stats, JSON.stringify(figures)));
   } catch (error) {
     // A write the disk refused (full, read-only) is said in one line on stdout (which `sparbar build` shows only when
     // asked for more output) that it turns into a Swedish sentence.

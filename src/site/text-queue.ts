@@ -9,10 +9,12 @@
 import { closeSync, existsSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'hast';
-import type { GraphNode } from '../graph/types.js';
+import type { FollowUp, Graph, GraphNode } from '../graph/types.js';
+import { treeKey } from './markdown.js';
 import { SiteAddresses } from './addresses.js';
 import { parseTextsHere, type TextToParse } from './parse-texts.js';
 import type { LinkAnswer, TextCache } from './text-cache.js';
+import type { ParsedAhead } from './parse-ahead.js';
 import { withPath } from '../files/write-problem.js';
 
 /** Texts per chunk: small enough that the sides finish at nearly the same time, large enough to cost few files. */
@@ -23,6 +25,41 @@ export const CHUNK_SIZE = 16;
  * (see parseTextsHere); or the error that stopped its parsing.
  */
 type ChunkFile = { trees: [string, Root][]; links?: [string, LinkAnswer[]][] } | { error: string };
+
+/**
+ * What one side brings to the chunks it parses: syntax trees it parsed before the graph existed (parse-ahead.ts), used
+ * for their texts, and where the chunks it parses are kept by number, so that it need not read them back.
+ */
+export interface ChunkSide {
+  ahead?: ParsedAhead;
+  parsed?: Map<number, [string, Root][]>;
+  /** The order to take chunks in (chunksInPageOrder); by number when not given. */
+  order?: readonly number[];
+}
+
+/**
+ * The chunks of `texts` in the order the renderer's pages ask for their trees: each node's text and then its
+ * follow-ups' texts, the nodes in the graph's order (which is the order of their pages: by key, within a document
+ * grouped by kind and sorted by id), then every chunk not named so. `sparbar build` parses the chunks in this order so
+ * that the renderer, rendering the node pages in theirs, finds most chunks done; the texts themselves are in file
+ * order (textsToParse), as the renderer parses them ahead.
+ */
+export function chunksInPageOrder(graph: Pick<Graph, 'nodes' | 'followUps'>, texts: readonly TextToParse[]): number[] {
+  const chunkOf = new Map(texts.map((t, i) => [t.key, Math.floor(i / CHUNK_SIZE)]));
+  const followUpsOf = new Map<string, FollowUp[]>();
+  for (const f of graph.followUps) followUpsOf.set(f.node, [...(followUpsOf.get(f.node) ?? []), f]);
+  const order = new Set<number>();
+  const add = (text: string, file: string) => {
+    const n = chunkOf.get(treeKey(file, text));
+    if (n !== undefined) order.add(n);
+  };
+  for (const node of graph.nodes) {
+    add(node.body, node.source.file);
+    for (const f of followUpsOf.get(node.key) ?? []) add(f.body, f.source.file);
+  }
+  for (let n = 0; n < chunkCount(texts.length); n++) order.add(n);
+  return [...order];
+}
 
 /** The number of chunks `count` texts make. */
 export function chunkCount(count: number): number {
@@ -57,12 +94,16 @@ function chunkTexts(texts: readonly TextToParse[], n: number): TextToParse[] {
   return texts.slice(n * CHUNK_SIZE, (n + 1) * CHUNK_SIZE);
 }
 
-/** Parses chunk `n` (taken by this side) and writes it; should parsing fail, the chunk says so and the error is thrown. */
-function parseChunk(dir: string, texts: readonly TextToParse[], n: number, nodes: readonly GraphNode[], base: string, addresses: SiteAddresses): [string, Root][] {
+/**
+ * Parses chunk `n` (taken by this side) and writes it; should parsing fail, the chunk says so and the error is thrown.
+ * The trees are kept in `side.parsed`.
+ */
+function parseChunk(dir: string, texts: readonly TextToParse[], n: number, nodes: readonly GraphNode[], base: string, addresses: SiteAddresses, side: ChunkSide = {}): [string, Root][] {
   try {
     const links = new Map<string, LinkAnswer[]>();
-    const trees = parseTextsHere({ nodes, base, texts: chunkTexts(texts, n) }, addresses, links);
+    const trees = parseTextsHere({ nodes, base, texts: chunkTexts(texts, n) }, addresses, links, side.ahead);
     writeChunk(dir, n, { trees, links: [...links] });
+    side.parsed?.set(n, trees);
     return trees;
   } catch (error) {
     writeChunk(dir, n, { error: error instanceof Error ? error.message : String(error) });
@@ -71,31 +112,31 @@ function parseChunk(dir: string, texts: readonly TextToParse[], n: number, nodes
 }
 
 /**
- * The chunks of `texts` one at a time, each taken if no one has yet and then parsed and written to `dir` (links
- * resolved as `SiteModel` resolves them for `nodes` and `base`): yields true for a chunk this side parsed, false for
+ * The chunks of `texts` one at a time, in `side.order`, each taken if no one has yet and then parsed and written to
+ * `dir` (links resolved as `SiteModel` resolves them for `nodes` and `base`): yields true for a chunk this side parsed, false for
  * one another side had. Should parsing fail, the chunk says so (the other sides stop waiting for it) and the error is
  * thrown.
  */
-function* unclaimedChunkSteps(dir: string, texts: readonly TextToParse[], nodes: readonly GraphNode[], base: string): Generator<boolean> {
+function* unclaimedChunkSteps(dir: string, texts: readonly TextToParse[], nodes: readonly GraphNode[], base: string, side?: ChunkSide): Generator<boolean> {
   let addresses: SiteAddresses | undefined;
-  for (let n = 0; n < chunkCount(texts.length); n++) {
+  for (const n of side?.order ?? Array.from({ length: chunkCount(texts.length) }, (_, i) => i)) {
     if (!claim(dir, n)) {
       yield false;
       continue;
     }
     addresses ??= new SiteAddresses(nodes, base);
-    parseChunk(dir, texts, n, nodes, base, addresses);
+    parseChunk(dir, texts, n, nodes, base, addresses, side);
     yield true;
   }
 }
 
 /**
- * Parses every chunk of `texts` that no one has taken yet, in order (unclaimedChunkSteps); with `until`, stops before
+ * Parses every chunk of `texts` that no one has taken yet (unclaimedChunkSteps); with `until`, stops before
  * the next chunk once it returns true. Returns how many chunks this side parsed.
  */
-export function parseUnclaimedChunks(dir: string, texts: readonly TextToParse[], nodes: readonly GraphNode[], base: string, until?: () => boolean): number {
+export function parseUnclaimedChunks(dir: string, texts: readonly TextToParse[], nodes: readonly GraphNode[], base: string, until?: () => boolean, side?: ChunkSide): number {
   let parsed = 0;
-  const steps = unclaimedChunkSteps(dir, texts, nodes, base);
+  const steps = unclaimedChunkSteps(dir, texts, nodes, base, side);
   while (!until?.()) {
     const step = steps.next();
     if (step.done) break;
@@ -108,9 +149,9 @@ export function parseUnclaimedChunks(dir: string, texts: readonly TextToParse[],
  * parseUnclaimedChunks for a side that must hear Ctrl+C meanwhile (`sparbar build`): the event loop turns before each
  * chunk, and the parsing stops once `stop()` returns true. Resolves with how many chunks this side parsed.
  */
-export async function parseUnclaimedChunksAsync(dir: string, texts: readonly TextToParse[], nodes: readonly GraphNode[], base: string, stop: () => boolean): Promise<number> {
+export async function parseUnclaimedChunksAsync(dir: string, texts: readonly TextToParse[], nodes: readonly GraphNode[], base: string, stop: () => boolean, side?: ChunkSide): Promise<number> {
   let parsed = 0;
-  const steps = unclaimedChunkSteps(dir, texts, nodes, base);
+  const steps = unclaimedChunkSteps(dir, texts, nodes, base, side);
   for (;;) {
     await new Promise((resolve) => setImmediate(resolve));
     if (stop()) break;
@@ -125,7 +166,7 @@ export async function parseUnclaimedChunksAsync(dir: string, texts: readonly Tex
  * The trees of `texts` in `dir`, each chunk loaded when one of its trees is first asked for: read when it is written,
  * taken and parsed here when no one has taken it, else waited for (`wait(file)` blocks until the file exists). A
  * key of no text of `texts` is undefined until set. For the renderer, which so renders its first pages while
- * `sparbar build` still parses the others.
+ * `sparbar build` still parses the others. The chunks in `side.parsed` (this side's) are there from the start.
  */
 export class ChunkedTrees extends Map<string, Root> {
   private readonly chunkOf = new Map<string, number>();
@@ -138,9 +179,14 @@ export class ChunkedTrees extends Map<string, Root> {
     private readonly nodes: readonly GraphNode[],
     private readonly base: string,
     private readonly wait: (file: string) => void,
+    private readonly side: ChunkSide = {},
   ) {
     super();
     texts.forEach((t, i) => this.chunkOf.set(t.key, Math.floor(i / CHUNK_SIZE)));
+    for (const [n, trees] of side.parsed ?? []) {
+      this.loaded.add(n);
+      for (const [key, tree] of trees) super.set(key, tree);
+    }
   }
 
   override get(key: string): Root | undefined {
@@ -154,12 +200,31 @@ export class ChunkedTrees extends Map<string, Root> {
     const file = chunkFile(this.dir, n);
     if (!existsSync(file) && claim(this.dir, n)) {
       this.addresses ??= new SiteAddresses(this.nodes, this.base);
-      for (const [key, tree] of parseChunk(this.dir, this.texts, n, this.nodes, this.base, this.addresses)) super.set(key, tree);
+      for (const [key, tree] of parseChunk(this.dir, this.texts, n, this.nodes, this.base, this.addresses, { ahead: this.side.ahead })) super.set(key, tree);
       return;
     }
     if (!existsSync(file)) this.wait(file);
     readChunk(file, this);
   }
+}
+
+/**
+ * Takes and parses, last chunk first, every chunk of `texts` that no one has taken yet and at least half of whose texts
+ * `side.ahead` has parsed (the rest of their work is a tenth of parsing them: parseMarkdown), keeping them in
+ * `side.parsed`. For the renderer once the graph is there: `sparbar build` parses the chunks from the first on, so the
+ * trees parsed ahead are not parsed again there. Returns how many chunks this side took.
+ */
+export function takeChunksParsedAhead(dir: string, texts: readonly TextToParse[], nodes: readonly GraphNode[], base: string, side: ChunkSide & { ahead: ParsedAhead }): number {
+  let addresses: SiteAddresses | undefined;
+  let taken = 0;
+  for (let n = chunkCount(texts.length) - 1; n >= 0; n--) {
+    const chunk = chunkTexts(texts, n);
+    if (chunk.filter((t) => side.ahead.has(t.text)).length * 2 < chunk.length || !claim(dir, n)) continue;
+    addresses ??= new SiteAddresses(nodes, base);
+    parseChunk(dir, texts, n, nodes, base, addresses, side);
+    taken++;
+  }
+  return taken;
 }
 
 /**
@@ -207,7 +272,8 @@ export function publishCachedChunks(dir: string, texts: readonly TextToParse[], 
  * Every tree of `texts` from `dir`, keyed by `treeKey`, in the texts' order, for a side that must not block its event
  * loop (`sparbar build`, which watches the renderer): waits for a chunk others are parsing by polling; when
  * `othersGone()` says the side that took it has ended without writing it, the chunk is parsed here. With `links`, each
- * text's resolved links are set there by its key, as far as the chunks say (for the text cache).
+ * text's resolved links are set there by its key, as far as the chunks say (for the text cache). Once `stop()` returns
+ * true (Ctrl+C), it resolves at once with the trees read so far.
  */
 export async function readChunksAsync(
   dir: string,
@@ -216,12 +282,14 @@ export async function readChunksAsync(
   base: string,
   othersGone: () => boolean,
   links?: Map<string, LinkAnswer[]>,
+  stop: () => boolean = () => false,
 ): Promise<Map<string, Root>> {
   const trees = new Map<string, Root>();
   let addresses: SiteAddresses | undefined;
   for (let n = 0; n < chunkCount(texts.length); n++) {
     const file = chunkFile(dir, n);
     while (!existsSync(file)) {
+      if (stop()) return trees;
       if (othersGone()) {
         addresses ??= new SiteAddresses(nodes, base);
         for (const [key, tree] of parseTextsHere({ nodes, base, texts: chunkTexts(texts, n) }, addresses, links)) trees.set(key, tree);

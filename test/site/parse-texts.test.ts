@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPlans } from '../../src/check/check-plans.js';
+import { compareFilePaths } from '../../src/files/discover.js';
 import { siteRoot } from '../../src/site/build-site.js';
 import { markdownToSafeTree } from '../../src/site/markdown.js';
 import { SiteModel } from '../../src/site/model.js';
@@ -15,12 +16,18 @@ describe('parseTexts', () => {
   const { graph } = checkPlans(path.join(root, 'plans'));
   const texts = textsToParse(graph);
 
-  it('lists each non-blank body once, nodes first, then follow-ups', () => {
+  it('lists each non-blank body of nodes and follow-ups once, in the plans folder\'s file order', () => {
     expect(texts.length).toBeGreaterThan(50);
     expect(new Set(texts.map((t) => t.key)).size).toBe(texts.length);
     expect(texts.every((t) => t.text.trim() !== '')).toBe(true);
-    const withBody = graph.nodes.filter((n) => n.body.trim() !== '');
-    expect(texts[0]!.file).toBe(withBody[0]!.source.file);
+    const bodies = [...graph.nodes, ...graph.followUps].filter((n) => n.body.trim() !== '');
+    expect(new Set(texts.map((t) => t.key))).toEqual(new Set(bodies.map((n) => `${n.source.file}\u0000${n.body}`)));
+    const files = texts.map((t) => t.file);
+    expect(files).toEqual([...files].sort(compareFilePaths));
+    // A file's texts in the graph's order: nodes before follow-ups, each in its list's order.
+    const file = files.find((f, i) => files.indexOf(f) !== i)!;
+    expect(file).toBeDefined();
+    expect(texts.filter((t) => t.file === file).map((t) => t.text)).toEqual([...new Set(bodies.filter((n) => n.source.file === file).map((n) => n.body))]);
   });
 
   it('gives the trees SiteModel-resolved parsing gives, with half of them parsed in a worker thread', async () => {

@@ -1,7 +1,7 @@
 // The plan's texts shared in chunks between `sparbar build` and the renderer (src/site/text-queue.ts): whoever takes
 // a chunk, every side reads the same trees the one-thread parse gives, in the texts' order; a chunk taken by a side
 // that ended without writing it is parsed by the side that reads; a chunk whose parsing failed says so.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -76,6 +76,16 @@ describe('the text queue', () => {
     parseUnclaimedChunks(dir, texts, graph.nodes, '/plan/');
     const trees = await readChunksAsync(dir, texts, graph.nodes, '/plan/', () => true);
     expect([...trees]).toEqual(expected);
+  });
+
+  it('stops reading at once when told to (Ctrl+C), parsing nothing for the side that has ended', async () => {
+    const dir = folder();
+    let left = 1;
+    parseUnclaimedChunks(dir, texts, graph.nodes, '/plan/', () => left-- <= 0);
+    writeFileSync(path.join(dir, 'claim-1'), '');
+    const trees = await readChunksAsync(dir, texts, graph.nodes, '/plan/', () => true, undefined, () => true);
+    expect([...trees.keys()]).toEqual(texts.slice(0, CHUNK_SIZE).map((t) => t.key));
+    expect(existsSync(chunkFile(dir, 1))).toBe(false);
   });
 
   it('says which error stopped a chunk instead of waiting for it', async () => {
