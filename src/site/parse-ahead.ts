@@ -11,6 +11,7 @@ import { discoverFiles } from '../files/discover.js';
 import { stripBidiControls, toNfc } from '../files/characters.js';
 import { MessageSink } from '../messages/report.js';
 import { splitFrontmatter } from '../parse/frontmatter.js';
+import { bodyLimitProblem } from '../parse/limits.js';
 import { parseMarkdown, type ParsedAheadSource } from './markdown.js';
 
 /**
@@ -41,7 +42,9 @@ export class ParsedAhead implements ParsedAheadSource {
     try {
       const text = decodeText(readFileSync(file), file, new MessageSink());
       const split = text === undefined ? undefined : splitFrontmatter(text);
-      if (split && split.kind !== 'unclosed' && split.body.trim() !== '') {
+      // A body past the check's limits (src/parse/limits.ts) is not parsed: the check refuses the plan, and the parser's
+      // time on such a text is what the limits bound.
+      if (split && split.kind !== 'unclosed' && split.body.trim() !== '' && bodyLimitProblem(split.body) === undefined) {
         const { text: body, tree } = parseMarkdown(toNfc(split.body).trim());
         if (!this.trees.has(body)) {
           this.trees.set(body, tree);

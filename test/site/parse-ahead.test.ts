@@ -66,6 +66,18 @@ describe('texts parsed ahead', () => {
     expect(JSON.stringify(parseTextsHere(job))).toContain('"tagName":"table"');
   });
 
+  it('leave out a body past the check\'s limits, which the check refuses', () => {
+    const dir = path.join(tmp, 'gränser');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'djup.md'), `---\ntyp: mål\nid: M1\ntitel: Djup\n---\n${'>'.repeat(3000)} text\n`);
+    writeFileSync(path.join(dir, 'vanlig.md'), '---\ntyp: mål\nid: M2\ntitel: Vanlig\n---\nEn vanlig text.\n');
+    const ahead = new ParsedAhead(dir);
+    while (ahead.step());
+    expect(ahead.parsed).toBe(1);
+    expect(ahead.has('En vanlig text.')).toBe(true);
+    expect(ahead.has(`${'>'.repeat(3000)} text`)).toBe(false);
+  });
+
   it('are taken by the renderer as whole chunks, last chunk first, skipping chunks the other side has', () => {
     const dir = path.join(tmp, 'kö');
     mkdirSync(dir);
