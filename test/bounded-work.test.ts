@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { checkFiles } from '../src/check/check-files.js';
 import { severityOf } from '../src/messages/report.js';
-import { bodyLimitProblem, MAX_BRACKETS_PER_PARAGRAPH, MAX_FRONTMATTER_LINES, MAX_NESTING } from '../src/parse/limits.js';
+import { bodyLimitProblem, MAX_BRACKETS_PER_PARAGRAPH, MAX_DELIMITER_RUNS_PER_PARAGRAPH, MAX_FRONTMATTER_LINES, MAX_NESTING } from '../src/parse/limits.js';
 import { markdownToSafeTree, renderMarkdownUncached } from '../src/site/markdown.js';
 import { runCli } from './helpers/cli.js';
 import { snapshotTree } from './helpers/tree.js';
@@ -58,6 +58,20 @@ describe('the body limits', () => {
     expect(limitMessages(HEAD + links(MAX_BRACKETS_PER_PARAGRAPH + 1))).toEqual([`${BODY_LINE}:${4 * MAX_BRACKETS_PER_PARAGRAPH + 1} error`]);
     const split = `${links(MAX_BRACKETS_PER_PARAGRAPH)}\n${links(MAX_BRACKETS_PER_PARAGRAPH)}`;
     expect(limitMessages(HEAD + split)).toEqual([]);
+  });
+
+  it(`a paragraph of ${MAX_DELIMITER_RUNS_PER_PARAGRAPH} runs of * _ ~ passes and renders; one more is an error at it; a blank line starts the count again`, () => {
+    // 40,000 "~a" in one paragraph took the parser 16 s, and the check let it through.
+    const strike = (n: number) => `${'~a'.repeat(n)}\n`;
+    expect(limitMessages(HEAD + strike(MAX_DELIMITER_RUNS_PER_PARAGRAPH))).toEqual([]);
+    expect(renderMarkdownUncached(strike(MAX_DELIMITER_RUNS_PER_PARAGRAPH))).toContain('<del>a</del>a<del>a</del>');
+    expect(limitMessages(HEAD + strike(MAX_DELIMITER_RUNS_PER_PARAGRAPH + 1))).toEqual([`${BODY_LINE}:${2 * MAX_DELIMITER_RUNS_PER_PARAGRAPH + 1} error`]);
+    // A run of two (**, ~~) is one; lines of a paragraph add up; a blank line starts again; fenced code does not count.
+    const bold = `${'a**'.repeat(MAX_DELIMITER_RUNS_PER_PARAGRAPH / 2)}\n${'_a'.repeat(MAX_DELIMITER_RUNS_PER_PARAGRAPH / 2)}\n`;
+    expect(bodyLimitProblem(bold)).toBeUndefined();
+    expect(bodyLimitProblem(`${bold}~\n`)).toMatchObject({ line: 2, column: 1 });
+    expect(bodyLimitProblem(`${bold}\n${bold}`)).toBeUndefined();
+    expect(bodyLimitProblem(`\`\`\`\n${strike(3 * MAX_DELIMITER_RUNS_PER_PARAGRAPH)}\`\`\`\n`)).toBeUndefined();
   });
 
   it('does not count what is not nesting: fenced code, a thematic break, > inside a line, emphasis', () => {

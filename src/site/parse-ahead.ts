@@ -14,6 +14,9 @@ import { splitFrontmatter } from '../parse/frontmatter.js';
 import { bodyLimitProblem } from '../parse/limits.js';
 import { parseMarkdown, type ParsedAheadSource } from './markdown.js';
 
+/** A frontmatter that declares a type (`typ:`, or `- typ:` in a file written as a list), as readPlanText tells a plan file. */
+const DECLARES_TYPE = /^[ \t]*(?:-[ \t]+)?typ[ \t]*:/m;
+
 /**
  * The bodies of the plan files in `plansDir`, parsed one file per `step()`, the last in the plans folder's order first:
  * `sparbar build` parses the texts from the first file on (textsToParse, text-queue.ts). Each tree is given out once
@@ -42,9 +45,10 @@ export class ParsedAhead implements ParsedAheadSource {
     try {
       const text = decodeText(readFileSync(file), file, new MessageSink());
       const split = text === undefined ? undefined : splitFrontmatter(text);
-      // A body past the check's limits (src/parse/limits.ts) is not parsed: the check refuses the plan, and the parser's
-      // time on such a text is what the limits bound.
-      if (split && split.kind !== 'unclosed' && split.body.trim() !== '' && bodyLimitProblem(split.body) === undefined) {
+      // Only a plan file's body: a markdown file without frontmatter or without a type (a README, a change log) is no
+      // part of the plan, and parsing it would only cost the build time. Nor a body past the check's limits
+      // (src/parse/limits.ts): the check refuses the plan, and the parser's time on such a text is what they bound.
+      if (split?.kind === 'frontmatter' && DECLARES_TYPE.test(split.yaml) && split.body.trim() !== '' && bodyLimitProblem(split.body) === undefined) {
         const { text: body, tree } = parseMarkdown(toNfc(split.body).trim());
         if (!this.trees.has(body)) {
           this.trees.set(body, tree);

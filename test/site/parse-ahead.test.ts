@@ -66,16 +66,19 @@ describe('texts parsed ahead', () => {
     expect(JSON.stringify(parseTextsHere(job))).toContain('"tagName":"table"');
   });
 
-  it('leave out a body past the check\'s limits, which the check refuses', () => {
+  it('leave out what is no plan file\'s body, and a body past the check\'s limits, which the check refuses', () => {
     const dir = path.join(tmp, 'gränser');
     mkdirSync(dir);
     writeFileSync(path.join(dir, 'djup.md'), `---\ntyp: mål\nid: M1\ntitel: Djup\n---\n${'>'.repeat(3000)} text\n`);
     writeFileSync(path.join(dir, 'vanlig.md'), '---\ntyp: mål\nid: M2\ntitel: Vanlig\n---\nEn vanlig text.\n');
+    writeFileSync(path.join(dir, 'lista.md'), '---\n- typ: mål\n  id: M3\n  titel: I en lista\n---\nUnder en lista.\n');
+    // Markdown files that are not plan files (the check warns not-a-plan-file): a README, notes with other frontmatter.
+    writeFileSync(path.join(dir, 'README.md'), 'Om mappen.\n');
+    writeFileSync(path.join(dir, 'ändringslogg.md'), '---\nförfattare: Någon\n---\nÄndringar.\n');
     const ahead = new ParsedAhead(dir);
     while (ahead.step());
-    expect(ahead.parsed).toBe(1);
-    expect(ahead.has('En vanlig text.')).toBe(true);
-    expect(ahead.has(`${'>'.repeat(3000)} text`)).toBe(false);
+    expect(['En vanlig text.', 'Under en lista.', 'Om mappen.', 'Ändringar.', `${'>'.repeat(3000)} text`].map((t) => ahead.has(t))).toEqual([true, true, false, false, false]);
+    expect(ahead.parsed).toBe(2);
   });
 
   it('are taken by the renderer as whole chunks, last chunk first, skipping chunks the other side has', () => {
