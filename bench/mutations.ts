@@ -4,7 +4,8 @@
 // test/mutations.test.ts (2,000 mutations per run) and by `npm run bench -- --only mutations` (more).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { assembleCheck, checkFileBytes, comparePlanPaths, type FileCheck, type PlanFileBytes } from '../src/check/check-files.js';
+import { assembleCheck, checkFileBytes, type FileCheck, type PlanFileBytes } from '../src/check/check-files.js';
+import { comparePlanPaths } from '../src/files/discover.js';
 import type { CheckResult } from '../src/check/check-plans.js';
 import type { CheckMessage } from '../src/messages/report.js';
 import type { Graph, GraphNode } from '../src/graph/types.js';

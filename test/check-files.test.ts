@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkFiles, comparePlanPaths, type PlanFileBytes } from '../src/check/check-files.js';
+import { checkFiles, type PlanFileBytes } from '../src/check/check-files.js';
+import { comparePlanPaths } from '../src/files/discover.js';
 import { checkPlans, type CheckResult } from '../src/check/check-plans.js';
 import { RuleFixtureTrees, ruleFixtureNames } from './helpers/rule-fixtures.js';
 

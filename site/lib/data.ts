@@ -164,7 +164,7 @@ function loadTrees(): Map<string, Root> {
   const base = normaliseBase(process.env.SPARBAR_BASE);
   const history = process.env.SPARBAR_HISTORY;
   const side: ChunkSide = { ahead, parsed: new Map(), order: chunksInPageOrder(input.graph, texts) };
-  if (side.ahead) takeChunksParsedAhead(dir, texts, input.graph.nodes, base, { ...side, ahead: side.ahead });
+  if (ahead) takeChunksParsedAhead(dir, texts, input.graph.nodes, base, { ...side, ahead });
   parseUnclaimedChunks(dir, texts, input.graph.nodes, base, history ? () => existsSync(history) : undefined, side);
   return new ChunkedTrees(dir, texts, input.graph.nodes, base, (file) => waitForFile(file, 'texterna'), side);
 }

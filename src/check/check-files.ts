@@ -1,7 +1,7 @@
 // The check over files already in memory (a git revision, an editor's buffers) and the per-file steps that
 // `check --watch` caches: the same parse → validate → graph pipeline as checkPlans, without touching the disk.
 import { readFileSync } from 'node:fs';
-import type { DiscoveredFile } from '../files/discover.js';
+import { comparePlanPaths, type DiscoveredFile } from '../files/discover.js';
 import { buildGraph, buildStructure, completeGraph, draftStructure, linkStructure, type GraphDraft, type GraphSince, type GraphStructure } from '../graph/build-graph.js';
 import type { CheckedFile } from '../graph/field-patch.js';
 import type { Graph } from '../graph/types.js';
@@ -176,16 +176,6 @@ export function checkFiles(files: readonly PlanFileBytes[], options: CheckOption
     loaded ? [...loaded.messages, ...extra] : extra,
     settled,
   );
-}
-
-/** The order discoverFiles reads a folder in: depth first, each folder's entries by name (so `a/b.md` before `a-b/c.md`). */
-export function comparePlanPaths(a: string, b: string): number {
-  const x = a.split('/');
-  const y = b.split('/');
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
-  }
-  return x.length - y.length;
 }
 
 function reportInternal(sink: MessageSink, file: string, error: unknown): void {

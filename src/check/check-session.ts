@@ -7,13 +7,13 @@
 // it is rebuilt.
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { discoverFiles, type DiscoveredFile } from '../files/discover.js';
+import { comparePlanPaths, discoverFiles, type DiscoveredFile } from '../files/discover.js';
 import { isPeriodMessage, requirePeriod, withPeriodMessages } from '../followup/require-period.js';
 import { UNFILLED_MARKER } from '../graph/follow-ups.js';
 import type { Graph } from '../graph/types.js';
 import { MessageSink, severityOf, sortMessages, type CheckMessage, type RuleSettings } from '../messages/report.js';
 import { splitFrontmatter } from '../parse/frontmatter.js';
-import { checkDiskFile, comparePlanPaths, completeFromStructure, draftFromChecks, linkFromDraft, type FileCheck } from './check-files.js';
+import { checkDiskFile, completeFromStructure, draftFromChecks, linkFromDraft, type FileCheck } from './check-files.js';
 import { replaceFile } from '../graph/replace-file.js';
 import { prepareRelink, relinkStructure } from '../graph/build-graph.js';
 import type { PendingLink } from '../graph/collect-nodes.js';

@@ -14,20 +14,17 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules']);
 /** The plans folder's files for the published site (src/site/site-files.ts), copied as they are: not plan files. */
 const SITE_FILES_FOLDER = 'webbplatsfiler';
 
-/**
- * The order discoverFiles gives two of its paths (relative, with `/`): folder by folder, by name in UTF-16 code
- * units, a folder's files and subfolders among each other by name.
- */
-export function compareFilePaths(a: string, b: string): number {
-  const as = a.split('/');
-  const bs = b.split('/');
-  for (let i = 0; i < Math.min(as.length, bs.length); i++) {
-    if (as[i] !== bs[i]) return as[i]! < bs[i]! ? -1 : 1;
+/** The order discoverFiles reads a folder in: depth first, each folder's entries by name (so `a/b.md` before `a-b/c.md`). */
+export function comparePlanPaths(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
   }
-  return as.length - bs.length;
+  return x.length - y.length;
 }
 
-/** Every `.md` file under `root`, sorted by path (compareFilePaths); problems go to `sink`, never thrown. */
+/** Every `.md` file under `root`, sorted by path (comparePlanPaths); problems go to `sink`, never thrown. */
 export function discoverFiles(root: string, sink: MessageSink): DiscoveredFile[] {
   const files: DiscoveredFile[] = [];
   let realRoot: string;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Root } from 'hast';
 import type { Graph, GraphNode } from '../graph/types.js';
-import { compareFilePaths } from '../files/discover.js';
+import { comparePlanPaths } from '../files/discover.js';
 import { SiteAddresses } from './addresses.js';
 import { markdownToSafeTree, type ParsedAheadSource, treeKey } from './markdown.js';
 import type { LinkAnswer } from './text-cache.js';
@@ -42,7 +42,7 @@ export function textsToParse(graph: Pick<Graph, 'nodes' | 'followUps'>): TextToP
   };
   for (const n of graph.nodes) add(n.body, n.source.file);
   for (const f of graph.followUps) add(f.body, f.source.file);
-  return out.sort((a, b) => compareFilePaths(a.file, b.file));
+  return out.sort((a, b) => comparePlanPaths(a.file, b.file));
 }
 
 /**

@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPlans } from '../../src/check/check-plans.js';
-import { compareFilePaths, discoverFiles } from '../../src/files/discover.js';
+import { comparePlanPaths, discoverFiles } from '../../src/files/discover.js';
 import { MessageSink } from '../../src/messages/report.js';
 import { ParsedAhead } from '../../src/site/parse-ahead.js';
 import { parseTextsHere, textsToParse, type TextToParse } from '../../src/site/parse-texts.js';
@@ -113,10 +113,10 @@ describe('the order of the texts and their chunks', () => {
     }
     const found = discoverFiles(dir, new MessageSink()).map((f) => f.path);
     expect(found).toEqual(['B.md', 'a/b.md', 'a/y/x.md', 'a/z.md', 'a-c.md']);
-    expect([...found].reverse().sort(compareFilePaths)).toEqual(found);
+    expect([...found].reverse().sort(comparePlanPaths)).toEqual(found);
     const { graph } = checkPlans(path.join(root, 'plans'));
     const files = textsToParse(graph).map((t) => t.file);
-    expect(files).toEqual([...files].sort(compareFilePaths));
+    expect(files).toEqual([...files].sort(comparePlanPaths));
   });
 
   it('takes chunks in the order node pages ask for them: each node\'s text, then its follow-ups\'', () => {

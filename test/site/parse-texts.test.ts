@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPlans } from '../../src/check/check-plans.js';
-import { compareFilePaths } from '../../src/files/discover.js';
+import { comparePlanPaths } from '../../src/files/discover.js';
 import { siteRoot } from '../../src/site/build-site.js';
 import { markdownToSafeTree } from '../../src/site/markdown.js';
 import { SiteModel } from '../../src/site/model.js';
@@ -23,7 +23,7 @@ describe('parseTexts', () => {
     const bodies = [...graph.nodes, ...graph.followUps].filter((n) => n.body.trim() !== '');
     expect(new Set(texts.map((t) => t.key))).toEqual(new Set(bodies.map((n) => `${n.source.file}\u0000${n.body}`)));
     const files = texts.map((t) => t.file);
-    expect(files).toEqual([...files].sort(compareFilePaths));
+    expect(files).toEqual([...files].sort(comparePlanPaths));
     // A file's texts in the graph's order: nodes before follow-ups, each in its list's order.
     const file = files.find((f, i) => files.indexOf(f) !== i)!;
     expect(file).toBeDefined();
