@@ -4,7 +4,7 @@
 // (the ms/KB column stays flat); past them check refuses at once (limit-exceeded) and nothing is rendered.
 import { performance } from 'node:perf_hooks';
 import { checkFiles } from '../src/check/check-files.js';
-import { MAX_BRACKETS_PER_PARAGRAPH, MAX_FRONTMATTER_LINES, MAX_NESTING } from '../src/parse/limits.js';
+import { MAX_BRACKETS_PER_PARAGRAPH, MAX_DELIMITER_RUNS_PER_PARAGRAPH, MAX_FRONTMATTER_LINES, MAX_NESTING } from '../src/parse/limits.js';
 import { markdownToSafeTree } from '../src/site/markdown.js';
 import { num, type Section } from './table.js';
 
@@ -87,7 +87,7 @@ export async function benchPathological({ log }: PathologicalBenchOptions): Prom
     title: 'pathological: inputs built to make a parser slow (one file, check and render)',
     tables: [{ columns: ['input', 'size', 'KB', 'check ms', 'render ms', 'ms/KB', 'cpu ms/KB', 'check says'], rows }],
     notes: [
-      `limits (src/parse/limits.ts): nesting ${MAX_NESTING}, ${MAX_BRACKETS_PER_PARAGRAPH} "[" a paragraph, ${num(MAX_FRONTMATTER_LINES)} frontmatter lines`,
+      `limits (src/parse/limits.ts): nesting ${MAX_NESTING}, ${MAX_BRACKETS_PER_PARAGRAPH} "[" and ${num(MAX_DELIMITER_RUNS_PER_PARAGRAPH)} runs of * _ ~ a paragraph, ${num(MAX_FRONTMATTER_LINES)} frontmatter lines`,
       'within the limits ms/KB should stay flat as the size doubles (linear time); past them check refuses without parsing',
       'cpu ms/KB is processor time (user and system) for check and render per KB: on a busy machine it moves less than the wall-clock figure',
     ],
