@@ -43,7 +43,10 @@ node --input-type=module -e "
   const state = precompiledSite('node_modules/sparbar');
   if (!state.fresh) { console.error('Den kompilerade webbplatsen i paketet används inte: ' + state.reason); process.exit(1); }
   // Its renderer runs from its bundle when the packages it holds are the versions installed beside it.
-  if (!state.renderer.endsWith('render.mjs')) { console.error('Renderarens paket används inte: ' + state.renderer); process.exit(1); }"
+  if (!state.renderer.endsWith('render.mjs')) { console.error('Renderarens paket används inte: ' + state.renderer); process.exit(1); }
+  // and its script with the code cache made when the package was packed.
+  const { loadRendererScript } = await import('./node_modules/sparbar/lib/src/site/renderer-script.js');
+  if (!loadRendererScript(state.dir).codeCacheUsed) { console.error('Renderarens kodcache används inte.'); process.exit(1); }"
 npx --no-install sparbar build
 test -f dist/index.html
 test -f dist/asby-plan-2025-2028/aktivitet/a01/index.html

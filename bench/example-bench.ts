@@ -95,7 +95,7 @@ export async function benchExample(opts: ExampleBenchOptions): Promise<Section> 
         : `  The builds ran from the bundle of build (lib/src/cli/build-bundle.cjs)${buildBundle ? " with V8's code cache" : ", without V8's code cache"}.`,
       `sparbar build of the example: ${num(buildMedian / 1000, 2)} s (median), ${num(buildMedian / opts.buildMs, 2)} times the target ≤ ${num(opts.buildMs / 1000, 2)} s: ${buildOk ? 'OK' : 'ABOVE TARGET'}`,
       compiled.fresh
-        ? `  The pages are rendered from the site compiled by npm run build:cli (lib/site-render), ${compiled.renderer.endsWith('.mjs') ? 'by the renderer bundled with it (render.mjs)' : 'by the renderer loaded module by module (its bundle is missing or holds packages of other versions)'}, as an installed Spårbar does.`
+        ? `  The pages are rendered from the site compiled by npm run build:cli (lib/site-render), ${compiled.renderer.endsWith('.mjs') ? 'by the renderer bundled with it (render.js, with its code cache)' : 'by the renderer loaded module by module (its bundle is missing or holds packages of other versions)'}, as an installed Spårbar does.`
         : `  The compiled site is not used (${compiled.reason}): these builds ran Astro's full build; run npm run build:cli first.`,
       'Each command is a child process (node lib/src/cli/main.js …) as a user runs it; node -e 0, the cold check and the',
       '  cached check alternate in rounds after one untimed round (which fills the cache). The cached check is the default:',

@@ -44,7 +44,9 @@ describe('the bundle of sparbar build', () => {
     for (const file of ['build-bundle.cjs', 'build-bundle.v8-cache', 'check-bundle.cjs', 'check-bundle.v8-cache']) {
       expect(readFileSync(path.join(cliDir, file)).includes(Buffer.from(root)), file).toBe(false);
     }
-    expect(readFileSync(path.join(root, 'lib/site-render/render.mjs')).includes(Buffer.from(root))).toBe(false);
+    for (const file of ['render.mjs', 'render.js', 'render.v8-cache']) {
+      expect(readFileSync(path.join(root, 'lib/site-render', file)).includes(Buffer.from(root)), file).toBe(false);
+    }
   });
 
   it('keys the check cache and the text cache as the modules do, so that the two share them', async () => {

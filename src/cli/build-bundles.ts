@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { codeDigest } from '../check/check-cache.js';
+import { WRITE_CODE_CACHE_ENV } from '../site/renderer-script.js';
 import { TEXT_CODE_MODULES } from '../site/text-cache.js';
 import { BUNDLE_IMPORT, BUNDLED_COMMANDS, type BundledCommand, bundleFiles, type CommandBundle, loadBundle, stampLines } from './load-bundle.js';
 
@@ -123,6 +124,7 @@ function zodNamespacePlugin(dir: string): Plugin {
 /**
  * Runs `command` through its bundle on `plans`, printing nothing, with a new check cache: check without the cache, then
  * twice with it (filling it, using it); build once into a temporary folder, filling the caches, and once using them.
+ * The first build's renderer writes its own code cache as it ends (renderer-script.ts), with the pages' functions in it.
  */
 async function warmUp(command: BundledCommand, run: CommandBundle['run'], plans: string): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'sparbar-bundle-'));
@@ -131,9 +133,11 @@ async function warmUp(command: BundledCommand, run: CommandBundle['run'], plans:
   const io = { stdout: () => {}, stderr: () => {}, color: false };
   try {
     const runs = command === 'check' ? [['check', plans, '--no-cache'], ['check', plans], ['check', plans]] : [0, 1].map(() => ['build', plans, '--out', path.join(work, 'webbplats')]);
-    for (const argv of runs) {
+    for (const [k, argv] of runs.entries()) {
       let errors = '';
+      if (command === 'build' && k === 0) process.env[WRITE_CODE_CACHE_ENV] = '1';
       const code = await run(argv, { ...io, stderr: (s) => (errors += s) });
+      delete process.env[WRITE_CODE_CACHE_ENV];
       // The example plan checks and builds: anything else is a broken bundle, found here rather than by a user.
       if (code !== 0) throw new Error(`sparbar ${argv.join(' ')} avslutades med kod ${code} i paketet:\n${errors}`);
     }

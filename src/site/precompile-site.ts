@@ -2,11 +2,16 @@
 // `npm run build:cli`): Astro's server build of site/ with astro.config.mjs, through a tiny adapter whose entry
 // exports Astro's manifest, into lib/site-render/ (see precompiled-site.ts). Does nothing when the compiled site
 // is already made from today's sources. Run as `node lib/src/site/precompile-site.js [--force]`.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'esbuild';
 import { astroVersion, PRECOMPILED_DIR, type PrecompiledStamp, precompiledSite, RENDER_BUNDLE_FILE, RENDER_MODULE, sourceDigest, STAMP_FILE } from './precompiled-site.js';
+import { RENDER_SCRIPT_FILE, rendererScript, SCRIPT_PARAMETERS } from './renderer-script.js';
 
 const ENTRY_ID = 'sparbar:precompiled-entry';
 
@@ -80,11 +85,14 @@ function withoutMachinePaths(dir: string, root: string): void {
 
 /**
  * Bundles the renderer (RENDER_MODULE), the compiled site in `dir` (its entry and every page, which the entry imports
- * when a page is first rendered) and the packages they import into one ES module, `dir`/RENDER_BUNDLE_FILE, which
- * runs the renderer. Loading the site module by module (some 580 of them: Astro's runtime, zod, yaml, micromark, …,
- * each resolved, read and compiled) took about 1 s of the renderer's 2.5 s of processor time on the example plan.
- * ES module, not CommonJS: the site's data module waits for the graph with top-level await. Paths in the bundle's
- * comments are relative to `root`, and name `finalDir`, where `dir` is moved, instead of `dir`.
+ * when a page is first rendered) and the packages they import into one script, `dir`/RENDER_SCRIPT_FILE, which runs
+ * the renderer, and writes `dir`/RENDER_BUNDLE_FILE, the module that runs it (renderer-script.ts). Loading the site
+ * module by module (some 580 of them: Astro's runtime, zod, yaml, micromark, …, each resolved, read and compiled) took
+ * about 1 s of the renderer's 2.5 s of processor time on the example plan. A script rather than a module for V8's code
+ * cache (renderer-script.ts); esbuild writes an ES module, for the site's data module's top-level await, which the
+ * script keeps in an async function: Node's own modules come through `require`, import.meta.url is a parameter, and
+ * V8 compiling the script here finds anything else a script cannot hold. Paths in the bundle's comments are relative
+ * to `root`, and name `finalDir`, where `dir` is moved, instead of `dir`.
  */
 async function bundleRenderer(dir: string, root: string, finalDir: string): Promise<void> {
   const { build } = await import('esbuild');
@@ -94,7 +102,7 @@ async function bundleRenderer(dir: string, root: string, finalDir: string): Prom
   try {
     const result = await build({
       entryPoints: [entry],
-      outfile: path.join(dir, RENDER_BUNDLE_FILE),
+      outfile: path.join(dir, RENDER_SCRIPT_FILE),
       write: false,
       absWorkingDir: root,
       bundle: true,
@@ -102,16 +110,41 @@ async function bundleRenderer(dir: string, root: string, finalDir: string): Prom
       target: 'node20',
       format: 'esm',
       logLevel: 'error',
-      // The packages' CommonJS modules (yaml's) require Node's own modules, which an ES module does through createRequire.
-      banner: { js: "import { createRequire as sparbarCreateRequire } from 'node:module';\nconst require = sparbarCreateRequire(import.meta.url);" },
+      // import.meta.url as the module render.mjs had it; import.meta.env, which only Vite fills, as Node leaves it.
+      define: { 'import.meta.url': SCRIPT_PARAMETERS[1], 'import.meta.env': 'undefined' },
       // Loaded only by Astro's image service, which the site does not use, and then from where it is installed.
       external: ['sharp'],
+      plugins: [builtinsThroughRequire()],
     });
     const relative = (folder: string) => `${path.relative(root, folder).split(path.sep).join('/')}/`;
-    writeFileSync(path.join(dir, RENDER_BUNDLE_FILE), result.outputFiles[0]!.text.split(relative(dir)).join(relative(finalDir)));
+    const code = result.outputFiles[0]!.text.split(relative(dir)).join(relative(finalDir));
+    const script = rendererScript(code, createHash('sha256').update(code).digest('hex'));
+    // Throws V8's SyntaxError for an import or export statement or an import.meta left in the bundle.
+    new vm.Script(script, { filename: RENDER_SCRIPT_FILE });
+    writeFileSync(path.join(dir, RENDER_SCRIPT_FILE), script);
+    writeFileSync(
+      path.join(dir, RENDER_BUNDLE_FILE),
+      `// Runs the renderer's script beside this module with its code cache (src/site/renderer-script.ts).\nimport { runRendererScript } from '../src/site/renderer-script.js';\nawait runRendererScript(new URL('.', import.meta.url));\n`,
+    );
   } finally {
     rmSync(entry, { force: true });
   }
+}
+
+/** An esbuild plugin: each of Node's own modules as `module.exports = require(name)`, which the script is given. */
+function builtinsThroughRequire(): Plugin {
+  const names = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+  return {
+    name: 'sparbar-builtins-through-require',
+    setup(b) {
+      b.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => {
+        if (!names.has(args.path)) return undefined;
+        // The require in the module below is left to the script's.
+        return args.namespace === 'sparbar-builtin' ? { path: args.path, external: true } : { path: args.path, namespace: 'sparbar-builtin' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'sparbar-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    },
+  };
 }
 
 /**

@@ -4,8 +4,8 @@
 // instead of bundling the same .astro files with Vite on every build. A stamp records a digest of every source
 // file the bundle was made from; when any of them changed since (a developer editing site/), the compiled
 // site is stale and `sparbar build` uses Astro's full build instead, so no site is built from stale code.
-// The renderer itself, with the compiled site and the packages both use, is one module, render.mjs (see
-// precompile-site.ts).
+// The renderer itself, with the compiled site and the packages both use, is one script, render.js, which
+// render.mjs runs with V8's code cache (precompile-site.ts, renderer-script.ts).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,7 +13,7 @@ import path from 'node:path';
 
 /** Where the compiled site lives, relative to the package root. */
 export const PRECOMPILED_DIR = path.join('lib', 'site-render');
-/** The renderer bundled with the compiled site and the packages they import (precompile-site.ts), in PRECOMPILED_DIR. */
+/** The program that runs the renderer bundled with the compiled site and the packages they import (renderer-script.ts), in PRECOMPILED_DIR. */
 export const RENDER_BUNDLE_FILE = 'render.mjs';
 /** The renderer as a module, for when there is no usable bundle, relative to the package root. */
 export const RENDER_MODULE = path.join('lib', 'src', 'site', 'render-precompiled.js');
@@ -64,7 +64,7 @@ export function astroVersion(root: string): string {
 export function sourceDigest(root: string, sources: string[], astro: string): string {
   const hash = createHash('sha256');
   hash.update(`astro ${astro}\n`);
-  const files = [...new Set([...sources, 'astro.config.mjs', 'src/site/precompile-site.ts', 'src/site/render-precompiled.ts'])].sort();
+  const files = [...new Set([...sources, 'astro.config.mjs', 'src/site/precompile-site.ts', 'src/site/render-precompiled.ts', 'src/site/renderer-script.ts'])].sort();
   for (const file of files) {
     const full = path.join(root, file);
     hash.update(`file ${file}\n`);

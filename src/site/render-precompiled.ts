@@ -4,7 +4,7 @@
 // other files the pages read, which the parent writes while this process loads the site's modules), plus
 // SPARBAR_PRECOMPILED, the compiled site's folder. Exits 0 when every page is written, 1 with the error. While it
 // waits for the history, the site's data module parses the plan's texts beside `sparbar build` (src/site/text-queue.ts).
-// `sparbar build` runs it from its bundle with the compiled site, lib/site-render/render.mjs (precompile-site.ts), and
+// `sparbar build` runs it from its bundle with the compiled site, lib/site-render/render.js (precompile-site.ts), and
 // runs this module itself when there is no such bundle.
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
