@@ -9,7 +9,7 @@ import { site } from '@site/lib/data';
  * instead of the link when the node has no page. `showId`: the id before the title (default for nodes inside a
  * document, not for organisations, policies and plans). A sub-point (SP12.a) links to its place on its principle's page.
  */
-export function nodeLink(node: GraphNode, showId: boolean = !(node.type === 'organisation' || node.type === 'policy' || node.type === 'plan')): string {
+export function nodeLink(node: GraphNode, showId: boolean = !(node.type === 'organisation' || node.type === 'policy' || node.type === 'plan')): HTMLString {
   const { model } = site();
   const path = model.linkPath(node.key);
   const inner = `${showId ? `<span class="nid">${escapeHTML(node.id)}</span> ` : ''}${escapeHTML(node.title)}`;
