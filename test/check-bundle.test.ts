@@ -114,4 +114,24 @@ describe('a stale bundle', () => {
     process.env['SPARBAR_CACHE_DIR'] = mkdtempSync(path.join(work, 'cache-'));
     expect(await capture(loaded.run, ['check', 'plans', '--no-cache'])).toEqual(await capture(modules, ['check', 'plans', '--no-cache']));
   });
+
+  it('leaves a damaged code cache unused, and a bundle changed by hand to the modules, instead of crashing', async () => {
+    const dir = path.join(work, 'damaged');
+    mkdirSync(dir);
+    for (const f of ['load-bundle.js', 'check-bundle.cjs', 'check-bundle.v8-cache']) copyFileSync(path.join(cliDir, f), path.join(dir, f));
+    // One byte of V8's data flipped, its two header lines intact: Node 20's V8 would take it and crash.
+    const cache = readFileSync(path.join(dir, 'check-bundle.v8-cache'));
+    const at = cache.length - 1000;
+    cache.writeUInt8(cache.readUInt8(at) ^ 0xff, at);
+    writeFileSync(path.join(dir, 'check-bundle.v8-cache'), cache);
+    const loaded = loadCheckBundle(dir)!;
+    expect(loaded.codeCacheUsed).toBe(false);
+    process.env['SPARBAR_CACHE_DIR'] = mkdtempSync(path.join(work, 'cache-'));
+    expect(await capture(loaded.run, ['check', 'plans', '--no-cache'])).toEqual(await capture(modules, ['check', 'plans', '--no-cache']));
+    // The bundle with one character changed, of the same length: not run (the modules are).
+    const bundle = readFileSync(path.join(dir, 'check-bundle.cjs'), 'utf8');
+    const i = bundle.indexOf('function ', 1000);
+    writeFileSync(path.join(dir, 'check-bundle.cjs'), `${bundle.slice(0, i)}Function ${bundle.slice(i + 9)}`);
+    expect(loadCheckBundle(dir)).toBeUndefined();
+  });
 });

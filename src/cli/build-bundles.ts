@@ -5,7 +5,6 @@
 // commands stay out of them (their modules load as they are: main.js sends only these two to a bundle). Nothing is
 // minified or renamed beyond what bundling needs, so messages and stack traces name our functions, and each module's
 // code follows a comment with its path. Run as `node lib/src/cli/build-bundles.js`.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -15,6 +14,7 @@ import { build, type Plugin } from 'esbuild';
 import { codeDigest } from '../check/check-cache.js';
 import { WRITE_CODE_CACHE_ENV } from '../site/renderer-script.js';
 import { TEXT_CODE_MODULES } from '../site/text-cache.js';
+import { codeCacheFile, withIdLine } from '../util/code-cache.js';
 import { BUNDLE_IMPORT, BUNDLED_COMMANDS, type BundledCommand, bundleFiles, type CommandBundle, loadBundle, stampLines } from './load-bundle.js';
 
 /**
@@ -43,9 +43,9 @@ function importsThroughLoader(text: string): string {
 export async function buildBundle(command: BundledCommand, dir: string, plans: string | undefined): Promise<{ bytes: number; codeCacheBytes: number }> {
   const names = bundleFiles(command);
   const file = path.join(dir, names.file);
-  const codeCacheFile = path.join(dir, names.codeCache);
+  const codeCachePath = path.join(dir, names.codeCache);
   // The old cache first: V8 would take it for a new bundle of the same length, and the cache made here with it.
-  rmSync(codeCacheFile, { force: true });
+  rmSync(codeCachePath, { force: true });
   const result = await build({
     entryPoints: [path.join(dir, 'run.js')],
     outfile: file,
@@ -76,8 +76,9 @@ export async function buildBundle(command: BundledCommand, dir: string, plans: s
     ],
   });
   const text = command === 'build' ? importsThroughLoader(result.outputFiles[0]!.text) : result.outputFiles[0]!.text;
-  const id = `${names.idPrefix}${createHash('sha256').update(text).digest('hex')}`;
-  writeFileSync(file, `${id}\n${text}`);
+  const bundled = withIdLine(names.idPrefix, text);
+  const id = bundled.slice(0, bundled.indexOf('\n'));
+  writeFileSync(file, bundled);
   // The same line among the last of the compiled loader, which tsc writes anew (without them) on every build: see loadBundle.
   const loader = path.join(dir, 'load-bundle.js');
   const loaderText = readFileSync(loader, 'utf8');
@@ -90,8 +91,8 @@ export async function buildBundle(command: BundledCommand, dir: string, plans: s
   if (loaded === undefined) throw new Error(`${file} gick inte att läsa in`);
   if (plans !== undefined && existsSync(plans)) await warmUp(command, loaded.run, plans);
   const codeCache = loaded.script.createCachedData();
-  writeFileSync(codeCacheFile, Buffer.concat([Buffer.from(`${id}\n`), codeCache]));
-  return { bytes: Buffer.byteLength(`${id}\n${text}`), codeCacheBytes: codeCache.length };
+  writeFileSync(codeCachePath, codeCacheFile(`${id}\n`, codeCache));
+  return { bytes: Buffer.byteLength(bundled), codeCacheBytes: codeCache.length };
 }
 
 /**

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { readCodeCache, scriptIsWhole } from '../util/code-cache.js';
 import type { run } from './run.js';
 
 /** The commands that have a bundle. */
@@ -57,16 +58,11 @@ export function loadBundle(command: BundledCommand, dir: string = path.dirname(h
   } catch {
     return undefined;
   }
-  // V8 takes a code cache for any source of the same length; the cache's first line must be the bundle's own,
-  // which names the digest of the bundle it was made for.
-  let cachedData: Buffer | undefined;
-  try {
-    const cache = readFileSync(path.join(dir, codeCache));
-    const head = Buffer.byteLength(id);
-    cachedData = cache.subarray(0, head).toString('utf8') === id ? cache.subarray(head) : undefined;
-  } catch {
-    cachedData = undefined;
-  }
+  // A bundle changed by hand runs as the modules would not: the modules run instead. V8 takes a code cache for any
+  // source of the same length and crashes on a damaged one: the cache's first line must be the bundle's own, and its
+  // bytes whole (src/util/code-cache.ts).
+  if (!scriptIsWhole(source, id)) return undefined;
+  const cachedData = readCodeCache(path.join(dir, codeCache), id);
   // On the bundle's first line, so that its line numbers in stack traces are the file's.
   // CommonJS's own wrapper, and the import() of the ES module packages the bundle leaves out (Pagefind), which a script
   // cannot call without Node's experimental flag: this module's, resolving from beside the bundle (build-bundles.ts).

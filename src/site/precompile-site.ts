@@ -2,7 +2,6 @@
 // `npm run build:cli`): Astro's server build of site/ with astro.config.mjs, through a tiny adapter whose entry
 // exports Astro's manifest, into lib/site-render/ (see precompiled-site.ts). Does nothing when the compiled site
 // is already made from today's sources. Run as `node lib/src/site/precompile-site.js [--force]`.
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -118,7 +117,7 @@ async function bundleRenderer(dir: string, root: string, finalDir: string): Prom
     });
     const relative = (folder: string) => `${path.relative(root, folder).split(path.sep).join('/')}/`;
     const code = result.outputFiles[0]!.text.split(relative(dir)).join(relative(finalDir));
-    const script = rendererScript(code, createHash('sha256').update(code).digest('hex'));
+    const script = rendererScript(code);
     // Throws V8's SyntaxError for an import or export statement or an import.meta left in the bundle.
     new vm.Script(script, { filename: RENDER_SCRIPT_FILE });
     writeFileSync(path.join(dir, RENDER_SCRIPT_FILE), script);

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { RENDER_SCRIPT_FILE } from './renderer-script.js';
 
 /** Where the compiled site lives, relative to the package root. */
 export const PRECOMPILED_DIR = path.join('lib', 'site-render');
@@ -77,7 +78,7 @@ export function sourceDigest(root: string, sources: string[], astro: string): st
 
 /**
  * Whether the compiled site under `root` is there and made from today's sources; when it is, `renderer` is the program
- * that renders it: its bundle (RENDER_BUNDLE_FILE) when it is there, else the renderer's module (the same pages, loaded
+ * that renders it: its bundle (RENDER_BUNDLE_FILE, with the script it runs) when it is there, else the renderer's module (the same pages, loaded
  * module by module). The bundle holds the packages it was made with, as the bundles of `check` and `build` do, whatever
  * versions are installed beside it: the trees `sparbar build` and the renderer parse come from the same code.
  */
@@ -100,5 +101,5 @@ export function precompiledSite(packageRoot: string): PrecompiledState {
   if (astro !== stamp.astro) return { fresh: false, reason: `kompilerad med Astro ${stamp.astro}, installerad är ${astro}` };
   if (sourceDigest(root, stamp.sources, astro) !== stamp.digest) return { fresh: false, reason: 'webbplatsens källkod har ändrats sedan den kompilerades' };
   const bundle = path.join(dir, RENDER_BUNDLE_FILE);
-  return { fresh: true, dir, renderer: existsSync(bundle) ? bundle : path.join(root, RENDER_MODULE) };
+  return { fresh: true, dir, renderer: existsSync(bundle) && existsSync(path.join(dir, RENDER_SCRIPT_FILE)) ? bundle : path.join(root, RENDER_MODULE) };
 }

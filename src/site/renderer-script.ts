@@ -9,10 +9,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
+import { codeCacheFile, readCodeCache, scriptIsWhole, withIdLine } from '../util/code-cache.js';
 
 /** The script, in the compiled site's folder (lib/site-render/). */
 export const RENDER_SCRIPT_FILE = 'render.js';
-/** V8's code cache of the script, beside it: its first line is the script's, then the cache's bytes. */
+/** V8's code cache of the script, beside it (src/util/code-cache.ts). */
 export const RENDER_CODE_CACHE_FILE = 'render.v8-cache';
 /** The script's first line starts with this and ends with the sha256 of the rest. */
 export const RENDER_SCRIPT_ID_PREFIX = '// sparbar render ';
@@ -21,9 +22,12 @@ export const WRITE_CODE_CACHE_ENV = 'SPARBAR_RENDER_CODE_CACHE';
 /** The names the bundle's code uses for what a module has and a script does not: Node's require, and import.meta.url. */
 export const SCRIPT_PARAMETERS = ['require', '__sparbarBundleUrl'] as const;
 
-/** The script's text for the bundle's code `code` (an ES module without import or export statements). */
-export function rendererScript(code: string, digest: string): string {
-  return `${RENDER_SCRIPT_ID_PREFIX}${digest}\n(async function (${SCRIPT_PARAMETERS.join(', ')}) {"use strict";\n${code}\n})`;
+/**
+ * The script's text for the bundle's code `code` (an ES module without import or export statements): a first line
+ * naming the sha256 of the rest (src/util/code-cache.ts), then the code in an async function of SCRIPT_PARAMETERS.
+ */
+export function rendererScript(code: string): string {
+  return withIdLine(RENDER_SCRIPT_ID_PREFIX, `(async function (${SCRIPT_PARAMETERS.join(', ')}) {"use strict";\n${code}\n})`);
 }
 
 /** The renderer's script, compiled, and whether V8 took its code cache (false when there was none for this script). */
@@ -37,24 +41,15 @@ export interface RendererScript {
 
 /**
  * The renderer's script in `folder` (lib/site-render/), compiled with its code cache when the cache was made for this
- * script (its first line is the script's), unless `withoutCache`. `scriptName`: the script's name in stack traces and
- * in a code cache made from it, instead of its path. Throws when the script cannot be read.
+ * script and is whole (src/util/code-cache.ts), unless `withoutCache`. `scriptName`: the script's name in stack traces and in a code
+ * cache made from it, instead of its path. Throws when the script cannot be read.
  */
 export function loadRendererScript(folder: string, options: { withoutCache?: boolean; scriptName?: string } = {}): RendererScript {
   const file = path.join(folder, RENDER_SCRIPT_FILE);
   const source = readFileSync(file, 'utf8');
   const id = source.slice(0, source.indexOf('\n') + 1);
-  let cachedData: Buffer | undefined;
-  if (!options.withoutCache && id.startsWith(RENDER_SCRIPT_ID_PREFIX)) {
-    try {
-      const cache = readFileSync(path.join(folder, RENDER_CODE_CACHE_FILE));
-      const head = Buffer.byteLength(id);
-      // V8 takes a code cache for any source of the same length: the cache's first line must be this script's.
-      if (cache.subarray(0, head).toString('utf8') === id) cachedData = cache.subarray(head);
-    } catch {
-      cachedData = undefined;
-    }
-  }
+  // A script changed by hand (V8 compares only the length) or a damaged cache would crash V8: both are checked.
+  const cachedData = options.withoutCache || !scriptIsWhole(source, id) ? undefined : readCodeCache(path.join(folder, RENDER_CODE_CACHE_FILE), id);
   const script = new vm.Script(source, {
     filename: options.scriptName ?? file,
     ...(cachedData ? { cachedData } : {}),
@@ -76,7 +71,13 @@ export async function runRendererScript(dir: string | URL): Promise<void> {
   const writeCache = process.env[WRITE_CODE_CACHE_ENV] === '1';
   const { script, file, id } = loadRendererScript(folder, writeCache ? { withoutCache: true, scriptName: `sparbar/lib/site-render/${RENDER_SCRIPT_FILE}` } : {});
   if (writeCache) {
-    process.once('exit', () => writeFileSync(path.join(folder, RENDER_CODE_CACHE_FILE), Buffer.concat([Buffer.from(id), script.createCachedData()])));
+    process.once('exit', () => {
+      const data = script.createCachedData();
+      // Best effort: a package folder that cannot be written leaves the renderer without a cache, not failed.
+      try {
+        writeFileSync(path.join(folder, RENDER_CODE_CACHE_FILE), codeCacheFile(id, data));
+      } catch {}
+    });
   }
   const run = script.runInThisContext() as (...args: unknown[]) => Promise<void>;
   await run(createRequire(file), pathToFileURL(path.join(folder, 'render.mjs')).href);

@@ -35,6 +35,27 @@ describe('the renderer as a script', () => {
     expect(loadRendererScript(dir, { withoutCache: true }).codeCacheUsed).toBe(false);
   });
 
+  it('leaves a damaged code cache, or a script changed by hand, unused instead of crashing', () => {
+    const dir = mkdtempSync(path.join(work, 'skadad-'));
+    const script = readFileSync(path.join(compiled, RENDER_SCRIPT_FILE), 'utf8');
+    const cache = readFileSync(path.join(compiled, RENDER_CODE_CACHE_FILE));
+    writeFileSync(path.join(dir, RENDER_SCRIPT_FILE), script);
+    // One byte of V8's data flipped, past the two header lines: V8 would take it and crash (Node 20 checks no checksum).
+    const damaged = Buffer.from(cache);
+    const at0 = damaged.length - 1000;
+    damaged.writeUInt8(damaged.readUInt8(at0) ^ 0xff, at0);
+    writeFileSync(path.join(dir, RENDER_CODE_CACHE_FILE), damaged);
+    expect(loadRendererScript(dir).codeCacheUsed).toBe(false);
+    // The script with one character changed, of the same length (V8 compares only the length).
+    writeFileSync(path.join(dir, RENDER_CODE_CACHE_FILE), cache);
+    const at = script.indexOf('Hoppa till inneh');
+    expect(at).toBeGreaterThan(0);
+    writeFileSync(path.join(dir, RENDER_SCRIPT_FILE), `${script.slice(0, at)}Hoppb${script.slice(at + 5)}`);
+    expect(loadRendererScript(dir).codeCacheUsed).toBe(false);
+    writeFileSync(path.join(dir, RENDER_SCRIPT_FILE), script);
+    expect(loadRendererScript(dir).codeCacheUsed).toBe(true);
+  });
+
   it('runs as the module did and writes its code cache when asked, naming no folder of the machine', () => {
     const dir = mkdtempSync(path.join(work, 'skript-'));
     const code = [
@@ -43,7 +64,8 @@ describe('the renderer as a script', () => {
       'const strict = (function () { return this; })() === undefined;',
       'console.log(JSON.stringify({ url: __sparbarBundleUrl, join: typeof join, strict }));',
     ].join('\n');
-    writeFileSync(path.join(dir, RENDER_SCRIPT_FILE), rendererScript(code, 'a'.repeat(64)));
+    const script = rendererScript(code);
+    writeFileSync(path.join(dir, RENDER_SCRIPT_FILE), script);
     const loader = path.join(root, 'lib', 'src', 'site', 'renderer-script.js');
     const run = (env: NodeJS.ProcessEnv) =>
       spawnSync(process.execPath, ['--input-type=module', '-e', `import { runRendererScript } from ${JSON.stringify(loader)}; await runRendererScript(${JSON.stringify(dir)});`], {
@@ -54,7 +76,9 @@ describe('the renderer as a script', () => {
     expect(first.stderr).toBe('');
     expect(JSON.parse(first.stdout)).toEqual({ url: `file://${path.join(dir, 'render.mjs')}`, join: 'function', strict: true });
     const cache = readFileSync(path.join(dir, RENDER_CODE_CACHE_FILE));
-    expect(cache.subarray(0, 83).toString('utf8')).toBe(`// sparbar render ${'a'.repeat(64)}\n`);
+    const id = script.slice(0, script.indexOf('\n') + 1);
+    expect(id).toMatch(/^\/\/ sparbar render [0-9a-f]{64}\n$/);
+    expect(cache.subarray(0, id.length).toString('utf8')).toBe(id);
     expect(cache.includes(Buffer.from(dir))).toBe(false);
     expect(loadRendererScript(dir).codeCacheUsed).toBe(true);
     // Without the variable no cache is written.
