@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildSite, siteRoot } from '../../src/site/build-site.js';
+import { RENDER_SCRIPT_FILE } from '../../src/site/renderer-script.js';
 import { PRECOMPILED_DIR, type PrecompiledStamp, precompiledSite, RENDER_BUNDLE_FILE, RENDER_MODULE, sourceDigest, STAMP_FILE } from '../../src/site/precompiled-site.js';
 import { hashTree, listFiles } from './site-files.js';
 
@@ -133,6 +134,7 @@ describe('precompiledSite', () => {
     writeFileSync(path.join(dir, PRECOMPILED_DIR, 'server/entry.mjs'), 'export const manifest = {};\n');
     const sources = ['site/pages/index.astro', 'src/site/format.ts'];
     writeFileSync(path.join(dir, PRECOMPILED_DIR, RENDER_BUNDLE_FILE), 'export {};\n');
+    writeFileSync(path.join(dir, PRECOMPILED_DIR, RENDER_SCRIPT_FILE), '');
     const stamp: PrecompiledStamp = { astro: '5.18.2', sources, digest: sourceDigest(dir, sources, '5.18.2') };
     writeFileSync(path.join(dir, PRECOMPILED_DIR, STAMP_FILE), JSON.stringify(stamp));
     return dir;
@@ -160,6 +162,7 @@ describe('precompiledSite', () => {
     const renderers: [string, (dir: string) => void, string][] = [
       ['as made', () => {}, path.join(PRECOMPILED_DIR, RENDER_BUNDLE_FILE)],
       ['the bundle missing', (d) => rmSync(path.join(d, PRECOMPILED_DIR, RENDER_BUNDLE_FILE)), RENDER_MODULE],
+      ['the script the bundle runs missing', (d) => rmSync(path.join(d, PRECOMPILED_DIR, RENDER_SCRIPT_FILE)), RENDER_MODULE],
     ];
     for (const [what, change, renderer] of renderers) {
       const dir = fakePackage();
