@@ -58,7 +58,7 @@ export function loadBundle(command: BundledCommand, dir: string = path.dirname(h
   } catch {
     return undefined;
   }
-  // A bundle changed by hand runs as the modules would not: the modules run instead. V8 takes a code cache for any
+  // A bundle changed by hand is not run: the modules run instead. V8 takes a code cache for any
   // source of the same length and crashes on a damaged one: the cache's first line must be the bundle's own, and its
   // bytes whole (src/util/code-cache.ts).
   if (!scriptIsWhole(source, id)) return undefined;

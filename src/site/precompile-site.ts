@@ -123,7 +123,7 @@ async function bundleRenderer(dir: string, root: string, finalDir: string): Prom
     writeFileSync(path.join(dir, RENDER_SCRIPT_FILE), script);
     writeFileSync(
       path.join(dir, RENDER_BUNDLE_FILE),
-      `// Runs the renderer's script beside this module with its code cache (src/site/renderer-script.ts).\nimport { runRendererScript } from '../src/site/renderer-script.js';\nawait runRendererScript(new URL('.', import.meta.url));\n`,
+      `// Runs the renderer's script beside this module with its code cache (src/site/renderer-script.ts).\nimport { runRendererScript } from '../src/site/renderer-script.js';\nawait runRendererScript(import.meta.url);\n`,
     );
   } finally {
     rmSync(entry, { force: true });

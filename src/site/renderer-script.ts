@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { codeCacheFile, readCodeCache, scriptIsWhole, withIdLine } from '../util/code-cache.js';
 
@@ -60,14 +60,14 @@ export function loadRendererScript(folder: string, options: { withoutCache?: boo
 }
 
 /**
- * Runs the renderer's script in `dir` (a file URL or path of lib/site-render/) with its code cache; the bundle's
- * import.meta.url is `dir`/render.mjs, as when it ran as that module. Rejects with an error the script throws (the
+ * Runs the renderer's script beside the module `moduleUrl` (lib/site-render/render.mjs, which passes its
+ * import.meta.url) with its code cache; the bundle's import.meta.url is `moduleUrl`, as when it ran as that module. Rejects with an error the script throws (the
  * renderer itself sets the exit code for a page that fails). With WRITE_CODE_CACHE_ENV set to 1, writes the code cache
  * when the process ends, after rendering, so that it holds the functions the pages ran and not only the top level;
  * the script is then named without the folder (V8 keeps the name in the cache, which is published with the package).
  */
-export async function runRendererScript(dir: string | URL): Promise<void> {
-  const folder = typeof dir === 'string' ? dir : fileURLToPath(dir);
+export async function runRendererScript(moduleUrl: string): Promise<void> {
+  const folder = path.dirname(fileURLToPath(moduleUrl));
   const writeCache = process.env[WRITE_CODE_CACHE_ENV] === '1';
   const { script, file, id } = loadRendererScript(folder, writeCache ? { withoutCache: true, scriptName: `sparbar/lib/site-render/${RENDER_SCRIPT_FILE}` } : {});
   if (writeCache) {
@@ -80,5 +80,5 @@ export async function runRendererScript(dir: string | URL): Promise<void> {
     });
   }
   const run = script.runInThisContext() as (...args: unknown[]) => Promise<void>;
-  await run(createRequire(file), pathToFileURL(path.join(folder, 'render.mjs')).href);
+  await run(createRequire(file), moduleUrl);
 }

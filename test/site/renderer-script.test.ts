@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PRECOMPILED_DIR } from '../../src/site/precompiled-site.js';
 import { loadRendererScript, RENDER_CODE_CACHE_FILE, RENDER_SCRIPT_FILE, rendererScript, WRITE_CODE_CACHE_ENV } from '../../src/site/renderer-script.js';
@@ -68,7 +69,7 @@ describe('the renderer as a script', () => {
     writeFileSync(path.join(dir, RENDER_SCRIPT_FILE), script);
     const loader = path.join(root, 'lib', 'src', 'site', 'renderer-script.js');
     const run = (env: NodeJS.ProcessEnv) =>
-      spawnSync(process.execPath, ['--input-type=module', '-e', `import { runRendererScript } from ${JSON.stringify(loader)}; await runRendererScript(${JSON.stringify(dir)});`], {
+      spawnSync(process.execPath, ['--input-type=module', '-e', `import { runRendererScript } from ${JSON.stringify(loader)}; await runRendererScript(${JSON.stringify(pathToFileURL(path.join(dir, 'render.mjs')).href)});`], {
         encoding: 'utf8',
         env: { ...process.env, ...env },
       });
