@@ -3,10 +3,11 @@
 // processes the way a user runs them, in interleaved rounds after one untimed round. Targets from issue 17 (the
 // site in two seconds): check at most 2.5 times node -e 0, the example's site build at most 2 s.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { siteRoot } from '../src/site/build-site.js';
 import { precompiledSite } from '../src/site/precompiled-site.js';
+import { discard } from './discard.js';
 import { median, type Timing } from './measure.js';
 import { runCommand } from './run-command.js';
 import { num, type Section } from './table.js';
@@ -63,7 +64,7 @@ export async function benchExample(opts: ExampleBenchOptions): Promise<Section> 
   const out = mkdtempSync(path.join(opts.workDir, 'example-site-'));
   const build: number[] = [];
   for (let round = 0; round <= opts.buildRuns; round++) {
-    rmSync(out, { recursive: true, force: true });
+    discard(out, opts.workDir);
     const ms = await runCommand(process.execPath, [cli, 'build', plans, '--out', out], root, env);
     if (round > 0) build.push(ms);
     opts.log(`[example] ${round === 0 ? 'warm-up' : `round ${round}`}: sparbar build ${num(ms)} ms`);

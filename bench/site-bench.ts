@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { siteRoot } from '../src/site/build-site.js';
 import { precompiledSite } from '../src/site/precompiled-site.js';
+import { discard } from './discard.js';
 import { generatePlan } from './generate-plan.js';
 import { median, ratios, type Timing } from './measure.js';
 import { runCommand } from './run-command.js';
@@ -169,7 +170,7 @@ async function scaleRun(workDir: string, size: number, example: Record<string, u
   const ms = await runCommand(process.execPath, [cli, 'build', plansDir, '--out', out], base, { ...env, SPARBAR_TIMINGS: timingsFile });
   const timings = JSON.parse(readFileSync(timingsFile, 'utf8')) as { waitedMs: number; rendererWaitedMs: number | null };
   const pages = countHtml(out);
-  rmSync(base, { recursive: true, force: true });
+  discard(base, workDir);
   return { files: plan.files, pages, ms, waitedMs: timings.waitedMs, rendererWaitedMs: timings.rendererWaitedMs };
 }
 
@@ -203,7 +204,7 @@ export async function benchSite(opts: SiteBenchOptions): Promise<Section> {
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX', 'SPARBAR_GRAPH', 'SPARBAR_TEXTS', 'SPARBAR_HISTORY', 'SPARBAR_CACHE', 'SPARBAR_CACHE_DIR']) delete env[name];
   const clearPlain = () => {
-    for (const d of ['.cache', '.astro', 'dist', path.join('node_modules', '.astro')]) rmSync(path.join(plainDir, d), { recursive: true, force: true });
+    for (const d of ['.cache', '.astro', 'dist', path.join('node_modules', '.astro')]) discard(path.join(plainDir, d), opts.workDir);
   };
 
   const coldCacheDir = path.join(base, 'textcache-cold');
@@ -214,8 +215,8 @@ export async function benchSite(opts: SiteBenchOptions): Promise<Section> {
       // yet, as the plain Astro and Hugo rows start without theirs (a build that replaces an earlier site also removes
       // it: 0.2-0.5 s at 1,000 files on this machine's disk, which the warm row below still pays).
       run: () => {
-        rmSync(coldCacheDir, { recursive: true, force: true });
-        rmSync(ourOut, { recursive: true, force: true });
+        discard(coldCacheDir, opts.workDir);
+        discard(ourOut, opts.workDir);
         return runCommand(process.execPath, [cli, 'build', plansDir, '--out', ourOut], root, { ...env, SPARBAR_CACHE_DIR: coldCacheDir });
       },
     },
@@ -237,7 +238,7 @@ export async function benchSite(opts: SiteBenchOptions): Promise<Section> {
     contenders.push({
       label: 'Hugo',
       run: () => {
-        rmSync(path.join(hugoDir, 'public'), { recursive: true, force: true });
+        discard(path.join(hugoDir, 'public'), opts.workDir);
         return runCommand('hugo', ['--quiet', '--source', hugoDir], hugoDir, env);
       },
     });
@@ -339,16 +340,18 @@ export async function benchSite(opts: SiteBenchOptions): Promise<Section> {
           ? `  search index, and every page rendered from the site compiled by npm run build:cli (lib/site-render, ${compiled.renderer.endsWith('.mjs') ? 'by the renderer bundled with it' : 'by the renderer loaded module by module: its bundle is missing or stale'}); an empty text cache and no output folder each run (as Hugo's public/), so each run is cold.`
           : `  search index and Astro's full build (the compiled site is not used: ${compiled.reason}; run npm run build:cli first).`,
         'plain Astro  = astro build of a throw-away Astro 5 project: glob loader over the same .md files, one page each, a minimal layout.',
-        '  cold: its cacheDir (data store) and .astro/ removed before the run; warm: right after a cold run, data store kept.',
-        'Hugo         = hugo --quiet over the same .md files as its content (a one-template theme, no taxonomies), public/ removed before each run.',
+        '  cold: its cacheDir (data store) and .astro/ moved aside before the run; warm: right after a cold run, data store kept.',
+        'Hugo         = hugo --quiet over the same .md files as its content (a one-template theme, no taxonomies), public/ moved aside before each run.',
         'sparbar build, warm = the same command with the text cache (SPARBAR_CACHE_DIR) the run before filled, after one action file\'s title and body',
         '  changed (a pull request\'s build), replacing the site the run before built; its last column is sparbar build (cold) / warm in the same round. The targets above use the cold row.',
         'Rounds run ours, plain cold, plain warm (and Hugo) and ours warm in turn, after one untimed round; the verdict uses the per-round ratio.',
+        'Outputs and caches of earlier runs are moved aside, not deleted, until the bench ends (bench/discard.ts: on a disk without a journal, files made',
+        '  right after thousands were deleted cost seconds of system time in every row alike); ours warm still deletes the site it replaces, as a user\'s build does.',
       ],
       ok: ok && growthOk && waitOk,
     };
   } finally {
-    rmSync(plainDir, { recursive: true, force: true });
+    discard(plainDir, opts.workDir);
     writeFileSync(changedFile, original);
     const benchTmp = path.dirname(plainDir);
     if (existsSync(benchTmp) && readdirSync(benchTmp).length === 0) rmSync(benchTmp, { recursive: true, force: true });
