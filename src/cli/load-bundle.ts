@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { tuneTiering } from '../util/tiering.js';
 import { readCodeCache, scriptIsWhole } from '../util/code-cache.js';
 import type { run } from './run.js';
 
@@ -63,6 +64,8 @@ export function loadBundle(command: BundledCommand, dir: string = path.dirname(h
   // bytes whole (src/util/code-cache.ts).
   if (!scriptIsWhole(source, id)) return undefined;
   const cachedData = readCodeCache(path.join(dir, codeCache), id);
+  // The flags the code caches were made with (src/util/tiering.ts).
+  tuneTiering();
   // On the bundle's first line, so that its line numbers in stack traces are the file's.
   // CommonJS's own wrapper, and the import() of the ES module packages the bundle leaves out (Pagefind), which a script
   // cannot call without Node's experimental flag: this module's, resolving from beside the bundle (build-bundles.ts).

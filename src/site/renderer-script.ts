@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { tuneTiering } from '../util/tiering.js';
 import { codeCacheFile, readCodeCache, scriptIsWhole, withIdLine } from '../util/code-cache.js';
 
 /** The script, in the compiled site's folder (lib/site-render/). */
@@ -50,6 +51,8 @@ export function loadRendererScript(folder: string, options: { withoutCache?: boo
   const id = source.slice(0, source.indexOf('\n') + 1);
   // A script changed by hand (V8 compares only the length) or a damaged cache would crash V8: both are checked.
   const cachedData = options.withoutCache || !scriptIsWhole(source, id) ? undefined : readCodeCache(path.join(folder, RENDER_CODE_CACHE_FILE), id);
+  // The flags the code caches were made with (src/util/tiering.ts).
+  tuneTiering();
   const script = new vm.Script(source, {
     filename: options.scriptName ?? file,
     ...(cachedData ? { cachedData } : {}),
