@@ -99,6 +99,34 @@ describe.runIf(PROC)('sparbar build, interrupted', () => {
     expect(renderersWritingTo(r.stagePrefix)).toEqual([]);
   });
 
+  it('the renderer killed (SIGKILL, as the out-of-memory killer does): the build names the signal and what to do, exit 2, the site as it was', { timeout: 300_000 }, async () => {
+    const dir = path.join(tmp, 'renderer-killed');
+    const temp = path.join(dir, 'tmp');
+    mkdirSync(temp, { recursive: true });
+    earlierSite(path.join(dir, 'site'));
+    const child = spawn(process.execPath, [path.join(root, 'lib/src/cli/main.js'), 'build', plans, '--out', path.join(dir, 'site')], {
+      env: { ...process.env, TMPDIR: temp, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    let running = true;
+    void exited.then(() => (running = false));
+    let renderers: number[] = [];
+    while (running && renderers.length === 0) {
+      await new Promise((r) => setTimeout(r, 20));
+      renderers = renderersWritingTo(path.join(dir, 'site', '.bygge-'));
+    }
+    expect(renderers).toHaveLength(1);
+    process.kill(renderers[0]!, 'SIGKILL');
+    expect(await exited).toBe(2);
+    expect(stderr).toContain('Bygget av webbplatsen misslyckades: processen som skriver sidorna stoppades av signalen SIGKILL. Oftast gör systemet så när minnet tar slut');
+    expect(stderr).not.toContain('kod -1');
+    expect(readdirSync(path.join(dir, 'site')).sort()).toEqual([OUTPUT_MARKER, 'index.html']);
+    expect(readdirSync(temp)).toEqual([]);
+  });
+
   it('the next build removes the folders of a build whose process is gone, and nothing else', { timeout: 300_000 }, () => {
     const dir = path.join(tmp, 'stale');
     const temp = path.join(dir, 'tmp');

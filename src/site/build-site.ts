@@ -401,8 +401,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       const refused = refusalFromOutput(outcome.output);
       if (refused) return result(EXIT_USAGE, [refusedWrite(refused)], check.messages);
       const tail = outcome.output.trim().split('\n').slice(-15).join('\n');
-      const who = compiled.fresh ? 'sidorna renderades inte' : 'Astro';
-      return result(EXIT_USAGE, [`Bygget av webbplatsen misslyckades (${who} avslutade med kod ${outcome.code}).${tail ? `\n${tail}` : ''}`], check.messages);
+      return result(EXIT_USAGE, [`${childFailure(compiled.fresh ? 'processen som skriver sidorna' : 'Astro', outcome)}${tail ? `\n${tail}` : ''}`], check.messages);
     }
     moveFolder(path.join(work, 'pagefind'), path.join(stage, 'pagefind'));
     // The browser editor under /admin/, when `redigering.på` is set (src/editor/).
@@ -467,13 +466,33 @@ function startAstroBuild(root: string, cwd: string, env: NodeJS.ProcessEnv, logL
   return startChild(args, cwd, env, logLevel);
 }
 
+/** How the renderer's or Astro's process ended: its exit code (-1 when it had none), the signal that ended it, its last output. */
+interface ChildOutcome {
+  code: number;
+  signal: NodeJS.Signals | null;
+  output: string;
+}
+
+/**
+ * The build's sentence for the process `name` (processen som skriver sidorna, Astro) ending with `outcome` other than 0. SIGKILL is what
+ * Linux's out-of-memory killer sends (and `kill -9`): said with what to do.
+ */
+export function childFailure(name: string, outcome: Pick<ChildOutcome, 'code' | 'signal'>): string {
+  if (outcome.signal === null) return `Bygget av webbplatsen misslyckades: ${name} avslutades med kod ${outcome.code}.`;
+  const why =
+    outcome.signal === 'SIGKILL'
+      ? ' Oftast gör systemet så när minnet tar slut (dmesg visar det). Stäng andra program eller ge bygget mer minne och bygg igen.'
+      : ' Bygg igen.';
+  return `Bygget av webbplatsen misslyckades: ${name} stoppades av signalen ${outcome.signal}.${why}`;
+}
+
 /** Runs `node <args>` in `cwd` with `env`; collects its output, forwarding it as the log level asks. */
 function startChild(
   args: string[],
   cwd: string,
   env: NodeJS.ProcessEnv,
   logLevel: NonNullable<BuildSiteOptions['logLevel']>,
-): { done: Promise<{ code: number; output: string }>; kill: (signal?: NodeJS.Signals) => void; exited: () => boolean } {
+): { done: Promise<ChildOutcome>; kill: (signal?: NodeJS.Signals) => void; exited: () => boolean } {
   const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const collect = (chunk: Buffer, forward: NodeJS.WriteStream) => {
@@ -484,14 +503,14 @@ function startChild(
   child.stdout.on('data', (c: Buffer) => collect(c, process.stdout));
   child.stderr.on('data', (c: Buffer) => collect(c, process.stderr));
   let ended = false;
-  const done = new Promise<{ code: number; output: string }>((resolve) => {
+  const done = new Promise<ChildOutcome>((resolve) => {
     child.on('error', (error) => {
       ended = true;
-      resolve({ code: -1, output: `${output}\n${error.message}` });
+      resolve({ code: -1, signal: null, output: `${output}\n${error.message}` });
     });
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       ended = true;
-      resolve({ code: code ?? -1, output });
+      resolve({ code: code ?? -1, signal, output });
     });
   });
   return { done, kill: (signal: NodeJS.Signals = 'SIGTERM') => void child.kill(signal), exited: () => ended };
