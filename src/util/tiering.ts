@@ -18,16 +18,23 @@ export const INTERRUPT_BUDGET = 800_000;
 let tuned = false;
 
 /**
- * Sets V8's interrupt budget (INTERRUPT_BUDGET) for this process, once; later calls do nothing.
+ * Sets V8's interrupt budget (INTERRUPT_BUDGET) for this process, once; later calls do nothing. Only on V8 11 (Node
+ * 20), where the budget was measured: later V8 versions tier up through Maglev first, and a flag they no longer had
+ * would print an error on every command. Nor when Node was started with its own `--interrupt-budget` (on the command
+ * line or in NODE_OPTIONS): the user's value stands.
  *
  * Call it before compiling a script with a code cache: V8 refuses a cache made under other flags (it keeps a hash of
  * every flag in the cache), so the caches are made (build-bundles.ts, renderer-script.ts) and taken (load-bundle.ts,
- * renderer-script.ts) with the budget set, and a cache taken before the call is still used after it. Node warns that
- * changing V8's flags at run time may have unpredictable effects; this flag only decides when a function is
- * optimised, never what it computes, and V8 reads it whenever it resets a function's budget.
+ * renderer-script.ts) with the budget set, and a cache taken before the call is still used after it. Node's own
+ * modules loaded after the call (child_process, worker_threads and some 20 more in a build) are compiled without
+ * Node's built-in cache for the same reason: about 5 ms per process. Node warns that changing V8's flags at run time
+ * may have unpredictable effects; this flag only decides when a function is optimised, never what it computes, and
+ * V8 reads it whenever it resets a function's budget.
  */
 export function tuneTiering(): void {
   if (tuned) return;
   tuned = true;
+  if (!process.versions.v8.startsWith('11.')) return;
+  if ([...process.execArgv, process.env['NODE_OPTIONS'] ?? ''].some((arg) => arg.includes('--interrupt-budget'))) return;
   v8.setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 }

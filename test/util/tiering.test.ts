@@ -14,8 +14,8 @@ const work = mkdtempSync(path.join(tmpdir(), 'sparbar-tiering-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs `code` as an ES module in a fresh Node; its stdout. */
-function node(code: string): string {
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+function node(code: string, flags: string[] = []): string {
+  const run = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', code], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
   expect(run.stderr).toBe('');
   return run.stdout.trim();
 }
@@ -36,5 +36,17 @@ describe('tuneTiering', () => {
       );
     expect(taken(true)).toBe('true');
     expect(taken(false)).toBe('false');
+  });
+
+  it('leaves a budget the user gave Node as it is', () => {
+    const own = path.join(work, 'own.cache');
+    const flags = ['--interrupt-budget=1000'];
+    node(`import { writeFileSync } from 'node:fs'; import vm from 'node:vm'; writeFileSync(${JSON.stringify(own)}, new vm.Script(${source}).createCachedData());`, flags);
+    const taken = node(
+      `import { readFileSync } from 'node:fs'; import vm from 'node:vm'; import { tuneTiering } from ${JSON.stringify(tiering)};` +
+        `tuneTiering(); const s = new vm.Script(${source}, { cachedData: readFileSync(${JSON.stringify(own)}) }); console.log(!s.cachedDataRejected);`,
+      flags,
+    );
+    expect(taken).toBe('true');
   });
 });
