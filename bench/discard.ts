@@ -1,11 +1,12 @@
 // Output folders of earlier runs, moved aside instead of deleted while the bench measures.
 //
-// On ext4 without a journal (this machine's disk), the inode allocator skips inodes freed in the last 60 to 300
-// seconds, reading each candidate's inode table block (fs/ext4/ialloc.c: recently_deleted, RECENTCY_MIN and
-// RECENTCY_DIRTY, checked only when there is no journal). A build that creates its 2,000 files right after the run
-// before deleted as many spends up to a second of system time finding free inodes, more with every round. That cost
-// belongs to no build tool and lands on every row alike, pushing every ratio towards 1; the folders moved aside here
-// are deleted with the bench's work folder after the last measurement.
+// On ext4 without a journal (this machine's disk), the inode allocator skips inodes freed in the last 60 s (360 s
+// while their inode table block is unwritten), reading each candidate's block (fs/ext4/ialloc.c: recently_deleted,
+// RECENTCY_MIN and RECENTCY_DIRTY, checked only when there is no journal). A build that creates its 2,000 files right
+// after the run before deleted as many spends up to a second of system time finding free inodes, more with every
+// round, so each row's time depended on the rows before it. The folders moved aside here are deleted with the bench's
+// work folder after the last measurement. Ours warm still deletes the site it replaces (a user's build does), which the
+// next round's cold row of ours pays.
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePlan } from '../bench/generate-plan.js';
 import { MKDTEMP_RANDOM, removeStaleBuildFolders } from '../src/files/build-folders.js';
+import { childFailure } from '../src/site/build-site.js';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../src/files/write-safety.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -163,5 +164,17 @@ describe('removeStaleBuildFolders', () => {
     expect(removeStaleBuildFolders(dir, 'x.bygge-', MKDTEMP_RANDOM)).toEqual([`x.bygge-${GONE}-abc123`]);
     expect(readdirSync(dir).sort()).toEqual(names.slice(1).sort());
     expect(removeStaleBuildFolders(path.join(dir, 'finns-inte'), 'x.bygge-', MKDTEMP_RANDOM)).toEqual([]);
+  });
+});
+
+describe('childFailure', () => {
+  it('says how the process that writes the pages (or Astro) ended: its exit code, the signal, or why it did not start', () => {
+    expect(childFailure('Astro', { code: 7, signal: null })).toBe('Bygget av webbplatsen misslyckades: Astro avslutades med kod 7.');
+    expect(childFailure('processen som skriver sidorna', { code: -1, signal: 'SIGSEGV' })).toBe(
+      'Bygget av webbplatsen misslyckades: processen som skriver sidorna stoppades av signalen SIGSEGV. Bygg igen.',
+    );
+    const notStarted = childFailure('processen som skriver sidorna', { code: -1, signal: null, error: 'spawn EAGAIN' });
+    expect(notStarted).toContain('processen som skriver sidorna gick inte att starta (spawn EAGAIN).');
+    expect(notStarted).not.toContain('kod -1');
   });
 });

@@ -466,10 +466,14 @@ function startAstroBuild(root: string, cwd: string, env: NodeJS.ProcessEnv, logL
   return startChild(args, cwd, env, logLevel);
 }
 
-/** How the renderer's or Astro's process ended: its exit code (-1 when it had none), the signal that ended it, its last output. */
-interface ChildOutcome {
+/**
+ * How the renderer's or Astro's process ended: its exit code (-1 when it had none), the signal that ended it, Node's
+ * error when it could not be started (spawn's 'error': EAGAIN, ENOMEM), its last output.
+ */
+export interface ChildOutcome {
   code: number;
   signal: NodeJS.Signals | null;
+  error?: string;
   output: string;
 }
 
@@ -477,7 +481,8 @@ interface ChildOutcome {
  * The build's sentence for the process `name` (processen som skriver sidorna, Astro) ending with `outcome` other than 0. SIGKILL is what
  * Linux's out-of-memory killer sends (and `kill -9`): said with what to do.
  */
-export function childFailure(name: string, outcome: Pick<ChildOutcome, 'code' | 'signal'>): string {
+export function childFailure(name: string, outcome: Pick<ChildOutcome, 'code' | 'signal' | 'error'>): string {
+  if (outcome.error !== undefined) return `Bygget av webbplatsen misslyckades: ${name} gick inte att starta (${outcome.error}). Bygg igen; händer det igen, se efter att datorn har minne och processer lediga.`;
   if (outcome.signal === null) return `Bygget av webbplatsen misslyckades: ${name} avslutades med kod ${outcome.code}.`;
   const why =
     outcome.signal === 'SIGKILL'
@@ -506,7 +511,7 @@ function startChild(
   const done = new Promise<ChildOutcome>((resolve) => {
     child.on('error', (error) => {
       ended = true;
-      resolve({ code: -1, signal: null, output: `${output}\n${error.message}` });
+      resolve({ code: -1, signal: null, error: error.message, output });
     });
     child.on('close', (code, signal) => {
       ended = true;
