@@ -346,7 +346,7 @@ export async function benchSite(opts: SiteBenchOptions): Promise<Section> {
         '  changed (a pull request\'s build), replacing the site the run before built; its last column is sparbar build (cold) / warm in the same round. The targets above use the cold row.',
         'Rounds run ours, plain cold, plain warm (and Hugo) and ours warm in turn, after one untimed round; the verdict uses the per-round ratio.',
         'Outputs and caches of earlier runs are moved aside, not deleted, until the bench ends (bench/discard.ts: on a disk without a journal, files made',
-        '  right after thousands were deleted cost seconds of system time in every row alike); ours warm still deletes the site it replaces, as a user\'s build does.',
+        '  right after thousands were deleted cost seconds of system time, so each row depended on the rows before it); ours warm still deletes the site it replaces, as a user\'s build does.',
       ],
       ok: ok && growthOk && waitOk,
     };

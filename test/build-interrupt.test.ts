@@ -46,8 +46,11 @@ function earlierSite(dir: string): void {
   writeFileSync(path.join(dir, 'index.html'), '<p>förra bygget</p>');
 }
 
-/** Starts a build, sends `signal` to it alone once its renderer runs, and resolves with what it did. */
-async function interruptedBuild(name: string, signal: NodeJS.Signals) {
+/**
+ * Starts a build of `plans` into an earlier site in `<tmp>/<name>/site` (its own TMPDIR beside it) and resolves once
+ * its renderer runs, or once the build has ended without one.
+ */
+async function buildUntilRendering(name: string) {
   const dir = path.join(tmp, name);
   const temp = path.join(dir, 'tmp');
   mkdirSync(temp, { recursive: true });
@@ -68,11 +71,17 @@ async function interruptedBuild(name: string, signal: NodeJS.Signals) {
     await new Promise((r) => setTimeout(r, 20));
     renderers = renderersWritingTo(stagePrefix);
   }
+  return { dir, temp, child, exited, stderr: () => stderr, renderers, stagePrefix };
+}
+
+/** Starts a build, sends `signal` to it alone once its renderer runs, and resolves with what it did. */
+async function interruptedBuild(name: string, signal: NodeJS.Signals) {
+  const { dir, temp, child, exited, stderr, renderers, stagePrefix } = await buildUntilRendering(name);
   const staged = readdirSync(path.join(dir, 'site')).filter((n) => n.startsWith('.bygge-'));
   const working = readdirSync(temp);
   child.kill(signal);
   const outcome = await exited;
-  return { dir, temp, stderr, outcome, renderers, staged, working, stagePrefix };
+  return { dir, temp, stderr: stderr(), outcome, renderers, staged, working, stagePrefix };
 }
 
 describe.runIf(PROC)('sparbar build, interrupted', () => {
@@ -101,29 +110,12 @@ describe.runIf(PROC)('sparbar build, interrupted', () => {
   });
 
   it('the renderer killed (SIGKILL, as the out-of-memory killer does): the build names the signal and what to do, exit 2, the site as it was', { timeout: 300_000 }, async () => {
-    const dir = path.join(tmp, 'renderer-killed');
-    const temp = path.join(dir, 'tmp');
-    mkdirSync(temp, { recursive: true });
-    earlierSite(path.join(dir, 'site'));
-    const child = spawn(process.execPath, [path.join(root, 'lib/src/cli/main.js'), 'build', plans, '--out', path.join(dir, 'site')], {
-      env: { ...process.env, TMPDIR: temp, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-    let running = true;
-    void exited.then(() => (running = false));
-    let renderers: number[] = [];
-    while (running && renderers.length === 0) {
-      await new Promise((r) => setTimeout(r, 20));
-      renderers = renderersWritingTo(path.join(dir, 'site', '.bygge-'));
-    }
+    const { dir, temp, exited, stderr, renderers } = await buildUntilRendering('renderer-killed');
     expect(renderers).toHaveLength(1);
     process.kill(renderers[0]!, 'SIGKILL');
-    expect(await exited).toBe(2);
-    expect(stderr).toContain('Bygget av webbplatsen misslyckades: processen som skriver sidorna stoppades av signalen SIGKILL. Oftast gör systemet så när minnet tar slut');
-    expect(stderr).not.toContain('kod -1');
+    expect(await exited).toEqual({ code: 2, signal: null });
+    expect(stderr()).toContain('Bygget av webbplatsen misslyckades: processen som skriver sidorna stoppades av signalen SIGKILL. Oftast gör systemet så när minnet tar slut');
+    expect(stderr()).not.toContain('kod -1');
     expect(readdirSync(path.join(dir, 'site')).sort()).toEqual([OUTPUT_MARKER, 'index.html']);
     expect(readdirSync(temp)).toEqual([]);
   });
