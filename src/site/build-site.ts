@@ -377,7 +377,11 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
     // The search index, from the graph, while the pages are rendered.
     const searchStarted = performance.now();
     const { searchRecords, writeSearchIndex } = await import('./search-index.js');
-    const searchErrors = await writeSearchIndex(searchRecords(model, trees), path.join(work, 'pagefind'));
+    // Written into the site being built when the renderer writes it (it leaves pagefind/ alone), so that nothing is
+    // copied afterwards when the temporary folder is on another file system (/tmp in memory); into the work folder for
+    // Astro's full build, which empties its output folder when it starts writing (emptyDir in its static build).
+    const searchIndex = path.join(compiled.fresh ? stage : work, 'pagefind');
+    const searchErrors = await writeSearchIndex(searchRecords(model, trees), searchIndex);
     const searchMs = performance.now() - searchStarted;
     // Ctrl+C in a terminal reaches Pagefind's process too, which then ends without the index: the interruption is said.
     // Its end may be seen before the signal's handler has run; a moment's wait lets it run first.
@@ -403,7 +407,7 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuildSi
       const tail = outcome.output.trim().split('\n').slice(-15).join('\n');
       return result(EXIT_USAGE, [`${childFailure(compiled.fresh ? 'processen som skriver sidorna' : 'Astro', outcome)}${tail ? `\n${tail}` : ''}`], check.messages);
     }
-    moveFolder(path.join(work, 'pagefind'), path.join(stage, 'pagefind'));
+    if (!compiled.fresh) moveFolder(searchIndex, path.join(stage, 'pagefind'));
     // The browser editor under /admin/, when `redigering.på` is set (src/editor/).
     const { writeEditor } = await import('../editor/write-editor.js');
     const editor = writeEditor(stage, { graph: check.graph, settings: config.config.redigering, plansDir, packageRoot: root, local: options.editorLocal, siteUrl: siteConfig.address });
