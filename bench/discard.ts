@@ -5,8 +5,8 @@
 // RECENTCY_MIN and RECENTCY_DIRTY, checked only when there is no journal). A build that creates its 2,000 files right
 // after the run before deleted as many spends up to a second of system time finding free inodes, more with every
 // round, so each row's time depended on the rows before it. The folders moved aside here are deleted with the bench's
-// work folder after the last measurement. Ours warm still deletes the site it replaces (a user's build does), which the
-// next round's cold row of ours pays.
+// work folder after the last measurement. The warm rows start without the site the cold run wrote, too: plain Astro
+// would delete it first (emptyDir) right before Hugo's row, and ours would replace it right before our next cold row.
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
