@@ -72,7 +72,7 @@ const SECTIONS: { name: string; run: () => Promise<Section> }[] = [
       return { title: `${byFiles.title}; and at 10,000 graph nodes`, tables: [...byFiles.tables, ...byNodes.tables], notes: [...byFiles.notes, ...byNodes.notes], ok: byFiles.ok && byNodes.ok };
     },
   },
-  { name: 'site', run: () => benchSite({ size: 1000, runs: 3, workDir, targetRatio: 1.3, fastTargets: { astro: 0.4, hugo: 8 }, scale: { sizes: [1000, 5000], growth: 1.1, maxWaitShare: 0.1 }, log }) },
+  { name: 'site', run: () => benchSite({ size: 1000, runs: 3, workDir, targetRatio: 1.3, fastTargets: { astro: 0.4, hugo: 8 }, scale: { sizes: [1000, 5000], runs: 3, growth: 1.1, maxWaitShare: 0.1 }, log }) },
   { name: 'example', run: () => benchExample({ checkRuns: 10, buildRuns: 3, workDir, checkRatio: 2.5, buildMs: 2000, log }) },
   { name: 'mutations', run: () => benchMutations({ count: Number(values.mutations) || 20000, seed: Number(values.seed) || 1, log }) },
   { name: 'import', run: () => benchImport({ pages: 40, runs: 5, workDir, targetSeconds: 5, log }) },
