@@ -1,9 +1,7 @@
 // `npm run bench`: generates plans in a temp folder, runs each bench section and prints a plain-text report.
 // Sections are independent functions returning a Section (see table.ts); add new ones (site build, watch
 // re-check) to SECTIONS below.
-//
-//   node lib/bench/bench.js [--sizes 1000,10000] [--runs 5] [--no-remark] [--only check,watch,site,example,mutations,import,pathological] [--strict]
-//                           [--mutations 20000] [--seed 1]
+// Options: USAGE below.
 // --runs is for the large plans; plans of up to 2,000 files get three times as many (they are cheap and noisy).
 // --strict exits 1 when a section misses its target (the check/floor ratio).
 import { cpus, tmpdir } from 'node:os';
@@ -20,17 +18,31 @@ import { benchPathological } from './pathological-bench.js';
 import { forceGc } from './measure.js';
 import { renderSection, type Section } from './table.js';
 
-const { values } = parseArgs({
-  options: {
-    sizes: { type: 'string', default: '1000,10000' },
-    runs: { type: 'string', default: '5' },
-    'no-remark': { type: 'boolean', default: false },
-    strict: { type: 'boolean', default: false },
-    only: { type: 'string' },
-    mutations: { type: 'string', default: '20000' },
-    seed: { type: 'string', default: '1' },
-  },
-});
+const USAGE =
+  'usage: node lib/bench/bench.js [--sizes 1000,10000] [--runs 5] [--no-remark] [--only check,watch,site,example,mutations,import,pathological]\n' +
+  '                               [--strict] [--mutations 20000] [--seed 1]\n';
+const OPTIONS = {
+  sizes: { type: 'string', default: '1000,10000' },
+  runs: { type: 'string', default: '5' },
+  'no-remark': { type: 'boolean', default: false },
+  strict: { type: 'boolean', default: false },
+  only: { type: 'string' },
+  mutations: { type: 'string', default: '20000' },
+  seed: { type: 'string', default: '1' },
+  help: { type: 'boolean', default: false },
+} as const;
+let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>;
+try {
+  parsed = parseArgs({ options: OPTIONS });
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+const { values } = parsed;
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 const sizes = values.sizes
   .split(',')
   .map((s) => Number(s.trim()))
@@ -79,10 +91,17 @@ const SECTIONS: { name: string; run: () => Promise<Section> }[] = [
   { name: 'pathological', run: () => benchPathological({ log }) },
 ];
 
+const only = values.only?.split(',').map((s) => s.trim());
+const unknown = only?.filter((name) => !SECTIONS.some((section) => section.name === name)) ?? [];
+if (unknown.length > 0) {
+  cleanup();
+  process.stderr.write(`no bench section ${unknown.join(', ')}; the sections are ${SECTIONS.map((s) => s.name).join(', ')}\n${USAGE}`);
+  process.exit(2);
+}
+
 const started = Date.now();
 const sectionsOut: Section[] = [];
 try {
-  const only = values.only?.split(',').map((s) => s.trim());
   for (const section of SECTIONS) {
     if (only && !only.includes(section.name)) continue;
     log(`[bench] section ${section.name}`);
