@@ -45,7 +45,8 @@ export function folderProblem(error: unknown): string {
     case 'EROFS':
       return 'filsystemet går bara att läsa (EROFS)';
     case 'ENOSPC':
-      return 'disken är full (ENOSPC)';
+      // Also when the file system has no inodes left with room to spare (many small files): df shows room then.
+      return 'disken är full (ENOSPC; df -h visar utrymmet, df -i antalet filer)';
     case 'EDQUOT':
       return 'diskkvoten är slut (EDQUOT)';
     case 'EIO':

@@ -54,10 +54,10 @@ describe('a refused write', () => {
     const work = path.join(temporaryFolder(), 'sparbar-bygge-1-abc');
     const where = { work, outDir: '/srv/webb/dist', shownOut: 'dist' };
     expect(siteWriteProblem(refused('ENOSPC', { path: path.join(work, 'graf.json') }), where)).toBe(
-      `Den tillfälliga mappen ${temporaryFolder()} går inte att skriva i: disken är full (ENOSPC). Frigör utrymme där eller sätt TMPDIR till en mapp på en annan disk (till exempel TMPDIR=/var/tmp).`,
+      `Den tillfälliga mappen ${temporaryFolder()} går inte att skriva i: disken är full (ENOSPC; df -h visar utrymmet, df -i antalet filer). Frigör utrymme där eller sätt TMPDIR till en mapp på en annan disk (till exempel TMPDIR=/var/tmp).`,
     );
     expect(siteWriteProblem(refused('ENOSPC', { path: '/srv/webb/.dist.bygge-1-abc/index.html' }), where)).toBe(
-      'Utmappen dist går inte att skriva i: disken är full (ENOSPC). Frigör utrymme på disken, eller välj med --out en plats på en annan disk.',
+      'Utmappen dist går inte att skriva i: disken är full (ENOSPC; df -h visar utrymmet, df -i antalet filer). Frigör utrymme på disken, eller välj med --out en plats på en annan disk.',
     );
     // A copy names its source as `path` and its target as `dest`: the target is where the disk was full.
     expect(siteWriteProblem(refused('EDQUOT', { path: path.join(work, 'pagefind', 'a'), dest: '/srv/webb/dist/.bygge-1-abc/pagefind/a' }), where)).toMatch(
@@ -68,7 +68,7 @@ describe('a refused write', () => {
     );
     // `sparbar rapport` builds its site in its own folder in the temporary folder.
     expect(siteWriteProblem(refused('ENOSPC', { path: '/tmp/x/.webbplats.bygge-1/a' }), { work, outDir: '/tmp/x/webbplats', shownOut: '/tmp/x/webbplats', outIsTemporary: true })).toMatch(
-      /^Den tillfälliga mappen .* går inte att skriva i: disken är full \(ENOSPC\)\. .*TMPDIR/,
+      /^Den tillfälliga mappen .* går inte att skriva i: disken är full \(ENOSPC; df -h visar utrymmet, df -i antalet filer\)\. .*TMPDIR/,
     );
     expect(siteWriteProblem(refused('EIO', { path: '/annat/fil' }), where)).toBe('/annat/fil går inte att skriva: disken gav ett läs- eller skrivfel (EIO). Kontrollera disken, eller välj en plats på en annan disk.');
   });
@@ -106,7 +106,7 @@ describe('the command line’s last line of defence', () => {
     let stderr = '';
     const code = await run(['check'], { stdout: () => undefined, stderr: (s) => (stderr += s), color: false });
     expect(code).toBe(2);
-    expect(stderr).toBe('sparbar check: /srv/x/y.json går inte att skriva: disken är full (ENOSPC). Frigör utrymme på disken, eller välj en plats på en annan disk.\n');
+    expect(stderr).toBe('sparbar check: /srv/x/y.json går inte att skriva: disken är full (ENOSPC; df -h visar utrymmet, df -i antalet filer). Frigör utrymme på disken, eller välj en plats på en annan disk.\n');
     expect(anyWriteProblem(refused('EACCES'))).toBe('En fil går inte att skriva: behörighet saknas (EACCES). Välj en plats som du kan skriva i.');
   });
 });

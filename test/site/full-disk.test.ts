@@ -47,7 +47,7 @@ afterAll(() => {
   rmSync(outside, { recursive: true, force: true });
 });
 
-/** A new tmpfs of `size` (e.g. `64k`), filled to the last byte with a file `fill` when `full`. */
+/** A new tmpfs of `size` (e.g. `64k`, or `64m,nr_inodes=200` with more mount options), filled to the last byte with a file `fill` when `full`. */
 function smallDisk(size: string, full: boolean): string {
   const dir = mkdtempSync(path.join(outside, 'disk-'));
   const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'none', dir], { encoding: 'utf8' });
@@ -87,7 +87,7 @@ describe.runIf(mountable)('sparbar build on a full disk (tmpfs mounts; skipped w
     const folder = mkdtempSync(path.join(outside, 'out-'));
     const run = sparbar(['build', 'plans', '--out', path.join(folder, 'dist')], tmp);
     expect(run.stderr).toBe(
-      `sparbar build: Den tillfälliga mappen ${tmp} går inte att skriva i: disken är full (ENOSPC). Frigör utrymme där eller sätt TMPDIR till en mapp på en annan disk (till exempel TMPDIR=/var/tmp).\n`,
+      `sparbar build: Den tillfälliga mappen ${tmp} går inte att skriva i: disken är full (ENOSPC; df -h visar utrymmet, df -i antalet filer). Frigör utrymme där eller sätt TMPDIR till en mapp på en annan disk (till exempel TMPDIR=/var/tmp).\n`,
     );
     expect(run.status).toBe(2);
     expect(readdirSync(tmp)).toEqual(['fill']);
@@ -108,18 +108,20 @@ describe.runIf(mountable)('sparbar build on a full disk (tmpfs mounts; skipped w
 
   // 3400k: room for the example's pages (some 3 MB) but not for its search index as well (over 1 MB), which this process
   // writes while the renderer writes the pages: whichever write is refused, the same sentence, and no exit code 13.
-  for (const [size, full] of [
-    ['64k', true],
-    ['1000k', false],
-    ['3400k', false],
+  // nr_inodes=200: room to spare but not for the site's some 400 files and folders; df shows free space, df -i none.
+  for (const [size, full, disk] of [
+    ['64k', true, 'a full disk'],
+    ['1000k', false, 'a disk of 1000k'],
+    ['3400k', false, 'a disk of 3400k'],
+    ['64m,nr_inodes=200', false, 'a disk of 64m with room for 200 files'],
   ] as const) {
-    it(`says the output folder’s disk is full, exits 2 and leaves nothing, with --out on a ${full ? 'full disk' : `disk of ${size}`}`, () => {
+    it(`says the output folder’s disk is full, exits 2 and leaves nothing, with --out on ${disk}`, () => {
       const disk = smallDisk(size, full);
       const tmp = mkdtempSync(path.join(outside, 'tmp-'));
       const out = path.join(disk, 'dist');
       const run = sparbar(['build', 'plans', '--out', out], tmp);
       expectNoTrace(run.stderr);
-      expect(run.stderr).toBe(`sparbar build: Utmappen ${out} går inte att skriva i: disken är full (ENOSPC). Frigör utrymme på disken, eller välj med --out en plats på en annan disk.\n`);
+      expect(run.stderr).toBe(`sparbar build: Utmappen ${out} går inte att skriva i: disken är full (ENOSPC; df -h visar utrymmet, df -i antalet filer). Frigör utrymme på disken, eller välj med --out en plats på en annan disk.\n`);
       expect(run.status).toBe(2);
       expect(readdirSync(disk)).toEqual(full ? ['fill'] : []);
       expect(readdirSync(tmp)).toEqual([]);
@@ -132,7 +134,7 @@ describe.runIf(mountable)('sparbar build on a full disk (tmpfs mounts; skipped w
     const file = path.join(disk, 'plan.docx');
     const run = sparbar(['dokument', 'plans', '--docx', file], tmp);
     expectNoTrace(run.stderr);
-    expect(run.stderr).toBe(`sparbar dokument: ${file} går inte att skriva: disken är full (ENOSPC). Frigör utrymme på disken, eller välj med --docx en plats på en annan disk. Ingen fil skrevs.\n`);
+    expect(run.stderr).toBe(`sparbar dokument: ${file} går inte att skriva: disken är full (ENOSPC; df -h visar utrymmet, df -i antalet filer). Frigör utrymme på disken, eller välj med --docx en plats på en annan disk. Ingen fil skrevs.\n`);
     expect(run.status).toBe(2);
     expect(readdirSync(disk)).toEqual(['fill']);
   });
@@ -144,7 +146,7 @@ describe.runIf(mountable)('sparbar build on a full disk (tmpfs mounts; skipped w
     const file = path.join(disk, 'rapporter', 'uppfoljning.pdf');
     const run = sparbar(['rapport', '2026-08', 'plans', '--pdf', file], tmp);
     expectNoTrace(run.stderr);
-    expect(run.stderr).toBe(`sparbar rapport: ${file} går inte att skriva: disken är full (ENOSPC). Frigör utrymme på disken, eller välj med --pdf en plats på en annan disk. Ingen fil skrevs.\n`);
+    expect(run.stderr).toBe(`sparbar rapport: ${file} går inte att skriva: disken är full (ENOSPC; df -h visar utrymmet, df -i antalet filer). Frigör utrymme på disken, eller välj med --pdf en plats på en annan disk. Ingen fil skrevs.\n`);
     expect(run.status).toBe(2);
     expect(readdirSync(path.join(disk, 'rapporter'))).toEqual([]);
     expect(readdirSync(tmp)).toEqual([]);
