@@ -1,12 +1,13 @@
 // Writes the browser editor into a built site under admin/: Decap CMS's own files, the yaml package's browser
 // build, Spårbar's format script and the generated configuration. Everything the page loads is in the folder.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Graph } from '../graph/types.js';
 import { editorConfig, type EditorConfig } from './decap-config.js';
 import { editorBackend, type EditorBackend, type EditorSettings } from './settings.js';
+import { copyAsNew } from '../files/copy-as-new.js';
 import { makeFolders } from '../files/make-folders.js';
 
 /** The folder of the editor in the site. */
@@ -54,13 +55,13 @@ export function writeEditor(siteDir: string, input: WriteEditorInput): { written
   const out = path.join(siteDir, EDITOR_FOLDER);
   makeFolders(path.join(out, 'decap'));
   for (const name of readdirSync(decap).sort()) {
-    if (name === 'decap-cms.js' || name.endsWith('.decap-cms.js') || name.endsWith('.wasm') || name === 'decap-cms.js.LICENSE.txt') cpSync(path.join(decap, name), path.join(out, 'decap', name));
+    if (name === 'decap-cms.js' || name.endsWith('.decap-cms.js') || name.endsWith('.wasm') || name === 'decap-cms.js.LICENSE.txt') copyAsNew(path.join(decap, name), path.join(out, 'decap', name));
   }
-  cpSync(yamlBrowserBuild(), path.join(out, 'vendor', 'yaml'), { recursive: true });
+  copyAsNew(yamlBrowserBuild(), path.join(out, 'vendor', 'yaml'));
   for (const m of BROWSER_MODULES) {
     const target = path.join(out, 'sparbar', m.replace(/^src\//, ''));
     makeFolders(path.dirname(target));
-    cpSync(path.join(input.packageRoot, 'lib', m), target);
+    copyAsNew(path.join(input.packageRoot, 'lib', m), target);
   }
   writeFileSync(path.join(out, 'config.json'), `${JSON.stringify(config.decap, null, 2)}\n`);
   writeFileSync(path.join(out, 'sparbar.json'), `${JSON.stringify(config.format)}\n`);

@@ -6,11 +6,12 @@
 // waits for the history, the site's data module parses the plan's texts beside `sparbar build` (src/site/text-queue.ts).
 // `sparbar build` runs it from its bundle with the compiled site, lib/site-render/render.js (precompile-site.ts), and
 // runs this module itself when there is no such bundle.
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { App } from 'astro/app';
 import type { RouteData, SSRManifest } from 'astro';
+import { copyAsNew } from '../files/copy-as-new.js';
 import { isWriteRefusal, refusalLine, withPath } from '../files/write-problem.js';
 
 /** The origin `astro build` renders static pages under (no `site` configured: localhost and Astro's default port). */
@@ -93,7 +94,7 @@ async function loadEntry(compiledDir: string): Promise<CompiledEntry> {
 export async function renderPrecompiled(compiledDir: string, outDir: string, base: string, entry?: CompiledEntry): Promise<number> {
   const manifest = rebase((entry ?? (await loadEntry(compiledDir))).manifest, withSlashes(base));
   withPath(outDir, () => mkdirSync(outDir, { recursive: true }));
-  withPath(outDir, () => cpSync(path.join(compiledDir, 'client'), outDir, { recursive: true }));
+  withPath(outDir, () => copyAsNew(path.join(compiledDir, 'client'), outDir));
   const app = new App(manifest, false);
   const rendered = manifest.routes.map((r) => r.routeData).filter((route) => route.origin === 'project' && (route.type === 'page' || route.type === 'endpoint'));
   // Every page's modules are asked for at once: while the site's data module waits for the graph that `sparbar build`

@@ -2,8 +2,9 @@
 // verification file, robots.txt): kept in the folder `webbplatsfiler/` of the plans folder and copied as they are
 // into the root of every build, as Astro's public/ and Hugo's static/ are. And the files a build takes away from
 // the output folder it replaces, so that none goes without a word.
-import { accessSync, constants, copyFileSync, type Dirent, existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
+import { accessSync, constants, type Dirent, existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { copyAsNew } from '../files/copy-as-new.js';
 import { OUTPUT_MARKER } from '../files/write-safety.js';
 
 /** The folder, in the plans folder, whose files are copied into every build. */
@@ -51,7 +52,7 @@ export function copySiteFiles(plansDir: string, siteDir: string): { copied: stri
   for (const rel of files) {
     try {
       mkdirSync(path.dirname(path.join(siteDir, rel)), { recursive: true });
-      copyFileSync(path.join(source, rel), path.join(siteDir, rel));
+      copyAsNew(path.join(source, rel), path.join(siteDir, rel));
     } catch (error) {
       return { copied: [], errors: [`${SITE_FILES_FOLDER}/${rel}: filen gick inte att kopiera (${why(error)}). Kontrollera filen och bygg igen.`] };
     }
