@@ -1,7 +1,7 @@
 // `npm run bench`: generates plans in a temp folder, runs each bench section and prints a plain-text report.
 // Sections are independent functions returning a Section (see table.ts); add new ones (site build, watch
 // re-check) to SECTIONS below.
-// Options: USAGE below.
+// Options: node lib/bench/bench.js --help (usage() below).
 // --runs is for the large plans; plans of up to 2,000 files get three times as many (they are cheap and noisy).
 // --strict exits 1 when a section misses its target (the check/floor ratio).
 import { cpus, tmpdir } from 'node:os';
@@ -18,9 +18,6 @@ import { benchPathological } from './pathological-bench.js';
 import { forceGc } from './measure.js';
 import { renderSection, type Section } from './table.js';
 
-const USAGE =
-  'usage: node lib/bench/bench.js [--sizes 1000,10000] [--runs 5] [--no-remark] [--only check,watch,site,example,mutations,import,pathological]\n' +
-  '                               [--strict] [--mutations 20000] [--seed 1]\n';
 const OPTIONS = {
   sizes: { type: 'string', default: '1000,10000' },
   runs: { type: 'string', default: '5' },
@@ -35,28 +32,16 @@ let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>;
 try {
   parsed = parseArgs({ options: OPTIONS });
 } catch (error) {
-  process.stderr.write(`${(error as Error).message}\n${USAGE}`);
+  process.stderr.write(`${(error as Error).message}; see node lib/bench/bench.js --help\n`);
   process.exit(2);
 }
 const { values } = parsed;
-if (values.help) {
-  process.stdout.write(USAGE);
-  process.exit(0);
-}
 const sizes = values.sizes
   .split(',')
   .map((s) => Number(s.trim()))
   .filter((n) => Number.isFinite(n) && n > 0);
 const runs = Math.max(1, Number(values.runs) || 5);
 
-const workDir = mkdtempSync(path.join(tmpdir(), 'sparbar-bench-'));
-const cleanup = (): void => rmSync(workDir, { recursive: true, force: true });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    cleanup();
-    process.exit(130);
-  });
-}
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
 /** Files of the generated plan that has 10,000 graph nodes (the rest are follow-ups, which are no nodes). */
@@ -91,12 +76,32 @@ const SECTIONS: { name: string; run: () => Promise<Section> }[] = [
   { name: 'pathological', run: () => benchPathological({ log }) },
 ];
 
+/** The usage line, from OPTIONS (with their defaults) and the sections' names. */
+function usage(): string {
+  const option = ([name, o]: [string, { type: string; default?: string | boolean }]) =>
+    name === 'only' ? `[--only ${SECTIONS.map((s) => s.name).join(',')}]` : o.type === 'boolean' ? `[--${name}]` : `[--${name} ${o.default ?? '…'}]`;
+  return `usage: node lib/bench/bench.js ${Object.entries(OPTIONS).map(option).join(' ')}\n`;
+}
+
+if (values.help) {
+  process.stdout.write(usage());
+  process.exit(0);
+}
 const only = values.only?.split(',').map((s) => s.trim());
 const unknown = only?.filter((name) => !SECTIONS.some((section) => section.name === name)) ?? [];
 if (unknown.length > 0) {
-  cleanup();
-  process.stderr.write(`no bench section ${unknown.join(', ')}; the sections are ${SECTIONS.map((s) => s.name).join(', ')}\n${USAGE}`);
+  process.stderr.write(`no bench section ${unknown.join(', ')}\n${usage()}`);
   process.exit(2);
+}
+
+// Made only once the arguments are known to be right: every run's plans and sites, removed at the end or on Ctrl+C.
+const workDir = mkdtempSync(path.join(tmpdir(), 'sparbar-bench-'));
+const cleanup = (): void => rmSync(workDir, { recursive: true, force: true });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    cleanup();
+    process.exit(130);
+  });
 }
 
 const started = Date.now();

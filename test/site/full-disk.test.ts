@@ -109,13 +109,13 @@ describe.runIf(mountable)('sparbar build on a full disk (tmpfs mounts; skipped w
   // 3400k: room for the example's pages (some 3 MB) but not for its search index as well (over 1 MB), which this process
   // writes while the renderer writes the pages: whichever write is refused, the same sentence, and no exit code 13.
   // nr_inodes=200: room to spare but not for the site's some 400 files and folders; df shows free space, df -i none.
-  for (const [size, full, disk] of [
+  for (const [size, full, described] of [
     ['64k', true, 'a full disk'],
     ['1000k', false, 'a disk of 1000k'],
     ['3400k', false, 'a disk of 3400k'],
     ['64m,nr_inodes=200', false, 'a disk of 64m with room for 200 files'],
   ] as const) {
-    it(`says the output folder’s disk is full, exits 2 and leaves nothing, with --out on ${disk}`, () => {
+    it(`says the output folder’s disk is full, exits 2 and leaves nothing, with --out on ${described}`, () => {
       const disk = smallDisk(size, full);
       const tmp = mkdtempSync(path.join(outside, 'tmp-'));
       const out = path.join(disk, 'dist');
